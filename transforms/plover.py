@@ -1,0 +1,228 @@
+"""The PLOVER trigger lexicon, as data: lemma -> PLOVER event type.
+
+PLOVER (Political Language Ontology for Verifiable Event Records) has 16 event types; we add
+``OTHER`` for events worth keeping that fit none of them. The tables below are read by
+:mod:`transforms.events`; change a rule by changing a row.
+
+Choices worth knowing (the brief asked to say which and why):
+
+* ``withdraw``/``retreat``/``pull out`` -> RETREAT: a deliberate step back by an actor (troops,
+  a party to a deal), which is what PLOVER's RETREAT (de-escalation) records.
+* ``flee``/``defect``/``escape`` -> OTHER: people leaving a place or changing sides are not a
+  de-escalation offered to an adversary; a defection is as much a gain for the side joined as a
+  retreat, so forcing either type would mislead. ``join`` (the side joined) stays MOBILIZE.
+* ``condemn``/``denounce``/``criticize``/``speak against`` -> ACCUSE (PLOVER: criticize, denounce);
+  ``protest``/``demonstrate``/``rally``/``riot`` -> PROTEST (PLOVER: demonstrations).
+* ``release``/``free`` -> CONCEDE (releasing prisoners is PLOVER's standard concession).
+
+>>> VERB_TRIGGERS["behead"], NOUN_TRIGGERS["threat"], PHRASAL_TRIGGERS[("speak", "against")]
+('ASSAULT', 'THREATEN', 'ACCUSE')
+"""
+
+from __future__ import annotations
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                "ASSAULT", "OTHER")
+
+
+def _table(rows: dict[str, str]) -> dict[str, str]:
+    """Expand ``{"TYPE": "lemma lemma ..."}`` into ``{lemma: TYPE}``.
+
+    >>> _table({"AID": "aid donate"})
+    {'aid': 'AID', 'donate': 'AID'}
+    """
+    return {lemma: etype for etype, lemmas in rows.items() for lemma in lemmas.split()}
+
+
+VERB_TRIGGERS: dict[str, str] = _table({
+    "THREATEN": "threaten menace",
+    "ASSAULT": "kill attack bomb behead shoot murder assassinate stab shell massacre execute "
+               "torture wound injure ambush raid abduct kidnap detonate bombard invade fight "
+               "clash slaughter lynch hijack storm firebomb",
+    "COERCE": "block ban restrict arrest detain jail imprison seize confiscate censor expel "
+              "deport blockade outlaw",
+    "SANCTION": "sanction embargo boycott blacklist",
+    "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript",
+    "PROTEST": "protest demonstrate rally riot",
+    "ACCUSE": "accuse blame condemn denounce criticize criticise charge indict sue",
+    "REJECT": "reject refuse deny veto decline rebuff",
+    "AGREE": "agree sign ratify",
+    "CONSULT": "meet talk visit host discuss negotiate consult",
+    "AID": "aid donate fund finance assist",
+    "RETREAT": "withdraw retreat",
+    "OTHER": "defect flee escape",
+    "COOPERATE": "cooperate collaborate ally partner",
+    "REQUEST": "request ask appeal demand urge plead petition",
+    "CONCEDE": "concede apologize apologise release free surrender pardon",
+    "SUPPORT": "support endorse back praise",
+})
+"""Verb lemma -> type: ``"Rebels attacked the convoy"`` -> ASSAULT."""
+
+NOUN_TRIGGERS: dict[str, str] = _table({
+    "THREATEN": "threat ultimatum",
+    "ASSAULT": "attack bombing killing murder assassination shooting massacre assault airstrike "
+               "raid ambush beheading execution kidnapping abduction explosion blast invasion "
+               "fighting shelling",
+    "COERCE": "arrest detention ban blockade crackdown censorship expulsion deportation",
+    "SANCTION": "sanction embargo boycott",
+    "MOBILIZE": "deployment recruitment mobilization mobilisation",
+    "PROTEST": "protest demonstration rally riot",
+    "ACCUSE": "accusation condemnation criticism indictment",
+    "REJECT": "rejection refusal veto",
+    "AGREE": "agreement treaty accord ceasefire",
+    "CONSULT": "talk meeting visit summit negotiation consultation",
+    "AID": "aid donation assistance",
+    "RETREAT": "withdrawal retreat",
+    "OTHER": "defection",
+    "COOPERATE": "cooperation alliance partnership",
+    "REQUEST": "request appeal demand plea",
+    "CONCEDE": "concession apology release surrender",
+    "SUPPORT": "support endorsement",
+})
+"""Event noun lemma -> type: ``"the attack on the embassy"`` -> ASSAULT."""
+
+PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
+    ("speak", "against"): "ACCUSE",   # "a cleric who has spoken against ISIS"
+    ("speak", "out"): "ACCUSE",       # "she spoke out against the ban"
+    ("rail", "against"): "ACCUSE",
+    ("lash", "out"): "ACCUSE",
+    ("crack", "down"): "COERCE",      # "police cracked down on protesters"
+    ("shut", "down"): "COERCE",
+    ("call", "for"): "REQUEST",       # "the UN called for a ceasefire"
+    ("pull", "out"): "RETREAT",       # "troops pulled out of the town"
+    ("pull", "back"): "RETREAT",
+    ("back", "down"): "CONCEDE",
+    ("hand", "over"): "CONCEDE",
+    ("blow", "up"): "ASSAULT",        # "militants blew up a bridge"
+    ("open", "fire"): "ASSAULT",      # "soldiers opened fire on the crowd"
+    ("fire", "on"): "ASSAULT",
+    ("team", "up"): "COOPERATE",
+    ("side", "with"): "SUPPORT",
+    ("walk", "out"): "PROTEST",
+}
+"""(verb lemma, particle/preposition/object word) -> type. The trigger span runs from the verb to
+the second word: ``"who has spoken against ISIS"`` -> trigger ``"spoken against"``."""
+
+PHRASAL_ONLY: frozenset[str] = frozenset(
+    verb for verb, _ in PHRASAL_TRIGGERS if verb not in VERB_TRIGGERS)
+"""Verbs that are triggers only in a phrasal use (``speak`` alone is not an event)."""
+
+LIGHT_VERBS: frozenset[str] = frozenset(
+    "make issue level launch carry stage hold conduct impose mount lodge file sign reach "
+    "announce offer deliver unleash begin start continue".split())
+"""Verbs whose object noun is the event: ``"makes threats against X"`` -> trigger ``threats``,
+actor = the light verb's subject."""
+
+REPORTING_VERBS: frozenset[str] = frozenset(
+    "say report claim tell announce state add note write allege confirm insist explain suggest "
+    "argue reply comment acknowledge assert".split())
+"""Reporting verbs: claims, never events. A REJECT verb with a clausal complement (``"denied that
+..."``) is reporting too."""
+
+TARGET_PREPS: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("with",), "COOPERATE": ("with",), "AGREE": ("with",),
+    "AID": ("to", "for"), "SUPPORT": ("for",), "REQUEST": ("to", "from"),
+    "MOBILIZE": ("to",), "OTHER": ("to",), "RETREAT": ("from",), "CONCEDE": ("to",),
+    "ACCUSE": ("against", "at"), "PROTEST": ("against",), "THREATEN": ("against",),
+    "ASSAULT": ("against", "on", "at"), "COERCE": ("against", "on"),
+    "SANCTION": ("against", "on"), "REJECT": ("against",),
+}
+"""Type -> prepositions whose object is the target: ``"defected to ISIS"``, ``"talks with Iran"``.
+``against`` and ``on`` always count."""
+
+OF_IS_ACTOR: frozenset[str] = frozenset({"CONSULT", "AID", "SUPPORT", "RETREAT", "OTHER", "PROTEST",
+                                         "MOBILIZE", "REQUEST", "CONCEDE"})
+"""Types whose noun takes its actor with ``of`` (``"the visit of the president"``); for the
+others ``of`` introduces the target (``"the killing of a journalist"``)."""
+
+# KAIROS (WikiEvents) -> PLOVER, for measuring only. Unlisted types are out of scope: they are
+# not political interactions between actors (diseases, trials, manufacturing, sales...).
+KAIROS_TO_PLOVER: dict[str, str] = {
+    "Conflict.Attack": "ASSAULT",               # attack, bombing, shooting
+    "Conflict.Demonstrate": "PROTEST",
+    "Life.Die": "ASSAULT",                      # killings; natural deaths are rare in WikiEvents
+    "Life.Injure": "ASSAULT",
+    "Contact.ThreatenCoerce": "THREATEN",
+    "Contact.Contact.Meet": "CONSULT",
+    "Contact.RequestCommand": "REQUEST",
+    "Justice.ArrestJailDetain": "COERCE",
+    "Justice.ChargeIndict": "ACCUSE",
+    "Justice.ReleaseParole": "CONCEDE",
+    "Control.ImpedeInterfereWith": "COERCE",
+    "Movement.Transportation.Evacuation": "RETREAT",
+}
+"""KAIROS type prefix -> PLOVER type; the longest matching prefix wins."""
+
+
+def kairos_to_plover(kairos_type: str) -> str | None:
+    """Map a KAIROS event type to PLOVER, or None when out of scope.
+
+    >>> kairos_to_plover("Conflict.Attack.DetonateExplode"), kairos_to_plover("Disaster.Fire")
+    ('ASSAULT', None)
+    """
+    best = None
+    for prefix, plover in KAIROS_TO_PLOVER.items():
+        if (kairos_type == prefix or kairos_type.startswith(prefix + ".")) and (
+                best is None or len(prefix) > len(best[0])):
+            best = (prefix, plover)
+    return best[1] if best else None
+
+PATIENT_NOUNS: frozenset[str] = frozenset(
+    "killing murder assassination arrest detention execution kidnapping abduction beheading "
+    "deportation expulsion release".split())
+"""Nouns whose possessor or name modifier undergoes the event: ``"his arrest"``, ``"the Khashoggi
+murder"`` (the possessor is the target, not the actor)."""
+
+# -- modality cues (read by transforms.events) -------------------------------------------------
+
+MODALITIES = ("asserted", "reported", "claimed", "rumored", "denied", "hypothetical", "future",
+              "negated")
+
+NEGATION_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
+"""``"Police did not arrest him"`` -> negated."""
+
+MODAL_AUX: dict[str, str] = {
+    "will": "future", "shall": "future", "'ll": "future",
+    "could": "hypothetical", "may": "hypothetical", "might": "hypothetical",
+    "would": "hypothetical", "should": "hypothetical", "'d": "hypothetical",
+}
+"""Auxiliary -> modality: ``"rebels will attack"`` -> future, ``"could attack"`` -> hypothetical."""
+
+CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless"})
+"""``"if troops withdraw"`` -> hypothetical."""
+
+ADVERB_CUES: dict[str, str] = {
+    "reportedly": "reported", "allegedly": "claimed", "purportedly": "claimed",
+    "supposedly": "claimed", "possibly": "hypothetical", "perhaps": "hypothetical",
+    "probably": "hypothetical", "likely": "hypothetical",
+}
+"""Adverb in the trigger's clause -> modality: ``"has reportedly blocked"`` -> reported."""
+
+INTENT_GOVERNORS: dict[str, str] = {
+    "plan": "future", "intend": "future", "vow": "future", "pledge": "future",
+    "promise": "future", "threaten": "future", "prepare": "future", "go": "future",
+    "aim": "future", "expect": "future", "set": "future",
+    "try": "hypothetical", "attempt": "hypothetical", "seek": "hypothetical",
+    "want": "hypothetical", "hope": "hypothetical", "wish": "hypothetical",
+    "consider": "hypothetical", "propose": "hypothetical", "offer": "hypothetical",
+}
+"""Verb governing the trigger as ``to``-infinitive -> modality: ``"plans to withdraw"`` -> future,
+``"is going to attack"`` -> future, ``"tried to flee"`` -> hypothetical."""
+
+SOURCE_GOVERNORS: dict[str, str] = {
+    "say": "reported", "report": "reported", "tell": "reported", "confirm": "reported",
+    "announce": "reported", "believe": "reported", "think": "reported",
+    "claim": "claimed", "allege": "claimed", "insist": "claimed",
+    "rumor": "rumored", "rumour": "rumored", "speculate": "rumored",
+    "deny": "denied",
+}
+"""Verb or noun governing the trigger's clause -> modality: ``"X is rumored to be dead, killed
+..."`` -> rumored; ``"made the claim that 2,000 fighters have joined"`` -> claimed."""
+
+CLAIM_CERTAINTY: dict[str, str] = {
+    "asserted": "asserted", "reported": "reported", "claimed": "claimed", "rumored": "rumored",
+    "denied": "denied", "hedged": "hypothetical", "hypothetical": "hypothetical",
+    "future": "future", "negated": "negated",
+}
+"""Claim certainty (from the claims module) -> event modality."""
