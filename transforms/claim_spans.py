@@ -1,0 +1,179 @@
+"""Span helpers for the claim rules: paragraphs, direct quotations, speaker phrases, pronouns.
+
+Pure functions on text or on a parsed spaCy ``Doc``; :mod:`transforms.claims` combines them.
+
+>>> quote_spans('He said "we won" and left.')
+[(8, 16)]
+>>> text = "She said: \u201cwe will stay.\\nNext paragraph."
+>>> [text[s:e] for s, e in quote_spans(text)]  # unbalanced: ends at the paragraph end
+['\u201cwe will stay.']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.cues import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    PRONOUN_ANTECEDENTS,
+    STRAIGHT_QUOTES,
+)
+
+_PARA_BREAK = re.compile(r"\n\s*")
+_OPENER_BEFORE = set(" \t\n([{\u2014\u2013-/:")
+_QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs (lines) of ``text``, without surrounding whitespace.
+
+    >>> paragraph_bounds("One.\\n\\n Two. Three.\\n")
+    [(0, 4), (7, 18)]
+    """
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for m in [*_PARA_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            start = pos + len(chunk) - len(chunk.lstrip())
+            bounds.append((start, pos + len(chunk.rstrip())))
+        if m:
+            pos = m.end()
+    return bounds
+
+
+def enclosing(bounds: list[tuple[int, int]], char: int) -> tuple[int, int]:
+    """The span of ``bounds`` (sorted, disjoint) that contains ``char``, else ``(char, char)``.
+
+    >>> enclosing([(0, 4), (7, 18)], 9)
+    (7, 18)
+    """
+    i = bisect.bisect_right(bounds, (char, float("inf"))) - 1
+    if i >= 0 and bounds[i][0] <= char < bounds[i][1]:
+        return bounds[i]
+    return (char, char)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotations, marks included, never crossing a paragraph end.
+
+    Curly marks open and close by shape; a straight mark opens after a space or a bracket and
+    closes otherwise. A quotation left open ends at its paragraph end; a stray closing mark is
+    ignored; a new curly opening mark inside an open quotation ends the open one before it.
+
+    >>> quote_spans('\u201cA,\u201d he said, \u201cB')
+    [(0, 4), (14, 16)]
+    """
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in paragraph_bounds(text):
+        open_at: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch not in _QUOTE_MARKS:
+                continue
+            if ch in STRAIGHT_QUOTES:
+                opens = open_at is None and (i == p_start or text[i - 1] in _OPENER_BEFORE)
+                closes = open_at is not None
+            else:
+                opens, closes = ch in OPEN_QUOTES, ch in CLOSE_QUOTES
+            if opens:
+                if open_at is not None:
+                    spans.append((open_at, len(text[open_at:i].rstrip()) + open_at))
+                open_at = i
+            elif closes and open_at is not None:
+                spans.append((open_at, i + 1))
+                open_at = None
+        if open_at is not None:
+            spans.append((open_at, p_end))
+    return spans
+
+
+def is_quote_mark(tok: Token) -> bool:
+    """True for a token that is a double quotation mark (curly or straight)."""
+    return tok.text in _QUOTE_MARKS or tok.text in ("``", "''")
+
+
+def entity_span(tok: Token) -> Span | None:
+    """The named entity ``tok`` belongs to, if any."""
+    if not tok.ent_type_:
+        return None
+    start = tok.i
+    doc = tok.doc
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+_LEFT_DEPS = {"det", "compound", "amod", "poss", "nummod", "quantmod", "nmod", "npadvmod"}
+_RIGHT_PREPS = {"of", "for", "at", "from", "with", "in", "on", "close"}
+
+
+def speaker_phrase(tok: Token) -> tuple[int, int]:
+    """Token span ``[start, end)`` of the noun phrase headed by ``tok``, kept short.
+
+    Names are their entity span; other nouns take their determiners, compounds and adjectives,
+    plus an "of/for/with ..." phrase without commas or verbs ("a spokesman for the army").
+    Relative clauses and appositions are left out.
+    """
+    ent = entity_span(tok)
+    start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
+    for child in tok.lefts:
+        if child.dep_ in _LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    if tok.pos_ == "NOUN":
+        for child in tok.rights:
+            if child.dep_ not in ("prep", "amod") or child.i != end:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in _RIGHT_PREPS:
+                continue
+            sub = list(child.subtree)
+            if len(sub) > 8 or any(t.text == "," or t.pos_ in ("VERB", "AUX") for t in sub):
+                break
+            end = child.right_edge.i + 1
+    return start, end
+
+
+def _ent_for_subject(tok: Token, labels: tuple[str, ...]) -> Span | None:
+    ent = entity_span(tok)
+    if ent is not None and ent.label_ in labels and tok.dep_ in _SUBJECT_DEPS:
+        return ent
+    return None
+
+
+def resolve_pronoun(
+    pron: Token, paragraphs: list[tuple[int, int]], _depth: int = 0
+) -> Span | None:
+    """The entity a subject pronoun most likely stands for, or None.
+
+    The antecedent is the nearest preceding subject that is a PERSON (for "he"/"she") or an
+    ORG/GPE (also PERSON for "they"), looked for back to the start of the paragraph or of the
+    previous sentence, whichever is earlier. A preceding identical pronoun subject passes on its
+    own antecedent ("Smith arrived. He sat down. He said ...").
+    """
+    labels = PRONOUN_ANTECEDENTS.get(pron.lower_)
+    if labels is None or _depth > 4:
+        return None
+    doc: Doc = pron.doc
+    para_start, _ = enclosing(paragraphs, pron.idx)
+    sent = pron.sent
+    window = sent.start_char if sent.start == 0 else doc[sent.start - 1].sent.start_char
+    window = min(window, para_start)
+    for i in range(pron.i - 1, -1, -1):
+        tok = doc[i]
+        if tok.idx < window:
+            break
+        ent = _ent_for_subject(tok, labels)
+        if ent is not None:
+            return ent
+        if tok.dep_ in _SUBJECT_DEPS and tok.lower_ == pron.lower_:
+            return resolve_pronoun(tok, paragraphs, _depth + 1)
+    return None

@@ -1,0 +1,161 @@
+"""Attribution cues and hedges, as data.
+
+Every table maps a lower-cased lemma (or word) to the certainty it gives the attributed content,
+relative to its source (FactBank-like): ``asserted`` (the writer presents it as fact: factive
+verbs such as "admitted"), ``reported`` (a source says so), ``claimed`` (a source maintains it;
+the writer keeps a distance), ``rumored`` (nobody vouches for it), ``denied`` (the source rejects
+it) and ``hedged`` (the source or the writer qualifies it).
+
+The rules in :mod:`transforms.claims` read only these tables, so a new cue is one line here.
+
+>>> VERB_CUES["say"], VERB_CUES["claim"], VERB_CUES["deny"]
+('reported', 'claimed', 'denied')
+>>> certainty_rank("denied") > certainty_rank("hedged") > certainty_rank("reported")
+True
+"""
+
+from __future__ import annotations
+
+CERTAINTIES = ("asserted", "reported", "claimed", "rumored", "denied", "hedged")
+
+# Which certainty wins when several markers apply: a cue's own category beats a hedge in the
+# content, except that hedges override the neutral "reported"/"asserted".
+_RANK = {"asserted": 0, "reported": 1, "hedged": 2, "rumored": 3, "claimed": 4, "denied": 5}
+
+
+def certainty_rank(certainty: str) -> int:
+    """Strength of a certainty label; the strongest marker of a claim sets its certainty.
+
+    >>> certainty_rank("claimed") > certainty_rank("hedged")
+    True
+    """
+    return _RANK[certainty]
+
+
+# Verbs whose subject is the source and whose clausal complement (ccomp) is the content.
+# "Officials said that the bridge was closed." -> say: reported
+VERB_CUES: dict[str, str] = {
+    # neutral reporting
+    "say": "reported", "tell": "reported", "note": "reported", "report": "reported",
+    "state": "reported", "add": "reported", "warn": "reported", "explain": "reported",
+    "write": "reported", "announce": "reported", "declare": "reported", "tweet": "reported",
+    "comment": "reported", "remark": "reported", "reply": "reported", "respond": "reported",
+    "answer": "reported", "testify": "reported", "recall": "reported", "observe": "reported",
+    "mention": "reported", "stress": "reported", "emphasize": "reported", "caution": "reported",
+    "indicate": "reported", "disclose": "reported", "predict": "hedged",
+    "complain": "reported", "agree": "reported", "echo": "reported", "conclude": "reported",
+    # the source maintains it, the writer keeps a distance
+    "claim": "claimed", "allege": "claimed", "insist": "claimed", "argue": "claimed",
+    "contend": "claimed", "maintain": "claimed", "assert": "claimed", "charge": "claimed",
+    "accuse": "claimed", "boast": "claimed", "purport": "claimed", "profess": "claimed",
+    # factive: the writer commits to the content
+    "acknowledge": "asserted", "admit": "asserted", "concede": "asserted", "confirm": "asserted",
+    "reveal": "asserted", "learn": "asserted", "show": "asserted", "find": "asserted",
+    "prove": "asserted", "discover": "asserted",
+    # rejection
+    "deny": "denied", "reject": "denied", "dismiss": "denied", "refute": "denied",
+    "rebut": "denied", "dispute": "denied", "contradict": "denied", "dispel": "denied",
+    "debunk": "denied", "disavow": "denied",
+    # belief and guesswork
+    "believe": "hedged", "think": "hedged", "suspect": "hedged", "estimate": "hedged",
+    "expect": "hedged", "fear": "hedged", "doubt": "hedged", "suggest": "hedged",
+    "speculate": "hedged", "guess": "hedged", "assume": "hedged", "hint": "hedged",
+    "rumor": "rumored", "rumour": "rumored",
+}
+
+# Phrasal cues: (verb lemma, particle) -> certainty. "As she pointed out, the road is closed."
+PHRASAL_CUES: dict[tuple[str, str], str] = {
+    ("point", "out"): "reported",
+    ("make", "clear"): "reported",
+}
+
+# Verbs whose infinitive complement (xcomp) is the content.
+# "He claimed to be a doctor." -> content "to be a doctor"
+XCOMP_CUES: frozenset[str] = frozenset(
+    {"claim", "allege", "purport", "profess", "deny", "pretend", "boast"}
+)
+
+# Passive cues without a named source: "X is rumored to ...", "it is claimed that ...".
+# Note "it is said" is hearsay, so "say" is rumored here although active "said" is reported.
+PASSIVE_CUES: dict[str, str] = {
+    "rumor": "rumored", "rumour": "rumored", "say": "rumored", "report": "reported",
+    "believe": "hedged", "think": "hedged", "suspect": "hedged", "expect": "hedged",
+    "estimate": "hedged", "fear": "hedged", "allege": "claimed", "claim": "claimed",
+    "understand": "reported", "know": "asserted", "confirm": "asserted",
+}
+
+# Sentence adverbs that attribute their clause to an unnamed source.
+# "The minister reportedly resigned." -> reportedly: reported, speaker None
+ADVERB_CUES: dict[str, str] = {
+    "reportedly": "reported", "allegedly": "claimed", "purportedly": "claimed",
+    "supposedly": "claimed", "ostensibly": "claimed", "rumoredly": "rumored",
+}
+
+# Nouns that take a "that" clause as their content.
+# "the claim that 2,000 soldiers deserted" -> claim: claimed; "rumors that he fled" -> rumored
+NOUN_CUES: dict[str, str] = {
+    "claim": "claimed", "allegation": "claimed", "assertion": "claimed", "charge": "claimed",
+    "accusation": "claimed", "contention": "claimed", "insistence": "claimed",
+    "rumor": "rumored", "rumour": "rumored", "speculation": "rumored", "gossip": "rumored",
+    "report": "reported", "statement": "reported", "announcement": "reported",
+    "warning": "reported", "word": "rumored", "news": "reported", "testimony": "reported",
+    "denial": "denied", "belief": "hedged", "suggestion": "hedged", "suspicion": "hedged",
+    "estimate": "hedged", "fear": "hedged", "assessment": "reported", "finding": "asserted",
+    "admission": "asserted", "confirmation": "asserted",
+}
+
+# Verbs that govern a cue noun. A denial verb turns the noun's content into a denial by the
+# verb's subject: "She dismissed reports that she would resign." -> denied, speaker "She".
+DENIAL_VERBS: frozenset[str] = frozenset(
+    {"deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "dispel",
+     "debunk", "disavow", "counter", "quash", "squash", "scotch", "deflect"}
+)
+# Light verbs whose subject owns the noun: "He made the claim that ..." -> claimed by He.
+SUPPORT_VERBS: frozenset[str] = frozenset(
+    {"make", "repeat", "issue", "release", "publish", "voice", "spread", "file", "level",
+     "offer", "give", "express", "put", "raise", "circulate", "fuel"}
+)
+# Verbs that pass their subject down to an infinitive cue: "He tried to dispel rumors ..."
+CONTROL_VERBS: frozenset[str] = frozenset(
+    {"attempt", "try", "seek", "want", "move", "rush", "hasten", "continue", "begin", "refuse",
+     "decline", "appear", "seem", "have", "go", "fail", "aim", "hope", "plan"}
+)
+
+# "according to X, P" / "as reported by X". The key is the first word, lower-cased.
+PREPOSITION_CUES: dict[str, tuple[str, str]] = {
+    "according": ("to", "reported"),
+}
+
+# Objects of "according to" that are not sources. "They live according to the laws of Allah."
+NON_SOURCES: frozenset[str] = frozenset(
+    {"law", "rule", "plan", "schedule", "tradition", "custom", "script", "instruction",
+     "principle", "guideline", "standard", "regulation", "procedure", "protocol", "recipe",
+     "pattern", "design", "scripture", "teaching", "need", "ability", "size", "order", "taste",
+     "preference", "merit", "wish", "will", "doctrine", "formula"}
+)
+
+# Words that hedge the content or the cue. "The army may withdraw." -> hedged
+HEDGES: frozenset[str] = frozenset(
+    {"may", "might", "could", "possibly", "perhaps", "maybe", "probably", "apparently",
+     "seemingly", "likely", "unlikely", "unclear", "uncertain", "believed", "presumably",
+     "unconfirmed", "unverified", "seems", "seem", "seemed", "purportedly", "supposedly"}
+)
+
+# Subject pronouns and the entity labels their antecedent may have.
+# "Smith arrived. He said ..." -> He -> Smith (PERSON)
+PRONOUN_ANTECEDENTS: dict[str, tuple[str, ...]] = {
+    "he": ("PERSON",), "she": ("PERSON",),
+    "it": ("ORG", "GPE", "NORP"), "they": ("PERSON", "ORG", "GPE", "NORP"),
+}
+# First/second person pronouns are pronoun speakers without an antecedent to resolve.
+OTHER_PRONOUNS: frozenset[str] = frozenset({"i", "we", "you"})
+# Relative pronouns stand for the noun the clause modifies: "Smith, who said ..." -> Smith
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
+
+# Entity labels that make a speaker "named".
+NAMED_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+# Quotation marks. Curly marks know their direction; straight marks are guessed from context.
+OPEN_QUOTES: frozenset[str] = frozenset({"\u201c", "\u201e", "\u00ab"})
+CLOSE_QUOTES: frozenset[str] = frozenset({"\u201d", "\u00bb"})
+STRAIGHT_QUOTES: frozenset[str] = frozenset({'"'})
