@@ -1,0 +1,23 @@
+# newslake: the two quickstart commands are `make run` and `make test`.
+PY ?= python3
+UV_VERSION ?= 0.13.9
+export UV_PYTHON_DOWNLOADS := never
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+
+.PHONY: setup run test bench clean-lake
+
+setup:  ## create .venv/ with every pinned dependency and the `newslake` command
+	@$(PY) -m uv --version >/dev/null 2>&1 || $(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(PY) -m uv sync --frozen --quiet
+
+run: setup  ## ingest the sample in seeds/ into warehouse/ and print a summary
+	.venv/bin/newslake ingest seeds/
+
+test: setup  ## the whole test suite (what CI runs)
+	.venv/bin/python -m pytest -q
+
+bench: setup  ## throughput and quality figures (reads ../shared/corpus and ../shared/eval)
+	.venv/bin/python bench/throughput.py
+
+clean-lake:  ## delete the default lake (warehouse/catalog.sqlite and warehouse/data/)
+	rm -rf warehouse/catalog.sqlite* warehouse/data

@@ -1,0 +1,165 @@
+"""The lake: schemas, one-transaction commits, replacement, entity aggregation, concurrent writers."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from warehouse import lake as lake_mod
+from warehouse.lake import LakeConfig, LakeError, RunTables, commit, known_versions, query, table_counts
+from warehouse.schema import PER_DOCUMENT, TABLES, create_table_sql, description, schema_markdown, to_table
+
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+
+
+def doc_row(doc_id: str, text: str = "Alice met Bob in Paris.", version: str = "v1", run_id: str = "r1") -> dict:
+    return dict(doc_id=doc_id, status="ok", error=None, source=None, uri=f"{doc_id}.txt", url=None,
+                external_id=None, title="T", subtitle=None, section=None, author=None, published_at=None,
+                published_at_from=None, language="en", text=text, raw=text, boilerplate=[],
+                input_format="text", encoding="utf-8", content_hash="h", char_count=len(text),
+                extractor_version=version, run_id=run_id, ingested_at=NOW)
+
+
+def ent_row(doc_id: str, entity_id: str, name: str, aliases=(), n: int = 1, version: str = "v1", label="PERSON") -> dict:
+    return dict(doc_id=doc_id, entity_id=entity_id, name=name, label=label, aliases=tuple(aliases),
+                mention_count=n, start_char=0, end_char=len(name), country_code=None, latitude=None,
+                longitude=None, geonames_id=None, extractor_version=version, run_id="r")
+
+
+def mention_row(doc_id: str, entity_id: str, start: int, text: str, version: str = "v1") -> dict:
+    return dict(mention_id=f"m_{doc_id}_{start}", doc_id=doc_id, entity_id=entity_id, text=text, label="PERSON",
+                model_label="PERSON", start_char=start, end_char=start + len(text), sentence_index=0,
+                extractor_version=version, run_id="r")
+
+
+def run_row(run_id: str) -> dict:
+    return dict(run_id=run_id, flow="ingest", started_at=NOW, finished_at=NOW, status="committed", error=None,
+                inputs=["x"], docs_seen=1, docs_ok=1, docs_rejected=0, docs_unchanged=0, docs_replaced=0,
+                mentions=0, claims=0, events=0, extractor_version="v1", model="m", commit_attempts=0)
+
+
+def run_tables(run_id: str, docs: list[dict], ents: list[dict] = (), mentions: list[dict] = ()) -> RunTables:
+    extra = {"run_id": run_id, "ingested_at": NOW}
+    return RunTables(
+        {"documents": to_table("documents", docs, extra), "doc_entities": to_table("doc_entities", ents, extra),
+         "mentions": to_table("mentions", mentions, extra)},
+        run_row(run_id),
+    )
+
+
+@pytest.fixture()
+def cfg(tmp_path: Path) -> LakeConfig:
+    return LakeConfig(tmp_path / "wh")
+
+
+def test_every_column_is_described_and_typed():
+    for name, schema in TABLES.items():
+        assert "CREATE TABLE" in create_table_sql(name)
+        for f in schema:
+            assert description(f), f"{name}.{f.name} has no description"
+
+
+@pytest.mark.parametrize("table", PER_DOCUMENT)
+def test_per_document_tables_carry_doc_id_and_version(table):
+    names = TABLES[table].names
+    assert "doc_id" in names and "extractor_version" in names
+
+
+@pytest.mark.parametrize("table", ["mentions", "claims", "events", "doc_entities"])
+def test_extracted_tables_carry_offsets(table):
+    assert {"start_char", "end_char"} <= set(TABLES[table].names)
+
+
+def test_to_table_rejects_rows_missing_a_column():
+    with pytest.raises(KeyError, match="run_id"):
+        to_table("mentions", [{k: v for k, v in mention_row("d", "e", 0, "A").items() if k != "run_id"}])
+
+
+def test_schema_docs_are_current():
+    doc = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
+    assert doc.read_text() == schema_markdown(), "run `newslake schema-docs` to regenerate docs/schema.md"
+
+
+def test_query_on_missing_lake_is_a_clear_error(cfg):
+    with pytest.raises(LakeError, match="no lake"):
+        query(cfg, "SELECT 1")
+
+
+def test_commit_writes_parquet_and_reads_back(cfg):
+    assert commit(cfg, run_tables("r1", [doc_row("d1")], [ent_row("d1", "e_a", "Alice")])) == 1
+    assert table_counts(cfg)["documents"] == 1
+    files = list((cfg.warehouse / "data").rglob("*.parquet"))
+    assert any("documents" in str(f) for f in files)
+    assert known_versions(cfg, ["d1", "d2"]) == {"d1": "v1"}
+    row = query(cfg, "SELECT name, mention_count, doc_count, aliases FROM entities").to_pylist()
+    assert row == [{"name": "Alice", "mention_count": 1, "doc_count": 1, "aliases": []}]
+
+
+def test_entities_aggregate_across_documents_and_follow_replacement(cfg):
+    commit(cfg, run_tables("r1", [doc_row("d1")], [ent_row("d1", "e_a", "Alice Smith", ["Smith"], n=2)]))
+    commit(cfg, run_tables("r2", [doc_row("d2")], [ent_row("d2", "e_a", "Alice Smith", ["Alice"], n=3)]))
+    (e,) = query(cfg, "SELECT * FROM entities").to_pylist()
+    assert (e["mention_count"], e["doc_count"], sorted(e["aliases"])) == (5, 2, ["Alice", "Smith"])
+    # d2 re-extracted by a new version without the entity: its contribution goes away
+    commit(cfg, run_tables("r3", [doc_row("d2", version="v2")], []))
+    (e,) = query(cfg, "SELECT * FROM entities").to_pylist()
+    assert (e["mention_count"], e["doc_count"], e["aliases"]) == (2, 1, ["Smith"])
+    assert table_counts(cfg)["documents"] == 2
+
+
+def test_new_version_replaces_rows_never_adds_beside_them(cfg):
+    commit(cfg, run_tables("r1", [doc_row("d1")], [], [mention_row("d1", "e", 0, "Alice"), mention_row("d1", "e", 10, "Bob")]))
+    commit(cfg, run_tables("r2", [doc_row("d1", version="v2")], [], [mention_row("d1", "e", 0, "Alice", version="v2")]))
+    rows = query(cfg, "SELECT extractor_version, count(*) AS n FROM mentions GROUP BY 1").to_pylist()
+    assert rows == [{"extractor_version": "v2", "n": 1}]
+    assert query(cfg, "SELECT count(*) AS n FROM documents").to_pylist() == [{"n": 1}]
+
+
+def test_failed_commit_leaves_nothing(cfg, monkeypatch):
+    commit(cfg, run_tables("r1", [doc_row("d1")], [ent_row("d1", "e_a", "Alice")]))
+    before = table_counts(cfg)
+    monkeypatch.setattr(lake_mod, "_entity_refresh_sql", lambda: "SELECT error('crash during commit of ' || ?)")
+    with pytest.raises(duckdb.Error):
+        commit(cfg, run_tables("r2", [doc_row("d1", version="v2"), doc_row("d2")], [ent_row("d2", "e_b", "Bob")]), attempts=1)
+    assert table_counts(cfg) == before
+    assert known_versions(cfg, ["d1", "d2"]) == {"d1": "v1"}
+
+
+def _writer(wh: str, k: int, n: int) -> None:
+    cfg = LakeConfig(Path(wh))
+    for i in range(n):
+        d = f"w{k}_{i}"
+        commit(cfg, run_tables(f"run_{d}", [doc_row(d)], [ent_row(d, "e_shared", "Shared Name")]))
+
+
+def test_two_writer_processes_and_a_reader_lose_nothing(cfg):
+    commit(cfg, run_tables("r0", [doc_row("d0")]))  # create the lake first
+    ctx = mp.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(str(cfg.warehouse), k, 6)) for k in range(2)]
+    for p in procs:
+        p.start()
+    reads = 0
+    while any(p.is_alive() for p in procs):
+        query(cfg, "SELECT count(*) FROM documents")  # a reader at the same time
+        reads += 1
+    for p in procs:
+        p.join()
+        assert p.exitcode == 0
+    counts = table_counts(cfg)
+    assert counts["documents"] == 13 and counts["runs"] == 13
+    (e,) = query(cfg, "SELECT doc_count FROM entities").to_pylist()
+    assert e["doc_count"] == 12
+    assert reads > 0
+
+
+def test_arrow_types_round_trip(cfg):
+    commit(cfg, run_tables("r1", [doc_row("d1")]))
+    t = query(cfg, "SELECT * FROM documents")
+    ts = t.schema.field("published_at").type
+    assert pa.types.is_timestamp(ts) and ts.tz in ("UTC", "Etc/UTC")
+    assert t.schema.field("boilerplate").type == pa.list_(pa.string())

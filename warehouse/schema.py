@@ -1,0 +1,293 @@
+"""The lake's tables, each defined once: a ``pyarrow`` schema whose fields carry their description.
+
+The writer builds Arrow tables from these schemas, the lake's DDL is generated from them, the tests
+check rows against them and ``docs/schema.md`` is generated from them (``newslake schema-docs``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Iterable, Mapping
+
+import pyarrow as pa
+
+TS = pa.timestamp("us", tz="UTC")
+STR_LIST = pa.list_(pa.string())
+
+
+def _f(name: str, type_: pa.DataType, description: str, *, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"description": description})
+
+
+def _offsets(what: str) -> list[pa.Field]:
+    return [
+        _f("start_char", pa.int64(), f"Start of {what} in `documents.text` (0-based, characters).", nullable=False),
+        _f("end_char", pa.int64(), f"End of {what} in `documents.text` (exclusive): `text[start_char:end_char]`.", nullable=False),
+    ]
+
+
+_DOC_ID = _f("doc_id", pa.string(), "The document (`documents.doc_id`).", nullable=False)
+_VERSION = _f(
+    "extractor_version",
+    pa.string(),
+    "Version of the reader, rule sets and spaCy model that produced the row; a new version replaces a "
+    "document's rows.",
+    nullable=False,
+)
+_RUN_ID = _f("run_id", pa.string(), "The run that wrote the row (`runs.run_id`).", nullable=False)
+
+
+def _span(prefix: str, what: str) -> list[pa.Field]:
+    return [
+        _f(f"{prefix}_start", pa.int64(), f"Start of the {what} in `documents.text`, or null."),
+        _f(f"{prefix}_end", pa.int64(), f"End (exclusive) of the {what} in `documents.text`, or null."),
+    ]
+
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [
+            _f("doc_id", pa.string(), "Stable id: hash of the normalised title and text (`doc_…`); for a rejected input, hash of its uri and bytes (`rej_…`).", nullable=False),
+            _f("status", pa.string(), "`ok` (analysed) or `rejected` (see `error`).", nullable=False),
+            _f("error", pa.string(), "Why the input was rejected, in one line; null when ok."),
+            _f("source", pa.string(), "Publication or feed the document came from, when known."),
+            _f("uri", pa.string(), "Where it was read: path as given, `#L<n>` for a JSONL line, `#<i>` for a JSON list item or feed entry.", nullable=False),
+            _f("url", pa.string(), "The article's URL, when known."),
+            _f("external_id", pa.string(), "The record's own id (JSON `id`, feed entry id)."),
+            _f("title", pa.string(), "Headline."),
+            _f("subtitle", pa.string(), "Subtitle or standfirst."),
+            _f("section", pa.string(), "Section or kicker label above the headline."),
+            _f("author", pa.string(), "Author(s) as given."),
+            _f("published_at", TS, "Publication time (UTC), from metadata, else stated in the text, else null."),
+            _f("published_at_from", pa.string(), "`metadata` or `text`: where `published_at` came from."),
+            _f("language", pa.string(), "ISO 639-1 language, given or detected."),
+            _f("text", pa.string(), "The analysed body text; every offset in other tables points into it.", nullable=False),
+            _f("raw", pa.string(), "The decoded raw input of the document (HTML stays HTML), capped at 2,000,000 characters."),
+            _f("boilerplate", STR_LIST, "Lines removed from the text as boilerplate (image credits, subscribe prompts, repeated headline)."),
+            _f("input_format", pa.string(), "`text`, `markdown`, `html`, `json`, `jsonl` or `feed`."),
+            _f("encoding", pa.string(), "Character encoding the bytes were decoded with."),
+            _f("content_hash", pa.string(), "SHA-256 of the normalised title and text; empty when rejected.", nullable=False),
+            _f("char_count", pa.int64(), "Length of `text` in characters.", nullable=False),
+            _VERSION,
+            _RUN_ID,
+            _f("ingested_at", TS, "When the run that wrote the row committed.", nullable=False),
+        ]
+    ),
+    "mentions": pa.schema(
+        [
+            _f("mention_id", pa.string(), "Stable id of the mention (hash of document and offsets).", nullable=False),
+            _DOC_ID,
+            _f("entity_id", pa.string(), "The entity mentioned (`entities.entity_id`).", nullable=False),
+            _f("text", pa.string(), "The mention as written: `documents.text[start_char:end_char]`.", nullable=False),
+            _f("label", pa.string(), "Entity type after newslake's corrections (spaCy/OntoNotes labels: PERSON, ORG, NORP, GPE, LOC, FAC, ...).", nullable=False),
+            _f("model_label", pa.string(), "What the statistical model said; empty when a newslake rule added the mention."),
+            *_offsets("the mention"),
+            _f("sentence_index", pa.int64(), "0-based index of the sentence holding the mention."),
+            _VERSION,
+            _RUN_ID,
+        ]
+    ),
+    "doc_entities": pa.schema(
+        [
+            _DOC_ID,
+            _f("entity_id", pa.string(), "Deterministic entity id, the same in every document and run.", nullable=False),
+            _f("name", pa.string(), "Canonical name in this document (its fullest form).", nullable=False),
+            _f("label", pa.string(), "Entity type.", nullable=False),
+            _f("aliases", STR_LIST, "Other surface forms of the entity in this document."),
+            _f("mention_count", pa.int64(), "Mentions of the entity in this document.", nullable=False),
+            *_offsets("the entity's first mention"),
+            _f("country_code", pa.string(), "ISO 3166-1 alpha-2 country of a place, from the gazetteer."),
+            _f("latitude", pa.float64(), "Latitude of a place (WGS84), from the gazetteer."),
+            _f("longitude", pa.float64(), "Longitude of a place (WGS84), from the gazetteer."),
+            _f("geonames_id", pa.int64(), "GeoNames id of a place, from the gazetteer."),
+            _VERSION,
+            _RUN_ID,
+        ]
+    ),
+    "entities": pa.schema(
+        [
+            _f("entity_id", pa.string(), "Deterministic entity id, the same in every document and run.", nullable=False),
+            _f("name", pa.string(), "Canonical name: the most frequent canonical name across documents.", nullable=False),
+            _f("label", pa.string(), "Entity type (the most frequent across documents).", nullable=False),
+            _f("aliases", STR_LIST, "Every other surface form seen across documents."),
+            _f("mention_count", pa.int64(), "Mentions across all documents.", nullable=False),
+            _f("doc_count", pa.int64(), "Documents mentioning the entity.", nullable=False),
+            _f("country_code", pa.string(), "ISO 3166-1 alpha-2 country of a place."),
+            _f("latitude", pa.float64(), "Latitude of a place (WGS84)."),
+            _f("longitude", pa.float64(), "Longitude of a place (WGS84)."),
+            _f("geonames_id", pa.int64(), "GeoNames id of a place."),
+            _f("first_doc_id", pa.string(), "A document where the entity occurs (the smallest doc_id); its offsets are in `doc_entities`.", nullable=False),
+            _f("extractor_version", pa.string(), "Newest extractor version among the entity's document rows.", nullable=False),
+            _RUN_ID,
+        ]
+    ),
+    "claims": pa.schema(
+        [
+            _f("claim_id", pa.string(), "Stable id of the claim (hash of document, content span and cue).", nullable=False),
+            _DOC_ID,
+            _f("speaker_entity_id", pa.string(), "The speaker as an entity, or null (unattributed, unnamed or unresolved)."),
+            _f("speaker_text", pa.string(), "The speaker as written (`he`, `officials`, `Edward Lemon`); null when unattributed."),
+            _f("speaker_kind", pa.string(), "`named`, `pronoun`, `unnamed` (\"officials said\") or `unattributed` (\"reportedly\").", nullable=False),
+            *_span("speaker", "speaker"),
+            _f("cue", pa.string(), "The attribution cue as written (`said`, `According to`, `reportedly`, `made the claim`).", nullable=False),
+            *_span("cue", "cue"),
+            _f("content", pa.string(), "What is claimed: `documents.text[start_char:end_char]`.", nullable=False),
+            _f("is_quote", pa.bool_(), "The content is a direct quotation.", nullable=False),
+            _f("certainty", pa.string(), "How the text commits to the content, relative to its source: `asserted`, `reported`, `claimed`, `rumored`, `denied` or `hedged`.", nullable=False),
+            _f("hedges", STR_LIST, "The cue and hedge words that set `certainty`."),
+            *_offsets("the claim's content"),
+            _f("sentence_start", pa.int64(), "Start of the sentence(s) holding the claim."),
+            _f("sentence_end", pa.int64(), "End of the sentence(s) holding the claim."),
+            _VERSION,
+            _RUN_ID,
+        ]
+    ),
+    "events": pa.schema(
+        [
+            _f("event_id", pa.string(), "Stable id of the event (hash of document, trigger span and type).", nullable=False),
+            _DOC_ID,
+            _f("event_type", pa.string(), "PLOVER event type (AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT) or OTHER.", nullable=False),
+            _f("trigger", pa.string(), "The word(s) that express the event: `documents.text[start_char:end_char]`.", nullable=False),
+            _f("actor_entity_id", pa.string(), "Who acts, as an entity."),
+            _f("actor_text", pa.string(), "Who acts, as written."),
+            *_span("actor", "actor"),
+            _f("target_entity_id", pa.string(), "Who or what is acted on, as an entity."),
+            _f("target_text", pa.string(), "Who or what is acted on, as written."),
+            *_span("target", "target"),
+            _f("location_entity_id", pa.string(), "Where, as an entity (geocoded in `entities`)."),
+            _f("location_text", pa.string(), "Where, as written."),
+            *_span("location", "location"),
+            _f("date_text", pa.string(), "When, as written (`in early June`)."),
+            _f("date_start", pa.date32(), "First day of the normalised time, relative to `documents.published_at`; null when unresolved."),
+            _f("date_end", pa.date32(), "Last day of the normalised time (inclusive)."),
+            _f("modality", pa.string(), "`asserted`, `reported`, `claimed`, `rumored`, `denied`, `hypothetical`, `future` or `negated`.", nullable=False),
+            _f("claim_id", pa.string(), "The claim that reports the event, when one does."),
+            *_offsets("the trigger"),
+            _f("sentence_start", pa.int64(), "Start of the event's sentence."),
+            _f("sentence_end", pa.int64(), "End of the event's sentence."),
+            _VERSION,
+            _RUN_ID,
+        ]
+    ),
+    "runs": pa.schema(
+        [
+            _f("run_id", pa.string(), "Id of the run (the Prefect flow run id when there is one).", nullable=False),
+            _f("flow", pa.string(), "The flow that ran (`ingest`).", nullable=False),
+            _f("started_at", TS, "When the run started.", nullable=False),
+            _f("finished_at", TS, "When the run committed or failed.", nullable=False),
+            _f("status", pa.string(), "`committed` or `failed`.", nullable=False),
+            _f("error", pa.string(), "Why a failed run failed."),
+            _f("inputs", STR_LIST, "The paths or globs the run was given."),
+            _f("docs_seen", pa.int64(), "Documents read (ok + rejected + unchanged).", nullable=False),
+            _f("docs_ok", pa.int64(), "Documents analysed and written by this run.", nullable=False),
+            _f("docs_rejected", pa.int64(), "Rejected inputs written by this run.", nullable=False),
+            _f("docs_unchanged", pa.int64(), "Documents already in the lake with the same extractor version, left as they were.", nullable=False),
+            _f("docs_replaced", pa.int64(), "Documents whose rows from an older extractor version were replaced.", nullable=False),
+            _f("mentions", pa.int64(), "Mention rows written.", nullable=False),
+            _f("claims", pa.int64(), "Claim rows written.", nullable=False),
+            _f("events", pa.int64(), "Event rows written.", nullable=False),
+            _f("extractor_version", pa.string(), "Extractor version of the run.", nullable=False),
+            _f("model", pa.string(), "spaCy model name and version.", nullable=False),
+            _f("commit_attempts", pa.int64(), "Commit attempts (more than 1 after a write conflict with another writer).", nullable=False),
+        ]
+    ),
+}
+
+#: Tables whose rows belong to one document: replaced together when a document is re-extracted.
+PER_DOCUMENT = ("documents", "mentions", "doc_entities", "claims", "events")
+
+TABLE_DESCRIPTIONS = {
+    "documents": "One row per input document: analysed (`ok`) or `rejected` with its reason.",
+    "mentions": "Each named-entity mention in a document.",
+    "doc_entities": "One row per entity per document: canonical name, aliases and place data in that document.",
+    "entities": "One row per distinct entity across all documents (aggregated from `doc_entities`).",
+    "claims": "Attributed statements: who says what, with which cue, and how certain the text is.",
+    "events": "Events typed with PLOVER, with actor, target, place, normalised time and modality.",
+    "runs": "One row per ingest run.",
+}
+
+_DUCK_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE",
+    pa.bool_(): "BOOLEAN",
+    TS: "TIMESTAMPTZ",
+    pa.date32(): "DATE",
+    STR_LIST: "VARCHAR[]",
+}
+
+
+def duck_type(t: pa.DataType) -> str:
+    return _DUCK_TYPES[t]
+
+
+def description(field: pa.Field) -> str:
+    return (field.metadata or {}).get(b"description", b"").decode()
+
+
+def create_table_sql(name: str, qualified: str | None = None) -> str:
+    """``CREATE TABLE IF NOT EXISTS`` for a table (no constraints: DuckLake keeps none but NOT NULL)."""
+    cols = ", ".join(
+        f'"{f.name}" {duck_type(f.type)}{"" if f.nullable else " NOT NULL"}' for f in TABLES[name]
+    )
+    return f"CREATE TABLE IF NOT EXISTS {qualified or name} ({cols})"
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, tuple):
+        return list(v)
+    return v
+
+
+def to_table(name: str, rows: Iterable[Any], extra: Mapping[str, Any] | None = None) -> pa.Table:
+    """Build the Arrow table ``name`` column-wise from dataclass rows (or mappings).
+
+    Fields of the rows that the table does not have are dropped; ``extra`` fills columns that are the
+    same for every row (``run_id``). A column missing from both raises ``KeyError``.
+    """
+    schema = TABLES[name]
+    rows = list(rows)
+    extra = dict(extra or {})
+    columns: dict[str, list[Any]] = {f.name: [] for f in schema}
+    for r in rows:
+        d = r if isinstance(r, Mapping) else {f.name: getattr(r, f.name) for f in dataclasses.fields(r)}
+        for f in schema:
+            if f.name in d:
+                columns[f.name].append(_cell(d[f.name]))
+            elif f.name in extra:
+                columns[f.name].append(extra[f.name])
+            else:
+                raise KeyError(f"{name}: row has no column {f.name!r}")
+    return pa.table([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
+
+
+def empty(name: str) -> pa.Table:
+    return TABLES[name].empty_table()
+
+
+def schema_markdown() -> str:
+    """The data dictionary, as Markdown (written to ``docs/schema.md``)."""
+    out = [
+        "# newslake data dictionary",
+        "",
+        "Generated from `warehouse/schema.py` by `newslake schema-docs`; do not edit by hand "
+        "(a test checks it is current).",
+        "",
+        "Offsets are character offsets into `documents.text`: `text[start_char:end_char]` is the row's text.",
+        "",
+    ]
+    for name, schema in TABLES.items():
+        out += [f"## `{name}`", "", TABLE_DESCRIPTIONS[name], "", "| column | type | description |", "|---|---|---|"]
+        for f in schema:
+            null = "" if f.nullable else " not null"
+            out.append(f"| `{f.name}` | {duck_type(f.type)}{null} | {description(f)} |")
+        out.append("")
+    out += [
+        "## Views",
+        "",
+        "| view | what |",
+        "|---|---|",
+        "| `entity_mentions` | `mentions` joined to `entities` and `documents` (title, published_at). |",
+        "",
+    ]
+    return "\n".join(out)
