@@ -26,6 +26,7 @@ from transforms.cues import (
 _PARA_BREAK = re.compile(r"\n\s*")
 _OPENER_BEFORE = set(" \t\n([{\u2014\u2013-/:")
 _QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
+_MARK = re.compile("''|``|[" + "".join(sorted(_QUOTE_MARKS)) + "]")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -63,31 +64,32 @@ def enclosing(bounds: list[tuple[int, int]], char: int) -> tuple[int, int]:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of direct quotations, marks included, never crossing a paragraph end.
 
-    Curly marks open and close by shape; a straight mark opens after a space or a bracket and
-    closes otherwise. A quotation left open ends at its paragraph end; a stray closing mark is
-    ignored; a new curly opening mark inside an open quotation ends the open one before it.
+    Curly marks (and ``\`\``) open and close by shape; a straight mark (``"`` or ``''``) opens
+    after a space or a bracket and closes otherwise. A quotation left open ends at its paragraph
+    end; a stray closing mark is ignored; a new opening mark inside an open quotation ends the
+    open one before it.
 
     >>> quote_spans('\u201cA,\u201d he said, \u201cB')
     [(0, 4), (14, 16)]
+    >>> quote_spans("He said ''no'' twice.")
+    [(8, 14)]
     """
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraph_bounds(text):
         open_at: int | None = None
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if ch not in _QUOTE_MARKS:
-                continue
-            if ch in STRAIGHT_QUOTES:
+        for m in _MARK.finditer(text, p_start, p_end):
+            i, mark = m.start(), m.group()
+            if mark in STRAIGHT_QUOTES or mark == "''":
                 opens = open_at is None and (i == p_start or text[i - 1] in _OPENER_BEFORE)
                 closes = open_at is not None
             else:
-                opens, closes = ch in OPEN_QUOTES, ch in CLOSE_QUOTES
+                opens, closes = mark in OPEN_QUOTES or mark == "``", mark in CLOSE_QUOTES
             if opens:
                 if open_at is not None:
                     spans.append((open_at, len(text[open_at:i].rstrip()) + open_at))
                 open_at = i
             elif closes and open_at is not None:
-                spans.append((open_at, i + 1))
+                spans.append((open_at, m.end()))
                 open_at = None
         if open_at is not None:
             spans.append((open_at, p_end))

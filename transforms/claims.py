@@ -109,7 +109,36 @@ def _span_of(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
-def _verb_cues(doc: Doc) -> Iterator[_Found]:
+def _fallback_subject(verb: Token) -> Token | None:
+    """A name or pronoun right before a finite cue the parser left without a subject.
+
+    "In a meeting with the board Trump said that ..." (parsed with "Trump" as a pobj).
+    """
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    prev = verb.doc[i] if i >= 0 else None
+    if prev is not None and prev.pos_ in ("PROPN", "PRON") and prev.lower_ not in cues.RELATIVE_PRONOUNS:
+        return prev
+    return None
+
+
+def _pick_complement(verb: Token, comps: list[Token], quoted: frozenset[int]) -> Token | None:
+    """Of several complements prefer a "that" clause, then a quoted one, then one after the cue.
+
+    "Smith outlined X, he said that P" -> P; "“P,” Warren told him, after ..." -> P
+    """
+    def score(c: Token) -> tuple[bool, bool, bool]:
+        marked = any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
+        left, right = c.left_edge.i, c.right_edge.i
+        in_quote = any(i in quoted for i in range(left, right + 1))
+        return marked, in_quote, c.i > verb.i
+    return max(comps, key=score) if comps else None
+
+
+def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
     """Speech and belief verbs: "Officials said the bridge was closed." """
     for tok in doc:
         if tok.pos_ != "VERB" or any(c.dep_ in ("auxpass", "neg") for c in tok.children):
@@ -122,16 +151,14 @@ def _verb_cues(doc: Doc) -> Iterator[_Found]:
         if certainty is None:
             continue
         deps = ("ccomp", "xcomp") if lemma in cues.XCOMP_CUES else ("ccomp",)
-        comps = [c for c in tok.children if c.dep_ in deps]
-        # "Smith outlined X, he said that P": the complement after the cue wins
-        comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
-        speaker = _subject(tok)
+        comp = _pick_complement(tok, [c for c in tok.children if c.dep_ in deps], quoted)
+        speaker = _subject(tok) or _fallback_subject(tok)
         if comp is None or speaker is None:
             continue
         yield _Found((tok.i, cue_end), _span_of(comp), speaker, certainty, tok)
 
 
-def _passive_cues(doc: Doc) -> Iterator[_Found]:
+def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
     """ "He is rumored to be dead." / "It is claimed that ..." (source unnamed unless "by X")."""
     for tok in doc:
         lemma = _lemma(tok)
@@ -154,7 +181,7 @@ def _passive_cues(doc: Doc) -> Iterator[_Found]:
         yield _Found((aux.i, tok.i + 1), (start, end), by, cues.PASSIVE_CUES[lemma], tok)
 
 
-def _according_to(doc: Doc) -> Iterator[_Found]:
+def _according_to(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
     """ "According to X, P." and "P, according to X." """
     for tok in doc[:-1]:
         if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
@@ -193,7 +220,7 @@ def _governing_verb(noun: Token) -> tuple[Token | None, int]:
     return verb, start
 
 
-def _noun_cues(doc: Doc) -> Iterator[_Found]:
+def _noun_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
     """ "He made the claim that P", "rumors that P", "She denied reports that P"."""
     for tok in doc:
         lemma = _lemma(tok)
@@ -219,7 +246,7 @@ def _noun_cues(doc: Doc) -> Iterator[_Found]:
         yield _Found((cue_start, tok.i + 1), _span_of(comp), speaker, certainty, marker)
 
 
-def _adverb_cues(doc: Doc) -> Iterator[_Found]:
+def _adverb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
     """ "Tajikistan has reportedly blocked access ..." -> the whole clause, speaker None."""
     for tok in doc:
         certainty = cues.ADVERB_CUES.get(tok.lower_)
@@ -286,6 +313,87 @@ def _speaker_fields(
     return span.text, s, e, entities.entity_at(s, e), "named" if named else "unnamed"
 
 
+# what may stand between a cue and the quotation that resumes: punctuation, "(R-Utah)"
+_GAP = re.compile(r"[\s,.;:\u2014\u2013-]*(\([^()]{0,40}\)[\s,.;:\u2014\u2013-]*)?")
+
+
+def _continuation(
+    doc: Doc, found: _Found, content: tuple[int, int], after: int,
+    para: tuple[int, int], quotes: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """The quotation that resumes a quoted content after its cue, if any: right after the
+    cue and speaker, or as the next sentence.
+
+    "“We won,” she said. “Now we rest.”" -> the span of “Now we rest.”
+    """
+    if content[1] > doc[found.cue[0]].idx:
+        return None
+    sent_end = doc[found.cue[0]].sent.end_char
+    for q_s, q_e in quotes:
+        if q_s >= after and q_e <= para[1]:
+            gap_ok = _GAP.fullmatch(doc.text[after:q_s]) is not None
+            next_sentence = sent_end <= q_s and not doc.text[sent_end:q_s].strip()
+            return (q_s, q_e) if gap_ok or next_sentence else None
+    return None
+
+
+class _Builder:
+    """Turns a rule's finding plus a content span into a :class:`Claim`."""
+
+    def __init__(self, doc: Doc, doc_id: str, entities: EntityLookup, version: str) -> None:
+        self.doc, self.doc_id, self.entities, self.version = doc, doc_id, entities, version
+        self.paragraphs = paragraph_bounds(doc.text)
+        self.quotes = quote_spans(doc.text)
+
+    def quoted_tokens(self) -> frozenset[int]:
+        out: set[int] = set()
+        for q_s, q_e in self.quotes:
+            span = self.doc.char_span(q_s, q_e, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        return frozenset(out)
+
+    def build(self, found: _Found, s: int, e: int, para: tuple[int, int]) -> Claim:
+        doc = self.doc
+        cue_span = doc[found.cue[0] : found.cue[1]]
+        hedges = _hedge_words(doc, s, e) + _hedge_words(doc, cue_span.start_char, cue_span.end_char)
+        certainty = found.certainty
+        if hedges and cues.certainty_rank("hedged") > cues.certainty_rank(certainty):
+            certainty = "hedged"
+        set_by: list[str] = []
+        marker = found.marker
+        if marker is not None and (found.certainty not in ("reported", "asserted")
+                                   or marker.lower_ in cues.ADVERB_CUES):
+            set_by.append(marker.text)
+        if certainty == "hedged":
+            set_by += [h for h in hedges if h not in set_by]
+        quoted = sum(max(0, min(e, q_e) - max(s, q_s)) for q_s, q_e in self.quotes)
+        sp_text, sp_s, sp_e, sp_id, kind = _speaker_fields(
+            doc, found.speaker, self.entities, self.paragraphs)
+        sent = doc[found.cue[0]].sent
+        return Claim(
+            claim_id=stable_id("clm", self.doc_id, s, e, cue_span.start_char),
+            doc_id=self.doc_id,
+            speaker_text=sp_text,
+            speaker_start=sp_s,
+            speaker_end=sp_e,
+            speaker_entity_id=sp_id,
+            speaker_kind=kind,
+            cue=cue_span.text,
+            cue_start=cue_span.start_char,
+            cue_end=cue_span.end_char,
+            content=doc.text[s:e],
+            start_char=s,
+            end_char=e,
+            is_quote=quoted > 0 and quoted * 2 > len(re.sub(r"\s", "", doc.text[s:e])),
+            certainty=certainty,
+            hedges=tuple(set_by),
+            sentence_start=max(sent.start_char, para[0]),
+            sentence_end=min(sent.end_char, para[1]) if para[1] > para[0] else sent.end_char,
+            extractor_version=self.version,
+        )
+
+
 def extract_claims(
     doc: Doc,
     *,
@@ -293,58 +401,30 @@ def extract_claims(
     entities: EntityLookup,
     extractor_version: str = CLAIMS_VERSION,
 ) -> list[Claim]:
-    """All claims of a parsed ``doc``, in cue order, one per cue.
+    """All claims of a parsed ``doc``, in text order: one per cue, plus one more for a quotation
+    that resumes after its cue ("“A,” she said. “B.”" gives A and B, both hers).
 
     ``entities`` maps speaker spans (or a pronoun's antecedent) to entity ids.
     """
-    paragraphs = paragraph_bounds(doc.text)
-    quotes = quote_spans(doc.text)
-    claims: dict[int, Claim] = {}
+    builder = _Builder(doc, doc_id, entities, extractor_version)
+    quoted = builder.quoted_tokens()
+    claims: dict[tuple[int, int, int], Claim] = {}
+    seen_cues: set[int] = set()
     for rule in RULES:
-        for found in rule(doc):
+        for found in rule(doc, quoted):
             cue_tok = doc[found.cue[0]]
-            if cue_tok.idx in claims:
+            if cue_tok.i in seen_cues:
                 continue
-            para = enclosing(paragraphs, cue_tok.idx)
-            s, e = _content_chars(doc, found, para, quotes)
+            para = enclosing(builder.paragraphs, cue_tok.idx)
+            s, e = _content_chars(doc, found, para, builder.quotes)
             if e <= s:
                 continue
-            cue_span = doc[found.cue[0] : found.cue[1]]
-            hedges = _hedge_words(doc, s, e) + _hedge_words(doc, cue_span.start_char,
-                                                             cue_span.end_char)
-            certainty = found.certainty
-            if hedges and cues.certainty_rank("hedged") > cues.certainty_rank(certainty):
-                certainty = "hedged"
-            set_by: list[str] = []
-            if found.marker is not None and found.certainty not in ("reported", "asserted"):
-                set_by.append(found.marker.text)
-            elif found.marker is not None and found.marker.lower_ in cues.ADVERB_CUES:
-                set_by.append(found.marker.text)
-            if certainty == "hedged":
-                set_by += [h for h in hedges if h not in set_by]
-            quoted = sum(max(0, min(e, q_e) - max(s, q_s)) for q_s, q_e in quotes)
-            sp_text, sp_s, sp_e, sp_id, kind = _speaker_fields(
-                doc, found.speaker, entities, paragraphs)
-            sent = cue_tok.sent
-            claims[cue_tok.idx] = Claim(
-                claim_id=stable_id("clm", doc_id, s, e, cue_span.start_char),
-                doc_id=doc_id,
-                speaker_text=sp_text,
-                speaker_start=sp_s,
-                speaker_end=sp_e,
-                speaker_entity_id=sp_id,
-                speaker_kind=kind,
-                cue=cue_span.text,
-                cue_start=cue_span.start_char,
-                cue_end=cue_span.end_char,
-                content=doc.text[s:e],
-                start_char=s,
-                end_char=e,
-                is_quote=quoted * 2 >= len(re.sub(r"\s", "", doc.text[s:e])) and quoted > 0,
-                certainty=certainty,
-                hedges=tuple(set_by),
-                sentence_start=max(sent.start_char, para[0]),
-                sentence_end=min(sent.end_char, para[1]) if para[1] > para[0] else sent.end_char,
-                extractor_version=extractor_version,
-            )
+            seen_cues.add(cue_tok.i)
+            claim = builder.build(found, s, e, para)
+            claims[(claim.cue_start, s, e)] = claim
+            if claim.is_quote and found.speaker is not None:
+                after = max(claim.cue_end, claim.speaker_end or 0)
+                more = _continuation(doc, found, (s, e), after, para, builder.quotes)
+                if more is not None:
+                    claims[(claim.cue_start, *more)] = builder.build(found, *more, para)
     return [claims[k] for k in sorted(claims)]

