@@ -74,7 +74,8 @@ def seed_report(nlp: spacy.Language) -> None:
     found = spk = cert = both = 0
     for g in gold:
         hits = [c for c in claims if norm(g["content_contains"]) in norm(c.content)]
-        cue_hits = [c for c in hits if norm(g["cue"]) in norm(c.cue) or norm(c.cue) in norm(g["cue"])]
+        cue = norm(g["cue"])
+        cue_hits = [c for c in hits if cue in norm(c.cue) or norm(c.cue) in cue]
         best = (cue_hits or hits or [None])[0]
         ok_s = best is not None and speaker_ok(best, g["speaker"])
         ok_c = best is not None and best.certainty == g["certainty"]

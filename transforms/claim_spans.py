@@ -23,7 +23,9 @@ from transforms.cues import (
     STRAIGHT_QUOTES,
 )
 
-_PARA_BREAK = re.compile(r"\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+_TERMINAL = tuple(".!?:;\"\u201d\u2019')]\u2026")
+_SHORT_LINE = 40
 _OPENER_BEFORE = set(" \t\n([{\u2014\u2013-/:")
 _QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
 _MARK = re.compile("''|``|[" + "".join(sorted(_QUOTE_MARKS)) + "]")
@@ -31,15 +33,24 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """Character spans of the paragraphs (lines) of ``text``, without surrounding whitespace.
+    """Character spans of the paragraphs of ``text``, without surrounding whitespace.
 
-    >>> paragraph_bounds("One.\\n\\n Two. Three.\\n")
-    [(0, 4), (7, 18)]
+    A blank line always ends a paragraph. A single line break ends one only after closing
+    punctuation or a short line (a headline, a credit); otherwise it is a hard wrap inside a
+    paragraph, as in wire copy wrapped at 70 columns.
+
+    >>> text = "One.\\n\\n Two. Three.\\nFour, wrapped at the margin of a wire story, and\\nmore."
+    >>> [text[s:e] for s, e in paragraph_bounds(text)][1:]
+    ['Two. Three.', 'Four, wrapped at the margin of a wire story, and\\nmore.']
     """
     bounds: list[tuple[int, int]] = []
     pos = 0
-    for m in [*_PARA_BREAK.finditer(text), None]:
+    for m in [*_LINE_BREAK.finditer(text), None]:
         end = m.start() if m else len(text)
+        if m is not None and "\n" not in m.group()[1:]:  # a single line break
+            line = text[text.rfind("\n", 0, end) + 1 : end].strip()
+            if len(line) >= _SHORT_LINE and not line.endswith(_TERMINAL):
+                continue  # hard wrap: the paragraph goes on
         chunk = text[pos:end]
         if chunk.strip():
             start = pos + len(chunk) - len(chunk.lstrip())
@@ -64,7 +75,7 @@ def enclosing(bounds: list[tuple[int, int]], char: int) -> tuple[int, int]:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of direct quotations, marks included, never crossing a paragraph end.
 
-    Curly marks (and ``\`\``) open and close by shape; a straight mark (``"`` or ``''``) opens
+    Curly marks (and two backticks) open and close by shape; a straight mark (``"`` or ``''``) opens
     after a space or a bracket and closes otherwise. A quotation left open ends at its paragraph
     end; a stray closing mark is ignored; a new opening mark inside an open quotation ends the
     open one before it.
@@ -178,4 +189,62 @@ def resolve_pronoun(
             return ent
         if tok.dep_ in _SUBJECT_DEPS and tok.lower_ == pron.lower_:
             return resolve_pronoun(tok, paragraphs, _depth + 1)
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and punctuation (but not quotation marks) from both ends of a token span."""
+    def junk(t: Token) -> bool:
+        return t.is_space or (t.is_punct and not is_quote_mark(t))
+    while start < end and junk(doc[start]):
+        start += 1
+    while end > start and junk(doc[end - 1]):
+        end -= 1
+    return start, end
+
+
+def content_chars(
+    doc: Doc, content: tuple[int, int], cue: tuple[int, int], para: tuple[int, int],
+    quotes: list[tuple[int, int]],
+) -> tuple[int, int]:
+    """Character span of a content token span ``[start, end)``: trimmed, widened to cover the
+    quotations it touches (unless they hold the cue), kept inside the cue's paragraph.
+    ``(0, 0)`` when nothing is left."""
+    start, end = _trim(doc, *content)
+    if start >= end:
+        return 0, 0
+    s, e = max(doc[start].idx, para[0]), min(doc[end - 1].idx + len(doc[end - 1]), para[1])
+    cue_s, cue_e = doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1])
+    for q_s, q_e in quotes:
+        if q_s < e and q_e > s and not (q_s < cue_e and q_e > cue_s):
+            s, e = min(s, q_s), max(e, q_e)
+    text = doc.text
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if s < e else (0, 0)
+
+
+# what may stand between a cue and the quotation that resumes: punctuation, "(R-Utah)"
+_GAP = re.compile(r"[\s,.;:\u2014\u2013-]*(\([^()]{0,40}\)[\s,.;:\u2014\u2013-]*)?")
+
+
+def resumed_quote(
+    doc: Doc, cue: Token, content_end: int, after: int, para: tuple[int, int],
+    quotes: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """The quotation that resumes a quoted content after its cue: right after the cue and
+    speaker (``after``), or as the next sentence. None unless the content precedes the cue.
+
+    "“We won,” she said. “Now we rest.”" -> the span of “Now we rest.”
+    """
+    if content_end > cue.idx:
+        return None
+    sent_end = cue.sent.end_char
+    for q_s, q_e in quotes:
+        if q_s >= after and q_e <= para[1]:
+            gap_ok = _GAP.fullmatch(doc.text[after:q_s]) is not None
+            next_sentence = sent_end <= q_s and not doc.text[sent_end:q_s].strip()
+            return (q_s, q_e) if gap_ok or next_sentence else None
     return None

@@ -16,7 +16,8 @@ the cue's paragraph, so an unclosed quotation mark cannot swallow the document.
 >>> words = ["Officials", "said", "the", "bridge", "may", "close", "."]
 >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["official", "say", "the", "bridge",
 ...     "may", "close", "."], pos=["NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
-...     deps=["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"], heads=[1, 1, 3, 5, 5, 1, 1])
+...     deps=["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"],
+...     heads=[1, 1, 3, 5, 5, 1, 1])
 >>> [(c.speaker_text, c.cue, c.content, c.certainty, c.speaker_kind)
 ...  for c in extract_claims(doc, doc_id="d1", entities=SpanEntityLookup())]
 [('Officials', 'said', 'the bridge may close', 'hedged', 'unnamed')]
@@ -32,11 +33,12 @@ from spacy.tokens import Doc, Token
 
 from transforms import cues
 from transforms.claim_spans import (
+    content_chars,
     enclosing,
-    is_quote_mark,
     paragraph_bounds,
     quote_spans,
     resolve_pronoun,
+    resumed_quote,
     speaker_phrase,
 )
 from transforms.ids import stable_id
@@ -120,8 +122,8 @@ def _fallback_subject(verb: Token) -> Token | None:
     while i >= 0 and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
         i -= 1
     prev = verb.doc[i] if i >= 0 else None
-    if prev is not None and prev.pos_ in ("PROPN", "PRON") and prev.lower_ not in cues.RELATIVE_PRONOUNS:
-        return prev
+    if prev is not None and prev.pos_ in ("PROPN", "PRON"):
+        return None if prev.lower_ in cues.RELATIVE_PRONOUNS else prev
     return None
 
 
@@ -199,7 +201,8 @@ def _according_to(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
         nxt = doc[phrase_end] if phrase_end < sent.end else None
         if nxt is not None and nxt.text == "," and phrase_end + 1 < sent.end:
             after = doc[phrase_end + 1]
-            if after.lower_ in cues.RELATIVE_PRONOUNS or after.head == obj and after.dep_ == "appos":
+            appos = after.head == obj and after.dep_ == "appos"
+            if after.lower_ in cues.RELATIVE_PRONOUNS or appos:
                 comma = next((t.i for t in doc[phrase_end + 1 : sent.end] if t.text == ","), None)
                 phrase_end = comma if comma is not None else phrase_end
         content = (sent.start, tok.i) if before else (phrase_end, sent.end)
@@ -258,38 +261,6 @@ def _adverb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
 RULES = (_verb_cues, _according_to, _noun_cues, _passive_cues, _adverb_cues)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop spaces and punctuation (but not quotation marks) from both ends of a token span."""
-    def junk(t: Token) -> bool:
-        return t.is_space or (t.is_punct and not is_quote_mark(t))
-    while start < end and junk(doc[start]):
-        start += 1
-    while end > start and junk(doc[end - 1]):
-        end -= 1
-    return start, end
-
-
-def _content_chars(
-    doc: Doc, found: _Found, para: tuple[int, int], quotes: list[tuple[int, int]]
-) -> tuple[int, int]:
-    """Character span of the content: trimmed, widened to the quotations it touches, kept
-    inside the paragraph and off the cue."""
-    start, end = _trim(doc, *found.content)
-    if start >= end:
-        return 0, 0
-    s, e = max(doc[start].idx, para[0]), min(doc[end - 1].idx + len(doc[end - 1]), para[1])
-    cue_s, cue_e = doc[found.cue[0]].idx, doc[found.cue[1] - 1].idx + len(doc[found.cue[1] - 1])
-    for q_s, q_e in quotes:
-        if q_s < e and q_e > s and not (q_s < cue_e and q_e > cue_s):
-            s, e = min(s, q_s), max(e, q_e)
-    text = doc.text
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 def _hedge_words(doc: Doc, s: int, e: int) -> list[str]:
     span = doc.char_span(s, e, alignment_mode="expand")
     toks = span if span is not None else []
@@ -311,30 +282,6 @@ def _speaker_fields(
         return span.text, s, e, eid, "pronoun"
     named = head.pos_ == "PROPN" or head.ent_type_ in cues.NAMED_LABELS
     return span.text, s, e, entities.entity_at(s, e), "named" if named else "unnamed"
-
-
-# what may stand between a cue and the quotation that resumes: punctuation, "(R-Utah)"
-_GAP = re.compile(r"[\s,.;:\u2014\u2013-]*(\([^()]{0,40}\)[\s,.;:\u2014\u2013-]*)?")
-
-
-def _continuation(
-    doc: Doc, found: _Found, content: tuple[int, int], after: int,
-    para: tuple[int, int], quotes: list[tuple[int, int]],
-) -> tuple[int, int] | None:
-    """The quotation that resumes a quoted content after its cue, if any: right after the
-    cue and speaker, or as the next sentence.
-
-    "“We won,” she said. “Now we rest.”" -> the span of “Now we rest.”
-    """
-    if content[1] > doc[found.cue[0]].idx:
-        return None
-    sent_end = doc[found.cue[0]].sent.end_char
-    for q_s, q_e in quotes:
-        if q_s >= after and q_e <= para[1]:
-            gap_ok = _GAP.fullmatch(doc.text[after:q_s]) is not None
-            next_sentence = sent_end <= q_s and not doc.text[sent_end:q_s].strip()
-            return (q_s, q_e) if gap_ok or next_sentence else None
-    return None
 
 
 class _Builder:
@@ -416,7 +363,7 @@ def extract_claims(
             if cue_tok.i in seen_cues:
                 continue
             para = enclosing(builder.paragraphs, cue_tok.idx)
-            s, e = _content_chars(doc, found, para, builder.quotes)
+            s, e = content_chars(doc, found.content, found.cue, para, builder.quotes)
             if e <= s:
                 continue
             seen_cues.add(cue_tok.i)
@@ -424,7 +371,7 @@ def extract_claims(
             claims[(claim.cue_start, s, e)] = claim
             if claim.is_quote and found.speaker is not None:
                 after = max(claim.cue_end, claim.speaker_end or 0)
-                more = _continuation(doc, found, (s, e), after, para, builder.quotes)
+                more = resumed_quote(doc, cue_tok, e, after, para, builder.quotes)
                 if more is not None:
                     claims[(claim.cue_start, *more)] = builder.build(found, *more, para)
     return [claims[k] for k in sorted(claims)]
