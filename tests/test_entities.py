@@ -159,7 +159,7 @@ def test_entities_group_mentions() -> None:
     nazarov = by_name["Nusrat Nazarov"]  # the alias is longer but never the name
     assert nazarov.label == "PERSON" and nazarov.aliases == ("Abu Kholidi Kulobi",)
     tajik = by_name["Tajik"]
-    assert tajik.label == "NORP" and tajik.aliases == ("Tajiks",) and tajik.country_code == "TJ"
+    assert tajik.label == "NORP" and tajik.aliases == ("Tajiks",) and tajik.country_code is None
     assert by_name["OMON"].label == "ORG"
     assert set(by_name) == {"Gulmurod Halimov", "OMON", "Edward Lemon", "Dushanbe",
                             "Nusrat Nazarov", "Tajik", "Raqqa", "Syria"}
@@ -267,3 +267,17 @@ def test_offsets_always_match_text(spans, spaces) -> None:
     assert all(doc.text[e.start_char:e.end_char] in {e.name, *e.aliases} for e in res.entities)
     assert len({e.entity_id for e in res.entities}) == len(res.entities)
     assert res == extract_entities(doc, doc_id="h", extractor_version="v")
+
+
+@pytest.mark.parametrize(
+    "marked, expected",
+    [
+        ("[Smith](PERSON) called [Jones](PERSON) twice", 2),  # a verb, not an alias
+        ("[John Smith](PERSON) , called [Big John](PERSON) , left", 1),
+        ("[John Smith](PERSON) a.k.a. [Big John](PERSON) left", 1),
+        ("[John Smith](PERSON) alias [Big John](PERSON) left", 1),
+    ],
+)
+def test_alias_cues_that_are_verbs_need_a_comma(marked: str, expected: int) -> None:
+    _, res = rows(marked)
+    assert len(res.entities) == expected

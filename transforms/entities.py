@@ -241,12 +241,8 @@ def _model_label(model: dict | None, start: int, end: int, label: str) -> str:
 
 
 def _country_hint(doc: Doc, spans, members: list[int], label: str, gaz: Gazetteer) -> str | None:
-    """Country of an entity the gazetteer has no place for: a demonym's country ("Tajiks"
-    -> TJ), or for a place, the country it is said to be in ("the village of Charmagon in
-    Tajikistan's Kulob district", "Charmagon, Tajikistan")."""
-    if label == "NORP":
-        dem = gaz.demonym(spans[members[0]].text)
-        return dem.country_code if dem else None
+    """Country of a place the gazetteer does not know: the country it is said to be in
+    ("the village of Charmagon in Tajikistan's Kulob district", "Charmagon, Tajikistan")."""
     if label not in PLACE_LABELS:
         return None
     for i in members:

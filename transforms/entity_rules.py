@@ -21,49 +21,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from transforms.entity_lexicons import (
+    ALIAS_CUES,
+    ALIAS_CUES_AFTER_COMMA,
+    CORPORATE_SUFFIXES,
+    LOCATIVE_PREPS,
+    NAME_PARTICLES,
+    NAMED_LABELS,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_LABELS,
+    PLACE_NOUNS_AFTER,
+    PLACE_NOUNS_BEFORE,
+    REPORTING_VERBS,
+    TRAILING,
+)
 from transforms.gazetteer import Gazetteer, default_gazetteer, place_key
 
-NAMED_LABELS = frozenset(
-    {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-)
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-#: Nouns that head an organisation after a nationality or creed: "the Islamic State".
-ORG_HEADS = frozenset(
-    "state party army front movement brotherhood council congress league union guard guards "
-    "committee force forces ministry church bank jihad emirate caliphate alliance".split()
-)
-#: "Kulob district", "the village of Charmagon", "the capital, Dushanbe".
-PLACE_NOUNS_AFTER = frozenset(
-    "district province region oblast governorate county prefecture municipality".split()
-)
-PLACE_NOUNS_BEFORE = frozenset("village town city province region district capital".split())
-#: Prepositions before a place ("fighting near Raqqa"); "to" and "at" are left out: "moved to
-#: Barcelona" and "at Barclays" name organisations as often as places.
-LOCATIVE_PREPS = frozenset(
-    "in from near outside around into across towards toward via throughout within".split()
-)
-#: Lemmas of verbs whose subject is a source: "Asia-Plus reported that ...".
-REPORTING_VERBS = frozenset(
-    "say tell report announce state claim confirm deny add write note warn insist allege "
-    "reveal disclose acknowledge admit argue explain quote".split()
-)
-#: Titles that make the next name a person: "Dr Smith said".
-PERSON_TITLES = frozenset("mr mrs ms dr president minister gen sen rep prof judge".split())
-#: Token sequences between a name and its alias: "X, who is also called Y", "X a.k.a. Y".
-ALIAS_CUES: tuple[tuple[str, ...], ...] = (
-    ("also", "called"), ("called",), ("also", "known", "as"), ("known", "as"),
-    ("better", "known", "as"), ("a.k.a.",), ("a.k.a", "."), ("a.k.a",), ("aka",), ("alias",),
-    ("also", "named"), ("nicknamed",), ("dubbed",), ("also", "dubbed"),
-)
-#: Last words of company names: "Pirelli SpA", "Acme Corp."
-CORPORATE_SUFFIXES = frozenset(
-    "inc corp corporation co ltd llc plc ag sa spa nv bv gmbh group holdings bank".split()
-)
-#: Tokens a name does not end with: "Michigan 's".
-TRAILING = frozenset({"'s", "’s", "'", "’"})
-#: Lowercase particles inside names: "Joost van der Westhuizen".
-NAME_PARTICLES = frozenset("van der de del della da di du al el bin ibn le la von".split())
+__all__ = ["NAMED_LABELS", "PLACE_LABELS", "Spans", "fix_entities", "alias_links"]
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
 
 
@@ -274,7 +249,7 @@ def add_missing_demonyms(spans: Spans, gazetteer: Gazetteer) -> None:
 
 
 def alias_links(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
-    """Find "X, who is also called Y" / "X (a.k.a. Y)" / "X, alias Y": returns
+    """Find "X, who is also called Y" / "X (a.k.a. Y)" / "X alias Y": returns
     ``(index of X in spans, y_start, y_end)`` token offsets of Y (an entity or a proper-name
     run). ``spans`` are ``(start, end, label)`` token spans sorted by start."""
     found = []
@@ -282,11 +257,12 @@ def alias_links(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
         if label not in ("PERSON", "ORG"):
             continue
         i = xend
+        weak_ok = False
         if i < len(doc) and doc[i].text in (",", "("):
-            i += 1
+            i, weak_ok = i + 1, True
         if i + 1 < len(doc) and doc[i].lower_ == "who" and doc[i + 1].lower_ in ("is", "was", "are", "were"):
-            i += 2
-        for cue in ALIAS_CUES:
+            i, weak_ok = i + 2, True
+        for cue in ALIAS_CUES + (ALIAS_CUES_AFTER_COMMA if weak_ok else ()):
             words = tuple(t.lower_ for t in doc[i:i + len(cue)])
             if words == cue:
                 j = i + len(cue)

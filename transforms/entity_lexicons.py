@@ -1,0 +1,56 @@
+"""Lexicons of the entity rules (:mod:`transforms.entity_rules`): rules are data.
+
+Each table names an example it serves.
+
+>>> "district" in PLACE_NOUNS_AFTER and "say" in REPORTING_VERBS
+True
+"""
+
+from __future__ import annotations
+
+NAMED_LABELS = frozenset(
+    {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Nouns that head an organisation after a nationality or creed: "the Islamic State".
+ORG_HEADS = frozenset(
+    "state party army front movement brotherhood council congress league union guard guards "
+    "committee force forces ministry church bank jihad emirate caliphate alliance".split()
+)
+#: "Kulob district", "the village of Charmagon", "the capital, Dushanbe".
+PLACE_NOUNS_AFTER = frozenset(
+    "district province region oblast governorate county prefecture municipality".split()
+)
+PLACE_NOUNS_BEFORE = frozenset("village town city province region district capital".split())
+#: Prepositions before a place ("fighting near Raqqa"); "to" and "at" are left out: "moved to
+#: Barcelona" and "at Barclays" name organisations as often as places.
+LOCATIVE_PREPS = frozenset(
+    "in from near outside around into across towards toward via throughout within".split()
+)
+#: Lemmas of verbs whose subject is a source: "Asia-Plus reported that ...".
+REPORTING_VERBS = frozenset(
+    "say tell report announce state claim confirm deny add write note warn insist allege "
+    "reveal disclose acknowledge admit argue explain quote".split()
+)
+#: Titles that make the next name a person: "Dr Smith said".
+PERSON_TITLES = frozenset("mr mrs ms dr president minister gen sen rep prof judge".split())
+#: Token sequences between a name and its alias: "X a.k.a. Y", "X, also known as Y".
+ALIAS_CUES: tuple[tuple[str, ...], ...] = (
+    ("also", "known", "as"), ("better", "known", "as"), ("a.k.a.",), ("a.k.a", "."), ("a.k.a",),
+    ("aka",), ("alias",),
+)
+#: Cues that are also verbs ("Smith called Jones"), so they need a comma, a bracket or
+#: "who is" before them: "X, who is also called Y", "X (nicknamed Y)".
+ALIAS_CUES_AFTER_COMMA: tuple[tuple[str, ...], ...] = (
+    ("also", "called"), ("called",), ("known", "as"), ("also", "named"), ("named",),
+    ("nicknamed",), ("also", "dubbed"), ("dubbed",),
+)
+#: Last words of company names: "Pirelli SpA", "Acme Corp."
+CORPORATE_SUFFIXES = frozenset(
+    "inc corp corporation co ltd llc plc ag sa spa nv bv gmbh group holdings bank".split()
+)
+#: Tokens a name does not end with: "Michigan 's".
+TRAILING = frozenset({"'s", "’s", "'", "’"})
+#: Lowercase particles inside names: "Joost van der Westhuizen".
+NAME_PARTICLES = frozenset("van der de del della da di du al el bin ibn le la von".split())
