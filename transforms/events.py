@@ -103,7 +103,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None
         for child in tok.rights:
             key = (lemma, child.lower_)
-            if child.dep_ in ("prt", "prep", "dobj", "agent") and key in P.PHRASAL_TRIGGERS:
+            if child.dep_ in ("prt", "prep", "dobj", "agent") and key in P.PHRASAL_TRIGGERS \
+                    and child.i - tok.i <= 2:  # "spoke against", "spoke out", not "called her in ... for"
                 return P.PHRASAL_TRIGGERS[key], child
         etype = P.VERB_TRIGGERS.get(lemma)
         if etype is None:
@@ -246,7 +247,7 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
     subj = _subject(verb)
     if subj is not None:
         tok, passive = subj
-        if tok.head is not verb:  # inherited: our own voice decides ("sent ... to kill X")
+        if tok.head.i != verb.i:  # inherited: our own voice decides ("sent ... to kill X")
             passive = _is_passive(verb) and verb.dep_ != "xcomp"
         if passive:
             target = tok
@@ -257,9 +258,9 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         actor = agent[0]
     if target is None:
         objs = _children(verb, "dobj")
-        if end is not verb and end.dep_ == "prep":  # "spoken against ISIS"
+        if end.i != verb.i and end.dep_ == "prep":  # "spoken against ISIS"
             objs = _children(end, "pobj") + objs
-        elif end is not verb and end.dep_ == "dobj":  # "opened fire on the crowd"
+        elif end.i != verb.i and end.dep_ == "dobj":  # "opened fire on the crowd"
             objs = _prep_objects(end, ("on", "at")) + _prep_objects(verb, ("on", "at"))
         objs = objs or [o for o in _prep_objects(verb, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
                         if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))]
@@ -280,7 +281,7 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     lemma = noun.lemma_.lower()
     patient = lemma in P.PATIENT_NOUNS
     actor = target = None
-    owner = _children(noun, "poss") + [c for c in _children(noun, "compound", "amod")
+    owner = [c for c in _children(noun, "poss") if c.ent_type_ != "DATE"] + [c for c in _children(noun, "compound", "amod")
                                        if c.ent_type_ in ACTOR_LABELS]
     if owner:
         actor, target = (None, owner[0]) if patient else (owner[0], None)
@@ -314,7 +315,7 @@ def _scope(tok: Token) -> list[Token]:
     if light is not None:
         heads.append(light)
     cur = heads[-1]
-    while cur.dep_ == "xcomp" and cur.head is not cur and len(heads) < 4:
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i and len(heads) < 4:
         cur = cur.head
         heads.append(cur)
     return heads
@@ -334,7 +335,7 @@ def _find(heads: list[Token], preps: frozenset[str], pick) -> Token | Span | Non
 def _date(heads: list[Token], args: _Args) -> Span | None:
     for h in heads:
         for c in h.children:
-            if c.dep_ in ("npadvmod", "tmod", "advmod", "obl") and args.date_span(c) is not None:
+            if c.dep_ in ("npadvmod", "tmod", "advmod", "obl", "poss") and args.date_span(c) is not None:
                 return args.date_span(c)
             if c.dep_ == "advmod":  # "as recently as March"
                 hit = _find([c], DATE_PREPS, args.date_span)
@@ -359,12 +360,12 @@ def _local_modality(tok: Token) -> str | None:
             elif c.dep_ == "advmod" and low in P.ADVERB_CUES:
                 found.append(P.ADVERB_CUES[low])
     for lower, upper in zip(scope, scope[1:]):
-        if lower.dep_ == "xcomp" and upper.lemma_.lower() in P.INTENT_GOVERNORS and upper is not tok:
+        if lower.dep_ == "xcomp" and upper.lemma_.lower() in P.INTENT_GOVERNORS and upper.i != tok.i:
             found.append(P.INTENT_GOVERNORS[upper.lemma_.lower()])
     top = scope[-1]
     for _ in range(3):  # governing source: "is rumored to ... killed", "the claim that ..."
         gov = top.head
-        if gov is top:
+        if gov.i == top.i:
             break
         cue = P.SOURCE_GOVERNORS.get(gov.lemma_.lower())
         passive_raising = bool(_children(gov, "auxpass")) and top.dep_ in ("xcomp", "conj")
@@ -382,6 +383,21 @@ def _local_modality(tok: Token) -> str | None:
 def _claim_for(start: int, end: int, claims: Sequence[ClaimLike]) -> ClaimLike | None:
     inside = [c for c in claims if c.start_char <= start and end <= c.end_char]
     return min(inside, key=lambda c: c.end_char - c.start_char) if inside else None
+
+
+def _in_background_clause(tok: Token, claim: ClaimLike) -> bool:
+    """True when the trigger sits in a relative clause or apposition inside the claim that does
+    not contain the claim's cue: background, not what is reported ("X reportedly blocked sites
+    after a video of Y, who defected in May" -> the defection is asserted)."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "appos"):
+            sub = cur.subtree
+            first = next(sub)
+            left, right = first.idx, cur.right_edge.idx + len(cur.right_edge)
+            return not (left <= claim.cue_start < right) and claim.start_char <= left
+        cur = cur.head
+    return False
 
 
 # -- the extractor ----------------------------------------------------------------------------
@@ -404,7 +420,7 @@ def extract_events(doc: Doc, *, doc_id: str, entities: EntityLookup, claims: Seq
         scope = _scope(tok)
         objects = [c for c in tok.children if c.dep_ == "dobj"]  # "attacked a camp near Homs"
         place = _find(scope + objects, PLACE_PREPS | {"to"}, lambda t: t if args.is_place(t) else None)
-        if place is not None and (place is target or place is actor):
+        if place is not None and (place == target or place == actor):
             place = None
         when = _date(scope, args)
         if actor is None and target is None and place is None and when is None:
@@ -414,8 +430,10 @@ def extract_events(doc: Doc, *, doc_id: str, entities: EntityLookup, claims: Seq
         loc = args.span(place) if place is not None else (None, None, None, None)
         date_range = normalize_time(when.text, published_at) if when is not None else None
         claim = _claim_for(start, end, claims)
-        modality = _local_modality(tok) or (
-            P.CLAIM_CERTAINTY.get(claim.certainty, "asserted") if claim else "asserted")
+        inherited = "asserted"
+        if claim is not None and not _in_background_clause(tok, claim):
+            inherited = P.CLAIM_CERTAINTY.get(claim.certainty, "asserted")
+        modality = _local_modality(tok) or inherited
         events.append(Event(
             event_id=stable_id("evt", doc_id, start, end, etype), doc_id=doc_id, event_type=etype,
             trigger=doc.text[start:end], start_char=start, end_char=end,

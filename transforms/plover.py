@@ -39,9 +39,9 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "THREATEN": "threaten menace",
     "ASSAULT": "kill attack bomb behead shoot murder assassinate stab shell massacre execute "
                "torture wound injure ambush raid abduct kidnap detonate bombard invade fight "
-               "clash slaughter lynch hijack storm firebomb",
+               "clash slaughter lynch hijack storm firebomb explode maim mutilate",
     "COERCE": "block ban restrict arrest detain jail imprison seize confiscate censor expel "
-              "deport blockade outlaw",
+              "deport blockade outlaw suppress curb",
     "SANCTION": "sanction embargo boycott blacklist",
     "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript",
     "PROTEST": "protest demonstrate rally riot",
@@ -53,7 +53,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "RETREAT": "withdraw retreat",
     "OTHER": "defect flee escape",
     "COOPERATE": "cooperate collaborate ally partner",
-    "REQUEST": "request ask appeal demand urge plead petition",
+    "REQUEST": "request ask appeal demand urge plead petition order instruct",
     "CONCEDE": "concede apologize apologise release free surrender pardon",
     "SUPPORT": "support endorse back praise",
 })
@@ -63,12 +63,12 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "THREATEN": "threat ultimatum",
     "ASSAULT": "attack bombing killing murder assassination shooting massacre assault airstrike "
                "raid ambush beheading execution kidnapping abduction explosion blast invasion "
-               "fighting shelling",
+               "fighting shelling battle gunfire slaying beating",
     "COERCE": "arrest detention ban blockade crackdown censorship expulsion deportation",
     "SANCTION": "sanction embargo boycott",
     "MOBILIZE": "deployment recruitment mobilization mobilisation",
     "PROTEST": "protest demonstration rally riot",
-    "ACCUSE": "accusation condemnation criticism indictment",
+    "ACCUSE": "accusation condemnation criticism indictment charge",
     "REJECT": "rejection refusal veto",
     "AGREE": "agreement treaty accord ceasefire",
     "CONSULT": "talk meeting visit summit negotiation consultation",
