@@ -263,3 +263,12 @@ def test_model_participle_and_modality(nlp):
     assert ev["sign"].modality == "negated" and ev["sign"].actor_text == "government"
     ev = model_events(nlp, "The company plans to withdraw its staff from Libya.")
     assert ev["withdraw"].modality == "future" and ev["withdraw"].event_type == "RETREAT"
+
+
+def test_relative_clause_inside_a_claim_is_background():
+    doc = mk(("Jones", "PROPN", "NNP", "ROOT", 0, "Jones", "B-PERSON"), (",", "PUNCT", ",", "punct", 0),
+             ("a", "DET", "DT", "det", 3), ("cleric", "NOUN", "NN", "appos", 0), ("who", "PRON", "WP", "nsubj", 6),
+             ("has", "AUX", "VBZ", "aux", 6, "have"), ("spoken", "VERB", "VBN", "relcl", 3, "speak"),
+             ("against", "ADP", "IN", "prep", 6), ("ISIS", "PROPN", "NNP", "pobj", 7, "ISIS", "B-ORG"), (".", "PUNCT", ".", "punct", 0))
+    e = one(doc, claims=[StubClaim("c", 0, len(doc.text), "reported", cue_start=0, cue_end=5)])
+    assert (e.modality, e.claim_id) == ("asserted", "c")
