@@ -231,6 +231,16 @@ def test_english_passes_the_language_check() -> None:
     assert doc.status == "ok" and doc.language == "en"
 
 
+@pytest.mark.parametrize("text", [
+    "Qtly div 12 cts vs 10 cts prior\nPay May 15\nRecord April 30",            # terse wire English
+    "Net 4,120,000 vs 3,870,000\nRevs 51.2 mln vs 47.9 mln\nAvg shrs 9.8 mln vs 9.7 mln",
+    "Q1 2023 | 14.2 | 15.8 | 16.1\nQ2 2023 | 13.9 | 15.0 | 17.4\nQ3 2023 | 12.5 | 14.7 | 18.0",
+])
+def test_terse_figures_are_not_rejected_as_foreign(text: str) -> None:
+    [doc] = read_source(text.encode(), uri="a.txt")
+    assert doc.status == "ok" and doc.language in {"en", None}
+
+
 # --------------------------------------------------------------------------- file types
 
 @pytest.mark.parametrize("uri, error", [

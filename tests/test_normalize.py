@@ -34,13 +34,36 @@ BODY2 = "Emergency crews worked through the night to move families to the school
     ("zero\u200bwidth\ufeff soft\u00adhyphen", "zerowidth softhyphen"),  # invisible characters
     ("a\u2028b\u2029c", "a\nb\nc"),                             # unicode line separators
     ("bad \ud800 surrogate", "bad \ufffd surrogate"),              # lone surrogates
-    ("This sentence is long enough to have been wrapped by an\nemail client at the margin.",
-     "This sentence is long enough to have been wrapped by an email client at the margin."),
     ("Short line\nnot joined", "Short line\nnot joined"),          # too short to be a wrap
-    ("A complete sentence that ends with a full stop here.\nnext line starts lower",
-     "A complete sentence that ends with a full stop here.\nnext line starts lower"),
+    ("Title\nCredit: via\n\nOne paragraph per line.\nAnother one.",  # not wrapped: kept
+     "Title\nCredit: via\n\nOne paragraph per line.\nAnother one."),
 ])
 def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+WIRE = ("Showers continued throughout the week in the Bahia cocoa\n"
+        "zone, alleviating the drought since early January and\n"
+        "improving prospects for the coming harvest, a well-\n"
+        "known trader said in its weekly review.\n"
+        "    The dry period means the harvest will be late this\n"
+        "year, the trader said.\n")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (WIRE, "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought "
+           "since early January and improving prospects for the coming harvest, a well-known trader "
+           "said in its weekly review.\n\nThe dry period means the harvest will be late this year, "
+           "the trader said."),
+    (WIRE.replace("    ", ""),  # no indentation: the short line still ends the paragraph
+     "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought "
+     "since early January and improving prospects for the coming harvest, a well-known trader "
+     "said in its weekly review.\n\nThe dry period means the harvest will be late this year, "
+     "the trader said."),
+    ("Dear editor,\nI write about the bridge.\nIt is closed.\nYours,\nAnn",  # short lines: kept
+     "Dear editor,\nI write about the bridge.\nIt is closed.\nYours,\nAnn"),
+])
+def test_hard_wrapped_text_is_rejoined(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
 
 

@@ -43,30 +43,81 @@ _TERMINAL = tuple(".!?:;\"”’')]…")
 def normalize_text(text: str) -> str:
     """Canonical whitespace: NFC, ``\\n`` newlines, single spaces, one blank line between paragraphs.
 
-    Also drops invisible characters, and re-joins hard-wrapped lines (a line of 40+ characters
-    without closing punctuation followed by a line starting in lower case). Idempotent.
+    Also drops invisible characters, and re-joins hard-wrapped text (see :func:`unwrap`) so that
+    every paragraph is one line. Idempotent.
 
     >>> normalize_text("  Hello\\u00a0 world \\r\\n\\r\\n\\r\\n\\nNext  para\\t")
     'Hello world\\n\\nNext para'
     """
-    text = _SURROGATES.sub("\ufffd", unicodedata.normalize("NFC", text))
-    text = _INVISIBLE.sub("", _BREAKS.sub("\n", text))
-    lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
-    text = "\n".join(_unwrap(lines))
+    text = _SURROGATES.sub("\ufffd", text)
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", _BREAKS.sub("\n", text)))
+    raw_lines = text.split("\n")
+    lines = [_SPACES.sub(" ", line).strip(" ") for line in raw_lines]
+    indents = [len(r) - len(r.lstrip(" \t\u00a0\u3000")) for r in raw_lines]
+    text = "\n".join(unwrap(lines, indents))
     text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
     return unicodedata.normalize("NFC", text)
 
 
-def _unwrap(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines: ``["a long line that was wrapped at the", "margin."]`` -> one line."""
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 40, 120  # typical hard-wrap widths (email, wire copy: 60-80)
+WRAP_FULL = 0.75  # a line reaching this share of the width is "full"
+WRAP_MIN_SHARE = 0.75  # share of inner lines that must be full for the text to count as wrapped
+
+
+def unwrap(lines: list[str], indents: list[int] | None = None) -> list[str]:
+    """Re-join hard-wrapped lines; paragraphs become one line each, separated by a blank line.
+
+    Text counts as hard-wrapped when most non-final lines of multi-line blocks are close to one
+    width between 40 and 120 characters. A paragraph then ends at a blank line, before a line
+    indented deeper than the one above, or after a line well short of the width that ends in
+    closing punctuation (a short first line after a removed dateline does not end one).
+
+    >>> unwrap(["The river burst its banks on Monday, flooding dozens of",
+    ...         "homes near the old mill, officials said on Tuesday.",
+    ...         "Crews worked through the night to move families to",
+    ...         "the school gym."], [0, 0, 4, 0])
+    ['The river burst its banks on Monday, flooding dozens of homes near the old mill, officials said on Tuesday.', '', 'Crews worked through the night to move families to the school gym.']
+    """
+    indents = indents or [0] * len(lines)
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
     out: list[str] = []
-    for line in lines:
-        prev = out[-1] if out else ""
-        if len(prev) >= 40 and not prev.endswith(_TERMINAL) and line[:1].islower():
-            out[-1] = f"{prev} {line}"
+    para = ""
+    for k, line in enumerate(lines):
+        prev = lines[k - 1] if k else ""
+        new_para = not prev or indents[k] > indents[k - 1] + 1 \
+            or (len(prev) < WRAP_FULL * width and prev.endswith(_TERMINAL))
+        if new_para and para:
+            out += [para, ""]
+            para = ""
+        if not line:
+            continue
+        if para.endswith("-") and para[-2:-1].isalpha() and line[:1].islower():
+            para += line  # "well-" + "known"
         else:
-            out.append(line)
+            para = f"{para} {line}" if para else line
+    if para:
+        out.append(para)
     return out
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The hard-wrap width of ``lines``, or None when they are not hard-wrapped.
+
+    Looks at lines followed by another line of the same block; a short line closing a sentence
+    is expected in wrapped text and does not count against it.
+    """
+    inner = [len(line) for k, line in enumerate(lines[:-1]) if line and lines[k + 1]]
+    if len(inner) < 3:
+        return None
+    width = sorted(inner)[int(0.9 * (len(inner) - 1))]
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return None
+    judged = [len(line) for k, line in enumerate(lines[:-1]) if line and lines[k + 1]
+              and (len(line) >= WRAP_FULL * width or not line.endswith(_TERMINAL))]
+    full = sum(1 for n in judged if n >= WRAP_FULL * width)
+    return width if len(judged) >= 3 and full >= WRAP_MIN_SHARE * len(judged) else None
 
 
 def paragraphs(text: str) -> list[str]:
@@ -167,6 +218,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     "related", "related articles", "related stories", "recommended", "most read", "most popular",
     "story continues below", "story continues below advertisement", "skip to content",
     "back to top", "top of page", "subscribe", "subscribe now", "sign up", "log in", "sign in",
+    "reuter", "reuters",
     "listen to this article", "click to enlarge", "view gallery", "open image in gallery",
 )
 """A line that is exactly one of these (ignoring case and trailing punctuation): "Advertisement"."""
@@ -181,7 +233,7 @@ BOILERPLATE_PREFIXES: tuple[str, ...] = (
 BOILERPLATE_PHRASES: tuple[str, ...] = (
     "click here to subscribe", "subscribe for full access", "subscribe now for",
     "to continue reading", "already a subscriber", "this article is for subscribers",
-    "subscribers only", "become a member", "support our journalism", "enjoying this article?",
+    "subscribers only", "become a member today", "support our journalism", "enjoying this article?",
     "sign up for our newsletter", "sign up to our newsletter", "get our newsletter",
     "this content is not available", "enable javascript", "we use cookies", "accept cookies",
     "all rights reserved",
@@ -195,7 +247,7 @@ _CREDIT = re.compile(
     + r")\s*[:|]", re.I,
 )
 _PHOTO_BY = re.compile(r"^\(?(?:photo|image|picture|illustration)s?\s+(?:by|courtesy of|via)\b", re.I)
-_TRAILING = " .:!|-–—>»›→…"
+_TRAILING = " :!|-–—>»›→…"  # not ".": "share." ends a sentence, "Share" is a button
 
 
 def is_boilerplate(line: str) -> bool:
@@ -230,7 +282,7 @@ PUBLISHED_LINE = re.compile(
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 BYLINE = re.compile(
-    r"^(?i:by|words by|written by|reporting by)\s+(?!(?i:" + _MONTHS + r"|the|this|that)\b)"
+    r"^(?:By|BY|(?:Words|Written|Reporting) by|(?:WORDS|WRITTEN|REPORTING) BY)\s+(?!(?i:" + _MONTHS + r"|the|this|that)\b)"
     r"(?P<name>" + _NAME + r"(?:\s*(?:and|&)\s*" + _NAME + r")?)(?:\s*[,|·•—–-][^.!?]{0,50})?$"
 )
 """A byline: "By Jane Doe and John Smith | Reuters" (name group: "Jane Doe and John Smith")."""
@@ -308,11 +360,10 @@ def split_front_matter(text: str, *, title: str | None = None, subtitle: str | N
         """Advance over blocks that are empty once boilerplate/header lines are removed."""
         closed = False
         while i < n:
-            for j, line in enumerate(blocks[i]):
-                if (i, j) in removed:
-                    continue
-                m = BYLINE.match(line)
-                if m or PUBLISHED_LINE.match(line):
+            lines = [(j, ln) for j, ln in enumerate(blocks[i]) if (i, j) not in removed]
+            matches = [(j, ln, BYLINE.match(ln)) for j, ln in lines]
+            if lines and all(m or PUBLISHED_LINE.match(ln) for _, ln, m in matches):
+                for j, line, m in matches:  # a block of nothing but byline/date lines
                     removed[i, j] = line
                     nonlocal found_author
                     if m and found_author is None:

@@ -47,7 +47,9 @@ META_FIELDS = ("title", "subtitle", "section", "author", "source", "url", "langu
 
 LANGUAGE_CHECK_MIN_CHARS = 40  # shorter texts are not language-checked (too unreliable)
 LANGUAGE_SAMPLE_CHARS = 2000
-LANGUAGE_MIN_CONFIDENCE = 0.5  # below this (normalised probability) the language is unknown: None
+LANGUAGE_MIN_CONFIDENCE = 0.5  # a language other than the allowed ones needs this probability
+LANGUAGE_ALLOWED_MIN_PROBABILITY = 0.1  # an allowed language this likely is accepted
+NO_LANGUAGE = frozenset({"zxx", "und"})  # py3langid's "no linguistic content"
 MIN_HTML_TEXT_CHARS = 40  # less main text than this ("Home") is no article
 HTML_SIZE_FACTOR = 20  # HTML above max_doc_chars * this is not parsed at all
 TEXT_PRECHECK_FACTOR = 4  # text above max_doc_chars * this is rejected before normalisation
@@ -297,7 +299,7 @@ def _from_text(body: str, given: Mapping[str, Any], raw: str, raw_bytes: bytes, 
         return reject(f"document has {len(fm.text):,} characters, above the limit of {limits.max_doc_chars:,}")
     if len(fm.text) < limits.min_doc_chars:
         return reject("no text")
-    language = _language(cleaned["language"], fm.text)
+    language = _language(cleaned["language"], fm.text, limits.languages)
     if language is not None and language not in limits.languages:
         return reject(f"language '{language}' is not supported (newslake reads: {', '.join(limits.languages)})")
     published_at, published_from = parse_date(meta.get("published_at")), "metadata"
@@ -314,15 +316,26 @@ def _from_text(body: str, given: Mapping[str, Any], raw: str, raw_bytes: bytes, 
     )
 
 
-def _language(given: str | None, text: str) -> str | None:
-    """ISO 639-1 code: the given one ("en-GB" -> "en"), else detected on 40+ characters when the
-    detector is confident, else None (unknown: not rejected)."""
+def _language(given: str | None, text: str, allowed: tuple[str, ...]) -> str | None:
+    """ISO 639-1 code: the given one ("en-GB" -> "en"), else detected on 40+ characters, else None.
+
+    py3langid's normalised probabilities decide: an allowed language with at least
+    ``LANGUAGE_ALLOWED_MIN_PROBABILITY`` wins (terse English like "Shr 10 cts vs 14 cts" scores as
+    Nigerian Pidgin first), another language needs ``LANGUAGE_MIN_CONFIDENCE``; "no language"
+    (tables of figures) or an unsure guess gives None, which is not rejected.
+    """
     if given:
         return given.replace("_", "-").split("-")[0].casefold()
     if len(text) < LANGUAGE_CHECK_MIN_CHARS:
         return None
-    code, probability = _language_identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
-    return str(code) if probability >= LANGUAGE_MIN_CONFIDENCE else None
+    ranked = _language_identifier().rank(text[:LANGUAGE_SAMPLE_CHARS])
+    top, probability = ranked[0]
+    best_allowed = max(((p, code) for code, p in ranked if code in allowed), default=(0.0, None))
+    if top in NO_LANGUAGE:
+        return None
+    if best_allowed[0] >= LANGUAGE_ALLOWED_MIN_PROBABILITY:
+        return str(best_allowed[1])
+    return str(top) if probability >= LANGUAGE_MIN_CONFIDENCE else None
 
 
 @functools.cache
