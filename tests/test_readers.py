@@ -107,6 +107,13 @@ def test_json_list_and_record_fields() -> None:
     assert json.loads(a.raw)["id"] == 7
 
 
+def test_record_field_aliases() -> None:
+    doc = one(json.dumps({"headline": "Bridge Reopens", "text": BODY, "link": "https://x.example/b",
+                          "published_at_raw": "26-FEB-1987 15:01:01.79"}), "a.json")
+    assert (doc.title, doc.url) == ("Bridge Reopens", "https://x.example/b")
+    assert doc.published_at == datetime(1987, 2, 26, 15, 1, 1, 790000, tzinfo=UTC)
+
+
 def test_jsonl_uris_are_line_numbers_and_blank_lines_are_skipped() -> None:
     data = "\n".join([json.dumps({"text": BODY}), "", json.dumps({"text": BODY + " Again."})])
     docs = read_source(data.encode(), uri="f.ndjson")

@@ -45,6 +45,12 @@ FORMATS: frozenset[str] = frozenset(FORMAT_BY_SUFFIX.values())
 META_FIELDS = ("title", "subtitle", "section", "author", "source", "url", "language", "published_at")
 """Record fields read from JSON/JSONL (plus ``id`` -> ``external_id``) and accepted in ``defaults``."""
 
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("headline",), "published_at": ("published", "date", "published_at_raw"),
+    "url": ("link",),
+}
+"""Other record keys read when the main one is missing: ``{"headline": ...}`` gives the title."""
+
 LANGUAGE_CHECK_MIN_CHARS = 40  # shorter texts are not language-checked (too unreliable)
 LANGUAGE_SAMPLE_CHARS = 2000
 LANGUAGE_MIN_CONFIDENCE = 0.5  # a language other than the allowed ones needs this probability
@@ -204,7 +210,8 @@ def _from_record(record: Any, raw: str, raw_bytes: bytes, ctx: _Ctx) -> SourceDo
         if value is not None and not isinstance(value, str):
             return _reject(raw_bytes, ctx,
                            f"record field '{name}' is not a string", raw)
-    given = {k: record.get(k) for k in META_FIELDS}
+    given = {k: next((record[a] for a in (k, *FIELD_ALIASES.get(k, ())) if record.get(a) is not None), None)
+             for k in META_FIELDS}
     given["external_id"] = record.get("id")
     if body is not None:
         return _from_text(body, given, raw, raw_bytes, ctx)
