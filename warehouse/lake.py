@@ -84,6 +84,9 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     if cfg.catalog_uri.startswith("sqlite:"):
         _load_extension(con, "sqlite", "duckdb_extension_sqlite", "sqlite")
     opts = [f"DATA_PATH '{cfg.data_dir}'"]
+    if cfg.data_path is None:
+        # the data live in <warehouse>/data: follow the folder when it is moved or copied
+        opts.append("OVERRIDE_DATA_PATH TRUE")
     if read_only:
         opts.append("READ_ONLY")
     else:

@@ -1,0 +1,231 @@
+"""The ``newslake`` command: a thin layer over the flows and the warehouse."""
+
+from __future__ import annotations
+
+import os
+
+# Before Prefect is imported: no telemetry (no internet here), and the console shows warnings only;
+# the Prefect server (when there is one) still gets every log line.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+
+import csv  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+from datetime import date, datetime  # noqa: E402
+from enum import Enum  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Annotated, Optional  # noqa: E402
+
+import typer  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from newslake.settings import get_settings  # noqa: E402
+
+app = typer.Typer(
+    help="newslake: turn news documents into SQL tables of entities, claims and events.\n\n"
+    "Example: newslake ingest seeds/ && newslake sql \"SELECT name, label FROM entities LIMIT 5\"",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class Fmt(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+WarehouseOpt = Annotated[
+    Optional[Path],
+    typer.Option("--warehouse", "-w", help="Lake folder (catalog.sqlite + data/). Env: NEWSLAKE_WAREHOUSE. Default: ./warehouse"),
+]
+FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format: table, csv or json (an array of row objects).")]
+
+
+def _fail(msg: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {msg}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _lake(warehouse: Optional[Path]):  # type: ignore[no-untyped-def]
+    from warehouse.lake import LakeConfig
+
+    s = get_settings(warehouse=warehouse)
+    return LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
+
+
+def _jsonable(v: object) -> object:
+    if isinstance(v, (datetime, date)):
+        return v.isoformat()
+    return v
+
+
+def print_rows(columns: list[str], rows: list[tuple], fmt: Fmt) -> None:
+    """Print query results as a rich table, CSV or a JSON array of objects."""
+    if fmt is Fmt.json:
+        sys.stdout.write(json.dumps([dict(zip(columns, map(_jsonable, r))) for r in rows],
+                                    ensure_ascii=False, default=str, indent=1) + "\n")
+    elif fmt is Fmt.csv:
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(columns)
+        w.writerows([[("" if v is None else _jsonable(v)) for v in r] for r in rows])
+        sys.stdout.write(buf.getvalue())
+    else:
+        t = Table(*columns, show_lines=False)
+        for r in rows:
+            t.add_row(*("" if v is None else str(_jsonable(v)) for v in r))
+        out.print(t)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or globs.")],
+    warehouse: WarehouseOpt = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model to load. Env: NEWSLAKE_MODEL.")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Documents per task batch. Env: NEWSLAKE_BATCH_SIZE.")] = None,
+    processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="spaCy worker processes (0 = auto).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's log lines.")] = False,
+) -> None:
+    """Ingest documents (.txt .md .html .json .jsonl .xml/.rss/.atom) into the lake, as one Prefect flow run.
+
+    Example: newslake ingest seeds/ --warehouse /tmp/lake
+    """
+    if verbose:
+        os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO"
+    from flows.ingest import InputError, ingest as ingest_flow
+
+    try:
+        s = ingest_flow(paths=list(paths), warehouse=str(warehouse) if warehouse else None, model=model,
+                        batch_size=batch_size, n_process=processes, progress=True)
+    except InputError as e:
+        _fail(str(e), 2)
+    except Exception as e:  # one clear line, not a traceback
+        _fail(f"ingest failed, nothing was committed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+    out.print(
+        f"run {s.run_id} committed in {s.elapsed_s:.1f}s to {s.warehouse}\n"
+        f"documents: {s.docs_ok} ok, {s.docs_rejected} rejected, {s.docs_unchanged} unchanged"
+        f"{f', {s.docs_replaced} replaced' if s.docs_replaced else ''}\n"
+        f"mentions: {s.mentions}  entities: {s.entities}  claims: {s.claims}  events: {s.events}",
+        highlight=False,
+    )
+    for uri, reason in s.rejected[:20]:
+        out.print(f"  rejected {uri}: {reason}", highlight=False)
+    if len(s.rejected) > 20:
+        out.print(f"  … and {len(s.rejected) - 20} more (SELECT uri, error FROM documents WHERE status = 'rejected')")
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="One SQL query; tables: documents, mentions, doc_entities, entities, claims, events, runs.")],
+    warehouse: WarehouseOpt = None,
+    format: FormatOpt = Fmt.table,
+) -> None:
+    """Run a read-only SQL query on the lake (works while an ingest is running).
+
+    Example: newslake sql "SELECT name, label, mention_count FROM entities ORDER BY mention_count DESC LIMIT 10"
+    """
+    import duckdb
+
+    from warehouse.lake import LakeError, connect
+
+    try:
+        with connect(_lake(warehouse), read_only=True) as con:
+            cur = con.execute(query)
+            cols = [d[0] for d in cur.description] if cur.description else []
+            rows = cur.fetchall() if cols else []
+    except LakeError as e:
+        _fail(str(e))
+    except duckdb.Error as e:
+        _fail(f"{type(e).__name__}: {str(e).splitlines()[0]}")
+    print_rows(cols, rows, format)
+
+
+@app.command()
+def runs(warehouse: WarehouseOpt = None, format: FormatOpt = Fmt.table,
+         limit: Annotated[int, typer.Option(help="How many runs, newest first.")] = 20) -> None:
+    """List ingest runs, newest first.
+
+    Example: newslake runs --format json
+    """
+    sql(f"SELECT run_id, status, started_at, finished_at, docs_seen, docs_ok, docs_rejected, docs_unchanged, "
+        f"mentions, claims, events, commit_attempts, error FROM runs ORDER BY started_at DESC LIMIT {int(limit)}",
+        warehouse, format)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold file (newslake-gold/1 JSON, e.g. tests/gold/seed.gold.json).")],
+    warehouse: WarehouseOpt = None,
+    doc_id: Annotated[Optional[str], typer.Option(help="Document to score (default: the one whose uri ends with the gold file's document name).")] = None,
+    format: FormatOpt = Fmt.table,
+) -> None:
+    """Score the lake against a gold file: precision, recall and F1 per table.
+
+    Example: newslake ingest seeds/ && newslake eval tests/gold/seed.gold.json
+    """
+    from newslake.evaluate import GoldError, evaluate_gold
+    from warehouse.lake import LakeError
+
+    try:
+        report = evaluate_gold(_lake(warehouse), gold, doc_id=doc_id)
+    except (GoldError, LakeError, FileNotFoundError) as e:
+        _fail(str(e))
+    print_rows(["table", "gold", "found", "predicted", "precision", "recall", "f1", "note"],
+               [r.as_row() for r in report.scores], format)
+    if format is Fmt.table:
+        for line in report.misses:
+            out.print(f"  missed {line}", highlight=False)
+
+
+@app.command("schema-docs")
+def schema_docs(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the data dictionary.")] = Path("docs/schema.md"),
+    check: Annotated[bool, typer.Option(help="Exit 1 when the file is not current instead of writing it.")] = False,
+) -> None:
+    """Write the data dictionary (docs/schema.md) from the table schemas.
+
+    Example: newslake schema-docs --check
+    """
+    from warehouse.schema import schema_markdown
+
+    text = schema_markdown()
+    if check:
+        if not output.exists() or output.read_text() != text:
+            _fail(f"{output} is not current: run `newslake schema-docs`")
+        out.print(f"{output} is current")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text)
+    out.print(f"wrote {output}")
+
+
+@app.command()
+def serve(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs to re-ingest on schedule.")],
+    every: Annotated[int, typer.Option(help="Seconds between runs.")] = 3600,
+    cron: Annotated[Optional[str], typer.Option(help="A cron schedule instead of --every, e.g. '0 * * * *'.")] = None,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "newslake-ingest",
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Schedule re-ingestion: serve the ingest flow as a Prefect deployment (needs a Prefect server).
+
+    Example: prefect server start --host 127.0.0.1 &  PREFECT_API_URL=http://127.0.0.1:4200/api newslake serve feeds/ --every 600
+    """
+    from flows.serve import serve_ingest
+
+    if not os.environ.get("PREFECT_API_URL"):
+        _fail("schedules need a Prefect server: start one (`prefect server start --host 127.0.0.1`) and set PREFECT_API_URL")
+    serve_ingest(list(paths), name=name, interval=None if cron else every, cron=cron,
+                 warehouse=str(warehouse) if warehouse else None)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

