@@ -60,9 +60,11 @@ def _is_hidden(p: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in p.relative_to(root).parts)
 
 
-@task(name="discover", cache_policy=NO_CACHE)
-def discover(paths: Sequence[str]) -> list[str]:
-    """Files to read: each path is a file, a folder (read recursively, hidden entries skipped) or a glob."""
+def find_files(paths: Sequence[str]) -> list[str]:
+    """Files to read: each path is a file, a folder (read recursively, hidden entries skipped) or a glob.
+
+    Raises :class:`InputError` for a path that does not exist or a glob that matches nothing.
+    """
     found: list[str] = []
     for raw in paths:
         p = Path(raw)
@@ -78,6 +80,12 @@ def discover(paths: Sequence[str]) -> list[str]:
         else:
             raise InputError(f"{raw}: no such file or folder")
     return list(dict.fromkeys(found))
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover(paths: Sequence[str]) -> list[str]:
+    """The files behind the given paths (see :func:`find_files`)."""
+    return find_files(paths)
 
 
 @task(name="read-batch", cache_policy=NO_CACHE)

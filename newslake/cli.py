@@ -32,7 +32,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
+# piped output gets wide tables rather than wrapped cells
+out = Console() if sys.stdout.isatty() else Console(width=240)
 err = Console(stderr=True)
 
 
@@ -100,9 +101,10 @@ def ingest(
     """
     if verbose:
         os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO"
-    from flows.ingest import InputError, ingest as ingest_flow
+    from flows.ingest import InputError, find_files, ingest as ingest_flow
 
     try:
+        find_files(paths)  # fail fast, before a Prefect server is started
         s = ingest_flow(paths=list(paths), warehouse=str(warehouse) if warehouse else None, model=model,
                         batch_size=batch_size, n_process=processes, progress=True)
     except InputError as e:
