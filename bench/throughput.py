@@ -70,7 +70,6 @@ def main() -> None:
           lambda: [read_source(json.dumps(r).encode(), uri="x.json") for r in records], base)
     timed("parse + all extractors (1 process)", len(docs), lambda: extract_batch(docs, nlp), base)
     if args.flow:
-        os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
         from flows.ingest import ingest
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 
-# Before Prefect is imported: no telemetry (no internet here), and the console shows warnings only;
-# the Prefect server (when there is one) still gets every log line.
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+# Before Prefect is imported: the console shows warnings only (the Prefect server, when there is
+# one, still gets every log line); `import flows` sets the offline defaults (no telemetry).
 os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+
+import flows  # noqa: E402,F401
 
 import csv  # noqa: E402
 import io  # noqa: E402

@@ -390,7 +390,9 @@ def _in_background_clause(tok: Token, claim: ClaimLike) -> bool:
     not contain the claim's cue: background, not what is reported ("X reportedly blocked sites
     after a video of Y, who defected in May" -> the defection is asserted)."""
     cur = tok
-    while cur.head.i != cur.i:
+    for _ in range(len(tok.doc)):  # bounded: a head chain is never longer than the document
+        if cur.head.i == cur.i:
+            break
         if cur.dep_ in ("relcl", "appos"):
             sub = cur.subtree
             first = next(sub)
