@@ -281,3 +281,33 @@ def test_offsets_always_match_text(spans, spaces) -> None:
 def test_alias_cues_that_are_verbs_need_a_comma(marked: str, expected: int) -> None:
     _, res = rows(marked)
     assert len(res.entities) == expected
+
+
+@pytest.mark.parametrize(
+    "marked, merged",
+    [
+        # initials of the name are the acronym
+        ("the [Asian Development Bank](ORG) said the [ADB](ORG) will lend", {"Asian Development Bank": ("ADB",)}),
+        # small words may be skipped or kept
+        ("[Bank of England](ORG) and the [BOE](ORG)", {"Bank of England": ("BOE",)}),
+        # initials that begin the acronym ("Islamic State of Iraq and ...")
+        ("the [Islamic State](ORG) ... [ISIL](ORG) fighters", {"Islamic State": ("ISIL",)}),
+        # an exact match wins over a prefix match
+        ("[British Airways](ORG) , [British American Tobacco](ORG) and [BAT](ORG)",
+         {"British Airways": (), "British American Tobacco": ("BAT",)}),
+        # two names qualify: no merge
+        ("[National Bank](ORG) , [Northern Bank](ORG) and [NB](ORG)", {"National Bank": (), "Northern Bank": ()}),
+        # a name holding an acronym abbreviates nothing
+        ("[Chicago NAPM](ORG) on [CNBC](ORG)", {"Chicago NAPM": ()}),
+        # a place is not an organisation
+        ("[Upper Volta](GPE) and the [UV](ORG) index", {"Upper Volta": ()}),
+        # initials do not match
+        ("[Asian Development Bank](ORG) and [IMF](ORG)", {"Asian Development Bank": ()}),
+    ],
+)
+def test_acronym_of_a_name_in_the_document_is_that_org(marked: str, merged: dict) -> None:
+    _, res = rows(marked)
+    got = {e.name: e.aliases for e in res.entities}
+    for name, aliases in merged.items():
+        assert got[name] == aliases
+    assert len(res.entities) == len({m.text for m in res.mentions}) - sum(map(len, merged.values()))

@@ -27,15 +27,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from transforms.entity_lexicons import ACRONYM_FILLERS
 from transforms.entity_rules import NAMED_LABELS, PLACE_LABELS, alias_links
 from transforms.gazetteer import Gazetteer, Place, default_gazetteer
 from transforms.ids import stable_id
 
-ENTITIES_VERSION = "newslake.entities.v1"
+ENTITIES_VERSION = "newslake.entities.v2"
 __all__ = ["ENTITIES_VERSION", "NAMED_LABELS", "Mention", "DocEntity", "EntityResult",
-           "extract_entities", "entity_key", "label_family"]
+           "extract_entities", "entity_key", "label_family", "name_initials"]
 
 _ACRONYM_LINK = re.compile(r"^\s*\(\s*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 
 
@@ -166,6 +168,8 @@ def extract_entities(
             groups.union(k, k + 1)
             alias_only.add(k + 1)
     alias_forms = {entity_key(spans[j].text) for j in alias_only}
+    for k, j in _acronym_links(spans, groups):
+        groups.union(k, j)
 
     # 4. canonical name, label and place of each group
     clusters: dict[int, list[int]] = {}
@@ -226,6 +230,53 @@ def extract_entities(
     mentions.sort(key=lambda m: (m.start_char, m.end_char))
     entities.sort(key=lambda e: (e.start_char, e.end_char))
     return EntityResult(mentions, entities)
+
+
+def name_initials(words: list[str]) -> set[str]:
+    """Initials of a multiword name, with and without its small words (hyphenated parts count
+    as words); empty for a single word or a name with an acronym in it ("Chicago NAPM"), whose
+    initials abbreviate nothing.
+
+    >>> sorted(name_initials(["Bank", "of", "England"]))
+    ['BE', 'BOE']
+    >>> sorted(name_initials(["Asian", "Development", "Bank"])), name_initials(["Reuters"])
+    (['ADB'], set())
+    """
+    parts = [p for w in words for p in w.split("-") if p[:1].isalnum()]
+    if len(parts) < 2 or any(p.isupper() and len(p) > 1 for p in parts):
+        return set()
+    full = "".join(p[0] for p in parts).upper()
+    content = "".join(p[0] for p in parts if p.lower() not in ACRONYM_FILLERS).upper()
+    return {x for x in (full, content) if len(x) >= 2}
+
+
+def _acronym_links(spans, groups: _Groups) -> list[tuple[int, int]]:
+    """An uppercase acronym ORG whose letters are the initials of exactly one multiword ORG name
+    of the document is that organisation: "Asian Development Bank ... ADB". Failing an exact
+    match, initials that begin the acronym: "the Islamic State ... ISIS" (Islamic State of Iraq
+    and Syria). An acronym already grouped with a longer name is left alone."""
+    clusters: dict[int, list[int]] = {}
+    for i, s in enumerate(spans):
+        if s.label_ == "ORG":
+            clusters.setdefault(groups.find(i), []).append(i)
+    initials: dict[int, set[str]] = {}
+    acronyms: dict[int, set[str]] = {}
+    for root, members in clusters.items():
+        texts = {spans[i].text for i in members}
+        if all(_ACRONYM.match(t) for t in texts):
+            acronyms[root] = texts
+        else:
+            initials[root] = set().union(*(name_initials([t.text for t in spans[i]]) for i in members))
+    links = []
+    for root, acros in acronyms.items():
+        for exact in (True, False):
+            hits = [r for r, ins in initials.items()
+                    if any(a == x if exact else a.startswith(x) for a in acros for x in ins)]
+            if hits:
+                if len(hits) == 1:
+                    links.append((root, hits[0]))
+                break
+    return links
 
 
 def _best(members: list[int], spans) -> int:

@@ -54,3 +54,6 @@ CORPORATE_SUFFIXES = frozenset(
 TRAILING = frozenset({"'s", "’s", "'", "’"})
 #: Lowercase particles inside names: "Joost van der Westhuizen".
 NAME_PARTICLES = frozenset("van der de del della da di du al el bin ibn le la von".split())
+#: Small words a name's acronym may skip: "Organization of the Petroleum Exporting Countries"
+#: -> OPEC, "Bank of England" -> BoE / BOE.
+ACRONYM_FILLERS = frozenset("of the and for on in at to de du des la le el al da di y et".split())
