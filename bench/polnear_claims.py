@@ -1,6 +1,11 @@
-"""Measure the claim extractor on the seed gold and on PolNeAR dev.
+"""Measure the claim extractor on the seed gold and on PolNeAR dev, beside a baseline.
 
-    .venv/bin/python bench/polnear_claims.py [--limit N] [--skip-seed] [--skip-polnear] [--show N]
+    .venv/bin/python bench/polnear_claims.py [--split dev|train] [--limit N] [--skip-seed]
+                                             [--skip-polnear] [--show N]
+
+Baseline (same documents, same parse, same run): a textacy-like ``direct_quotations``: a
+quotation plus a speech verb (textacy's reporting-verb list) whose subject lies outside the
+quotation, in the same or an adjacent sentence; the content is the quotation.
 
 Seed: of the gold claims in ``tests/gold/seed.gold.json``, how many are found (some claim's
 content holds ``content_contains``), with the right speaker and the right certainty.
@@ -22,6 +27,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 import spacy
 from spacy.tokens import Doc
@@ -29,6 +35,7 @@ from spacy.tokens import Doc
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from transforms.claim_spans import quote_spans  # noqa: E402
 from transforms.claims import Claim, extract_claims  # noqa: E402
 from transforms.types import SpanEntityLookup  # noqa: E402
 
@@ -107,17 +114,64 @@ def spans_of(field: list[dict] | None) -> list[tuple[int, int]]:
     return [(s, e) for part in field or [] for s, e in part["spans"]]
 
 
-def polnear_report(nlp: spacy.Language, limit: int | None, show: int) -> None:
-    rows = [json.loads(line) for line in POLNEAR.open(encoding="utf-8")]
-    by_file: dict[str, dict] = {}
-    for r in sorted((r for r in rows if r["split"] == "dev"), key=lambda r: r["annotator"]):
-        by_file.setdefault(r["filename"], r)
-    articles = sorted(by_file.values(), key=lambda r: r["filename"])[:limit]
+class Row(NamedTuple):
+    """What the PolNeAR scorer needs of a claim."""
+
+    content: str
+    speaker_start: int | None
+    speaker_end: int | None
+    cue_start: int
+
+
+# textacy.extract.triples._reporting_verbs (textacy 0.13)
+REPORTING_VERBS = frozenset(
+    "according accuse acknowledge add admit agree allege announce argue ask assert believe "
+    "blame charge cite claim complain concede conclude confirm contend criticize declare "
+    "decline deny describe disagree disclose estimate explain fear hope insist maintain "
+    "mention note observe order predict promise recall recommend reply report say state "
+    "stress suggest tell testify think urge warn worry write".split())
+
+
+def textacy_like(doc: Doc) -> list[Row]:
+    """Baseline: each quotation with a reporting verb whose nsubj is outside the quotation, in
+    the quotation's sentence or the one before or after it (textacy's ``direct_quotations``)."""
+    sents = list(doc.sents)
+    out = []
+    for q_s, q_e in quote_spans(doc.text):
+        span = doc.char_span(q_s, q_e, alignment_mode="expand")
+        if span is None or len(span) < 3:
+            continue
+        k = next(i for i, st in enumerate(sents) if st.end > span.start)
+        for st in sorted(sents[max(k - 1, 0) : k + 2], key=lambda x: abs(sents.index(x) - k)):
+            verbs = [t for t in st if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
+                     and not (span.start <= t.i < span.end)]
+            hit = None
+            for v in verbs:
+                subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                             and not (span.start <= c.i < span.end)), None)
+                if subj is not None:
+                    hit = (v, subj)
+                    break
+            if hit:
+                v, subj = hit
+                sp = doc[subj.left_edge.i : subj.right_edge.i + 1]
+                out.append(Row(doc.text[q_s:q_e], sp.start_char, sp.end_char, v.idx))
+                break
+    return out
+
+
+def ours(doc: Doc, doc_id: str) -> list[Row]:
+    return [Row(c.content, c.speaker_start, c.speaker_end, c.cue_start)
+            for c in claims_of(doc, doc_id)]
+
+
+def score(articles: list[dict], docs: list[Doc], extract: Callable[[Doc, str], list[Row]],
+          name: str, show: int) -> None:
     n_gold = n_found = n_claims = n_match = n_spk = 0
     g_found = g_match = 0  # the same, with the claims of one cue read as one multi-span content
     shown = 0
-    for art, doc in zip(articles, nlp.pipe((a["text"] for a in articles), batch_size=16)):
-        claims = claims_of(doc, art["filename"])
+    for art, doc in zip(articles, docs):
+        claims = extract(doc, art["filename"])
         bags = [tokens(c.content) for c in claims]
         matched = [False] * len(claims)
         by_cue: dict[int, list[int]] = {}
@@ -157,8 +211,7 @@ def polnear_report(nlp: spacy.Language, limit: int | None, show: int) -> None:
     p = n_match / n_claims if n_claims else 0.0
     r = n_found / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"polnear dev: {len(articles)} articles, {n_gold} gold attributions with content, "
-          f"{n_claims} claims")
+    print(f"{name}: {n_claims} claims on {n_gold} gold attributions with content")
     print(f"  lenient content (token F1 >= 0.5): precision {p:.3f} ({n_match}/{n_claims}), "
           f"recall {r:.3f} ({n_found}/{n_gold}), F1 {f:.3f}")
     gp, gr = g_match / max(n_claims, 1), g_found / max(n_gold, 1)
@@ -168,9 +221,22 @@ def polnear_report(nlp: spacy.Language, limit: int | None, show: int) -> None:
           f"({n_spk / max(n_found, 1):.3f}); {n_spk / max(n_gold, 1):.3f} of all gold")
 
 
+def polnear_report(nlp: spacy.Language, split: str, limit: int | None, show: int) -> None:
+    rows = [json.loads(line) for line in POLNEAR.open(encoding="utf-8")]
+    by_file: dict[str, dict] = {}
+    for r in sorted((r for r in rows if r["split"] == split), key=lambda r: r["annotator"]):
+        by_file.setdefault(r["filename"], r)
+    articles = sorted(by_file.values(), key=lambda r: r["filename"])[:limit]
+    docs = list(nlp.pipe((a["text"] for a in articles), batch_size=16))
+    print(f"polnear {split}: {len(articles)} articles (one annotator each)")
+    score(articles, docs, lambda d, _: textacy_like(d), "baseline textacy-like direct_quotations", 0)
+    score(articles, docs, ours, "newslake claims", show)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--limit", type=int, default=None, help="only the first N dev articles")
+    ap.add_argument("--split", default="dev", choices=("dev", "train"))
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--skip-seed", action="store_true")
     ap.add_argument("--skip-polnear", action="store_true")
     ap.add_argument("--show", type=int, default=0, help="print N missed gold attributions")
@@ -179,7 +245,7 @@ def main() -> None:
     if not args.skip_seed:
         seed_report(nlp)
     if not args.skip_polnear:
-        polnear_report(nlp, args.limit, args.show)
+        polnear_report(nlp, args.split, args.limit, args.show)
 
 
 if __name__ == "__main__":

@@ -25,13 +25,15 @@ the cue's paragraph, so an unclosed quotation mark cannot swallow the document.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
 from transforms import cues
+from transforms.claim_quotes import colon_cues, follow_on_paragraphs, quote_tags
+from transforms.claim_rules import RULES, Found
 from transforms.claim_spans import (
     content_chars,
     enclosing,
@@ -44,7 +46,9 @@ from transforms.claim_spans import (
 from transforms.ids import stable_id
 from transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v1"
+CLAIMS_VERSION = "newslake.claims.v2"
+AUTHOR = "author"  # the outermost source of every chain: the document's writer
+UNATTRIBUTED = "(unattributed)"  # chain name of a claim without a speaker ("reportedly")
 CERTAINTIES = cues.CERTAINTIES
 
 
@@ -71,194 +75,9 @@ class Claim:
     sentence_start: int
     sentence_end: int
     extractor_version: str
+    source_chain: tuple[str, ...] = ()  # outermost first: ("author", "Lemon")
+    parent_claim_id: str | None = None  # the claim whose content holds this claim's cue
 
-
-@dataclass(frozen=True)
-class _Found:
-    """A rule's raw finding, in token indices (end exclusive)."""
-
-    cue: tuple[int, int]
-    content: tuple[int, int]
-    speaker: Token | None  # head token of the speaker phrase
-    certainty: str
-    marker: Token | None  # the word that sets a non-neutral certainty ("rumored", "dispel")
-
-
-def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.lower_).lower()
-
-
-def _subject(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of ``verb``, inherited through conj/xcomp/-ing adverbials and relative clauses.
-
-    "Smith arrived and said ..." -> Smith; "a militant who Lemon notes ..." -> Lemon;
-    "Smith, who said ..." -> Smith; "..., saying ..." -> the subject of the main verb.
-    """
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    named = [c for c in subjects if c.lower_ not in cues.RELATIVE_PRONOUNS]
-    if named:
-        return named[0]
-    if subjects and verb.dep_ == "relcl":
-        return verb.head
-    if depth < 3 and verb.head is not verb:
-        ing = verb.tag_ == "VBG" or verb.lower_.endswith("ing")
-        if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and ing):
-            return _subject(verb.head, depth + 1)
-    return None
-
-
-def _span_of(tok: Token) -> tuple[int, int]:
-    return tok.left_edge.i, tok.right_edge.i + 1
-
-
-def _fallback_subject(verb: Token) -> Token | None:
-    """A name or pronoun right before a finite cue the parser left without a subject.
-
-    "In a meeting with the board Trump said that ..." (parsed with "Trump" as a pobj).
-    """
-    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
-        return None
-    i = verb.i - 1
-    while i >= 0 and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
-        i -= 1
-    prev = verb.doc[i] if i >= 0 else None
-    if prev is not None and prev.pos_ in ("PROPN", "PRON"):
-        return None if prev.lower_ in cues.RELATIVE_PRONOUNS else prev
-    return None
-
-
-def _pick_complement(verb: Token, comps: list[Token], quoted: frozenset[int]) -> Token | None:
-    """Of several complements prefer a "that" clause, then a quoted one, then one after the cue.
-
-    "Smith outlined X, he said that P" -> P; "“P,” Warren told him, after ..." -> P
-    """
-    def score(c: Token) -> tuple[bool, bool, bool]:
-        marked = any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
-        left, right = c.left_edge.i, c.right_edge.i
-        in_quote = any(i in quoted for i in range(left, right + 1))
-        return marked, in_quote, c.i > verb.i
-    return max(comps, key=score) if comps else None
-
-
-def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
-    """Speech and belief verbs: "Officials said the bridge was closed." """
-    for tok in doc:
-        if tok.pos_ != "VERB" or any(c.dep_ in ("auxpass", "neg") for c in tok.children):
-            continue
-        lemma = _lemma(tok)
-        prt = next((c for c in tok.rights if c.dep_ in ("prt", "acomp")), None)
-        certainty = cues.PHRASAL_CUES.get((lemma, prt.lower_)) if prt is not None else None
-        cue_end = prt.i + 1 if certainty else tok.i + 1
-        certainty = certainty or cues.VERB_CUES.get(lemma)
-        if certainty is None:
-            continue
-        deps = ("ccomp", "xcomp") if lemma in cues.XCOMP_CUES else ("ccomp",)
-        comp = _pick_complement(tok, [c for c in tok.children if c.dep_ in deps], quoted)
-        speaker = _subject(tok) or _fallback_subject(tok)
-        if comp is None or speaker is None:
-            continue
-        yield _Found((tok.i, cue_end), _span_of(comp), speaker, certainty, tok)
-
-
-def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
-    """ "He is rumored to be dead." / "It is claimed that ..." (source unnamed unless "by X")."""
-    for tok in doc:
-        lemma = _lemma(tok)
-        aux = next((c for c in tok.children if c.dep_ == "auxpass"), None)
-        if lemma not in cues.PASSIVE_CUES or aux is None or aux.i > tok.i:
-            continue
-        comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "ccomp")), None)
-        if comp is None:
-            continue
-        start, end = _span_of(comp)
-        if comp.dep_ == "xcomp":  # "to be dead - killed in fighting": the rest of the clause
-            for c in tok.rights:
-                finite = c.tag_ in ("VBD", "VBZ", "VBP", "MD") or c.dep_ == "cc"
-                if c.i > comp.i and c.dep_ not in ("punct",) and not finite:
-                    end = max(end, c.right_edge.i + 1)
-                elif c.i > comp.i and finite:
-                    break
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        yield _Found((aux.i, tok.i + 1), (start, end), by, cues.PASSIVE_CUES[lemma], tok)
-
-
-def _according_to(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
-    """ "According to X, P." and "P, according to X." """
-    for tok in doc[:-1]:
-        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
-            continue
-        to = doc[tok.i + 1]
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if obj is None or _lemma(obj) in cues.NON_SOURCES:
-            continue
-        sent = tok.sent
-        before = [t for t in doc[sent.start : tok.i] if not (t.is_punct or t.is_space)]
-        if before and doc[tok.i - 1].text != ",":  # "live according to the law": no source
-            continue
-        _, phrase_end = speaker_phrase(obj)
-        # skip ", who researches X," or ", a researcher at Y," after the source
-        nxt = doc[phrase_end] if phrase_end < sent.end else None
-        if nxt is not None and nxt.text == "," and phrase_end + 1 < sent.end:
-            after = doc[phrase_end + 1]
-            appos = after.head == obj and after.dep_ == "appos"
-            if after.lower_ in cues.RELATIVE_PRONOUNS or appos:
-                comma = next((t.i for t in doc[phrase_end + 1 : sent.end] if t.text == ","), None)
-                phrase_end = comma if comma is not None else phrase_end
-        content = (sent.start, tok.i) if before else (phrase_end, sent.end)
-        yield _Found((tok.i, to.i + 1), content, obj, "reported", None)
-
-
-def _governing_verb(noun: Token) -> tuple[Token | None, int]:
-    """The verb whose object ``noun`` is, and where the cue starts (a controlling verb).
-
-    "attempts to dispel rumors" -> (dispel, index of "attempts")
-    """
-    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
-        return None, noun.i
-    verb = noun.head
-    start = verb.i
-    if verb.dep_ == "xcomp" and _lemma(verb.head) in cues.CONTROL_VERBS and verb.head.i < verb.i:
-        start = verb.head.i
-    return verb, start
-
-
-def _noun_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
-    """ "He made the claim that P", "rumors that P", "She denied reports that P"."""
-    for tok in doc:
-        lemma = _lemma(tok)
-        if tok.pos_ not in ("NOUN", "PROPN") or lemma not in cues.NOUN_CUES:
-            continue
-        comp = next(
-            (c for c in tok.rights
-             if c.dep_ in ("acl", "ccomp", "appos", "relcl")
-             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
-            None,
-        )
-        if comp is None:
-            continue
-        certainty, marker = cues.NOUN_CUES[lemma], tok
-        verb, cue_start = _governing_verb(tok)
-        speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if verb is not None and _lemma(verb) in cues.DENIAL_VERBS:
-            certainty, marker, speaker = "denied", verb, _subject(verb)
-        elif verb is not None and _lemma(verb) in cues.SUPPORT_VERBS:
-            speaker = _subject(verb)
-        else:
-            cue_start = tok.i
-        yield _Found((cue_start, tok.i + 1), _span_of(comp), speaker, certainty, marker)
-
-
-def _adverb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[_Found]:
-    """ "Tajikistan has reportedly blocked access ..." -> the whole clause, speaker None."""
-    for tok in doc:
-        certainty = cues.ADVERB_CUES.get(tok.lower_)
-        if certainty is None or tok.head is tok:
-            continue
-        yield _Found((tok.i, tok.i + 1), _span_of(tok.head), None, certainty, tok)
-
-
-RULES = (_verb_cues, _according_to, _noun_cues, _passive_cues, _adverb_cues)
 
 
 def _hedge_words(doc: Doc, s: int, e: int) -> list[str]:
@@ -269,9 +88,11 @@ def _hedge_words(doc: Doc, s: int, e: int) -> list[str]:
 
 def _speaker_fields(
     doc: Doc, head: Token | None, entities: EntityLookup, paragraphs: list[tuple[int, int]]
-) -> tuple[str | None, int | None, int | None, str | None, str]:
+) -> tuple[str | None, int | None, int | None, str | None, str, str]:
+    """Speaker text, offsets, entity id, kind, and its name in a source chain (a resolved
+    pronoun is named by its antecedent: "Smith ... He said" -> "Smith")."""
     if head is None:
-        return None, None, None, None, "unattributed"
+        return None, None, None, None, "unattributed", UNATTRIBUTED
     start, end = speaker_phrase(head)
     span = doc[start:end]
     s, e = span.start_char, span.end_char
@@ -279,9 +100,10 @@ def _speaker_fields(
     if head.pos_ == "PRON" and (low in cues.PRONOUN_ANTECEDENTS or low in cues.OTHER_PRONOUNS):
         ante = resolve_pronoun(head, paragraphs)
         eid = entities.entity_at(ante.start_char, ante.end_char) if ante is not None else None
-        return span.text, s, e, eid, "pronoun"
+        name = ante.text if ante is not None else span.text
+        return span.text, s, e, eid, "pronoun", name
     named = head.pos_ == "PROPN" or head.ent_type_ in cues.NAMED_LABELS
-    return span.text, s, e, entities.entity_at(s, e), "named" if named else "unnamed"
+    return span.text, s, e, entities.entity_at(s, e), "named" if named else "unnamed", span.text
 
 
 class _Builder:
@@ -291,6 +113,7 @@ class _Builder:
         self.doc, self.doc_id, self.entities, self.version = doc, doc_id, entities, version
         self.paragraphs = paragraph_bounds(doc.text)
         self.quotes = quote_spans(doc.text)
+        self.chain_names: dict[str, str] = {}
 
     def quoted_tokens(self) -> frozenset[int]:
         out: set[int] = set()
@@ -300,7 +123,7 @@ class _Builder:
                 out.update(range(span.start, span.end))
         return frozenset(out)
 
-    def build(self, found: _Found, s: int, e: int, para: tuple[int, int]) -> Claim:
+    def build(self, found: Found, s: int, e: int, para: tuple[int, int]) -> Claim:
         doc = self.doc
         cue_span = doc[found.cue[0] : found.cue[1]]
         hedges = _hedge_words(doc, s, e) + _hedge_words(doc, cue_span.start_char, cue_span.end_char)
@@ -315,11 +138,13 @@ class _Builder:
         if certainty == "hedged":
             set_by += [h for h in hedges if h not in set_by]
         quoted = sum(max(0, min(e, q_e) - max(s, q_s)) for q_s, q_e in self.quotes)
-        sp_text, sp_s, sp_e, sp_id, kind = _speaker_fields(
+        sp_text, sp_s, sp_e, sp_id, kind, name = _speaker_fields(
             doc, found.speaker, self.entities, self.paragraphs)
         sent = doc[found.cue[0]].sent
+        claim_id = stable_id("clm", self.doc_id, s, e, cue_span.start_char)
+        self.chain_names[claim_id] = name
         return Claim(
-            claim_id=stable_id("clm", self.doc_id, s, e, cue_span.start_char),
+            claim_id=claim_id,
             doc_id=self.doc_id,
             speaker_text=sp_text,
             speaker_start=sp_s,
@@ -356,8 +181,16 @@ def extract_claims(
     builder = _Builder(doc, doc_id, entities, extractor_version)
     quoted = builder.quoted_tokens()
     claims: dict[tuple[int, int, int], Claim] = {}
+    founds: dict[str, tuple[Found, tuple[int, int]]] = {}
     seen_cues: set[int] = set()
-    for rule in RULES:
+
+    def add(found: Found, s: int, e: int, para: tuple[int, int]) -> Claim:
+        claim = builder.build(found, s, e, para)
+        claims[(claim.cue_start, s, e)] = claim
+        founds[claim.claim_id] = (found, para)
+        return claim
+
+    for rule in (*RULES, quote_tags, colon_cues):
         for found in rule(doc, quoted):
             cue_tok = doc[found.cue[0]]
             if cue_tok.i in seen_cues:
@@ -367,11 +200,49 @@ def extract_claims(
             if e <= s:
                 continue
             seen_cues.add(cue_tok.i)
-            claim = builder.build(found, s, e, para)
-            claims[(claim.cue_start, s, e)] = claim
+            claim = add(found, s, e, para)
             if claim.is_quote and found.speaker is not None:
                 after = max(claim.cue_end, claim.speaker_end or 0)
                 more = resumed_quote(doc, cue_tok, e, after, para, builder.quotes)
                 if more is not None:
-                    claims[(claim.cue_start, *more)] = builder.build(found, *more, para)
-    return [claims[k] for k in sorted(claims)]
+                    add(found, *more, para)
+    ordered = [claims[k] for k in sorted(claims)]
+    quoted_claims = [(c.cue_start, c.start_char, c.end_char, i) for i, c in enumerate(ordered)
+                     if c.is_quote and c.speaker_text is not None]
+    for s, e, owner in follow_on_paragraphs(doc.text, builder.paragraphs, builder.quotes,
+                                            [c.cue_start for c in ordered], quoted_claims):
+        found, _ = founds[ordered[owner].claim_id]
+        add(found, s, e, enclosing(builder.paragraphs, s))
+    return with_chains([claims[k] for k in sorted(claims)], builder.chain_names)
+
+
+def _parent(claim: Claim, others: list[Claim]) -> Claim | None:
+    """The innermost other claim whose content holds this claim's cue (and not vice versa)."""
+    best: Claim | None = None
+    for o in others:
+        if o.cue_start == claim.cue_start or not (
+                o.start_char <= claim.cue_start and claim.cue_end <= o.end_char):
+            continue
+        if claim.start_char <= o.cue_start < claim.end_char:
+            continue
+        if best is None or o.end_char - o.start_char < best.end_char - best.start_char:
+            best = o
+    return best
+
+
+def with_chains(claims: list[Claim], names: dict[str, str]) -> list[Claim]:
+    """Set ``source_chain`` and ``parent_claim_id``: a claim whose cue lies inside another
+    claim's content is nested in it ("The author reports that Lemon notes that P")."""
+    parents = {c.claim_id: _parent(c, claims) for c in claims}
+    chains: dict[str, tuple[str, ...]] = {}
+
+    def chain(c: Claim, depth: int = 0) -> tuple[str, ...]:
+        if c.claim_id not in chains:
+            p = parents[c.claim_id]
+            outer = chain(p, depth + 1) if p is not None and depth < 8 else (AUTHOR,)
+            chains[c.claim_id] = (*outer, names.get(c.claim_id, UNATTRIBUTED))
+        return chains[c.claim_id]
+
+    return [dataclasses.replace(c, source_chain=chain(c), parent_claim_id=(
+        parents[c.claim_id].claim_id if parents[c.claim_id] is not None else None))
+        for c in claims]

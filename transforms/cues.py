@@ -61,6 +61,49 @@ VERB_CUES: dict[str, str] = {
     "expect": "hedged", "fear": "hedged", "doubt": "hedged", "suggest": "hedged",
     "speculate": "hedged", "guess": "hedged", "assume": "hedged", "hint": "hedged",
     "rumor": "rumored", "rumour": "rumored",
+    # quotation tags and commitments ("“We will stay,” he continued." / "He vowed that ...")
+    "continue": "reported", "joke": "reported", "quip": "reported", "shout": "reported",
+    "promise": "hedged", "pledge": "hedged", "vow": "hedged", "urge": "hedged",
+}
+
+# Belief verbs whose negation moves into the content (neg-raising): "I don't think he won"
+# means the source believes he did not win -> certainty "denied". Other negated cues are no
+# claim at all: "He did not say that he won" has nobody claiming anything.
+NEG_RAISING: frozenset[str] = frozenset({"think", "believe", "expect", "suppose", "imagine"})
+
+# Naming and characterising verbs: the object and its predicate are the content, a judgement
+# the source maintains. "She called the plan a disaster" -> "the plan a disaster" (claimed);
+# "He described the talks as useful" -> "the talks as useful".
+NAMING_CUES: dict[str, str] = {
+    "call": "claimed", "label": "claimed", "dub": "claimed", "brand": "claimed",
+    "term": "claimed", "describe": "claimed", "characterize": "claimed", "portray": "claimed",
+    "deem": "claimed", "declare": "claimed", "consider": "hedged", "see": "hedged",
+    "view": "hedged", "regard": "hedged",
+}
+
+# Stances: the source takes a position on the object, which is the content; the writer
+# reports it. "She criticized the ruling" -> "the ruling"; "He accused Smith of lying".
+STANCE_CUES: dict[str, str] = {
+    "criticize": "reported", "criticise": "reported", "praise": "reported",
+    "endorse": "reported", "support": "reported", "back": "reported", "defend": "reported",
+    "accuse": "claimed", "mock": "reported", "condemn": "reported", "applaud": "reported",
+    "welcome": "reported", "tout": "reported", "question": "reported", "oppose": "reported",
+    "blame": "claimed", "slam": "reported", "blast": "reported", "reiterate": "reported",
+    "thank": "reported", "propose": "reported", "announce": "reported", "cite": "reported",
+    "express": "reported", "discuss": "reported", "mention": "reported", "predict": "hedged",
+    "recommend": "reported", "hail": "reported", "lament": "reported", "decry": "reported",
+    "denounce": "reported", "ridicule": "reported", "favor": "reported", "favour": "reported",
+    "prefer": "reported", "demand": "reported", "promise": "hedged", "pledge": "hedged",
+}
+
+# Wishes, plans and appeals: the infinitive (with its object) is the content. Nobody asserts
+# it as a fact, so it is "hedged". "They want to win", "He urged Congress to act",
+# "The city plans to close the bridge."
+INTENT_CUES: dict[str, str] = {
+    "want": "hedged", "plan": "hedged", "urge": "hedged", "intend": "hedged",
+    "promise": "hedged", "pledge": "hedged", "vow": "hedged", "threaten": "hedged",
+    "hope": "hedged", "wish": "hedged", "demand": "hedged", "ask": "hedged",
+    "call": "hedged", "encourage": "hedged", "press": "hedged", "propose": "hedged",
 }
 
 # Phrasal cues: (verb lemma, particle) -> certainty. "As she pointed out, the road is closed."
@@ -154,6 +197,21 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
 
 # Entity labels that make a speaker "named".
 NAMED_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+# Certainties of the speech verbs that may tag an adjacent quotation ("“We won,” she said.").
+TAG_CERTAINTIES: frozenset[str] = frozenset({"reported", "claimed", "asserted", "denied"})
+
+# Paragraph labels before a colon that are headings, not speakers. "Photo: AP" / "UPDATE: ..."
+COLON_NON_SOURCES: frozenset[str] = frozenset(
+    {"photo", "photos", "image", "video", "update", "updated", "note", "editor's note",
+     "editor’s note", "related", "read more", "watch", "source", "sources", "credit",
+     "advertisement", "correction", "breaking", "breaking news", "live", "exclusive", "poll",
+     "analysis", "opinion", "q", "a", "question", "answer", "tags", "topics", "share", "via",
+     "disclosure", "warning", "caption", "file", "listen", "subscribe", "sign up", "contact"}
+)
+
+# Characters that open a follow-on quotation paragraph.
+FOLLOW_ON_OPENERS: frozenset[str] = frozenset({"\u201c", '"', "\u00ab", "`", "\u201e"})
 
 # Quotation marks. Curly marks know their direction; straight marks are guessed from context.
 OPEN_QUOTES: frozenset[str] = frozenset({"\u201c", "\u201e", "\u00ab"})

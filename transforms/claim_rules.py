@@ -1,0 +1,271 @@
+"""Claim rules: each turns a parsed ``Doc`` into raw findings (cue, content, speaker, certainty).
+
+Families (tables of cue words live in :mod:`transforms.cues`; quotation-driven rules in
+:mod:`transforms.claim_quotes`):
+
+- verb cues: "Officials said (that) P", "He claimed to be P", "I don't think P" (denied);
+- object cues: "She called the plan a disaster", "He urged Congress to act", "They want to win";
+- "according to X, P" and "P, according to X";
+- noun cues: "made the claim that P", "rumors that P", "X dismissed reports that P" (a denial);
+- passive cues: "X is rumored to P", "it is claimed that P" (speaker None unless "by X");
+- adverb cues: "X reportedly did P" (speaker None).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from transforms import cues
+from transforms.claim_spans import speaker_phrase
+
+@dataclass(frozen=True)
+class Found:
+    """A rule's raw finding, in token indices (end exclusive)."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    speaker: Token | None  # head token of the speaker phrase
+    certainty: str
+    marker: Token | None  # the word that sets a non-neutral certainty ("rumored", "dispel")
+
+
+def lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+def subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of ``verb``, inherited through conj/xcomp/-ing adverbials and relative clauses.
+
+    "Smith arrived and said ..." -> Smith; "a militant who Lemon notes ..." -> Lemon;
+    "Smith, who said ..." -> Smith; "..., saying ..." -> the subject of the main verb.
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = [c for c in subjects if c.lower_ not in cues.RELATIVE_PRONOUNS]
+    if named:
+        return named[0]
+    if subjects and verb.dep_ == "relcl":
+        return verb.head
+    if depth < 3 and verb.head is not verb:
+        ing = verb.tag_ == "VBG" or verb.lower_.endswith("ing")
+        if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and ing):
+            return subject(verb.head, depth + 1)
+    return None
+
+
+def _span_of(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def fallback_subject(verb: Token) -> Token | None:
+    """A name or pronoun right before a finite cue the parser left without a subject.
+
+    "In a meeting with the board Trump said that ..." (parsed with "Trump" as a pobj).
+    """
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    prev = verb.doc[i] if i >= 0 else None
+    if prev is not None and prev.pos_ in ("PROPN", "PRON"):
+        return None if prev.lower_ in cues.RELATIVE_PRONOUNS else prev
+    return None
+
+
+def _pick_complement(verb: Token, comps: list[Token], quoted: frozenset[int]) -> Token | None:
+    """Of several complements prefer a "that" clause, then a quoted one, then one after the cue.
+
+    "Smith outlined X, he said that P" -> P; "“P,” Warren told him, after ..." -> P
+    """
+    def score(c: Token) -> tuple[bool, bool, bool]:
+        marked = any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
+        left, right = c.left_edge.i, c.right_edge.i
+        in_quote = any(i in quoted for i in range(left, right + 1))
+        return marked, in_quote, c.i > verb.i
+    return max(comps, key=score) if comps else None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _aside(cue: Token, speaker: Token, quoted: frozenset[int], certainty: str) -> bool:
+    """A first-person belief or wish inside a quotation hedges the quote; it is no claim.
+
+    "“I think he is right,” Smith said." -> one claim, Smith's.
+    """
+    return (certainty in ("hedged", "denied") and cue.i in quoted
+            and speaker.lower_ in cues.OTHER_PRONOUNS)
+
+
+def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
+    """Speech and belief verbs: "Officials said the bridge was closed."
+
+    A negated cue is no claim ("He did not say that he won": nobody claims anything), except a
+    belief verb, whose negation moves into the content ("I don't think he won" -> denied).
+    """
+    for tok in doc:
+        if tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+            continue
+        lem = lemma(tok)
+        prt = next((c for c in tok.rights if c.dep_ in ("prt", "acomp")), None)
+        certainty = cues.PHRASAL_CUES.get((lem, prt.lower_)) if prt is not None else None
+        cue_end = prt.i + 1 if certainty else tok.i + 1
+        certainty = certainty or cues.VERB_CUES.get(lem)
+        if certainty is None:
+            continue
+        if _negated(tok):
+            if lem not in cues.NEG_RAISING:
+                continue
+            certainty = "denied"
+        deps = ("ccomp", "xcomp") if lem in cues.XCOMP_CUES else ("ccomp",)
+        comp = _pick_complement(tok, [c for c in tok.children if c.dep_ in deps], quoted)
+        speaker = subject(tok) or fallback_subject(tok)
+        if comp is None or speaker is None or _aside(tok, speaker, quoted, certainty):
+            continue
+        yield Found((tok.i, cue_end), _span_of(comp), speaker, certainty, tok)
+
+
+def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
+    """Verbs whose object (with its predicate) is the content.
+
+    "She called the plan a disaster" -> "the plan a disaster" (claimed);
+    "He described the talks as useful" -> "the talks as useful";
+    "He urged Congress to act" -> "Congress to act"; "They want to win" -> "to win" (hedged).
+    """
+    for tok in doc:
+        if tok.pos_ != "VERB" or _negated(tok) or any(c.dep_ == "auxpass" for c in tok.children):
+            continue
+        lem = lemma(tok)
+        speaker = subject(tok) or fallback_subject(tok)
+        if speaker is None:
+            continue
+        kids = list(tok.rights)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if lem in cues.NAMING_CUES and obj is not None:
+            pred = next((c for c in kids if c.i > obj.i and (
+                c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"))),
+                None)
+            if pred is not None:
+                yield Found((tok.i, tok.i + 1), (obj.left_edge.i, pred.right_edge.i + 1),
+                            speaker, cues.NAMING_CUES[lem], tok)
+            continue
+        certainty = cues.INTENT_CUES.get(lem)
+        comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp")), None)
+        if certainty is None or comp is None or comp.tag_ not in ("VB", "VBN", "VBG"):
+            stance = cues.STANCE_CUES.get(lem)
+            if stance is not None and obj is not None and not obj.lower_ in cues.OTHER_PRONOUNS:
+                end = obj.right_edge.i + 1
+                pp = next((c for c in kids if c.dep_ == "prep" and c.i == end), None)
+                if pp is not None and pp.lower_ in ("of", "for", "as"):  # "accused X of Y"
+                    end = pp.right_edge.i + 1
+                yield Found((tok.i, tok.i + 1), (obj.left_edge.i, end), speaker, stance, tok)
+            continue
+        if _aside(tok, speaker, quoted, certainty):
+            continue
+        start = obj.left_edge.i if obj is not None and obj.i < comp.i else comp.left_edge.i
+        yield Found((tok.i, tok.i + 1), (start, comp.right_edge.i + 1), speaker, certainty, tok)
+
+
+def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
+    """ "He is rumored to be dead." / "It is claimed that ..." (source unnamed unless "by X")."""
+    for tok in doc:
+        lem = lemma(tok)
+        aux = next((c for c in tok.children if c.dep_ == "auxpass"), None)
+        if lem not in cues.PASSIVE_CUES or aux is None or aux.i > tok.i:
+            continue
+        comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "ccomp")), None)
+        if comp is None:
+            continue
+        start, end = _span_of(comp)
+        if comp.dep_ == "xcomp":  # "to be dead - killed in fighting": the rest of the clause
+            for c in tok.rights:
+                finite = c.tag_ in ("VBD", "VBZ", "VBP", "MD") or c.dep_ == "cc"
+                if c.i > comp.i and c.dep_ not in ("punct",) and not finite:
+                    end = max(end, c.right_edge.i + 1)
+                elif c.i > comp.i and finite:
+                    break
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        yield Found((aux.i, tok.i + 1), (start, end), by, cues.PASSIVE_CUES[lem], tok)
+
+
+def _according_to(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
+    """ "According to X, P." and "P, according to X." """
+    for tok in doc[:-1]:
+        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None or lemma(obj) in cues.NON_SOURCES:
+            continue
+        sent = tok.sent
+        before = [t for t in doc[sent.start : tok.i] if not (t.is_punct or t.is_space)]
+        if before and doc[tok.i - 1].text != ",":  # "live according to the law": no source
+            continue
+        _, phrase_end = speaker_phrase(obj)
+        # skip ", who researches X," or ", a researcher at Y," after the source
+        nxt = doc[phrase_end] if phrase_end < sent.end else None
+        if nxt is not None and nxt.text == "," and phrase_end + 1 < sent.end:
+            after = doc[phrase_end + 1]
+            appos = after.head == obj and after.dep_ == "appos"
+            if after.lower_ in cues.RELATIVE_PRONOUNS or appos:
+                comma = next((t.i for t in doc[phrase_end + 1 : sent.end] if t.text == ","), None)
+                phrase_end = comma if comma is not None else phrase_end
+        content = (sent.start, tok.i) if before else (phrase_end, sent.end)
+        yield Found((tok.i, to.i + 1), content, obj, "reported", None)
+
+
+def _governing_verb(noun: Token) -> tuple[Token | None, int]:
+    """The verb whose object ``noun`` is, and where the cue starts (a controlling verb).
+
+    "attempts to dispel rumors" -> (dispel, index of "attempts")
+    """
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None, noun.i
+    verb = noun.head
+    start = verb.i
+    if verb.dep_ == "xcomp" and lemma(verb.head) in cues.CONTROL_VERBS and verb.head.i < verb.i:
+        start = verb.head.i
+    return verb, start
+
+
+def _noun_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
+    """ "He made the claim that P", "rumors that P", "She denied reports that P"."""
+    for tok in doc:
+        lem = lemma(tok)
+        if tok.pos_ not in ("NOUN", "PROPN") or lem not in cues.NOUN_CUES:
+            continue
+        comp = next(
+            (c for c in tok.rights
+             if c.dep_ in ("acl", "ccomp", "appos", "relcl")
+             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+            None,
+        )
+        if comp is None:
+            continue
+        certainty, marker = cues.NOUN_CUES[lem], tok
+        verb, cue_start = _governing_verb(tok)
+        speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if verb is not None and lemma(verb) in cues.DENIAL_VERBS:
+            certainty, marker, speaker = "denied", verb, subject(verb)
+        elif verb is not None and lemma(verb) in cues.SUPPORT_VERBS:
+            speaker = subject(verb)
+        else:
+            cue_start = tok.i
+        yield Found((cue_start, tok.i + 1), _span_of(comp), speaker, certainty, marker)
+
+
+def _adverb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
+    """ "Tajikistan has reportedly blocked access ..." -> the whole clause, speaker None."""
+    for tok in doc:
+        certainty = cues.ADVERB_CUES.get(tok.lower_)
+        if certainty is None or tok.head is tok:
+            continue
+        yield Found((tok.i, tok.i + 1), _span_of(tok.head), None, certainty, tok)
+
+
+RULES = (_verb_cues, _according_to, _noun_cues, _passive_cues, _adverb_cues, _object_cues)
