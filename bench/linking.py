@@ -7,7 +7,7 @@ ORG acronyms, legal suffixes, a one-letter misspelling). Every distinct surface 
 :class:`EntityRecord` (its id is ``stable_id("ent", family, entity_key(name))`` as in the lake),
 so a surname shared by two people is one record that truly names both (ambiguous).
 
-    .venv/bin/python bench/linking.py [--people 150000 --orgs 50000 --subset 3000]
+    .venv/bin/python bench/linking.py [--people 200000 --orgs 70000 --subset 3000]
 
 Prints records/s, the biggest block, and merge quality against the generated truth:
 pairwise precision/recall over unambiguous records, plus how many ambiguous records were merged
@@ -186,8 +186,8 @@ def naive(records) -> dict[str, str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--people", type=int, default=150_000)
-    ap.add_argument("--orgs", type=int, default=50_000)
+    ap.add_argument("--people", type=int, default=200_000)
+    ap.add_argument("--orgs", type=int, default=70_000)
     ap.add_argument("--subset", type=int, default=3000, help="entities in the all-pairs subset")
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
