@@ -57,3 +57,31 @@ NAME_PARTICLES = frozenset("van der de del della da di du al el bin ibn le la vo
 #: Small words a name's acronym may skip: "Organization of the Petroleum Exporting Countries"
 #: -> OPEC, "Bank of England" -> BoE / BOE.
 ACRONYM_FILLERS = frozenset("of the and for on in at to de du des la le el al da di y et".split())
+
+#: Nouns naming a title or role a person holds (:mod:`transforms.roles`): "Lavrov, Russia's
+#: foreign minister", "Kremlin spokesman Dmitry Peskov", "X is a senior analyst at Y".
+#: Kinship ("brother") and descriptions without a role noun ("who researches militants") are
+#: not roles.
+ROLE_NOUNS = frozenset(
+    "commander minister spokesman spokeswoman spokesperson president chief director leader head "
+    "chairman chairwoman chairperson chair secretary governor mayor ambassador envoy diplomat "
+    "general colonel lieutenant captain sergeant admiral marshal officer official soldier "
+    "premier chancellor king queen prince princess emir sheikh imam cleric mufti ayatollah "
+    "bishop archbishop pope cardinal priest rabbi senator congressman congresswoman lawmaker "
+    "legislator parliamentarian deputy mp judge prosecutor lawyer attorney founder co-founder "
+    "owner executive ceo cfo coo manager editor correspondent reporter journalist columnist "
+    "researcher analyst economist strategist expert professor scholar adviser advisor aide "
+    "activist militant fighter member coach striker goalkeeper midfielder defender player "
+    "vice-president ombudsman commissioner inspector superintendent warden".split()
+)
+#: Words that make a role head a longer title: "Foreign Minister" -> "foreign minister",
+#: "deputy prime minister", "chief executive".
+ROLE_QUALIFIERS = frozenset(
+    "prime foreign defence defense interior finance justice health economy trade energy "
+    "deputy vice chief executive managing general attorney assistant acting interim supreme "
+    "senior".split()
+)
+#: Roles no longer held: "former commander", "ex-president", "then-governor".
+FORMER_MARKERS = frozenset("former ex then onetime one-time erstwhile".split())
+#: Verbs whose complement names the subject's role: "X is a senior analyst at Y".
+COPULAS = frozenset("be become remain".split())
