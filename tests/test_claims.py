@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from transforms import claim_spans, claims, cues
+from transforms import claim_entities, claim_quotes, claim_spans, claims, cues
 from transforms.claim_spans import paragraph_bounds, quote_spans
 from transforms.claims import CERTAINTIES, CLAIMS_VERSION, Claim, extract_claims
 from transforms.types import SpanEntityLookup
@@ -417,7 +417,7 @@ def test_lexicons_only_use_known_certainties() -> None:
     assert CERTAINTIES == ("asserted", "reported", "claimed", "rumored", "denied", "hedged")
 
 
-@pytest.mark.parametrize("module", [cues, claim_spans, claims])
+@pytest.mark.parametrize("module", [cues, claim_spans, claims, claim_quotes, claim_entities])
 def test_docstring_examples(module) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
@@ -480,3 +480,151 @@ def test_model_pronoun_and_quotes(nlp) -> None:
         "\u201cThis fight is just beginning. It will be long.\u201d"]
     coach = next(c for c in found if c.speaker_text == "The coach")
     assert coach.content == "\u201cWe played badly." and coach.is_quote
+
+
+# --- v2: quote tags, colons, follow-on paragraphs, object cues, negation, chains, entities -----
+
+QUOTE_TAG = """
+\u201c \u201c PUNCT `` punct 2
+We we PRON PRP nsubj 2
+won win VERB VBD npadvmod 6
+, , PUNCT , punct 6
+\u201d \u201d PUNCT '' punct 6
+she she PRON PRP nsubj 6
+said say VERB VBD ROOT 6
+. . PUNCT . punct 6
+"""
+COLON = """
+KERRY Kerry PROPN NNP dep 4
+: : PUNCT : punct 4
+We we PRON PRP nsubj 4
+will will AUX MD aux 4
+act act VERB VB ROOT 4
+now now ADV RB advmod 4
+. . PUNCT . punct 4
+"""
+CALLED = """
+She she PRON PRP nsubj 1
+called call VERB VBD ROOT 1
+the the DET DT det 3
+plan plan NOUN NN dobj 1
+a a DET DT det 5
+disaster disaster NOUN NN oprd 1
+. . PUNCT . punct 1
+"""
+URGED = """
+He he PRON PRP nsubj 1
+urged urge VERB VBD ROOT 1
+Congress Congress PROPN NNP dobj 1
+to to PART TO aux 4
+act act VERB VB xcomp 1
+. . PUNCT . punct 1
+"""
+CRITICIZED = """
+She she PRON PRP nsubj 1
+criticized criticize VERB VBD ROOT 1
+the the DET DT det 3
+ruling ruling NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+DONT_THINK = """
+I I PRON PRP nsubj 3
+do do AUX VBP aux 3
+n't not PART RB neg 3
+think think VERB VB ROOT 3
+he he PRON PRP nsubj 5
+won win VERB VBD ccomp 3
+. . PUNCT . punct 3
+"""
+
+V2_CASES = [
+    pytest.param(QUOTE_TAG, dict(speaker_text="she", cue="said", content="\u201cWe won,\u201d",
+                                 is_quote=True, certainty="reported"), id="quote-tag"),
+    pytest.param(COLON, dict(speaker_text="KERRY", speaker_kind="named", cue=":",
+                             content="We will act now", certainty="reported"), id="colon"),
+    pytest.param(CALLED, dict(speaker_text="She", cue="called", content="the plan a disaster",
+                              certainty="claimed"), id="called-x-y"),
+    pytest.param(URGED, dict(speaker_text="He", cue="urged", content="Congress to act",
+                             certainty="hedged"), id="urged-x-to"),
+    pytest.param(CRITICIZED, dict(cue="criticized", content="the ruling", certainty="reported"),
+                 id="stance-object"),
+    pytest.param(DONT_THINK, dict(speaker_text="I", cue="think", content="he won",
+                                  certainty="denied"), id="neg-raising-denied"),
+]
+
+
+@pytest.mark.parametrize("spec, expected", V2_CASES)
+def test_v2_rule_finds_one_claim(spec: str, expected: dict) -> None:
+    doc = mk(spec)
+    (claim,) = run(doc)
+    for field, value in expected.items():
+        assert getattr(claim, field) == value, field
+    assert doc.text[claim.start_char : claim.end_char] == claim.content
+    assert claim.source_chain == ("author", claim.speaker_text) and claim.parent_claim_id is None
+
+
+def test_follow_on_quoted_paragraph_keeps_the_speaker() -> None:
+    doc = mk(QUOTE_TAG.strip() + "\n_ _ SPACE _SP dep 6" + """
+\u201c \u201c PUNCT `` punct 11
+We we PRON PRP nsubj 11
+rest rest VERB VBP ROOT 11
+. . PUNCT . punct 11
+\u201d \u201d PUNCT '' punct 11
+""")
+    first, second = run(doc)
+    assert second.content == "\u201cWe rest.\u201d"
+    assert (second.speaker_text, second.cue_start) == (first.speaker_text, first.cue_start)
+    assert second.claim_id != first.claim_id
+
+
+def test_first_person_belief_inside_a_quote_is_an_aside() -> None:
+    doc = mk("""
+\u201c \u201c PUNCT `` punct 8
+I I PRON PRP nsubj 2
+think think VERB VBP ccomp 8
+he he PRON PRP nsubj 4
+won win VERB VBD ccomp 2
+, , PUNCT , punct 8
+\u201d \u201d PUNCT '' punct 8
+Smith Smith PROPN NNP nsubj 8
+said say VERB VBD ROOT 8
+. . PUNCT . punct 8
+""")
+    (claim,) = run(doc)
+    assert claim.speaker_text == "Smith" and "I think he won" in claim.content
+
+
+NESTED = """
+Officials official NOUN NNS nsubj 1
+said say VERB VBD ROOT 1
+Smith Smith PROPN NNP nsubj 3
+claimed claim VERB VBD ccomp 1
+that that SCONJ IN mark 6
+prices price NOUN NNS nsubj 6
+fell fall VERB VBD ccomp 3
+. . PUNCT . punct 1
+"""
+
+
+def test_nested_claim_gets_the_outer_chain_and_parent() -> None:
+    outer, inner = sorted(run(mk(NESTED)), key=lambda c: c.cue_start)
+    assert outer.content == "Smith claimed that prices fell"
+    assert inner.content == "that prices fell"
+    assert outer.source_chain == ("author", "Officials")
+    assert inner.source_chain == ("author", "Officials", "Smith")
+    assert inner.parent_claim_id == outer.claim_id and outer.parent_claim_id is None
+
+
+def test_claim_entities_roles() -> None:
+    from transforms.claim_entities import ROLES, extract_claim_entities
+    doc = mk(NESTED)
+    mentions = [(0, 9, "ent_off"), (15, 20, "ent_smith"), (34, 40, "ent_prices")]
+    claims = extract_claims(doc, doc_id="doc1", entities=SpanEntityLookup(mentions))
+    rows = extract_claim_entities(doc, claims, mentions=mentions, extractor_version="v")
+    got = {(next(c.cue for c in claims if c.claim_id == r.claim_id), r.entity_id, r.role)
+           for r in rows}
+    assert got == {("said", "ent_off", "speaker"), ("said", "ent_smith", "subject"),
+                   ("said", "ent_prices", "mentioned"), ("claimed", "ent_smith", "speaker"),
+                   ("claimed", "ent_prices", "subject")}
+    assert all(r.role in ROLES and r.extractor_version == "v" for r in rows)
+    assert all(doc.text[r.start_char:r.end_char] for r in rows)

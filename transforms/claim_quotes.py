@@ -89,7 +89,7 @@ def _label_head(doc: Doc, start: int, colon: int) -> Token | None:
              or (t.is_upper and t.is_alpha and len(t) > 1)]
     if not named:
         return None
-    heads = [t for t in label if not (start <= t.head.i < colon) or t.head is t]
+    heads = [t for t in label if not (start <= t.head.i < colon) or t.head == t]
     head = heads[0] if heads else named[-1]
     return head if not head.is_punct else named[-1]
 
@@ -128,7 +128,7 @@ def follow_on_paragraphs(
 
     >>> t = "\u201cA,\u201d she said.\\n\\n\u201cB and C.\u201d"
     >>> follow_on_paragraphs(t, paragraph_bounds(t), quote_spans(t), [5], [(5, 0, 4, 0)])
-    [(17, 27, 0)]
+    [(16, 26, 0)]
     """
     cue_paras = {enclosing(paragraphs, c)[0] for c in cue_starts}
     last: dict[int, int] = {}  # paragraph start -> index of its last quoted claim

@@ -48,7 +48,7 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return named[0]
     if subjects and verb.dep_ == "relcl":
         return verb.head
-    if depth < 3 and verb.head is not verb:
+    if depth < 3 and verb.head != verb:
         ing = verb.tag_ == "VBG" or verb.lower_.endswith("ing")
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and ing):
             return subject(verb.head, depth + 1)
@@ -263,7 +263,7 @@ def _adverb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
     """ "Tajikistan has reportedly blocked access ..." -> the whole clause, speaker None."""
     for tok in doc:
         certainty = cues.ADVERB_CUES.get(tok.lower_)
-        if certainty is None or tok.head is tok:
+        if certainty is None or tok.head == tok:
             continue
         yield Found((tok.i, tok.i + 1), _span_of(tok.head), None, certainty, tok)
 

@@ -196,9 +196,12 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop spaces and punctuation (but not quotation marks) from both ends of a token span."""
     def junk(t: Token) -> bool:
         return t.is_space or (t.is_punct and not is_quote_mark(t))
+
+    def dangling(t: Token) -> bool:  # "to behead his brother and" (the conjunct left out)
+        return junk(t) or t.dep_ == "cc"
     while start < end and junk(doc[start]):
         start += 1
-    while end > start and junk(doc[end - 1]):
+    while end > start and dangling(doc[end - 1]):
         end -= 1
     return start, end
 

@@ -213,27 +213,44 @@ def extract_claims(
                                             [c.cue_start for c in ordered], quoted_claims):
         found, _ = founds[ordered[owner].claim_id]
         add(found, s, e, enclosing(builder.paragraphs, s))
-    return with_chains([claims[k] for k in sorted(claims)], builder.chain_names)
+    return with_chains([claims[k] for k in sorted(claims)], builder.chain_names, doc)
 
 
-def _parent(claim: Claim, others: list[Claim]) -> Claim | None:
+def _background(doc: Doc | None, claim: Claim, outer: Claim) -> bool:
+    """True when the claim's cue sits in a relative clause or apposition inside ``outer``'s
+    content: background the writer adds, not part of what the outer source says.
+    "... to kill Nazarov, a militant who Lemon notes is ..." -> Lemon's note is not nested."""
+    if doc is None:
+        return False
+    span = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
+    while tok is not None and outer.start_char <= tok.idx < outer.end_char:
+        if tok.dep_ in ("relcl", "appos", "acl"):
+            return True
+        tok = tok.head if tok.head != tok else None
+    return False
+
+
+def _parent(claim: Claim, others: list[Claim], doc: Doc | None = None) -> Claim | None:
     """The innermost other claim whose content holds this claim's cue (and not vice versa)."""
     best: Claim | None = None
     for o in others:
         if o.cue_start == claim.cue_start or not (
                 o.start_char <= claim.cue_start and claim.cue_end <= o.end_char):
             continue
-        if claim.start_char <= o.cue_start < claim.end_char:
+        if claim.start_char <= o.cue_start < claim.end_char or _background(doc, claim, o):
             continue
         if best is None or o.end_char - o.start_char < best.end_char - best.start_char:
             best = o
     return best
 
 
-def with_chains(claims: list[Claim], names: dict[str, str]) -> list[Claim]:
+def with_chains(claims: list[Claim], names: dict[str, str], doc: Doc | None = None) -> list[Claim]:
     """Set ``source_chain`` and ``parent_claim_id``: a claim whose cue lies inside another
-    claim's content is nested in it ("The author reports that Lemon notes that P")."""
-    parents = {c.claim_id: _parent(c, claims) for c in claims}
+    claim's content is nested in it ("The author reports that Lemon notes that P"), unless the
+    cue is in a relative clause there (needs ``doc``). ``names`` maps claim ids to the
+    speaker's name in a chain (default "(unattributed)")."""
+    parents = {c.claim_id: _parent(c, claims, doc) for c in claims}
     chains: dict[str, tuple[str, ...]] = {}
 
     def chain(c: Claim, depth: int = 0) -> tuple[str, ...]:
