@@ -131,8 +131,7 @@ def _tables(ex: Extracted, *, run_id: str, version: str, now: datetime) -> dict:
         for d in ex.documents
     ]
     extra = {"run_id": run_id, "ingested_at": now, "extractor_version": version}
-    rows = {"documents": docs, "mentions": ex.mentions, "doc_entities": ex.doc_entities,
-            "claims": ex.claims, "events": ex.events}
+    rows = {"documents": docs, **{name: getattr(ex, name) for name in PER_DOCUMENT if name != "documents"}}
     return {name: to_table(name, rows[name], extra) for name in PER_DOCUMENT}
 
 

@@ -164,21 +164,36 @@ def runs(warehouse: WarehouseOpt = None, format: FormatOpt = Fmt.table,
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[Path, typer.Argument(help="Gold file (newslake-gold/1 JSON, e.g. tests/gold/seed.gold.json).")],
+    gold: Annotated[Path, typer.Argument(help="A gold file (newslake-gold/1 JSON, e.g. tests/gold/seed.gold.json) or a CoNLL-2003 NER file.")],
     warehouse: WarehouseOpt = None,
     doc_id: Annotated[Optional[str], typer.Option(help="Document to score (default: the one whose uri ends with the gold file's document name).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="CoNLL only: spaCy model to score. Env: NEWSLAKE_MODEL.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="CoNLL only: score the first N documents.")] = None,
     format: FormatOpt = Fmt.table,
 ) -> None:
-    """Score the lake against a gold file: precision, recall and F1 per table.
+    """Score newslake: a gold JSON file against the lake (precision, recall, F1 per table), or a CoNLL
+    file (PER/ORG/LOC exact-span F1 of the raw model beside newslake's, computed in the same run).
 
-    Example: newslake ingest seeds/ && newslake eval tests/gold/seed.gold.json
+    Example: newslake eval tests/gold/seed.gold.json; newslake eval ../shared/eval/conll2003/eng.testa
     """
+    if not gold.exists():
+        _fail(f"{gold}: no such file")
+    if not gold.read_bytes()[:64].lstrip().startswith(b"{"):
+        from newslake.conll import evaluate_conll
+
+        try:
+            rep = evaluate_conll(gold, get_settings(model=model).model, limit_docs=limit)
+        except (ValueError, OSError) as e:
+            _fail(f"{gold}: {e}")
+        print_rows(["system", "label", "precision", "recall", "f1", "gold", "predicted", "correct"],
+                   [tuple(round(v, 3) if isinstance(v, float) else v for v in r) for r in rep.rows()], format)
+        return
     from newslake.evaluate import GoldError, evaluate_gold
     from warehouse.lake import LakeError
 
     try:
         report = evaluate_gold(_lake(warehouse), gold, doc_id=doc_id)
-    except (GoldError, LakeError, FileNotFoundError) as e:
+    except (GoldError, LakeError) as e:
         _fail(str(e))
     print_rows(["table", "gold", "found", "predicted", "precision", "recall", "f1", "note"],
                [r.as_row() for r in report.scores], format)

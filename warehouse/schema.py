@@ -104,10 +104,42 @@ TABLES: dict[str, pa.Schema] = {
             _RUN_ID,
         ]
     ),
+    "entity_roles": pa.schema(
+        [
+            _f("role_id", pa.string(), "Stable id of the role mention (hash of document and offsets).", nullable=False),
+            _DOC_ID,
+            _f("entity_id", pa.string(), "Who holds the role (document-level id).", nullable=False),
+            _f("role", pa.string(), "The title or role as written: `documents.text[start_char:end_char]`.", nullable=False),
+            _f("role_head", pa.string(), "Normalised head of the role (`commander`, `minister`)."),
+            _f("organisation_text", pa.string(), "The organisation of the role, as written."),
+            _f("organisation_entity_id", pa.string(), "The organisation as an entity."),
+            _f("is_former", pa.bool_(), "A former role (`former`, `ex-`, `then-`)."),
+            *_offsets("the role"),
+            _VERSION,
+            _RUN_ID,
+        ]
+    ),
+    "entity_links": pa.schema(
+        [
+            _f("entity_id", pa.string(), "A document-level entity id (`mentions.entity_id`, `doc_entities.entity_id`).", nullable=False),
+            _f("canonical_entity_id", pa.string(), "The real-world entity it belongs to (`entities.entity_id`); itself when nothing merged it.", nullable=False),
+            _f("method", pa.string(), "Why: `self`, or the linking rule (`surname`, `initials`, `fuzzy_name`, `acronym`, ...).", nullable=False),
+            _f("score", pa.float64(), "Name similarity behind the link (0-100)."),
+            _f("evidence", pa.string(), "The link's evidence in one readable line."),
+            _f("extractor_version", pa.string(), "Version of the linking rules that decided the link."),
+            _RUN_ID,
+        ]
+    ),
+    "entity_blocks": pa.schema(
+        [
+            _f("entity_id", pa.string(), "A document-level entity id.", nullable=False),
+            _f("block_key", pa.string(), "A blocking key: only ids that share a key are compared when linking.", nullable=False),
+        ]
+    ),
     "entities": pa.schema(
         [
-            _f("entity_id", pa.string(), "Deterministic entity id, the same in every document and run.", nullable=False),
-            _f("name", pa.string(), "Canonical name: the most frequent canonical name across documents.", nullable=False),
+            _f("entity_id", pa.string(), "Id of the real-world entity: the canonical id of its cluster in `entity_links` (a document-level id when nothing links to it).", nullable=False),
+            _f("name", pa.string(), "Canonical name: the most frequent canonical name of the canonical member across documents.", nullable=False),
             _f("label", pa.string(), "Entity type (the most frequent across documents).", nullable=False),
             _f("aliases", STR_LIST, "Every other surface form seen across documents."),
             _f("mention_count", pa.int64(), "Mentions across all documents.", nullable=False),
@@ -116,6 +148,7 @@ TABLES: dict[str, pa.Schema] = {
             _f("latitude", pa.float64(), "Latitude of a place (WGS84)."),
             _f("longitude", pa.float64(), "Longitude of a place (WGS84)."),
             _f("geonames_id", pa.int64(), "GeoNames id of a place."),
+            _f("member_ids", STR_LIST, "Every document-level entity id merged into this entity (itself included); see `entity_links` for why."),
             _f("first_doc_id", pa.string(), "A document where the entity occurs (the smallest doc_id); its offsets are in `doc_entities`.", nullable=False),
             _f("extractor_version", pa.string(), "Newest extractor version among the entity's document rows.", nullable=False),
             _RUN_ID,
@@ -138,6 +171,34 @@ TABLES: dict[str, pa.Schema] = {
             *_offsets("the claim's content"),
             _f("sentence_start", pa.int64(), "Start of the sentence(s) holding the claim."),
             _f("sentence_end", pa.int64(), "End of the sentence(s) holding the claim."),
+            _f("source_chain", STR_LIST, "Nested attribution, outermost source first: `[author, Lemon]` when the author reports that Lemon notes that ..."),
+            _f("parent_claim_id", pa.string(), "The claim whose content holds this one (nested attribution), or null."),
+            _VERSION,
+            _RUN_ID,
+        ]
+    ),
+    "claim_entities": pa.schema(
+        [
+            _f("claim_id", pa.string(), "The claim (`claims.claim_id`).", nullable=False),
+            _DOC_ID,
+            _f("entity_id", pa.string(), "An entity the claim is about or spoken by (document-level id, see `entity_links`).", nullable=False),
+            _f("role", pa.string(), "`speaker`, `subject` (subject of the content's main verb) or `mentioned`.", nullable=False),
+            *_offsets("the entity's mention in the claim"),
+            _VERSION,
+            _RUN_ID,
+        ]
+    ),
+    "amounts": pa.schema(
+        [
+            _f("amount_id", pa.string(), "Stable id of the amount (hash of document and offsets).", nullable=False),
+            _DOC_ID,
+            _f("claim_id", pa.string(), "The claim holding the amount, or null."),
+            _f("text", pa.string(), "The amount as written (`2,000 Tajiks`): `documents.text[start_char:end_char]`.", nullable=False),
+            _f("value", pa.float64(), "The number (`two dozen` = 24, `1.5 million` = 1500000)."),
+            _f("unit", pa.string(), "Unit (`USD`, `%`, `km`), null for counts."),
+            _f("counted", pa.string(), "What is counted (`Tajik`, `people`)."),
+            _f("approximate", pa.bool_(), "Hedged amount (`about`, `more than`, `nearly`)."),
+            *_offsets("the amount"),
             _VERSION,
             _RUN_ID,
         ]
@@ -165,6 +226,9 @@ TABLES: dict[str, pa.Schema] = {
             *_offsets("the trigger"),
             _f("sentence_start", pa.int64(), "Start of the event's sentence."),
             _f("sentence_end", pa.int64(), "End of the event's sentence."),
+            _f("event_mode", pa.string(), "PLOVER mode of the event type where the text supports one (ASSAULT: `firearms`, `explosives`, ...)."),
+            _f("mention_count", pa.int64(), "Times the document mentions this happening (one row per happening per document)."),
+            _f("modalities", STR_LIST, "Modality of every mention of the happening in the document."),
             _VERSION,
             _RUN_ID,
         ]
@@ -194,14 +258,19 @@ TABLES: dict[str, pa.Schema] = {
 }
 
 #: Tables whose rows belong to one document: replaced together when a document is re-extracted.
-PER_DOCUMENT = ("documents", "mentions", "doc_entities", "claims", "events")
+PER_DOCUMENT = ("documents", "mentions", "doc_entities", "entity_roles", "claims", "claim_entities", "amounts", "events")
 
 TABLE_DESCRIPTIONS = {
     "documents": "One row per input document: analysed (`ok`) or `rejected` with its reason.",
     "mentions": "Each named-entity mention in a document.",
     "doc_entities": "One row per entity per document: canonical name, aliases and place data in that document.",
-    "entities": "One row per distinct entity across all documents (aggregated from `doc_entities`).",
+    "entity_roles": "Titles and roles held by entities, as the documents state them.",
+    "entity_links": "How document-level entity ids resolve to real-world entities, with the evidence for each merge.",
+    "entity_blocks": "Blocking keys of document-level entities (which ids are compared when linking).",
+    "entities": "One row per real-world entity across all documents (aggregated from `doc_entities` through `entity_links`).",
     "claims": "Attributed statements: who says what, with which cue, and how certain the text is.",
+    "claim_entities": "The entities each claim is spoken by or about.",
+    "amounts": "Numbers with unit and what is counted, and the claim holding them.",
     "events": "Events typed with PLOVER, with actor, target, place, normalised time and modality.",
     "runs": "One row per ingest run.",
 }
@@ -282,12 +351,9 @@ def schema_markdown() -> str:
             null = "" if f.nullable else " not null"
             out.append(f"| `{f.name}` | {duck_type(f.type)}{null} | {description(f)} |")
         out.append("")
-    out += [
-        "## Views",
-        "",
-        "| view | what |",
-        "|---|---|",
-        "| `entity_mentions` | `mentions` joined to `entities` and `documents` (title, published_at). |",
-        "",
-    ]
+    from warehouse.views import VIEWS
+
+    out += ["## Views", "", "| view | what |", "|---|---|"]
+    out += [f"| `{name}` | {desc} |" for name, (desc, _) in VIEWS.items()]
+    out.append("")
     return "\n".join(out)
