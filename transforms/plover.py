@@ -13,7 +13,11 @@ Choices worth knowing (the brief asked to say which and why):
   retreat, so forcing either type would mislead. ``join`` (the side joined) stays MOBILIZE.
 * ``condemn``/``denounce``/``criticize``/``speak against`` -> ACCUSE (PLOVER: criticize, denounce);
   ``protest``/``demonstrate``/``rally``/``riot`` -> PROTEST (PLOVER: demonstrations).
-* ``release``/``free`` -> CONCEDE (releasing prisoners is PLOVER's standard concession).
+* ``release``/``free``/``surrender`` -> RETREAT, as in the 2021 CAMEO->PLOVER table (0841 "return,
+  release person(s)" = RETREAT/release; 0874 "retreat or surrender militarily" = RETREAT/disarm).
+  v1 had them under CONCEDE.
+* Modes follow the 2021 CAMEO->PLOVER table (``MODES`` below); a mode is given only when the
+  trigger or a word attached to it names one ("shot" -> firearms, "car bomb" -> explosives).
 
 >>> VERB_TRIGGERS["behead"], NOUN_TRIGGERS["threat"], PHRASAL_TRIGGERS[("speak", "against")]
 ('ASSAULT', 'THREATEN', 'ACCUSE')
@@ -50,11 +54,11 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "AGREE": "agree sign ratify",
     "CONSULT": "meet talk visit host discuss negotiate consult",
     "AID": "aid donate fund finance assist",
-    "RETREAT": "withdraw retreat",
+    "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise",
     "OTHER": "defect flee escape",
     "COOPERATE": "cooperate collaborate ally partner",
     "REQUEST": "request ask appeal demand urge plead petition order instruct",
-    "CONCEDE": "concede apologize apologise release free surrender pardon",
+    "CONCEDE": "concede apologize apologise pardon",
     "SUPPORT": "support endorse back praise",
 })
 """Verb lemma -> type: ``"Rebels attacked the convoy"`` -> ASSAULT."""
@@ -63,21 +67,22 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "THREATEN": "threat ultimatum",
     "ASSAULT": "attack bombing killing murder assassination shooting massacre assault airstrike "
                "raid ambush beheading execution kidnapping abduction explosion blast invasion "
-               "fighting shelling battle gunfire slaying beating",
+               "fighting shelling battle gunfire slaying beating stabbing bombardment hijacking "
+               "firefight skirmish clash",
     "COERCE": "arrest detention ban blockade crackdown censorship expulsion deportation",
     "SANCTION": "sanction embargo boycott",
     "MOBILIZE": "deployment recruitment mobilization mobilisation",
     "PROTEST": "protest demonstration rally riot",
     "ACCUSE": "accusation condemnation criticism indictment charge",
     "REJECT": "rejection refusal veto",
-    "AGREE": "agreement treaty accord ceasefire",
+    "AGREE": "agreement treaty accord",
     "CONSULT": "talk meeting visit summit negotiation consultation",
     "AID": "aid donation assistance",
-    "RETREAT": "withdrawal retreat",
+    "RETREAT": "withdrawal retreat release surrender ceasefire truce",
     "OTHER": "defection",
     "COOPERATE": "cooperation alliance partnership",
     "REQUEST": "request appeal demand plea",
-    "CONCEDE": "concession apology release surrender",
+    "CONCEDE": "concession apology",
     "SUPPORT": "support endorsement",
 })
 """Event noun lemma -> type: ``"the attack on the embassy"`` -> ASSAULT."""
@@ -141,18 +146,21 @@ others ``of`` introduces the target (``"the killing of a journalist"``)."""
 KAIROS_TO_PLOVER: dict[str, str] = {
     "Conflict.Attack": "ASSAULT",               # attack, bombing, shooting
     "Conflict.Demonstrate": "PROTEST",
-    "Life.Die": "ASSAULT",                      # killings; natural deaths are rare in WikiEvents
+    "Life.Die": "ASSAULT",                      # killings: see DEATH_VERBS
     "Life.Injure": "ASSAULT",
     "Contact.ThreatenCoerce": "THREATEN",
     "Contact.Contact.Meet": "CONSULT",
     "Contact.RequestCommand": "REQUEST",
     "Justice.ArrestJailDetain": "COERCE",
     "Justice.ChargeIndict": "ACCUSE",
-    "Justice.ReleaseParole": "CONCEDE",
+    "Justice.ReleaseParole": "RETREAT",
     "Control.ImpedeInterfereWith": "COERCE",
     "Movement.Transportation.Evacuation": "RETREAT",
 }
-"""KAIROS type prefix -> PLOVER type; the longest matching prefix wins."""
+"""KAIROS type prefix -> PLOVER type; the longest matching prefix wins.
+
+Life.Die stays ASSAULT (most of its triggers in news are "killed", "killing"): PLOVER codes the act,
+so a death counts as an ASSAULT only when the text gives it a violent cause (``DEATH_VERBS``)."""
 
 
 def kairos_to_plover(kairos_type: str) -> str | None:
@@ -226,3 +234,73 @@ CLAIM_CERTAINTY: dict[str, str] = {
     "future": "future", "negated": "negated",
 }
 """Claim certainty (from the claims module) -> event modality."""
+
+# -- deaths with a violent cause ----------------------------------------------------------------
+
+DEATH_VERBS: frozenset[str] = frozenset({"die", "perish"})
+"""Verbs of dying: an ASSAULT (target = the one who died) only with a violent cause attached, a
+``VIOLENT_CAUSES`` noun or an ASSAULT trigger as the object of ``in``/``from``/``after``/``during``/
+``of``/``when``: ``"Five soldiers died in the blast"``, ``"died of gunshot wounds"``, not ``"died of
+cancer"``."""
+
+VIOLENT_CAUSES: frozenset[str] = frozenset(
+    "wound wounds injury injuries gunshot gunfire bomb explosion blast attack shelling airstrike "
+    "strike shooting stabbing fighting clash clashes ambush raid bombing violence".split())
+"""Cause nouns that make a death an ASSAULT: ``"died of his wounds"``, ``"died in clashes"``."""
+
+# -- PLOVER modes (read by transforms.event_context) --------------------------------------------
+
+MODES: dict[str, dict[str, str]] = {
+    "ASSAULT": {
+        "abduct": "abduct kidnap hijack abduction kidnapping hijacking hostage",
+        "sexual": "rape sexual",
+        "torture": "torture",
+        "suicide-attack": "suicide",
+        "explosives": "bomb bombing bomber explode explosion blast detonate firebomb ied explosive "
+                      "grenade landmine mine car-bomb roadside",
+        "assassinate": "assassinate assassination",
+        "firearms": "shoot shooting gunfire gun gunman gunmen rifle sniper pistol fire firefight",
+        "heavy-weapons": "shell shelling bombard bombardment artillery airstrike warplane drone "
+                         "missile rocket mortar tank helicopter",
+        "beat": "beat beating lynch stab stabbing knife machete club",
+        "cleansing": "massacre slaughter genocide",
+        "unconventional": "chemical sarin chlorine nuclear biological",
+    },
+    "COERCE": {
+        "arrest": "arrest detain jail imprison detention custody",
+        "deport": "deport expel deportation expulsion",
+        "confiscate": "seize confiscate occupy",
+        "curfew": "curfew",
+        "martial-law": "emergency martial",
+        "ban": "ban outlaw",
+        "restrict": "block restrict curb censor censorship blockade suppress crackdown shut",
+    },
+    "PROTEST": {"hunger": "hunger", "riot": "riot", "boycott": "strike boycott walkout",
+                "obstruct": "obstruct barricade", "demo": "protest demonstrate rally demonstration march"},
+    "MOBILIZE": {"police": "police", "troops": "troops troop soldier soldiers army military forces"},
+    "CONSULT": {"phone": "phone telephone call", "visit": "visit", "host": "host"},
+    "RETREAT": {"release": "release free", "ceasefire": "ceasefire truce",
+                "disarm": "disarm surrender demobilize demobilise", "withdraw": "withdraw withdrawal retreat pull"},
+    "ACCUSE": {"investigate": "investigate investigation probe inquiry",
+               "disapprove": "accuse accusation blame condemn condemnation denounce criticize "
+                             "criticise criticism charge sue"},
+    "SANCTION": {"expel": "expel", "withdraw": "recall sever", "discontinue": "suspend cut halt"},
+    "THREATEN": {"violence": "kill attack behead bomb shoot invade strike execute war force",
+                 "restrict": "sanction embargo boycott blockade", "ban": "ban outlaw",
+                 "expel": "expel deport", "relations": "ultimatum relations ties talks"},
+}
+"""PLOVER type -> mode -> cue lemmas, after the 2021 CAMEO->PLOVER table of the PLOVER repository.
+The trigger's own lemma is looked up first, then the words attached to it (compounds, modifiers,
+objects, ``with``/``by`` phrases, an infinitive it governs): ``"gunmen shot the mayor"`` ->
+firearms; ``"a suicide bombing"`` -> suicide-attack (the modifier wins over the trigger only for
+``suicide``); ``"threatens to behead his brother"`` -> THREATEN/violence. Types without a mode
+here (AGREE, SUPPORT, COOPERATE, AID, REQUEST, REJECT, CONCEDE, OTHER) get none; the codebook's
+AID/COOPERATE distinctions (economic, military, ...) are contexts, not modes."""
+
+MODE_OF: dict[str, dict[str, str]] = {
+    etype: {lemma: mode for mode, lemmas in modes.items() for lemma in lemmas.split()}
+    for etype, modes in MODES.items()}
+"""``MODE_OF["ASSAULT"]["shoot"] == "firearms"``: the inverted ``MODES`` table."""
+
+OVERRIDING_MODES: frozenset[str] = frozenset({"suicide-attack", "unconventional"})
+"""Modes a modifier gives even when the trigger names another: ``"suicide bombing"``."""
