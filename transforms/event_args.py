@@ -1,0 +1,250 @@
+"""Participants of an event trigger from the dependency parse: actor, target and their spans.
+
+Subject/agent = actor; object, passive subject or ``against``/``on`` object = target. Subjects are
+inherited from the governing clause for infinitives, participles and coordinated verbs; a reduced
+relative takes the noun right before it ("a spokesman for Tajiks fighting with ISIS" -> Tajiks).
+:class:`Args` turns head tokens into spans: the entity that covers the head, else its noun chunk,
+a relative pronoun's antecedent, or a personal pronoun with the entity it resolves to.
+
+>>> # "Rebels attacked the convoy" -> verb_roles(<attacked>, "ASSAULT", <attacked>) == (<Rebels>, <convoy>)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms import plover as P
+from transforms.timex import MONTHS, SEASONS
+from transforms.types import EntityLookup
+
+SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+ACTOR_LABELS = ("NORP", "GPE", "ORG", "PERSON")
+PURPOSE_NOUNS = frozenset("order effort attempt bid way".split())
+PERSON_PRONOUNS = frozenset("he him his she her".split())
+RELATIVE_PRONOUNS = frozenset("who whom which that".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+NOMINAL = ("NOUN", "PROPN")
+
+Arg = tuple[str, int, int, "str | None"]  # text, start_char, end_char, entity_id
+NO_ARG: tuple[None, None, None, None] = (None, None, None, None)
+
+
+class Args:
+    """Turns head tokens into argument spans (entity span, noun chunk, resolved pronoun)."""
+
+    def __init__(self, doc: Doc, entities: EntityLookup) -> None:
+        self.doc, self.entities = doc, entities
+        self.ent_of: dict[int, Span] = {t.i: e for e in doc.ents for t in e}
+        self.chunk_of: dict[int, Span] = {}
+        if doc.has_annotation("DEP"):
+            self.chunk_of = {c.root.i: c for c in doc.noun_chunks}
+
+    def entity_id(self, start: int, end: int) -> str | None:
+        return self.entities.entity_at(start, end)
+
+    def is_place(self, tok: Token) -> bool:
+        return tok.ent_type_ in PLACE_LABELS
+
+    def named(self, tok: Token) -> Span | None:
+        """The entity span covering ``tok``, or a flat proper-name span the lookup knows."""
+        if tok.i in self.ent_of:
+            return self.ent_of[tok.i]
+        if tok.pos_ == "PROPN" and self.entity_id(tok.idx, tok.idx + len(tok)):
+            left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            return self.doc[left: tok.i + 1]
+        return None
+
+    def antecedent(self, rel: Token) -> Token:
+        """``who``/``which`` -> the noun it stands for; ``who`` climbs to a named person through
+        appositions and ``of`` ("the commander of the police, who ..." -> the commander's name)."""
+        verb = rel.head
+        noun = verb.head if verb.dep_ == "relcl" else verb
+        if rel.lower_ != "who":
+            return noun
+        cur = noun
+        for _ in range(5):
+            span = self.named(cur)
+            if span is not None and span.root.ent_type_ in ("PERSON", ""):
+                return cur
+            if cur.dep_ == "appos":
+                cur = cur.head
+            elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in NOMINAL:
+                cur = cur.head.head
+            else:
+                break
+        return noun
+
+    def resolve_pronoun(self, pron: Token) -> str | None:
+        """Entity id of the nearest preceding PERSON subject (``he``/``she``/``him``/``her``)."""
+        for t in reversed(self.doc[: pron.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON":
+                span = self.named(t)
+                if span is not None and span.root.ent_type_ in ("PERSON", ""):
+                    return self.entity_id(span.start_char, span.end_char)
+        return None
+
+    def span(self, tok: Token | None) -> Arg | tuple[None, None, None, None]:
+        if tok is None:
+            return NO_ARG
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WDT", "WP$"):
+            tok = self.antecedent(tok)
+        if tok.pos_ == "PRON":
+            eid = self.resolve_pronoun(tok) if tok.lower_ in PERSON_PRONOUNS else None
+            return tok.text, tok.idx, tok.idx + len(tok), eid
+        span = self.named(tok)
+        if span is None:
+            appos = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ACTOR_LABELS]
+            span = self.named(appos[0]) if appos else None
+        if span is None:
+            chunk = self.chunk_of.get(tok.i, self.doc[tok.i: tok.i + 1])
+            while len(chunk) > 1 and chunk[0].pos_ == "DET":
+                chunk = chunk[1:]
+            return chunk.text, chunk.start_char, chunk.end_char, self.entity_id(tok.idx, tok.idx + len(tok))
+        return span.text, span.start_char, span.end_char, self.entity_id(span.start_char, span.end_char)
+
+    def date_span(self, tok: Token) -> Span | None:
+        if tok.ent_type_ == "DATE":
+            return self.ent_of.get(tok.i)
+        low = tok.lower_.rstrip(".")
+        if low in MONTHS or low in SEASONS or low in WEEKDAYS or (
+                tok.like_num and len(tok) == 4 and tok.text.isdigit() and tok.text[:2] in ("19", "20")):
+            return self.doc[tok.left_edge.i: tok.right_edge.i + 1]
+        return None
+
+    def conjuncts(self, tok: Token | None) -> list[Token]:
+        """Nouns coordinated with an argument head, outside its entity span: ``"his brother and
+        a government cleric"`` -> [<cleric>]; ``"Bosnia and Herzegovina"`` (one entity) -> []."""
+        if tok is None or tok.pos_ not in NOMINAL + ("PRON",):
+            return []
+        own = self.named(tok)
+        out, todo = [], [tok]
+        while todo and len(out) < 4:
+            cur = todo.pop(0)
+            for c in cur.children:
+                if c.dep_ == "conj" and c.pos_ in NOMINAL + ("PRON",) and not (own is not None and own.start <= c.i < own.end):
+                    out.append(c)
+                    todo.append(c)
+        return out
+
+
+# -- participants ---------------------------------------------------------------------------
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    if children(verb, "auxpass", "nsubjpass"):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBD":  # reduced relative mis-tagged: "the man, shot ..."
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _reduced_relative_subject(verb: Token) -> Token | None:
+    """A participle right after a noun modifies that noun, even when the parser hung it higher up:
+    ``"a spokesman for Tajiks fighting with ISIS"`` -> Tajiks, not spokesman."""
+    if verb.i == 0 or verb.tag_ not in ("VBG", "VBN"):
+        return None
+    prev = verb.doc[verb.i - 1]
+    head = verb.head
+    if prev.pos_ in NOMINAL and prev.i != head.i and prev.dep_ in ("pobj", "conj", "appos") \
+            and head.left_edge.i <= prev.i <= head.right_edge.i:
+        return prev
+    return None
+
+
+def subject(verb: Token, depth: int = 0) -> tuple[Token, bool] | None:
+    """The (possibly inherited) subject of a verb and whether it is a passive subject."""
+    own = children(verb, "nsubj", "nsubjpass", "csubj", "csubjpass")
+    if own:
+        return own[0], own[0].dep_ in ("nsubjpass", "csubjpass")
+    if depth > 4:
+        return None
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        obj = children(head, "dobj")
+        return (obj[0], False) if obj else subject(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return subject(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in NOMINAL + ("PRON",):
+        if head.lemma_.lower() in PURPOSE_NOUNS:  # "sent ... in order to kill X"
+            gov = head.head.head if head.dep_ == "pobj" else head.head
+            return subject(gov, depth + 1) if gov.pos_ in ("VERB", "AUX") else None
+        if verb.dep_ == "acl":
+            low = _reduced_relative_subject(verb)
+            if low is not None:
+                return low, False
+        return head, False
+    return None
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    return [o for p in tok.children if p.dep_ in ("prep", "dative", "agent") and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token | None]:
+    """(actor, target) head tokens of a verb trigger."""
+    actor = target = None
+    subj = subject(verb)
+    if subj is not None:
+        tok, passive = subj
+        if tok.head.i != verb.i:  # inherited: our own voice decides ("sent ... to kill X")
+            passive = bool(children(verb, "auxpass")) or (is_passive(verb) and verb.dep_ != "xcomp")
+        if passive or verb.lemma_.lower() in P.DEATH_VERBS:  # "five soldiers died in the blast"
+            target = tok
+        else:
+            actor = tok
+    agent = prep_objects(verb, ("by",))
+    if agent and (children(verb, "agent") or is_passive(verb)):
+        actor = agent[0]
+    if target is None:
+        objs = children(verb, "dobj")
+        if end.i != verb.i and end.dep_ == "prep":  # "spoken against ISIS"
+            objs = children(end, "pobj") + objs
+        elif end.i != verb.i and end.dep_ == "dobj":  # "opened fire on the crowd"
+            objs = prep_objects(end, ("on", "at")) + prep_objects(verb, ("on", "at"))
+        objs = objs or [o for o in prep_objects(verb, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
+                        if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))]
+        if not objs and verb.lemma_.lower() in P.INTENT_GOVERNORS:  # "threatens to behead X"
+            objs = [o for x in children(verb, "xcomp") for o in children(x, "dobj")]
+        target = objs[0] if objs else None
+    return actor, target
+
+
+def light_verb(noun: Token) -> Token | None:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in P.LIGHT_VERBS:
+        return noun.head
+    return None
+
+
+def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
+    """(actor, target) head tokens of a noun trigger."""
+    lemma = noun.lemma_.lower()
+    patient = lemma in P.PATIENT_NOUNS
+    actor = target = None
+    owner = [c for c in children(noun, "poss") if c.ent_type_ != "DATE"] + [
+        c for c in children(noun, "compound", "amod") if c.ent_type_ in ACTOR_LABELS]
+    if owner:
+        actor, target = (None, owner[0]) if patient else (owner[0], None)
+    by = prep_objects(noun, ("by",))
+    if by:
+        actor = by[0]
+    of = prep_objects(noun, ("of",))
+    if of:
+        if etype in P.OF_IS_ACTOR and not patient:
+            actor = actor or of[0]
+        else:
+            target = target or of[0]
+    light = light_verb(noun)
+    heads = [noun] + ([light] if light is not None else [])
+    objs = [o for h in heads for o in prep_objects(h, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
+            if o.ent_type_ not in PLACE_LABELS]
+    target = target or (objs[0] if objs else None)
+    if actor is None and light is not None:
+        subj = subject(light)
+        if subj is not None and not subj[1]:
+            actor = subj[0]
+    return actor, target

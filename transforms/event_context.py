@@ -1,0 +1,223 @@
+"""Where, when, how sure and in what mode: the context of an event trigger.
+
+* Place: a GPE/LOC/FAC in a prepositional phrase of the trigger's clause (or of its object).
+* Time, with its source: a date attached to the trigger or its light verb (``"trigger"``), to the
+  verb whose infinitive or clause the trigger is (``"clause"``: "troops were sent in May to ..."),
+  or to the reporting verb or source noun whose content the trigger is (``"report"``: "In early
+  June, Asia-Plus reported that Nazarov had been killed"). A report date only bounds the event
+  from above: the event happened on or before it, so ``date_end`` is the report's last day and
+  ``date_start`` is None.
+* Modality: local cues (negation, modal auxiliaries, conditionals, hedging adverbs, intent verbs,
+  purpose clauses, governing source verbs) win; otherwise the enclosing claim's certainty.
+* Mode: the PLOVER mode named by the trigger or a word attached to it (:data:`plover.MODES`).
+
+>>> # "Army troops attacked a rebel camp near Homs in early June." -> place Homs, date "early June"
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Protocol, Sequence
+
+from spacy.tokens import Span, Token
+
+from transforms import plover as P
+from transforms.event_args import SUBJ, Args, children, light_verb, prep_objects
+
+PLACE_PREPS = frozenset("in near at from outside inside across into around throughout off "
+                        "over along".split())
+DATE_PREPS = frozenset("in on since during by until at as from".split())
+_MODALITY_RANK = {"negated": 0, "future": 1, "hypothetical": 2}
+SOURCE_NOUNS = frozenset("claim report rumor rumour allegation statement announcement".split())
+"""Nouns whose ``that``-clause is someone's report: ``"made the claim that ..."``."""
+
+
+class ClaimLike(Protocol):
+    claim_id: str
+    start_char: int
+    end_char: int
+    certainty: str
+    cue_start: int
+    cue_end: int
+
+
+def scope(tok: Token) -> list[Token]:
+    """The trigger plus the tokens that carry its clause: a light verb, an xcomp governor."""
+    heads = [tok]
+    light = light_verb(tok)
+    if light is not None:
+        heads.append(light)
+    cur = heads[-1]
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i and len(heads) < 4:
+        cur = cur.head
+        heads.append(cur)
+    return heads
+
+
+def find(heads: list[Token], preps: frozenset[str], pick: Callable[[Token], object]) -> object:
+    """First hit of ``pick`` on a prep object of the heads, or one prep level deeper."""
+    for h in heads:
+        for obj in prep_objects(h, preps):
+            for cand in [obj] + prep_objects(obj, preps) + [c for c in obj.children if c.dep_ == "appos"]:
+                hit = pick(cand)
+                if hit is not None:
+                    return hit
+    return None
+
+
+def place_of(tok: Token, args: Args) -> Token | None:
+    objects = [c for c in tok.children if c.dep_ == "dobj"]  # "attacked a camp near Homs"
+    hit = find(scope(tok) + objects, PLACE_PREPS | {"to"}, lambda t: t if args.is_place(t) else None)
+    return hit  # type: ignore[return-value]
+
+
+def _date_on(heads: list[Token], args: Args) -> Span | None:
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("npadvmod", "tmod", "advmod", "obl", "poss") and args.date_span(c) is not None:
+                return args.date_span(c)
+            if c.dep_ == "advmod":  # "as recently as March"
+                hit = find([c], DATE_PREPS, args.date_span)
+                if hit is not None:
+                    return hit  # type: ignore[return-value]
+    return find(heads, DATE_PREPS, args.date_span)  # type: ignore[return-value]
+
+
+def _report_head(top: Token) -> Token | None:
+    """The reporting verb (or the light verb of a source noun) whose content ``top`` heads:
+    ``"X reported that <top>"``, ``"X made the claim that <top>"``."""
+    cur = top
+    for _ in range(4):
+        gov = cur.head
+        if gov.i == cur.i:
+            return None
+        low = gov.lemma_.lower()
+        if cur.dep_ in ("ccomp", "xcomp") and (low in P.REPORTING_VERBS or low in P.SOURCE_GOVERNORS):
+            return gov
+        if cur.dep_ in ("acl", "ccomp") and low in SOURCE_NOUNS:
+            return light_verb(gov) or gov
+        if cur.dep_ != "conj" or children(cur, *SUBJ):
+            return None
+        cur = gov
+    return None
+
+
+def date_of(tok: Token, args: Args) -> tuple[Span, str] | None:
+    """The trigger's time expression and where it was found: ``"trigger"``, ``"clause"`` or
+    ``"report"`` (see the module docstring)."""
+    light = light_verb(tok)
+    own_heads = [tok] + ([light] if light is not None else [])
+    heads = scope(tok)
+    own = _date_on(own_heads, args)
+    if own is not None:
+        return own, "trigger"
+    gov = _date_on([h for h in heads if h not in own_heads], args)
+    if gov is not None:
+        return gov, "clause"
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+        hit = _date_on([tok.head.head], args)  # "killed in an attack on Monday"
+        if hit is not None:
+            return hit, "clause"
+    report = _report_head(heads[-1])
+    if report is not None:
+        hit = _date_on([report], args)
+        if hit is not None:
+            return hit, "report"
+    return None
+
+
+# -- modality ---------------------------------------------------------------------------------
+
+def local_modality(tok: Token) -> str | None:
+    """Modality from cues around the trigger; None when there are none."""
+    found: list[str] = []
+    heads = scope(tok)
+    for h in heads:
+        for c in h.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (low in P.NEGATION_WORDS and c.dep_ in ("det", "advmod")):
+                found.append("negated")
+            elif c.dep_ in ("aux", "auxpass") and low in P.MODAL_AUX:
+                found.append(P.MODAL_AUX[low])
+            elif c.dep_ == "mark" and low in P.CONDITIONAL_MARKS:
+                found.append("hypothetical")
+            elif c.dep_ == "advmod" and low in P.ADVERB_CUES:
+                found.append(P.ADVERB_CUES[low])
+    for lower, upper in zip(heads, heads[1:]):
+        up = upper.lemma_.lower()
+        if lower.dep_ == "xcomp" and up in P.INTENT_GOVERNORS and upper.i != tok.i:
+            found.append(P.INTENT_GOVERNORS[up])
+        elif lower.dep_ == "xcomp" and up in P.SOURCE_GOVERNORS and upper.i != tok.i:
+            found.append(P.SOURCE_GOVERNORS[up])  # "is rumored to have been arrested"
+    top = heads[-1]
+    if top.dep_ == "acl" and top.head.lemma_.lower() in ("order", "bid") and children(top, "aux"):
+        found.append("hypothetical")  # purpose: "sent ... in order to kill X"
+    for _ in range(3):  # governing source: "is rumored to ... killed", "the claim that ..."
+        gov = top.head
+        if gov.i == top.i:
+            break
+        cue = P.SOURCE_GOVERNORS.get(gov.lemma_.lower())
+        passive_raising = bool(children(gov, "auxpass")) and top.dep_ in ("xcomp", "conj")
+        if cue and (top.dep_ in ("ccomp", "acl", "xcomp") or passive_raising):
+            found.append(cue)
+            break
+        if top.dep_ != "conj" or children(top, *SUBJ):
+            break
+        top = gov
+    if not found:
+        return None
+    return min(found, key=lambda m: _MODALITY_RANK.get(m, 9))
+
+
+def claim_for(start: int, end: int, claims: Sequence[ClaimLike]) -> ClaimLike | None:
+    inside = [c for c in claims if c.start_char <= start and end <= c.end_char]
+    return min(inside, key=lambda c: c.end_char - c.start_char) if inside else None
+
+
+def in_background_clause(tok: Token, claim: ClaimLike) -> bool:
+    """True when the trigger sits in a relative clause or apposition inside the claim that does
+    not contain the claim's cue: background, not what is reported ("X reportedly blocked sites
+    after a video of Y, who defected in May" -> the defection is asserted)."""
+    cur = tok
+    for _ in range(len(tok.doc)):  # bounded: a head chain is never longer than the document
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("relcl", "appos"):
+            first = next(cur.subtree)
+            left, right = first.idx, cur.right_edge.idx + len(cur.right_edge)
+            return not (left <= claim.cue_start < right) and claim.start_char <= left
+        cur = cur.head
+    return False
+
+
+# -- mode -------------------------------------------------------------------------------------
+
+def _mode_context(tok: Token, last: Token) -> list[Token]:
+    """Words attached to the trigger that may name a mode: modifiers, objects, ``with``/``by``
+    phrases (and their compounds), a governed infinitive."""
+    out: list[Token] = []
+    for h in {tok, last}:
+        for c in h.children:
+            if c.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "xcomp", "npadvmod"):
+                out.append(c)
+                out.extend(g for g in c.children if g.dep_ in ("compound", "amod"))
+            elif c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "in", "from", "of"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        out.append(o)
+                        out.extend(g for g in o.children if g.dep_ in ("compound", "amod"))
+    return out
+
+
+def mode_of(etype: str, tok: Token, last: Token) -> str | None:
+    """The PLOVER mode of a trigger, or None: ``"gunmen killed"`` -> firearms (ASSAULT)."""
+    table = P.MODE_OF.get(etype)
+    if not table:
+        return None
+    context = [t.lemma_.lower() for t in _mode_context(tok, last)] + [t.lower_ for t in _mode_context(tok, last)]
+    for word in context:
+        if table.get(word) in P.OVERRIDING_MODES:
+            return table[word]
+    for word in (tok.lemma_.lower(), last.lemma_.lower(), tok.lower_, *context):
+        if word in table:
+            return table[word]
+    return None
