@@ -13,6 +13,7 @@ import pyarrow as pa
 
 TS = pa.timestamp("us", tz="UTC")
 STR_LIST = pa.list_(pa.string())
+INT_PAIRS = pa.list_(pa.list_(pa.int64()))
 
 
 def _f(name: str, type_: pa.DataType, description: str, *, nullable: bool = True) -> pa.Field:
@@ -227,8 +228,10 @@ TABLES: dict[str, pa.Schema] = {
             _f("sentence_start", pa.int64(), "Start of the event's sentence."),
             _f("sentence_end", pa.int64(), "End of the event's sentence."),
             _f("event_mode", pa.string(), "PLOVER mode of the event type where the text supports one (ASSAULT: `firearms`, `explosives`, ...)."),
+            _f("date_source", pa.string(), "Where the date came from: `trigger`, `clause`, or `report` (the report's date only bounds the event: `date_end`)."),
             _f("mention_count", pa.int64(), "Times the document mentions this happening (one row per happening per document)."),
-            _f("modalities", STR_LIST, "Modality of every mention of the happening in the document."),
+            _f("other_triggers", INT_PAIRS, "`[start_char, end_char]` of the happening's other mentions in the document."),
+            _f("modalities", STR_LIST, "Modality of every mention of the happening in the document; `modality` keeps the least certain."),
             _VERSION,
             _RUN_ID,
         ]
@@ -283,6 +286,7 @@ _DUCK_TYPES = {
     TS: "TIMESTAMPTZ",
     pa.date32(): "DATE",
     STR_LIST: "VARCHAR[]",
+    INT_PAIRS: "BIGINT[][]",
 }
 
 

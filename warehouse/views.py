@@ -19,7 +19,79 @@ VIEWS: dict[str, tuple[str, str]] = {
     ),
 }
 
-VIEW_VERSION = "views.v1"
+_STANCE = """CASE {m} WHEN 'asserted' THEN 'firm' WHEN 'reported' THEN 'firm' WHEN 'claimed' THEN 'weak'
+    WHEN 'rumored' THEN 'weak' WHEN 'denied' THEN 'negative' WHEN 'negated' THEN 'negative' ELSE 'irrealis' END"""
+
+# Events with participants and place resolved to real-world entities.
+_RESOLVED = f"""
+    SELECT e.*, coalesce(la.canonical_entity_id, e.actor_entity_id) AS actor_cid,
+           coalesce(lt.canonical_entity_id, e.target_entity_id) AS target_cid,
+           coalesce(ll.canonical_entity_id, e.location_entity_id) AS place_cid
+    FROM {LAKE}.events e
+    LEFT JOIN {LAKE}.entity_links la ON la.entity_id = e.actor_entity_id
+    LEFT JOIN {LAKE}.entity_links lt ON lt.entity_id = e.target_entity_id
+    LEFT JOIN {LAKE}.entity_links ll ON ll.entity_id = e.location_entity_id"""
+
+# The link rule of transforms.clusters.linked, as SQL over two resolved events a and b.
+_FITS = """a.doc_id <> b.doc_id AND a.event_id < b.event_id
+    AND (a.place_cid IS NULL OR b.place_cid IS NULL OR a.place_cid = b.place_cid)
+    AND NOT (a.date_end IS NOT NULL AND b.date_start IS NOT NULL AND b.date_start - INTERVAL 7 DAY > a.date_end)
+    AND NOT (b.date_end IS NOT NULL AND a.date_start IS NOT NULL AND a.date_start - INTERVAL 7 DAY > b.date_end)"""
+
+VIEWS["event_pairs"] = (
+    "Pairs of events in different documents that report the same happening: same type, a shared "
+    "participant (real-world entity) in the same role, compatible place, dates within 7 days "
+    "(the rule of `transforms/clusters.py`).",
+    f"""WITH ev AS ({_RESOLVED})
+        SELECT a.event_id AS event_id_a, b.event_id AS event_id_b, a.event_type, 'target' AS shared_role,
+               a.target_cid AS shared_entity_id
+        FROM ev a JOIN ev b ON a.event_type = b.event_type AND a.target_cid = b.target_cid
+        WHERE {_FITS}
+        UNION
+        SELECT a.event_id, b.event_id, a.event_type, 'actor', a.actor_cid
+        FROM ev a JOIN ev b ON a.event_type = b.event_type AND a.actor_cid = b.actor_cid
+        WHERE {_FITS} AND (a.target_cid IS NULL OR b.target_cid IS NULL OR a.target_cid = b.target_cid)""",
+)
+
+VIEWS["event_clusters"] = (
+    "Every event with the cluster of reports of the same happening across documents: connected "
+    "components of `event_pairs`; `cluster_id` comes from the smallest member event id.",
+    f"""WITH RECURSIVE edges AS (
+            SELECT event_id_a AS s, event_id_b AS t FROM {LAKE}.event_pairs
+            UNION ALL SELECT event_id_b, event_id_a FROM {LAKE}.event_pairs),
+        cc(event_id, comp) USING KEY (event_id) AS (
+            SELECT event_id, event_id FROM {LAKE}.events
+            UNION
+            SELECT e.t, min(r.comp) FROM recurring.cc r JOIN edges e ON r.event_id = e.s
+            JOIN recurring.cc cur ON cur.event_id = e.t
+            GROUP BY e.t HAVING min(r.comp) < min(cur.comp))
+        SELECT cc.event_id, 'evc_' || left(sha256(cc.comp), 16) AS cluster_id,
+               count(*) OVER (PARTITION BY cc.comp) AS cluster_size,
+               ev.doc_id, ev.event_type, ev.trigger, ev.modality, ev.date_start, ev.date_end
+        FROM cc JOIN {LAKE}.events ev USING (event_id)""",
+)
+
+VIEWS["claim_conflicts"] = (
+    "The same happening carried by different documents with a different stance: `polarity` (one "
+    "reports it, another denies it) or `certainty` (one reports it, another calls it a rumour or a "
+    "claim); with the claim, speaker and cue behind each side.",
+    f"""WITH ev AS (
+            SELECT c.cluster_id, e.*, {_STANCE.format(m="e.modality")} AS stance,
+                   cl.speaker_text, cl.cue, cl.certainty
+            FROM {LAKE}.event_clusters c JOIN {LAKE}.events e USING (event_id)
+            LEFT JOIN {LAKE}.claims cl USING (claim_id)
+            WHERE c.cluster_size > 1)
+        SELECT a.cluster_id, a.event_type,
+               CASE WHEN 'negative' IN (a.stance, b.stance) THEN 'polarity' ELSE 'certainty' END AS kind,
+               a.event_id AS event_id_a, a.doc_id AS doc_id_a, a.trigger AS trigger_a, a.modality AS modality_a,
+               a.claim_id AS claim_id_a, a.speaker_text AS speaker_a, a.cue AS cue_a,
+               b.event_id AS event_id_b, b.doc_id AS doc_id_b, b.trigger AS trigger_b, b.modality AS modality_b,
+               b.claim_id AS claim_id_b, b.speaker_text AS speaker_b, b.cue AS cue_b
+        FROM ev a JOIN ev b ON a.cluster_id = b.cluster_id AND a.event_id < b.event_id AND a.doc_id <> b.doc_id
+        WHERE a.stance <> b.stance AND 'irrealis' NOT IN (a.stance, b.stance)""",
+)
+
+VIEW_VERSION = "views.v2"
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
