@@ -117,3 +117,21 @@ def test_deployment_carries_schedule_and_parameters():
     d = ingest_deployment(["feeds/"], interval=600, warehouse="/data/lake")
     assert d.parameters == {"paths": ["feeds/"], "warehouse": "/data/lake"}
     assert d.schedules and d.schedules[0].schedule.interval.total_seconds() == 600
+
+
+@pytest.mark.model
+def test_eval_scores_a_conll_file_raw_model_beside_newslake(tmp_path):
+    f = tmp_path / "tiny.conll"
+    f.write_text("-DOCSTART- -X- -X- O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\nvisited VBD B-VP O\n"
+                 "London NNP B-NP B-LOC\n. . O O\n")
+    r = runner.invoke(app, ["eval", str(f), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)
+    assert {x["system"] for x in rows} == {"raw model", "newslake"}
+    alls = {x["system"]: x for x in rows if x["label"] == "ALL"}
+    assert alls["newslake"]["gold"] == 2 and alls["raw model"]["gold"] == 2
+
+
+def test_eval_missing_file_is_one_clear_line(tmp_path):
+    r = runner.invoke(app, ["eval", str(tmp_path / "nope.json")])
+    assert r.exit_code == 1 and "no such file" in r.stderr

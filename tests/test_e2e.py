@@ -16,7 +16,8 @@ from warehouse.lake import LakeConfig, query, table_counts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 
-CONTENT_TABLES = ["documents", "mentions", "doc_entities", "entities", "claims", "events"]
+CONTENT_TABLES = ["documents", "mentions", "doc_entities", "entity_roles", "entity_links", "entities", "claims",
+                  "claim_entities", "amounts", "events"]
 
 
 def rows(cfg: LakeConfig, sql: str) -> list[dict]:
@@ -44,7 +45,7 @@ def test_document_fields_from_normalisation(seed_lake):
 
 @pytest.mark.parametrize(
     "table,text_col",
-    [("mentions", "text"), ("claims", "content"), ("events", "trigger")],
+    [("mentions", "text"), ("claims", "content"), ("events", "trigger"), ("entity_roles", "role"), ("amounts", "text")],
 )
 def test_offsets_point_into_document_text(seed_lake, table, text_col):
     cfg, _ = seed_lake
@@ -56,7 +57,8 @@ def test_offsets_point_into_document_text(seed_lake, table, text_col):
     assert rows(cfg, f"SELECT count(*) AS n FROM {table}")[0]["n"] > 0
 
 
-@pytest.mark.parametrize("table", ["documents", "mentions", "doc_entities", "claims", "events"])
+@pytest.mark.parametrize("table", ["documents", "mentions", "doc_entities", "entity_roles", "claims", "claim_entities",
+                                   "amounts", "events"])
 def test_every_row_has_doc_and_version(seed_lake, table):
     cfg, summary = seed_lake
     (r,) = rows(cfg, f"""SELECT count(*) AS n, count(DISTINCT extractor_version) AS versions,
@@ -66,11 +68,17 @@ def test_every_row_has_doc_and_version(seed_lake, table):
 
 
 def test_references_resolve(seed_lake):
+    """Every document-level entity id resolves through entity_links to a row of entities."""
     cfg, _ = seed_lake
-    assert rows(cfg, "SELECT count(*) AS n FROM mentions WHERE entity_id NOT IN (SELECT entity_id FROM entities)")[0]["n"] == 0
-    for col, table in [("speaker_entity_id", "claims"), ("actor_entity_id", "events"), ("target_entity_id", "events")]:
-        assert rows(cfg, f"SELECT count(*) AS n FROM {table} WHERE {col} IS NOT NULL AND {col} NOT IN (SELECT entity_id FROM entities)")[0]["n"] == 0
-    assert rows(cfg, "SELECT count(*) AS n FROM events WHERE claim_id IS NOT NULL AND claim_id NOT IN (SELECT claim_id FROM claims)")[0]["n"] == 0
+    n = lambda sql: rows(cfg, sql)[0]["n"]  # noqa: E731
+    assert n("SELECT count(*) AS n FROM mentions WHERE entity_id NOT IN (SELECT entity_id FROM entity_links)") == 0
+    assert n("SELECT count(*) AS n FROM entity_links WHERE canonical_entity_id NOT IN (SELECT entity_id FROM entities)") == 0
+    for col, table in [("speaker_entity_id", "claims"), ("actor_entity_id", "events"), ("target_entity_id", "events"),
+                       ("entity_id", "entity_roles"), ("entity_id", "claim_entities")]:
+        assert n(f"SELECT count(*) AS n FROM {table} WHERE {col} IS NOT NULL "
+                 f"AND {col} NOT IN (SELECT entity_id FROM entity_links)") == 0
+    assert n("SELECT count(*) AS n FROM events WHERE claim_id IS NOT NULL AND claim_id NOT IN (SELECT claim_id FROM claims)") == 0
+    assert n("SELECT count(*) AS n FROM entity_mentions") == n("SELECT count(*) AS n FROM mentions")
 
 
 def test_gold_scores(seed_lake):
