@@ -42,7 +42,7 @@ from transforms.entities import entity_key, label_family
 from transforms.ids import stable_id
 from transforms.linking_names import Edge, Parsed, fold, parse
 from transforms.linking_rules import (
-    acronym_block, name_block, org_fuzzy_block, person_block, person_fuzzy_block, place_block,
+    acronym_block, components, name_block, org_fuzzy_block, person_block, person_fuzzy_block, place_block,
 )
 
 LINKING_VERSION = "newslake.linking.v1"
@@ -158,20 +158,8 @@ def _links(parsed: dict[str, Parsed], edges: list[Edge]) -> list[EntityLink]:
     for (a, b), e in best.items():
         adj[a].append((b, e))
         adj[b].append((a, e))
-    seen: set[str] = set()
     links: list[EntityLink] = []
-    for start in sorted(adj):
-        if start in seen:
-            continue
-        comp, stack = [], [start]
-        seen.add(start)
-        while stack:
-            x = stack.pop()
-            comp.append(x)
-            for y, _ in adj[x]:
-                if y not in seen:
-                    seen.add(y)
-                    stack.append(y)
+    for comp in components({x: [y for y, _ in ys] for x, ys in adj.items()}):
         canon = min(comp, key=lambda i: _canon_order(parsed[i]))
         # breadth-first from the canonical: each member keeps the edge that reached it
         order, reached = [canon], {canon}

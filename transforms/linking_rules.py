@@ -12,12 +12,15 @@ notes on what it declined; nothing depends on input order or on other blocks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from transforms.linking_names import Edge, Parsed, parse, skeleton
+
+T = TypeVar("T")
 
 #: Both tokens of two full names must reach this Jaro-Winkler similarity (after folding) for a
 #: ``fuzzy_name`` link, with equal consonant skeletons and equal last letters; tuned on
@@ -131,7 +134,21 @@ def _agglomerate(units: list[Parsed], score, edges: list[Edge], method: str, why
             adj.setdefault(i, set()).add(j)
             adj.setdefault(j, set()).add(i)
     out: list[list[Parsed]] = [[units[i]] for i in range(n) if i not in adj]
-    seen: set[int] = set()
+    for comp in components(adj):
+        out.extend([units[i] for i in g] for g in _merge(sorted(comp), units, pair, edges,
+                                                          method, why))
+    return out
+
+
+def components(adj: Mapping[T, Iterable[T]]) -> list[list[T]]:
+    """Connected components of an undirected graph given as adjacency, each in visit order,
+    started from the smallest unvisited node (deterministic).
+
+    >>> components({1: [2], 2: [1], 3: []})
+    [[1, 2], [3]]
+    """
+    seen: set[T] = set()
+    out: list[list[T]] = []
     for start in sorted(adj):
         if start in seen:
             continue
@@ -140,11 +157,11 @@ def _agglomerate(units: list[Parsed], score, edges: list[Edge], method: str, why
         while stack:
             x = stack.pop()
             comp.append(x)
-            for y in adj[x] - seen:
-                seen.add(y)
-                stack.append(y)
-        out.extend([units[i] for i in g] for g in _merge(sorted(comp), units, pair, edges,
-                                                          method, why))
+            for y in adj[x]:
+                if y not in seen:
+                    seen.add(y)
+                    stack.append(y)
+        out.append(comp)
     return out
 
 
