@@ -1,0 +1,36 @@
+"""Every docstring example in the library runs and shows what it says."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+
+import pytest
+
+import newslake
+import transforms
+import warehouse
+
+
+
+def _has_examples(name: str) -> bool:
+    mod = importlib.import_module(name)
+    return any(t.examples for t in doctest.DocTestFinder().find(mod))
+
+
+# only modules with examples: a module without any would pass without testing anything
+MODULES = sorted(
+    name
+    for pkg in (transforms, warehouse, newslake)
+    for name in (f"{pkg.__name__}.{m.name}" for m in pkgutil.iter_modules(pkg.__path__))
+    if _has_examples(name)
+)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    mod = importlib.import_module(name)
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0
+    assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {name}"
