@@ -13,7 +13,9 @@ content holds ``content_contains``), with the right speaker and the right certai
 PolNeAR dev (read at run time from ``/work/shared/eval/polnear``; one annotator per article):
 a gold attribution is found when some claim's content has token-overlap F1 >= 0.5 with the gold
 content; precision counts the claims that so match some gold content. Also the share of found
-attributions whose speaker span overlaps the gold source span.
+attributions whose speaker span overlaps the gold source span. And span P/R/F1 of source, cue
+and content, exact (equal after trimming quotes, spaces and punctuation at both ends; a gold role
+of several parts counts as its first start to its last end) and overlap (any shared character).
 
 The entity lookup used here groups ``doc.ents`` by their last word ("Edward Lemon" = "Lemon"),
 a stand-in for the real entity resolver so that speakers can be compared to gold names.
@@ -121,6 +123,9 @@ class Row(NamedTuple):
     speaker_start: int | None
     speaker_end: int | None
     cue_start: int
+    cue_end: int
+    start_char: int
+    end_char: int
 
 
 # textacy.extract.triples._reporting_verbs (textacy 0.13)
@@ -155,14 +160,58 @@ def textacy_like(doc: Doc) -> list[Row]:
             if hit:
                 v, subj = hit
                 sp = doc[subj.left_edge.i : subj.right_edge.i + 1]
-                out.append(Row(doc.text[q_s:q_e], sp.start_char, sp.end_char, v.idx))
+                out.append(Row(doc.text[q_s:q_e], sp.start_char, sp.end_char, v.idx, v.idx + len(v), q_s, q_e))
                 break
     return out
 
 
 def ours(doc: Doc, doc_id: str) -> list[Row]:
-    return [Row(c.content, c.speaker_start, c.speaker_end, c.cue_start)
+    return [Row(c.content, c.speaker_start, c.speaker_end, c.cue_start, c.cue_end, c.start_char, c.end_char)
             for c in claims_of(doc, doc_id)]
+
+
+_TRIM = " \t\n\"'“”‘’.,;:—–-"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def _role_spans(text: str, att: dict, role: str) -> tuple[int, int] | None:
+    """A gold role as one span (first start to last end of its parts), trimmed of quotes and punctuation."""
+    parts = spans_of(att.get(role))
+    return _trim(text, min(s for s, _ in parts), max(e for _, e in parts)) if parts else None
+
+
+def span_counts(text: str, atts: list[dict], claims: list[Row], acc: Counter) -> None:
+    """Exact and overlap matches of source, cue and content spans (each side counted once)."""
+    pred = {
+        "source": [(c.speaker_start, c.speaker_end) for c in claims if c.speaker_start is not None],
+        "cue": [(c.cue_start, c.cue_end) for c in claims],
+        "content": [(c.start_char, c.end_char) for c in claims],
+    }
+    for role, spans in pred.items():
+        golds = [g for g in (_role_spans(text, a, role) for a in atts) if g]
+        spans = [_trim(text, s, e) for s, e in spans]
+        acc[role, "gold"] += len(golds)
+        acc[role, "pred"] += len(spans)
+        for kind, hit in (("exact", lambda a, b: a == b), ("overlap", lambda a, b: a[0] < b[1] and b[0] < a[1])):
+            acc[role, kind, "tp_pred"] += sum(any(hit(p, g) for g in golds) for p in spans)
+            acc[role, kind, "tp_gold"] += sum(any(hit(p, g) for p in spans) for g in golds)
+
+
+def print_span_f1(acc: Counter) -> None:
+    for role in ("source", "cue", "content"):
+        cells = []
+        for kind in ("exact", "overlap"):
+            p = acc[role, kind, "tp_pred"] / max(acc[role, "pred"], 1)
+            r = acc[role, kind, "tp_gold"] / max(acc[role, "gold"], 1)
+            cells.append(f"{kind} P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+        print(f"  span {role:<8} " + " | ".join(cells))
 
 
 def score(articles: list[dict], docs: list[Doc], extract: Callable[[Doc, str], list[Row]],
@@ -170,8 +219,10 @@ def score(articles: list[dict], docs: list[Doc], extract: Callable[[Doc, str], l
     n_gold = n_found = n_claims = n_match = n_spk = 0
     g_found = g_match = 0  # the same, with the claims of one cue read as one multi-span content
     shown = 0
+    spans: Counter = Counter()
     for art, doc in zip(articles, docs):
         claims = extract(doc, art["filename"])
+        span_counts(art["text"], art["attributions"], claims, spans)
         bags = [tokens(c.content) for c in claims]
         matched = [False] * len(claims)
         by_cue: dict[int, list[int]] = {}
@@ -219,6 +270,7 @@ def score(articles: list[dict], docs: list[Doc], extract: Callable[[Doc, str], l
           f"F1 {2 * gp * gr / max(gp + gr, 1e-9):.3f}")
     print(f"  speaker overlaps gold source: {n_spk}/{n_found} found "
           f"({n_spk / max(n_found, 1):.3f}); {n_spk / max(n_gold, 1):.3f} of all gold")
+    print_span_f1(spans)
 
 
 def polnear_report(nlp: spacy.Language, split: str, limit: int | None, show: int) -> None:
