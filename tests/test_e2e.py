@@ -87,6 +87,8 @@ def test_gold_scores(seed_lake):
     rep = evaluate_gold(cfg, GOLD)
     ents = rep.get("entities")
     assert ents.found == ents.gold, rep.misses
+    fams = [rep.get(f"entities[{f}]") for f in ("PERSON", "ORG", "NORP", "PLACE")]
+    assert sum(f.gold for f in fams) == ents.gold and sum(f.predicted for f in fams) == ents.predicted
     assert rep.get("claims+speaker").found >= 5, rep.misses
     assert rep.get("events+participants").found >= 3, rep.misses
 
