@@ -135,8 +135,8 @@ _ENTITIES_SQL = f"""
         WHERE l.canonical_entity_id IN (SELECT id FROM affected_ids)),
     names AS (
         SELECT cid, name FROM (
-            SELECT cid, name, row_number() OVER (PARTITION BY cid ORDER BY bool_or(entity_id = cid) DESC,
-                   count(*) DESC, sum(mention_count) DESC, length(name) DESC, name) AS rk
+            SELECT cid, name, row_number() OVER (PARTITION BY cid ORDER BY count(DISTINCT doc_id) DESC,
+                   sum(mention_count) DESC, bool_or(entity_id = cid) DESC, length(name) DESC, name) AS rk
             FROM de GROUP BY cid, name) WHERE rk = 1),
     labels AS (
         SELECT cid, label FROM (

@@ -140,7 +140,7 @@ TABLES: dict[str, pa.Schema] = {
     "entities": pa.schema(
         [
             _f("entity_id", pa.string(), "Id of the real-world entity: the canonical id of its cluster in `entity_links` (a document-level id when nothing links to it).", nullable=False),
-            _f("name", pa.string(), "Canonical name: the most frequent canonical name of the canonical member across documents.", nullable=False),
+            _f("name", pa.string(), "Display name: the canonical name found in the most documents among all members (ties: most mentions, the canonical member, the longer).", nullable=False),
             _f("label", pa.string(), "Entity type (the most frequent across documents).", nullable=False),
             _f("aliases", STR_LIST, "Every other surface form seen across documents."),
             _f("mention_count", pa.int64(), "Mentions across all documents.", nullable=False),
