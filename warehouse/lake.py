@@ -21,10 +21,9 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.resolve import relink
-from warehouse.schema import PER_DOCUMENT, TABLES, create_table_sql, duck_type
+from warehouse.schema import LAKE, PER_DOCUMENT, TABLES, create_table_sql, duck_type
 from warehouse.views import create_views, views_current
 
-LAKE = "lake"
 
 
 class LakeError(RuntimeError):

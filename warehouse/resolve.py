@@ -9,7 +9,7 @@ merged it, and ``entities`` holds one row per canonical id. For the ids a run to
 2. re-decides them, their cluster-mates and their old block-mates with
    :func:`transforms.linking.relink`, which loads blocks until every cluster it touches is complete
    (decisions are per block, deterministic and order-independent),
-4. replaces the set's rows in ``entity_links`` and the affected rows of ``entities``.
+3. replaces the set's rows in ``entity_links`` and the affected rows of ``entities``.
 
 All of it runs on the caller's connection inside the caller's transaction.
 """
@@ -19,10 +19,10 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
+from warehouse.schema import LAKE
 from transforms.linking import LINKING_VERSION, EntityRecord, blocking_keys
 from transforms.linking import relink as link_relink
 
-LAKE = "lake"
 
 
 def _ids_table(con: duckdb.DuckDBPyConnection, name: str, ids: set[str]) -> None:

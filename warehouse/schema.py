@@ -11,6 +11,7 @@ from typing import Any, Iterable, Mapping
 
 import pyarrow as pa
 
+LAKE = "lake"  # the name the lake is attached under in every connection
 TS = pa.timestamp("us", tz="UTC")
 STR_LIST = pa.list_(pa.string())
 INT_PAIRS = pa.list_(pa.list_(pa.int64()))

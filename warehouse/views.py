@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-LAKE = "lake"
+from warehouse.schema import LAKE
 
 #: name -> (description for the data dictionary, SELECT)
 VIEWS: dict[str, tuple[str, str]] = {
