@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz import process  # noqa: E402
 from rapidfuzz.distance import JaroWinkler  # noqa: E402
 
-from transforms.entities import entity_key  # noqa: E402
-from transforms.ids import stable_id  # noqa: E402
-from transforms.linking import EntityRecord, blocking_keys, link_entities  # noqa: E402
-from transforms.linking_names import fold  # noqa: E402
+from newslake.transforms.entities.extract import entity_key  # noqa: E402
+from newslake.transforms.ids import stable_id  # noqa: E402
+from newslake.transforms.linking.link import EntityRecord, blocking_keys, link_entities  # noqa: E402
+from newslake.transforms.linking.names import fold  # noqa: E402
 
 ONSETS = "b d g h k kh l m n r s sh t z f y ch j v".split()
 VOWELS = "a o u i e ou".split()

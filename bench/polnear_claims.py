@@ -37,9 +37,9 @@ from spacy.tokens import Doc
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.claim_spans import quote_spans  # noqa: E402
-from transforms.claims import Claim, extract_claims  # noqa: E402
-from transforms.types import SpanEntityLookup  # noqa: E402
+from newslake.transforms.claims.spans import quote_spans  # noqa: E402
+from newslake.transforms.claims.extract import Claim, extract_claims  # noqa: E402
+from newslake.transforms.types import SpanEntityLookup  # noqa: E402
 
 POLNEAR = Path("/work/shared/eval/polnear/polnear_train_dev.jsonl")
 SEED = ROOT / "seeds" / "000_d01fc4332329b7d6.txt"

@@ -52,9 +52,9 @@ def main() -> None:
         sys.exit(f"corpus not found: {CORPUS}")
     import spacy
 
-    from transforms.extract import extract_batch
-    from transforms.pipeline import DEFAULT_MODEL, load_nlp
-    from transforms.readers import read_source
+    from newslake.transforms.extract import extract_batch
+    from newslake.transforms.pipeline import DEFAULT_MODEL, load_nlp
+    from newslake.transforms.ingest.readers import read_source
 
     records = load_texts(args.docs)
     texts = [r["text"] for r in records]
@@ -71,7 +71,7 @@ def main() -> None:
     timed("parse + all extractors (1 process)", len(docs), lambda: extract_batch(docs, nlp), base)
     if args.flow:
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
-        from flows.ingest import ingest
+        from newslake.flows.ingest import ingest
 
         with tempfile.TemporaryDirectory() as tmp:
             src = Path(tmp) / "in.jsonl"

@@ -8,7 +8,7 @@ matches leniently (one name contains the other, case-folded; a pronoun counts th
 entity). Modality and place are reported separately. The seed text is the body, as the normaliser
 would give it: the section label, title, subtitle and boilerplate lines are dropped.
 
-WikiEvents: KAIROS types are mapped to PLOVER by ``transforms.plover.kairos_to_plover``; unmapped
+WikiEvents: KAIROS types are mapped to PLOVER by ``newslake.transforms.events.plover.kairos_to_plover``; unmapped
 gold types are out of scope. Trigger+type P/R counts a predicted event of a mapped PLOVER type as
 right when its trigger overlaps a gold trigger of the same mapped type. Argument recall: the head
 (last token) of each gold argument of a mapped gold event is covered when it lies inside our
@@ -37,9 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 
-from transforms.events import EVENTS_VERSION, extract_events  # noqa: E402
-from transforms.plover import NOUN_TRIGGERS, VERB_TRIGGERS, kairos_to_plover  # noqa: E402
-from transforms.types import SpanEntityLookup  # noqa: E402
+from newslake.transforms.events.extract import EVENTS_VERSION, extract_events  # noqa: E402
+from newslake.transforms.events.plover import NOUN_TRIGGERS, VERB_TRIGGERS, kairos_to_plover  # noqa: E402
+from newslake.transforms.types import SpanEntityLookup  # noqa: E402
 
 PRONOUNS = {"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"}
 
@@ -57,7 +57,7 @@ def entity_lookup(doc) -> SpanEntityLookup:
 
 def claims_for(doc, doc_id, entities):
     try:
-        from transforms.claims import extract_claims
+        from newslake.transforms.claims.extract import extract_claims
     except ImportError:
         return []
     return extract_claims(doc, doc_id=doc_id, entities=entities)

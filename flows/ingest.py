@@ -20,12 +20,12 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
-from flows.workers import Workers, choose_processes, model_version
+from newslake.flows.workers import Workers, choose_processes, model_version
 from newslake.settings import Settings, get_settings
-from transforms.extract import Extracted, dedupe
-from transforms.readers import Limits, SourceDoc, read_source, rejected_doc
-from warehouse.lake import LakeConfig, RunTables, commit, known_versions, record_run
-from warehouse.schema import PER_DOCUMENT, to_table
+from newslake.transforms.extract import Extracted, dedupe
+from newslake.transforms.ingest.readers import Limits, SourceDoc, read_source, rejected_doc
+from newslake.warehouse.lake import LakeConfig, RunTables, commit, known_versions, record_run
+from newslake.warehouse.schema import PER_DOCUMENT, to_table
 
 
 class InputError(ValueError):

@@ -1,6 +1,6 @@
 """Deployments and schedules of newslake's flows, declared in one place.
 
-``newslake serve PATH --every 600`` (or ``python -m flows.serve PATH``) serves the ingest flow with
+``newslake serve PATH --every 600`` (or ``python -m newslake.flows.serve PATH``) serves the ingest flow with
 a schedule against the Prefect server in ``PREFECT_API_URL``; runs also start from the Prefect UI
 or API (``prefect deployment run 'ingest/newslake-ingest'``).
 """
@@ -12,7 +12,7 @@ from typing import Sequence
 
 from prefect import serve
 
-from flows.ingest import ingest
+from newslake.flows.ingest import ingest
 
 
 def ingest_deployment(paths: Sequence[str], *, name: str = "newslake-ingest", interval: int | None = 3600,

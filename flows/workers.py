@@ -12,8 +12,8 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Sequence
 
-from transforms.extract import Extracted, extract_batch
-from transforms.readers import SourceDoc
+from newslake.transforms.extract import Extracted, extract_batch
+from newslake.transforms.ingest.readers import SourceDoc
 
 _NLP = None
 _MODEL: str | None = None
@@ -22,7 +22,7 @@ _MODEL: str | None = None
 def _nlp(model: str):  # type: ignore[no-untyped-def]
     global _NLP, _MODEL
     if _NLP is None or _MODEL != model:
-        from transforms.pipeline import load_nlp
+        from newslake.transforms.pipeline import load_nlp
 
         _NLP, _MODEL = load_nlp(model), model
     return _NLP
@@ -40,7 +40,7 @@ def run_batch(docs: Sequence[SourceDoc], model: str, version: str) -> Extracted:
 
 def model_version(model: str) -> str:
     """The extractor version for ``model`` (loads the model in this process)."""
-    from transforms.extract import extractor_version
+    from newslake.transforms.extract import extractor_version
 
     return extractor_version(_nlp(model))
 

@@ -8,7 +8,7 @@ import os
 # one, still gets every log line); `import flows` sets the offline defaults (no telemetry).
 os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
-import flows  # noqa: E402,F401
+import newslake.flows  # noqa: E402,F401
 
 import csv  # noqa: E402
 import io  # noqa: E402
@@ -56,7 +56,7 @@ def _fail(msg: str, code: int = 1) -> None:
 
 
 def _lake(warehouse: Optional[Path]):  # type: ignore[no-untyped-def]
-    from warehouse.lake import LakeConfig
+    from newslake.warehouse.lake import LakeConfig
 
     s = get_settings(warehouse=warehouse)
     return LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
@@ -101,7 +101,7 @@ def ingest(
     """
     if verbose:
         os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO"
-    from flows.ingest import InputError, find_files, ingest as ingest_flow
+    from newslake.flows.ingest import InputError, find_files, ingest as ingest_flow
 
     try:
         find_files(paths)  # fail fast, before a Prefect server is started
@@ -136,7 +136,7 @@ def sql(
     """
     import duckdb
 
-    from warehouse.lake import LakeError, connect
+    from newslake.warehouse.lake import LakeError, connect
 
     try:
         with connect(_lake(warehouse), read_only=True) as con:
@@ -189,7 +189,7 @@ def eval_(
                    [tuple(round(v, 3) if isinstance(v, float) else v for v in r) for r in rep.rows()], format)
         return
     from newslake.evaluate import GoldError, evaluate_gold
-    from warehouse.lake import LakeError
+    from newslake.warehouse.lake import LakeError
 
     try:
         report = evaluate_gold(_lake(warehouse), gold, doc_id=doc_id)
@@ -211,7 +211,7 @@ def schema_docs(
 
     Example: newslake schema-docs --check
     """
-    from warehouse.schema import schema_markdown
+    from newslake.warehouse.dictionary import schema_markdown
 
     text = schema_markdown()
     if check:
@@ -236,7 +236,7 @@ def serve(
 
     Example: prefect server start --host 127.0.0.1 &  PREFECT_API_URL=http://127.0.0.1:4200/api newslake serve feeds/ --every 600
     """
-    from flows.serve import serve_ingest
+    from newslake.flows.serve import serve_ingest
 
     if not os.environ.get("PREFECT_API_URL"):
         _fail("schedules need a Prefect server: start one (`prefect server start --host 127.0.0.1`) and set PREFECT_API_URL")

@@ -26,8 +26,8 @@ from typing import IO
 
 from spacy.tokens import Doc
 
-from transforms.entities import extract_entities
-from transforms.pipeline import DEFAULT_MODEL, load_nlp
+from newslake.transforms.entities.extract import extract_entities
+from newslake.transforms.pipeline import DEFAULT_MODEL, load_nlp
 
 __all__ = ["ConllDoc", "ConllReport", "read_conll", "evaluate_conll", "score_spans", "SCORED", "DEFAULT_MODEL"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from warehouse.lake import LakeConfig, connect
+from newslake.warehouse.lake import LakeConfig, connect
 
 PLACE = {"GPE", "LOC", "FAC"}
 FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}

@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
-import flows  # noqa: E402,F401  (Prefect's offline defaults, before Prefect is imported)
+import newslake.flows  # noqa: E402,F401  (Prefect's offline defaults, before Prefect is imported)
 
 from pathlib import Path  # noqa: E402
 
@@ -28,8 +28,8 @@ def prefect_server():
 @pytest.fixture(scope="session")
 def seed_lake(prefect_server, tmp_path_factory):
     """A lake with seeds/ ingested once by the real flow; returns (LakeConfig, RunSummary)."""
-    from flows.ingest import ingest
-    from warehouse.lake import LakeConfig
+    from newslake.flows.ingest import ingest
+    from newslake.warehouse.lake import LakeConfig
 
     wh = tmp_path_factory.mktemp("lake")
     summary = ingest(paths=[str(SEEDS)], warehouse=str(wh))

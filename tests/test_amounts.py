@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
-from transforms import amounts
-from transforms.amounts import extract_amounts, parse_number
-from transforms.claims import Claim
+from newslake.transforms.claims import amounts
+from newslake.transforms.claims.amounts import extract_amounts, parse_number
+from newslake.transforms.claims.extract import Claim
 
 VOCAB = spacy.blank("en").vocab
 

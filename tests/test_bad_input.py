@@ -8,8 +8,8 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from transforms.ids import stable_id
-from transforms.readers import FORMATS, Limits, SourceDoc, read_source
+from newslake.transforms.ids import stable_id
+from newslake.transforms.ingest.readers import FORMATS, Limits, SourceDoc, read_source
 
 ENGLISH = ("The harbour authority on Tuesday approved plans for a new ferry terminal on the north "
            "quay, ending a dispute that has divided the town for more than three years.")

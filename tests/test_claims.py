@@ -8,10 +8,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from transforms import claim_entities, claim_quotes, claim_spans, claims, cues
-from transforms.claim_spans import paragraph_bounds, quote_spans
-from transforms.claims import CERTAINTIES, CLAIMS_VERSION, Claim, extract_claims
-from transforms.types import SpanEntityLookup
+from newslake.transforms.claims import cues, entities as claim_entities, extract as claims, quotes as claim_quotes, spans as claim_spans
+from newslake.transforms.claims.spans import paragraph_bounds, quote_spans
+from newslake.transforms.claims.extract import CERTAINTIES, CLAIMS_VERSION, Claim, extract_claims
+from newslake.transforms.types import SpanEntityLookup
 
 VOCAB = spacy.blank("en").vocab
 _NO_SPACE_BEFORE = {".", ",", ":", "\u201d", "?", "\n\n"}
@@ -616,7 +616,7 @@ def test_nested_claim_gets_the_outer_chain_and_parent() -> None:
 
 
 def test_claim_entities_roles() -> None:
-    from transforms.claim_entities import ROLES, extract_claim_entities
+    from newslake.transforms.claims.entities import ROLES, extract_claim_entities
     doc = mk(NESTED)
     mentions = [(0, 9, "ent_off"), (15, 20, "ent_smith"), (34, 40, "ent_prices")]
     claims = extract_claims(doc, doc_id="doc1", entities=SpanEntityLookup(mentions))

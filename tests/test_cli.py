@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from newslake.cli import app
 from tests.test_warehouse import commit, doc_row, ent_row, run_tables
-from warehouse.lake import LakeConfig
+from newslake.warehouse.lake import LakeConfig
 
 runner = CliRunner()
 COMMANDS = ["ingest", "sql", "runs", "eval", "schema-docs", "serve"]
@@ -112,7 +112,7 @@ def test_serve_without_server_says_what_to_do(monkeypatch):
 
 
 def test_deployment_carries_schedule_and_parameters():
-    from flows.serve import ingest_deployment
+    from newslake.flows.serve import ingest_deployment
 
     d = ingest_deployment(["feeds/"], interval=600, warehouse="/data/lake")
     assert d.parameters == {"paths": ["feeds/"], "warehouse": "/data/lake"}

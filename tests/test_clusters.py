@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from transforms.clusters import STANCE, cluster_events, event_conflicts, linked
-from transforms.ids import stable_id
-from transforms.plover import MODALITIES
+from newslake.transforms.events.clusters import STANCE, cluster_events, event_conflicts, linked
+from newslake.transforms.ids import stable_id
+from newslake.transforms.events.plover import MODALITIES
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from newslake.cli import app
 from newslake.evaluate import evaluate_gold
 from tests.conftest import GOLD, SEEDS
-from warehouse.lake import LakeConfig, query, table_counts
+from newslake.warehouse.lake import LakeConfig, query, table_counts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 
@@ -110,7 +110,7 @@ def _snapshot(cfg: LakeConfig) -> dict:
 
 
 def test_reingest_changes_no_table(seed_lake, tmp_path):
-    from flows.ingest import ingest
+    from newslake.flows.ingest import ingest
 
     cfg, _ = seed_lake
     # a copy of the lake, so that other tests keep theirs
@@ -126,7 +126,7 @@ def test_reingest_changes_no_table(seed_lake, tmp_path):
 
 
 def test_new_extractor_version_replaces_rows(seed_lake, tmp_path, monkeypatch):
-    import flows.ingest as flow_mod
+    import newslake.flows.ingest as flow_mod
 
     cfg, _ = seed_lake
     wh = tmp_path / "copy"
@@ -159,7 +159,7 @@ BAD_INPUTS = {
 
 
 def test_bad_inputs_are_recorded_and_good_ones_land(prefect_server, tmp_path):
-    from flows.ingest import ingest
+    from newslake.flows.ingest import ingest
 
     src = tmp_path / "in"
     src.mkdir()
@@ -180,7 +180,7 @@ def test_bad_inputs_are_recorded_and_good_ones_land(prefect_server, tmp_path):
 
 
 def test_crashed_run_leaves_no_rows(prefect_server, tmp_path, monkeypatch):
-    import flows.ingest as flow_mod
+    import newslake.flows.ingest as flow_mod
 
     wh = tmp_path / "wh"
 

@@ -15,10 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from transforms.entities import ENTITIES_VERSION, NAMED_LABELS, entity_key, extract_entities
-from transforms.entity_rules import fix_entities
-from transforms.gazetteer import default_gazetteer
-from transforms.ids import stable_id
+from newslake.transforms.entities.extract import ENTITIES_VERSION, NAMED_LABELS, entity_key, extract_entities
+from newslake.transforms.entities.rules import fix_entities
+from newslake.transforms.entities.gazetteer import default_gazetteer
+from newslake.transforms.ids import stable_id
 
 VOCAB = spacy.blank("en").vocab
 CLOSED = {

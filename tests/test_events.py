@@ -9,9 +9,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from transforms.events import EVENTS_VERSION, MODALITIES, PLOVER_TYPES, Event, extract_events
-from transforms.plover import NOUN_TRIGGERS, PHRASAL_TRIGGERS, VERB_TRIGGERS, kairos_to_plover
-from transforms.types import SpanEntityLookup
+from newslake.transforms.events.extract import EVENTS_VERSION, MODALITIES, PLOVER_TYPES, Event, extract_events
+from newslake.transforms.events.plover import NOUN_TRIGGERS, PHRASAL_TRIGGERS, VERB_TRIGGERS, kairos_to_plover
+from newslake.transforms.types import SpanEntityLookup
 
 VOCAB = spacy.blank("en").vocab
 ANCHOR = date(2015, 9, 2)

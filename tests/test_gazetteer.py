@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.gazetteer import Demonym, Gazetteer, Place, default_gazetteer, place_key
+from newslake.transforms.entities.gazetteer import Demonym, Gazetteer, Place, default_gazetteer, place_key
 
 SPRINGFIELD_US = Place(1, "Springfield", "city", "US", 39.8, -89.6, 100_000)
 SPRINGFIELD_AU = Place(2, "Springfield", "city", "AU", -27.6, 152.9, 200_000)

@@ -1,4 +1,4 @@
-"""Cross-document linking rules (transforms.linking) on invented records: no model needed."""
+"""Cross-document linking rules (newslake.transforms.linking.link) on invented records: no model needed."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.entities import entity_key
-from transforms.ids import stable_id
-from transforms.linking import (
+from newslake.transforms.entities.extract import entity_key
+from newslake.transforms.ids import stable_id
+from newslake.transforms.linking.link import (
     LINKING_VERSION, EntityRecord, blocking_keys, explain_ambiguities, link_entities, relink,
 )
 

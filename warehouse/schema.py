@@ -333,32 +333,3 @@ def to_table(name: str, rows: Iterable[Any], extra: Mapping[str, Any] | None = N
             else:
                 raise KeyError(f"{name}: row has no column {f.name!r}")
     return pa.table([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
-
-
-def empty(name: str) -> pa.Table:
-    return TABLES[name].empty_table()
-
-
-def schema_markdown() -> str:
-    """The data dictionary, as Markdown (written to ``docs/schema.md``)."""
-    out = [
-        "# newslake data dictionary",
-        "",
-        "Generated from `warehouse/schema.py` by `newslake schema-docs`; do not edit by hand "
-        "(a test checks it is current).",
-        "",
-        "Offsets are character offsets into `documents.text`: `text[start_char:end_char]` is the row's text.",
-        "",
-    ]
-    for name, schema in TABLES.items():
-        out += [f"## `{name}`", "", TABLE_DESCRIPTIONS[name], "", "| column | type | description |", "|---|---|---|"]
-        for f in schema:
-            null = "" if f.nullable else " not null"
-            out.append(f"| `{f.name}` | {duck_type(f.type)}{null} | {description(f)} |")
-        out.append("")
-    from warehouse.views import VIEWS
-
-    out += ["## Views", "", "| view | what |", "|---|---|"]
-    out += [f"| `{name}` | {desc} |" for name, (desc, _) in VIEWS.items()]
-    out.append("")
-    return "\n".join(out)

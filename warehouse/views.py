@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.schema import LAKE
+from newslake.warehouse.schema import LAKE
 
 #: name -> (description for the data dictionary, SELECT)
 VIEWS: dict[str, tuple[str, str]] = {
@@ -32,7 +32,7 @@ _RESOLVED = f"""
     LEFT JOIN {LAKE}.entity_links lt ON lt.entity_id = e.target_entity_id
     LEFT JOIN {LAKE}.entity_links ll ON ll.entity_id = e.location_entity_id"""
 
-# The link rule of transforms.clusters.linked, as SQL over two resolved events a and b.
+# The link rule of newslake.transforms.events.clusters.linked, as SQL over two resolved events a and b.
 _FITS = """a.doc_id <> b.doc_id AND a.event_id < b.event_id
     AND (a.place_cid IS NULL OR b.place_cid IS NULL OR a.place_cid = b.place_cid)
     AND NOT (a.date_end IS NOT NULL AND b.date_start IS NOT NULL AND b.date_start - INTERVAL 7 DAY > a.date_end)

@@ -1,4 +1,4 @@
-"""The per-block rules of :mod:`transforms.linking`.
+"""The per-block rules of :mod:`newslake.transforms.linking.link`.
 
 Every rule sees one block (records sharing a key, sorted by id) and appends :class:`Edge` s and
 notes on what it declined; nothing depends on input order or on other blocks.
@@ -18,7 +18,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from transforms.linking_names import Edge, Parsed, parse, skeleton
+from newslake.transforms.linking.names import Edge, Parsed, parse, skeleton
 
 T = TypeVar("T")
 

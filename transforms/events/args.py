@@ -6,19 +6,19 @@ relative takes the noun right before it ("a spokesman for Tajiks fighting with I
 :class:`Args` turns head tokens into spans: the entity that covers the head, else its noun chunk,
 a relative pronoun's antecedent, or a personal pronoun with the entity it resolves to.
 
->>> # "Rebels attacked the convoy" -> verb_roles(<attacked>, "ASSAULT", <attacked>) == (<Rebels>, <convoy>)
+Example: "Rebels attacked the convoy" -> verb_roles(<attacked>, "ASSAULT", <attacked>) == (<Rebels>, <convoy>)
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms import plover as P
-from transforms.timex import MONTHS, SEASONS
-from transforms.types import EntityLookup
+from newslake.transforms.events import plover as P
+from newslake.transforms.events.timex import MONTHS, SEASONS
+from newslake.transforms.keys import PLACE_LABELS
+from newslake.transforms.types import EntityLookup
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 ACTOR_LABELS = ("NORP", "GPE", "ORG", "PERSON")
 PURPOSE_NOUNS = frozenset("order effort attempt bid way".split())
 PERSON_PRONOUNS = frozenset("he him his she her".split())

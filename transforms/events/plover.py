@@ -2,7 +2,7 @@
 
 PLOVER (Political Language Ontology for Verifiable Event Records) has 16 event types; we add
 ``OTHER`` for events worth keeping that fit none of them. The tables below are read by
-:mod:`transforms.events`; change a rule by changing a row.
+:mod:`newslake.transforms.events.extract`; change a rule by changing a row.
 
 Choices worth knowing (the brief asked to say which and why):
 
@@ -109,10 +109,6 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
 """(verb lemma, particle/preposition/object word) -> type. The trigger span runs from the verb to
 the second word: ``"who has spoken against ISIS"`` -> trigger ``"spoken against"``."""
 
-PHRASAL_ONLY: frozenset[str] = frozenset(
-    verb for verb, _ in PHRASAL_TRIGGERS if verb not in VERB_TRIGGERS)
-"""Verbs that are triggers only in a phrasal use (``speak`` alone is not an event)."""
-
 LIGHT_VERBS: frozenset[str] = frozenset(
     "make issue level launch carry stage hold conduct impose mount lodge file sign reach "
     "announce offer deliver unleash begin start continue".split())
@@ -182,7 +178,7 @@ PATIENT_NOUNS: frozenset[str] = frozenset(
 """Nouns whose possessor or name modifier undergoes the event: ``"his arrest"``, ``"the Khashoggi
 murder"`` (the possessor is the target, not the actor)."""
 
-# -- modality cues (read by transforms.events) -------------------------------------------------
+# -- modality cues (read by newslake.transforms.events.extract) -------------------------------------------------
 
 MODALITIES = ("asserted", "reported", "claimed", "rumored", "denied", "hypothetical", "future",
               "negated")
@@ -248,7 +244,7 @@ VIOLENT_CAUSES: frozenset[str] = frozenset(
     "strike shooting stabbing fighting clash clashes ambush raid bombing violence".split())
 """Cause nouns that make a death an ASSAULT: ``"died of his wounds"``, ``"died in clashes"``."""
 
-# -- PLOVER modes (read by transforms.event_context) --------------------------------------------
+# -- PLOVER modes (read by newslake.transforms.events.context) --------------------------------------------
 
 MODES: dict[str, dict[str, str]] = {
     "ASSAULT": {

@@ -21,24 +21,23 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from transforms.entity_lexicons import (
+from newslake.transforms.entities.lexicons import (
     ALIAS_CUES,
     ALIAS_CUES_AFTER_COMMA,
     CORPORATE_SUFFIXES,
     LOCATIVE_PREPS,
     NAME_PARTICLES,
-    NAMED_LABELS,
     ORG_HEADS,
     PERSON_TITLES,
-    PLACE_LABELS,
     PLACE_NOUNS_AFTER,
     PLACE_NOUNS_BEFORE,
     REPORTING_VERBS,
     TRAILING,
 )
-from transforms.gazetteer import Gazetteer, default_gazetteer, place_key
+from newslake.transforms.entities.gazetteer import Gazetteer, default_gazetteer, place_key
+from newslake.transforms.keys import NAMED_LABELS
 
-__all__ = ["NAMED_LABELS", "PLACE_LABELS", "Spans", "fix_entities", "alias_links"]
+__all__ = ["Spans", "fix_entities", "alias_links"]
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
 
 

@@ -20,7 +20,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from transforms.ids import stable_id
+from newslake.transforms.ids import stable_id
 
 AMOUNTS_VERSION = "newslake.amounts.v1"
 AMOUNT_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")

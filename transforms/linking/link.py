@@ -1,6 +1,6 @@
 """Cross-document entity linking: merge per-document entity ids that name one real-world entity.
 
-Each document's entities carry ``stable_id("ent", family, key)`` (:mod:`transforms.entities`), so
+Each document's entities carry ``stable_id("ent", family, key)`` (:mod:`newslake.transforms.entities.extract`), so
 "Gulmurod Halimov" has one id everywhere, but "Halimov", "G. Halimov" and "Gulmurod Khalimov"
 each get another. :func:`link_entities` clusters such :class:`EntityRecord` s and returns one
 :class:`EntityLink` (with its evidence) per non-canonical member. It is pure, deterministic and
@@ -38,10 +38,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.entities import entity_key, label_family
-from transforms.ids import stable_id
-from transforms.linking_names import Edge, Parsed, fold, parse
-from transforms.linking_rules import (
+from newslake.transforms.keys import entity_key, label_family
+from newslake.transforms.ids import stable_id
+from newslake.transforms.linking.names import Edge, Parsed, fold, parse
+from newslake.transforms.linking.rules import (
     acronym_block, components, name_block, org_fuzzy_block, person_block, person_fuzzy_block, place_block,
 )
 

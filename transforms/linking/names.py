@@ -1,4 +1,4 @@
-"""Names for linking (:mod:`transforms.linking`): folding, parsing and blocking keys.
+"""Names for linking (:mod:`newslake.transforms.linking.link`): folding, parsing and blocking keys.
 
 A name is folded for transliteration ("Khalimov" -> "halimov"), parsed by family (PERSON: first,
 middle initials, last; ORG: core without legal suffix, acronyms it is or spells) and given its
@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from transforms.entity_lexicons import PERSON_TITLES
+from newslake.transforms.entities.lexicons import PERSON_TITLES
 
 
 #: Transliteration folds, applied in order: "Khalimov" -> "halimov", "Yevgeny" -> "ievgeni",

@@ -1,6 +1,6 @@
 """Span helpers for the claim rules: paragraphs, direct quotations, speaker phrases, pronouns.
 
-Pure functions on text or on a parsed spaCy ``Doc``; :mod:`transforms.claims` combines them.
+Pure functions on text or on a parsed spaCy ``Doc``; :mod:`newslake.transforms.claims.extract` combines them.
 
 >>> quote_spans('He said "we won" and left.')
 [(8, 16)]
@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.cues import (
+from newslake.transforms.claims.cues import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     PRONOUN_ANTECEDENTS,

@@ -19,9 +19,9 @@ hypothetical), so a row never states more certainty than the document gives ever
 ``other_triggers`` (character spans of the other triggers, in text order) and ``modalities`` (one per
 mention, the row's own trigger first).
 
->>> # "Nazarov is rumored to be dead, killed near Raqqa. ... Asia-Plus reported that Nazarov had
->>> # been killed." -> one ASSAULT row: trigger "killed" (the first), mention_count 2,
->>> # modalities ("rumored", "reported"), modality "rumored", location Raqqa.
+Example: "Nazarov is rumored to be dead, killed near Raqqa. ... Asia-Plus reported that Nazarov had
+         been killed." -> one ASSAULT row: trigger "killed" (the first), mention_count 2,
+         modalities ("rumored", "reported"), modality "rumored", location Raqqa.
 """
 
 from __future__ import annotations

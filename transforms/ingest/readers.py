@@ -27,10 +27,10 @@ import trafilatura
 from trafilatura.settings import Document as PageMetadata
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from transforms.decoding import decode_bytes
-from transforms.ids import content_hash, stable_id
-from transforms.normalize import html_to_text, normalize_text, split_front_matter, strip_markdown
-from transforms.textdates import find_text_date, parse_date
+from newslake.transforms.ingest.decoding import decode_bytes
+from newslake.transforms.ids import content_hash, stable_id
+from newslake.transforms.ingest.normalize import html_to_text, normalize_text, split_front_matter, strip_markdown
+from newslake.transforms.ingest.dates import find_text_date, parse_date
 
 READER_VERSION = "newslake.readers.v1"
 

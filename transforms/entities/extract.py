@@ -27,10 +27,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from transforms.entity_lexicons import ACRONYM_FILLERS
-from transforms.entity_rules import NAMED_LABELS, PLACE_LABELS, alias_links
-from transforms.gazetteer import Gazetteer, Place, default_gazetteer
-from transforms.ids import stable_id
+from newslake.transforms.entities.lexicons import ACRONYM_FILLERS
+from newslake.transforms.entities.rules import alias_links
+from newslake.transforms.entities.gazetteer import Gazetteer, Place, default_gazetteer
+from newslake.transforms.ids import stable_id
+from newslake.transforms.keys import NAMED_LABELS, PLACE_LABELS, entity_key, label_family
 
 ENTITIES_VERSION = "newslake.entities.v2"
 __all__ = ["ENTITIES_VERSION", "NAMED_LABELS", "Mention", "DocEntity", "EntityResult",
@@ -38,7 +39,6 @@ __all__ = ["ENTITIES_VERSION", "NAMED_LABELS", "Mention", "DocEntity", "EntityRe
 
 _ACRONYM_LINK = re.compile(r"^\s*\(\s*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 
 
 @dataclass(frozen=True)
@@ -76,26 +76,6 @@ class DocEntity:
 class EntityResult:
     mentions: list[Mention]
     entities: list[DocEntity]
-
-
-def label_family(label: str) -> str:
-    """Labels whose entities share ids: all places are one family.
-
-    >>> label_family("GPE"), label_family("LOC"), label_family("ORG")
-    ('PLACE', 'PLACE', 'ORG')
-    """
-    return "PLACE" if label in PLACE_LABELS else label
-
-
-def entity_key(name: str) -> str:
-    """The normalised name an entity id hashes: casefolded, quotes unified, whitespace
-    collapsed, a leading "the " dropped (accents are kept: they tell names apart).
-
-    >>> entity_key("The  Islamic State’s")
-    "islamic state's"
-    """
-    text = " ".join(name.translate(_QUOTES).split()).casefold()
-    return text[4:] if text.startswith("the ") else text
 
 
 class _Groups:

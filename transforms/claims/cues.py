@@ -6,7 +6,7 @@ verbs such as "admitted"), ``reported`` (a source says so), ``claimed`` (a sourc
 the writer keeps a distance), ``rumored`` (nobody vouches for it), ``denied`` (the source rejects
 it) and ``hedged`` (the source or the writer qualifies it).
 
-The rules in :mod:`transforms.claims` read only these tables, so a new cue is one line here.
+The rules in :mod:`newslake.transforms.claims.extract` read only these tables, so a new cue is one line here.
 
 >>> VERB_CUES["say"], VERB_CUES["claim"], VERB_CUES["deny"]
 ('reported', 'claimed', 'denied')
@@ -164,11 +164,6 @@ CONTROL_VERBS: frozenset[str] = frozenset(
      "decline", "appear", "seem", "have", "go", "fail", "aim", "hope", "plan"}
 )
 
-# "according to X, P" / "as reported by X". The key is the first word, lower-cased.
-PREPOSITION_CUES: dict[str, tuple[str, str]] = {
-    "according": ("to", "reported"),
-}
-
 # Objects of "according to" that are not sources. "They live according to the laws of Allah."
 NON_SOURCES: frozenset[str] = frozenset(
     {"law", "rule", "plan", "schedule", "tradition", "custom", "script", "instruction",
@@ -196,7 +191,7 @@ OTHER_PRONOUNS: frozenset[str] = frozenset({"i", "we", "you"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
 
 # Entity labels that make a speaker "named".
-NAMED_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+SPEAKER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
 # Certainties of the speech verbs that may tag an adjacent quotation ("“We won,” she said.").
 TAG_CERTAINTIES: frozenset[str] = frozenset({"reported", "claimed", "asserted", "denied"})

@@ -17,8 +17,8 @@ role ("Kremlin spokesman"); a nationality ("Russian Foreign Minister") is not an
 Descriptions without a role noun ("X, who researches Tajik militants") and kinship ("his brother
 Saidmurod") are not roles.
 
->>> # extract_roles(nlp("Lavrov, Russia's foreign minister, said so."), doc_id="d", entities=lookup,
->>> #               extractor_version=ROLES_VERSION)[0].role  ->  "Russia's foreign minister"
+Example: extract_roles(nlp("Lavrov, Russia's foreign minister, said so."), doc_id="d", entities=lookup,
+                       extractor_version=ROLES_VERSION)[0].role  ->  "Russia's foreign minister"
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.entity_lexicons import COPULAS, FORMER_MARKERS, ROLE_NOUNS, ROLE_QUALIFIERS
-from transforms.ids import stable_id
-from transforms.types import EntityLookup
+from newslake.transforms.entities.lexicons import COPULAS, FORMER_MARKERS, ROLE_NOUNS, ROLE_QUALIFIERS
+from newslake.transforms.ids import stable_id
+from newslake.transforms.types import EntityLookup
 
 ROLES_VERSION = "newslake.roles.v1"
 __all__ = ["ROLES_VERSION", "EntityRole", "extract_roles", "is_former"]

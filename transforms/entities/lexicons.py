@@ -1,4 +1,4 @@
-"""Lexicons of the entity rules (:mod:`transforms.entity_rules`): rules are data.
+"""Lexicons of the entity rules (:mod:`newslake.transforms.entities.rules`): rules are data.
 
 Each table names an example it serves.
 
@@ -8,10 +8,6 @@ True
 
 from __future__ import annotations
 
-NAMED_LABELS = frozenset(
-    {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-)
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 #: Nouns that head an organisation after a nationality or creed: "the Islamic State".
 ORG_HEADS = frozenset(
@@ -58,7 +54,7 @@ NAME_PARTICLES = frozenset("van der de del della da di du al el bin ibn le la vo
 #: -> OPEC, "Bank of England" -> BoE / BOE.
 ACRONYM_FILLERS = frozenset("of the and for on in at to de du des la le el al da di y et".split())
 
-#: Nouns naming a title or role a person holds (:mod:`transforms.roles`): "Lavrov, Russia's
+#: Nouns naming a title or role a person holds (:mod:`newslake.transforms.entities.roles`): "Lavrov, Russia's
 #: foreign minister", "Kremlin spokesman Dmitry Peskov", "X is a senior analyst at Y".
 #: Kinship ("brother") and descriptions without a role noun ("who researches militants") are
 #: not roles.

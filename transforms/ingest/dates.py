@@ -21,7 +21,7 @@ from typing import Any
 
 import dateparser
 
-from transforms.normalize import PUBLISHED_LINE
+from newslake.transforms.ingest.normalize import PUBLISHED_LINE
 
 DATE_SETTINGS: dict[str, Any] = {
     "TIMEZONE": "UTC",

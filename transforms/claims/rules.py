@@ -1,7 +1,7 @@
 """Claim rules: each turns a parsed ``Doc`` into raw findings (cue, content, speaker, certainty).
 
-Families (tables of cue words live in :mod:`transforms.cues`; quotation-driven rules in
-:mod:`transforms.claim_quotes`):
+Families (tables of cue words live in :mod:`newslake.transforms.claims.cues`; quotation-driven rules in
+:mod:`newslake.transforms.claims.quotes`):
 
 - verb cues: "Officials said (that) P", "He claimed to be P", "I don't think P" (denied);
 - object cues: "She called the plan a disaster", "He urged Congress to act", "They want to win";
@@ -18,8 +18,8 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
-from transforms import cues
-from transforms.claim_spans import speaker_phrase
+from newslake.transforms.claims import cues
+from newslake.transforms.claims.spans import speaker_phrase
 
 @dataclass(frozen=True)
 class Found:

@@ -25,8 +25,8 @@ denies it; ``certainty`` when both are positive but one is firm (asserted, repor
 weak (claimed, rumored): one outlet reports a death, another calls it a rumour. Irrealis events
 (future, hypothetical) never conflict: a plan is not a report of the happening.
 
->>> # doc A "Nazarov was killed near Raqqa" (asserted), doc B "Nazarov is rumored to be dead,
->>> # killed near Raqqa" (rumored) -> one cluster, one conflict row of kind "certainty".
+Example: doc A "Nazarov was killed near Raqqa" (asserted), doc B "Nazarov is rumored to be dead,
+         killed near Raqqa" (rumored) -> one cluster, one conflict row of kind "certainty".
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ import datetime
 from collections import defaultdict
 from typing import NamedTuple, Protocol, Sequence
 
-from transforms.ids import stable_id
+from newslake.transforms.ids import stable_id
 
 STANCE = {"asserted": "firm", "reported": "firm", "claimed": "weak", "rumored": "weak",
           "denied": "negative", "negated": "negative", "future": "irrealis", "hypothetical": "irrealis"}

@@ -1,6 +1,6 @@
 """Claims: attributed statements, with their speaker, cue and certainty.
 
-Five rule families run over a parsed ``Doc`` (tables of cue words live in :mod:`transforms.cues`):
+Five rule families run over a parsed ``Doc`` (tables of cue words live in :mod:`newslake.transforms.claims.cues`):
 
 - verb cues: "Officials said (that) P", "He claimed to be P", "“P,” she said";
 - "according to X, P" and "P, according to X";
@@ -12,7 +12,7 @@ Content spans grow to cover the direct quotations they touch (also across senten
 the cue's paragraph, so an unclosed quotation mark cannot swallow the document.
 
 >>> import spacy
->>> from transforms.types import SpanEntityLookup
+>>> from newslake.transforms.types import SpanEntityLookup
 >>> words = ["Officials", "said", "the", "bridge", "may", "close", "."]
 >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["official", "say", "the", "bridge",
 ...     "may", "close", "."], pos=["NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
@@ -31,10 +31,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from transforms import cues
-from transforms.claim_quotes import colon_cues, follow_on_paragraphs, quote_tags
-from transforms.claim_rules import RULES, Found
-from transforms.claim_spans import (
+from newslake.transforms.claims import cues
+from newslake.transforms.claims.quotes import colon_cues, follow_on_paragraphs, quote_tags
+from newslake.transforms.claims.rules import RULES, Found
+from newslake.transforms.claims.spans import (
     content_chars,
     enclosing,
     paragraph_bounds,
@@ -43,8 +43,8 @@ from transforms.claim_spans import (
     resumed_quote,
     speaker_phrase,
 )
-from transforms.ids import stable_id
-from transforms.types import EntityLookup
+from newslake.transforms.ids import stable_id
+from newslake.transforms.types import EntityLookup
 
 CLAIMS_VERSION = "newslake.claims.v2"
 AUTHOR = "author"  # the outermost source of every chain: the document's writer
@@ -102,7 +102,7 @@ def _speaker_fields(
         eid = entities.entity_at(ante.start_char, ante.end_char) if ante is not None else None
         name = ante.text if ante is not None else span.text
         return span.text, s, e, eid, "pronoun", name
-    named = head.pos_ == "PROPN" or head.ent_type_ in cues.NAMED_LABELS
+    named = head.pos_ == "PROPN" or head.ent_type_ in cues.SPEAKER_LABELS
     return span.text, s, e, entities.entity_at(s, e), "named" if named else "unnamed", span.text
 
 

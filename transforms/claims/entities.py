@@ -12,8 +12,8 @@ Mentions come from the entity layer as ``(start_char, end_char, entity_id)`` tri
 per claim, entity and mention span (the speaker row at the speaker span).
 
 >>> import spacy
->>> from transforms.claims import extract_claims
->>> from transforms.types import SpanEntityLookup
+>>> from newslake.transforms.claims.extract import extract_claims
+>>> from newslake.transforms.types import SpanEntityLookup
 >>> doc = Doc(spacy.blank("en").vocab, words=["Jones", "said", "Smith", "resigned", "."],
 ...     lemmas=["Jones", "say", "Smith", "resign", "."], pos=["PROPN", "VERB", "PROPN", "VERB",
 ...     "PUNCT"], deps=["nsubj", "ROOT", "nsubj", "ccomp", "punct"], heads=[1, 1, 3, 1, 1])
@@ -30,7 +30,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from transforms.claims import CLAIMS_VERSION, Claim
+from newslake.transforms.claims.extract import CLAIMS_VERSION, Claim
 
 ROLES = ("speaker", "subject", "mentioned")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
