@@ -1,8 +1,11 @@
-"""Where the spaCy work runs: in this process, or in a pool of worker processes.
+"""Where the spaCy work runs: a pool of worker processes, each loading the model once.
 
-Each worker loads the model once (pool initializer) and extracts whole batches, so the parse and
-every extractor run in parallel and only rows travel back. Processes are started with ``spawn``:
-forking a process that runs Prefect's threads is not safe.
+Each worker loads the model on its first batch, parses and extracts whole batches and sends back
+Arrow tables (one per per-document table), so only rows travel between processes and the
+coordinating process never loads the model (nor needs spaCy to read the rows). Processes are
+started with ``spawn`` (forking a process that runs Prefect's threads is not safe), and on demand:
+the second starts when a second batch is waiting, so a one-batch run loads the model once and a
+large run has both cores busy from its first two batches.
 """
 
 from __future__ import annotations
@@ -10,10 +13,14 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Sequence
 
-from newslake.transforms.extract import Extracted, extract_batch
-from newslake.transforms.ingest.readers import SourceDoc
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from newslake.transforms.ingest.readers import SourceDoc
 
 _NLP = None
 _MODEL: str | None = None
@@ -28,54 +35,63 @@ def _nlp(model: str):  # type: ignore[no-untyped-def]
     return _NLP
 
 
-def _init(model: str) -> None:
+def _init() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _nlp(model)
 
 
-def run_batch(docs: Sequence[SourceDoc], model: str, version: str) -> Extracted:
-    """Extract one batch with this process's model."""
-    return extract_batch(docs, _nlp(model), version=version)
+@dataclass
+class BatchResult:
+    """One extracted batch: an Arrow table per per-document table, its counts for ``runs``, and the
+    (uri, reason) of its rejected documents."""
+
+    tables: dict[str, "pa.Table"] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
 
 
-def model_version(model: str) -> str:
-    """The extractor version for ``model`` (loads the model in this process)."""
-    from newslake.transforms.extract import extractor_version
+def run_batch(docs: Sequence["SourceDoc"], model: str, version: str, run_id: str) -> BatchResult:
+    """Parse and extract one batch with this process's model (loaded on first use) and build its
+    tables (``ingested_at`` is set again when the batch commits)."""
+    from newslake.transforms.extract import extract_batch
+    from newslake.warehouse.schema import PER_DOCUMENT, to_table
 
-    return extractor_version(_nlp(model))
+    ex = extract_batch(docs, _nlp(model), version=version)
+    extra = {"run_id": run_id, "ingested_at": datetime.now(timezone.utc), "extractor_version": version}
+    rows = {name: getattr(ex, name) for name in PER_DOCUMENT}
+    rows["documents"] = [
+        {**{f: getattr(d, f) for f in d.__dataclass_fields__}, "char_count": len(d.text), "boilerplate": list(d.boilerplate)}
+        for d in ex.documents
+    ]
+    ok = sum(d.status == "ok" for d in ex.documents)
+    return BatchResult(
+        tables={name: to_table(name, rows[name], extra) for name in PER_DOCUMENT},
+        counts={"docs_ok": ok, "docs_rejected": len(ex.documents) - ok, "mentions": len(ex.mentions),
+                "doc_entities": len(ex.doc_entities), "claims": len(ex.claims), "events": len(ex.events)},
+        rejected=[(d.uri, d.error or "") for d in ex.documents if d.status != "ok"],
+    )
 
 
-def choose_processes(requested: int, n_docs: int, batch_size: int) -> int:
-    """``requested`` when set; otherwise 2 processes when there are 2+ cores and 2+ full batches."""
-    if requested:
-        return requested
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return 2 if cores >= 2 and n_docs >= 2 * batch_size else 1
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def choose_processes(requested: int) -> int:
+    """``requested`` when set; otherwise one per core, at most 2 (each process holds a model)."""
+    return requested if requested else max(1, min(2, cores()))
 
 
 class Workers:
-    """Runs batches in this process (``n == 1``) or in ``n`` spawned worker processes."""
+    """``n`` spawned worker processes (started on demand, up to ``n``) that run :func:`run_batch`."""
 
     def __init__(self, model: str, n: int) -> None:
         self.model = model
-        self.pool = (
-            ProcessPoolExecutor(n, mp_context=mp.get_context("spawn"), initializer=_init, initargs=(model,))
-            if n > 1 else None
-        )
+        self.pool = ProcessPoolExecutor(n, mp_context=mp.get_context("spawn"), initializer=_init)
 
-    def submit(self, docs: Sequence[SourceDoc], version: str) -> "Future[Extracted]":
-        if self.pool is None:
-            f: Future[Extracted] = Future()
-            try:
-                f.set_result(run_batch(docs, self.model, version))
-            except BaseException as e:  # surfaced by .result()
-                f.set_exception(e)
-            return f
-        return self.pool.submit(run_batch, list(docs), self.model, version)
+    def submit(self, docs: Sequence["SourceDoc"], version: str, run_id: str) -> "Future[BatchResult]":
+        return self.pool.submit(run_batch, list(docs), self.model, version, run_id)
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+        self.pool.shutdown(cancel_futures=True)
 
     def __enter__(self) -> "Workers":
         return self
