@@ -18,6 +18,7 @@ one when none is set.
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
 import socket
 import sys
@@ -34,11 +35,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
 from newslake import faults
-from newslake.flows.workers import BatchResult, Workers, choose_processes, run_batch
+from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes
 from newslake.settings import get_settings
-from newslake.transforms.ingest.readers import Limits, SourceDoc, read_jsonl_lines, read_source, rejected_doc
+from newslake.transforms.ingest.readers import Limits
 from newslake.warehouse.lake import LakeConfig, LakeWriter, RunTables, record_run
-from newslake.warehouse.schema import RunRecord
+from newslake.warehouse.schema import COMPACT_EVERY, RunRecord, to_table
 
 
 class InputError(ValueError):
@@ -89,87 +90,117 @@ def discover(paths: Sequence[str]) -> list[str]:
     return find_files(paths)
 
 
-def read_file(path: str, limits: Limits, lines_per_chunk: int) -> Iterator[list[SourceDoc]]:
-    """The documents of one file, a chunk at a time: a JSONL file ``lines_per_chunk`` lines at a
-    time, any other file whole. Unreadable or oversized files become one rejected document."""
+def file_sha256(path: str) -> str | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read."""
+    h = hashlib.sha256()
     try:
-        size = os.path.getsize(path)
-        if size > limits.max_file_bytes:
-            yield [rejected_doc(uri=path, data=f"{path}:{size}".encode(),
-                                reason=f"file has {size:,} bytes, above the limit of {limits.max_file_bytes:,}")]
-            return
-        if not path.lower().endswith(".jsonl"):
-            yield read_source(Path(path).read_bytes(), uri=path, limits=limits)
-            return
-        any_docs, first, lines = False, 1, []
         with open(path, "rb") as f:
-            for n, line in enumerate(f, start=1):
-                lines.append(line)
-                if len(lines) == lines_per_chunk:
-                    docs = read_jsonl_lines(b"".join(lines), uri=path, first_line=first, limits=limits)
-                    any_docs |= bool(docs)
-                    yield docs
-                    first, lines = n + 1, []
-        docs = read_jsonl_lines(b"".join(lines), uri=path, first_line=first, limits=limits) if lines else []
-        if not (any_docs or docs):  # nothing but blank lines: the whole-file reader says why
-            docs = read_source(Path(path).read_bytes(), uri=path, limits=limits)
-        yield docs
-    except OSError as e:
-        yield [rejected_doc(uri=path, data=path.encode(), reason=f"cannot read file: {e.strerror or e}")]
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
 
 
-def read_batches(files: Iterable[str], limits: Limits, batch_size: int) -> Iterator[list[SourceDoc]]:
-    """Read and normalise ``files`` as batches of ``batch_size`` documents (the last may be short);
-    a document whose id was already read in this run (the same content twice) is dropped."""
-    seen: set[str] = set()
-    batch: list[SourceDoc] = []
-    for path in files:
-        for docs in read_file(path, limits, batch_size):
-            for d in docs:
-                if d.doc_id not in seen:
-                    seen.add(d.doc_id)
-                    batch.append(d)
-                if len(batch) == batch_size:
-                    faults.point("read")
-                    yield batch
-                    batch = []
-    if batch:
-        faults.point("read")
-        yield batch
+@dataclass
+class InputFile:
+    path: str
+    sha256: str | None
+    bytes: int
+    docs: int = 0  # documents read from it so far
 
 
 @dataclass
 class Batch:
-    """A batch read, and what of it is left to extract (the rest is in the lake already)."""
+    """Pieces of input for one worker call, and the files whose last piece is in it (recorded as
+    done in the batch's commit)."""
 
-    todo: list[SourceDoc]
-    counts: dict[str, int]
+    pieces: list[Piece]
+    completes: list[InputFile] = field(default_factory=list)
 
 
-def skip_committed(lake: LakeWriter, docs: list[SourceDoc], version: str) -> Batch:
-    """Drop the documents the lake has with ``version`` (unchanged input, or committed by a run that
-    was killed): they are neither parsed nor written again."""
-    known = lake.known_versions([d.doc_id for d in docs])
-    todo = [d for d in docs if known.get(d.doc_id) != version]
-    return Batch(todo, {"docs_seen": len(docs), "docs_unchanged": len(docs) - len(todo),
-                        "docs_replaced": sum(d.doc_id in known for d in todo)})
+def skip_unchanged_files(lake: LakeWriter, files: Sequence[str], version: str, limits: Limits,
+                         run: RunSummary) -> list[InputFile]:
+    """The files to read: those whose bytes the lake has not finished with ``version`` (a file
+    with the same content and version is skipped unread; its documents count as unchanged)."""
+    inputs = []
+    for f in files:
+        try:
+            size = os.path.getsize(f)
+        except OSError:
+            size = -1
+        inputs.append(InputFile(f, file_sha256(f) if 0 <= size <= limits.max_file_bytes else None, size))
+    done = lake.done_files([i.sha256 for i in inputs if i.sha256], version)
+    todo = [i for i in inputs if i.sha256 not in done]
+    skipped = sum(done[i.sha256] for i in inputs if i.sha256 in done)
+    run.add(docs_seen=skipped, docs_unchanged=skipped)
+    return todo
+
+
+def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]:
+    """Cut the input into batches of about ``batch_size`` documents: a JSONL file ``batch_size``
+    lines at a time (read lazily, so only the batches in flight are in memory), other files whole
+    (one document each, as far as the plan knows)."""
+    batch = Batch([])
+    size = 0
+
+    def full() -> bool:
+        return size >= batch_size
+
+    for inp in files:
+        if not inp.path.lower().endswith(".jsonl") or inp.sha256 is None:
+            batch.pieces.append(Piece(inp.path))
+            size += 1
+        else:
+            first, lines, any_line = 1, [], False
+            with open(inp.path, "rb") as f:
+                for n, line in enumerate(f, start=1):
+                    lines.append(line)
+                    any_line |= bool(line.strip())
+                    if size + len(lines) >= batch_size:
+                        batch.pieces.append(Piece(inp.path, first, b"".join(lines)))
+                        size += len(lines)
+                        first, lines = n + 1, []
+                        yield batch
+                        batch, size = Batch([]), 0
+            if lines:
+                batch.pieces.append(Piece(inp.path, first, b"".join(lines)))
+                size += len(lines)
+            elif not any_line:  # nothing but blank lines: the whole-file reader says why
+                batch.pieces.append(Piece(inp.path))
+                size += 1
+        batch.completes.append(inp)
+        if full():
+            yield batch
+            batch, size = Batch([]), 0
+    if batch.pieces or batch.completes:
+        yield batch
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(docs: Sequence[SourceDoc], model: str, version: str, run_id: str, workers: Workers | None = None) -> BatchResult:
-    """Parse a batch with spaCy and extract its rows, in a worker process (or, without ``workers``,
-    in the process running the task, which then loads the model once)."""
-    result = workers.submit(docs, version, run_id).result() if workers else run_batch(docs, model, version, run_id)
+def extract(workers: Workers, batch: Batch, version: str, run_id: str, cfg: LakeConfig, limits: Limits) -> BatchResult:
+    """Read, skip what the lake has, parse and extract one batch in a worker process."""
+    result = workers.submit(batch.pieces, version, run_id, cfg, limits).result() if batch.pieces else BatchResult()
     faults.point("extract")
     return result
 
 
 @task(name="commit", cache_policy=NO_CACHE)
-def commit_batch(lake: LakeWriter, batch: Batch, result: BatchResult, run: RunSummary) -> None:
-    """Write a batch's rows, the relinking they cause and the run's updated row in one transaction."""
-    run.add(**batch.counts, **result.counts, batches=1)
-    lake.commit(RunTables(result.tables, run))
+def commit_batch(lake: LakeWriter, batch: Batch, result: BatchResult, run: RunSummary, files: dict[str, InputFile]) -> None:
+    """Write a batch's rows, the relinking they cause, the files it completes and the run's updated
+    row in one transaction."""
+    for path, n in result.docs_per_file.items():
+        files[path].docs += n
+    run.add(**result.counts, batches=1)
+    done = [{"sha256": f.sha256, "path": f.path, "bytes": f.bytes, "docs": f.docs} for f in batch.completes if f.sha256]
+    tables = dict(result.tables)
+    if done:
+        tables["input_files"] = to_table("input_files", done, {"extractor_version": run.extractor_version,
+                                                                "run_id": run.run_id, "ingested_at": datetime.now(timezone.utc)})
+    lake.commit(RunTables(tables, run))
     run.rejected.extend(result.rejected[: max(0, 100 - len(run.rejected))])
+    if run.batches % COMPACT_EVERY == 0:
+        lake.compact()
 
 
 def extract_ahead(batches: Iterable[Batch], submit: Callable[[Batch], object], depth: int) -> Iterator[tuple[Batch, object]]:
@@ -201,21 +232,27 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def start_run(lake: LakeWriter, paths: Sequence[str], model: str) -> RunSummary:
+def model_version(workers: Workers) -> str:
+    """The run's extractor version, from a worker (this process never imports spaCy)."""
+    return workers.version()
+
+
+def start_run(lake: LakeWriter, paths: Sequence[str], model: str, version: str, started: datetime) -> RunSummary:
     """The run's record, written as ``running``; this host's runs whose process died are marked
     ``interrupted`` first."""
-    from newslake.transforms.extract import extractor_version
-
     host = socket.gethostname()
     lake.mark_interrupted(host, _alive)
-    run = RunSummary(run_id=_run_id(), started_at=datetime.now(timezone.utc), inputs=list(paths), model=model,
-                     extractor_version=extractor_version(model), host=host, pid=os.getpid(),
+    run = RunSummary(run_id=_run_id(), started_at=started, inputs=list(paths), model=model,
+                     extractor_version=version, host=host, pid=os.getpid(),
                      warehouse=str(lake.cfg.warehouse))
     lake.commit(RunTables({}, run))
     return run
 
 
 def finish_run(lake: LakeWriter, run: RunSummary, t0: float) -> RunSummary:
+    """Compact what the run's batches wrote, then mark it ``committed``."""
+    if run.batches:
+        lake.compact()
     run.status, run.elapsed_s = "committed", round(time.perf_counter() - t0, 2)
     lake.commit(RunTables({}, run))
     return run
@@ -234,17 +271,18 @@ def ingest(
     s = get_settings(warehouse=warehouse, model=model, batch_size=batch_size, n_process=n_process)
     cfg = LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
     limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars)
-    t0, n = time.perf_counter(), choose_processes(s.n_process)
+    t0, started, n = time.perf_counter(), datetime.now(timezone.utc), choose_processes(s.n_process)
     files = discover(paths)
     with LakeWriter(cfg, attempts=s.commit_retries) as lake, Workers(s.model, n) as workers, _progress(progress) as advance:
-        run = start_run(lake, paths, s.model)
-        get_run_logger().info("%d files; run %s with %d worker process(es)", len(files), run.run_id, n)
+        run = start_run(lake, paths, s.model, model_version(workers), started)
         try:
-            batches = (skip_committed(lake, docs, run.extractor_version) for docs in read_batches(files, limits, s.batch_size))
-            submit = lambda b: extract.submit(b.todo, s.model, run.extractor_version, run.run_id, workers) if b.todo else None  # noqa: E731
-            for batch, future in extract_ahead(batches, submit, depth=n + 1):
-                commit_batch(lake, batch, future.result() if future else BatchResult(), run)
-                advance(batch.counts["docs_seen"])
+            todo = skip_unchanged_files(lake, files, run.extractor_version, limits, run)
+            get_run_logger().info("%d files, %d to read; run %s, %d worker(s)", len(files), len(todo), run.run_id, n)
+            submit = lambda b: extract.submit(workers, b, run.extractor_version, run.run_id, cfg, limits)  # noqa: E731
+            by_path = {f.path: f for f in todo}
+            for batch, future in extract_ahead(plan_batches(todo, s.batch_size), submit, depth=n + 1):
+                commit_batch(lake, batch, result := future.result(), run, by_path)
+                advance(result.counts.get("docs_seen", 0))
             return finish_run(lake, run, t0)
         except BaseException as e:
             _record_failure(cfg, run, e)

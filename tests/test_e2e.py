@@ -133,10 +133,8 @@ def test_new_extractor_version_replaces_rows(seed_lake, tmp_path, monkeypatch):
     shutil.copytree(cfg.warehouse, wh)
     copy = LakeConfig(wh)
     before = table_counts(copy)
-    import newslake.transforms.extract as extract_mod
-
-    real = extract_mod.extractor_version
-    monkeypatch.setattr(extract_mod, "extractor_version", lambda m: real(m) + "-next")
+    real = flow_mod.model_version
+    monkeypatch.setattr(flow_mod, "model_version", lambda w: real(w) + "-next")
     s = flow_mod.ingest(paths=[str(SEEDS)], warehouse=str(wh))
     assert s.docs_replaced == 1
     after = table_counts(copy)

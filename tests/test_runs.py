@@ -16,7 +16,8 @@ from tests.conftest import ROOT
 
 CONTENT_TABLES = ["documents", "mentions", "doc_entities", "entity_roles", "entity_links", "entity_blocks", "entities",
                   "claims", "claim_entities", "amounts", "events"]
-CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578.jsonl"
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()), ROOT.parent / "shared")
+CORPUS = SHARED / "corpus" / "reuters21578.jsonl"
 VOLATILE = ("run_id", "ingested_at")  # differ between any two runs
 
 
@@ -105,12 +106,25 @@ def _tiny_lake(wh: Path) -> LakeConfig:
 @pytest.mark.parametrize("args", [["sql", "SELECT count(*) FROM documents"], ["runs"]])
 def test_read_only_commands_import_neither_spacy_nor_prefect(tmp_path, args):
     cfg = _tiny_lake(tmp_path / "wh")
-    code = ("import sys\nfrom newslake.cli import app\n"
-            "try:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
-            "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'thinc', 'prefect', 'pydantic'})\n"
+    # what the console script runs (pyproject: newslake = "newslake.readcli:main")
+    code = ("import sys\nfrom newslake.readcli import main\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'thinc', 'prefect', 'pydantic', 'typer'})\n"
             "print('HEAVY', heavy)")
     p = subprocess.run([sys.executable, "-c", code, *args, "-w", str(cfg.warehouse), "-f", "csv"],
                        capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert p.returncode == 0, p.stderr
-    assert p.stdout.strip().splitlines()[-1] == "HEAVY []"
-    assert "d1" in p.stdout or "1" in p.stdout.splitlines()[1]
+    out = p.stdout.strip().splitlines()
+    assert out[-1] == "HEAVY []"
+    assert out[1] == ("1" if args[0] == "sql" else out[1]) and out[1].startswith("1" if args[0] == "sql" else "r1,")
+
+
+def test_fast_path_hands_help_and_unknown_options_to_typer(tmp_path, capsys):
+    from newslake.readcli import fast
+
+    cfg = _tiny_lake(tmp_path / "wh")
+    assert fast(["sql", "--help"]) is None and fast(["ingest", "x"]) is None and fast(["sql", "q", "--bogus"]) is None
+    assert fast(["sql", "SELECT doc_id FROM documents", "-w", str(cfg.warehouse), "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"doc_id": "d1"}]
+    assert fast(["sql", "SELECT nope", "-w", str(cfg.warehouse)]) == 1
+    assert "nope" in capsys.readouterr().err

@@ -109,7 +109,7 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, add columns a newer schema has (DuckLake evolves schemas in place), and
     (re)create the views when anything changed."""
-    from newslake.warehouse.schema import TABLES, create_table_sql, duck_type
+    from newslake.warehouse.schema import SORTED_BY, TABLES, create_table_sql, duck_type
     from newslake.warehouse.views import create_views, views_current
 
     existing: dict[str, set[str]] = {}
@@ -117,6 +117,8 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
             "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [LAKE]).fetchall():
         existing.setdefault(table, set()).add(column)
     todo = [create_table_sql(name, f"{LAKE}.{name}") for name in TABLES if name not in existing]
+    todo += [f"ALTER TABLE {LAKE}.{name} SET SORTED BY ({SORTED_BY[name]})"
+             for name in TABLES if name not in existing and name in SORTED_BY]
     for name, schema in TABLES.items():
         for f in schema:
             if name in existing and f.name not in existing[name]:
@@ -249,6 +251,26 @@ class LakeWriter:
         assert self.con is not None
         return _retrying(lambda: _known(self.con, doc_ids), attempts=self.attempts)[0]
 
+    def done_files(self, sha256s: list[str], version: str) -> dict[str, int]:
+        """``sha256 -> docs`` for the input files the lake finished with ``version``."""
+        import pyarrow as pa
+
+        assert self.con is not None
+        if not sha256s:
+            return {}
+
+        def look() -> dict[str, int]:
+            con = self.con
+            con.register("wanted_files", pa.table({"sha256": pa.array(sha256s, pa.string())}))  # type: ignore[union-attr]
+            try:
+                return dict(con.execute(  # type: ignore[union-attr]
+                    f"SELECT sha256, docs FROM {LAKE}.input_files WHERE extractor_version = ? "
+                    "AND sha256 IN (SELECT sha256 FROM wanted_files)", [version]).fetchall())
+            finally:
+                con.unregister("wanted_files")  # type: ignore[union-attr]
+
+        return _retrying(look, attempts=self.attempts)[0]
+
     def commit(self, run_tables: RunTables) -> int:
         """Write one batch in one transaction; return the number of attempts it took.
 
@@ -264,6 +286,7 @@ class LakeWriter:
 
         tables = {name: run_tables.tables.get(name) for name in PER_DOCUMENT}
         tables = {name: (t if t is not None else TABLES[name].empty_table()) for name, t in tables.items()}
+        files = run_tables.tables.get("input_files")
         run = run_tables.run
         record = run if isinstance(run, RunRecord) or run is None else RunRecord.from_row(run)
         tries = 0
@@ -279,6 +302,8 @@ class LakeWriter:
             now = datetime.now(timezone.utc)
             for name, t in tables.items():
                 con.register(f"new_{name}", _stamp(t, now))
+            if files is not None:
+                con.register("new_input_files", _stamp(files, now))
             if record is not None:
                 record.commit_attempts += 1 if run_tables.tables else 0
                 record.finished_at = now
@@ -286,6 +311,9 @@ class LakeWriter:
             con.execute("BEGIN")
             try:
                 _write(con, tables, record.run_id if record is not None else "")
+                if files is not None:  # one row per file content: the latest version that finished it
+                    con.execute(f"DELETE FROM {LAKE}.input_files WHERE sha256 IN (SELECT sha256 FROM new_input_files)")
+                    con.execute(f"INSERT INTO {LAKE}.input_files SELECT * FROM new_input_files")
                 if record is not None:
                     con.execute(f"DELETE FROM {LAKE}.runs WHERE run_id = ?", [record.run_id])
                     con.execute(f"INSERT INTO {LAKE}.runs SELECT * FROM new_run")
@@ -298,13 +326,24 @@ class LakeWriter:
                     pass
                 raise
             finally:
-                for name in tables:
+                for name in [*tables, "input_files", "run"]:
                     _unregister(con, f"new_{name}")
-                _unregister(con, "new_run")
             faults.point("commit.after")
 
         _retrying(attempt, attempts=self.attempts)
         return tries
+
+    def compact(self) -> None:
+        """Merge the small files that batch commits leave (below ``schema.SMALL_FILE_BYTES``) into
+        sorted larger ones, and rewrite files mostly deleted by replacements. Readers are never
+        blocked: merged files replace the small ones in a new snapshot."""
+        from newslake.warehouse.schema import SMALL_FILE_BYTES
+
+        assert self.con is not None
+        _retrying(lambda: self.con.execute(  # type: ignore[union-attr]
+            f"CALL ducklake_merge_adjacent_files('{LAKE}', max_file_size => {int(SMALL_FILE_BYTES)})"), attempts=self.attempts)
+        _retrying(lambda: self.con.execute(f"CALL ducklake_rewrite_data_files('{LAKE}')"),  # type: ignore[union-attr]
+                  attempts=self.attempts)
 
     def mark_interrupted(self, host: str, alive: "Any") -> list[str]:
         """Set ``interrupted`` on this host's ``running`` runs whose process is gone (``alive(pid)``

@@ -317,6 +317,15 @@ TABLES["runs"] = pa.schema([
     _f(f.name, f.metadata["type"], f.metadata["description"], nullable=f.metadata["nullable"])
     for f in dataclasses.fields(RunRecord)
 ])
+TABLES["input_files"] = pa.schema([
+    _f("sha256", pa.string(), "SHA-256 of the file's bytes.", nullable=False),
+    _f("path", pa.string(), "The file's path when it was ingested.", nullable=False),
+    _f("bytes", pa.int64(), "Size of the file.", nullable=False),
+    _f("docs", pa.int64(), "Documents read from it (ok and rejected, duplicates included).", nullable=False),
+    _f("extractor_version", pa.string(), "The extractor version every one of its documents was committed with.", nullable=False),
+    _RUN_ID,
+    _f("ingested_at", TS, "When the batch holding its last document committed.", nullable=False),
+])
 
 TABLE_DESCRIPTIONS = {
     "documents": "One row per input document: analysed (`ok`) or `rejected` with its reason.",
@@ -330,7 +339,9 @@ TABLE_DESCRIPTIONS = {
     "claim_entities": "The entities each claim is spoken by or about.",
     "amounts": "Numbers with unit and what is counted, and the claim holding them.",
     "events": "Events typed with PLOVER, with actor, target, place, normalised time and modality.",
-    "runs": "One row per ingest run.",
+    "runs": "One row per ingest run, rewritten by each of its batch commits.",
+    "input_files": "Input files whose every document is in the lake, by content: a run skips a file with the same "
+                   "bytes and extractor version unread (how an unchanged input costs almost nothing to re-run).",
 }
 
 _DUCK_TYPES = {
@@ -387,3 +398,26 @@ def to_table(name: str, rows: Iterable[Any], extra: Mapping[str, Any] | None = N
             else:
                 raise KeyError(f"{name}: row has no column {f.name!r}")
     return pa.table([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
+
+
+# --------------------------------------------------------------------------- layout
+
+#: Sort order of each table's Parquet files (DuckLake ``SET SORTED BY``: applied on insert and when
+#: files are merged), chosen for the analyst queries: an entity's mentions and document rows sit
+#: together (its timeline reads few row groups), claims by speaker, events by type and date,
+#: documents by date. Min/max statistics per file and row group then skip what a filter excludes.
+SORTED_BY: dict[str, str] = {
+    "documents": "published_at ASC NULLS LAST",
+    "mentions": "entity_id ASC",
+    "doc_entities": "entity_id ASC",
+    "claims": "speaker_entity_id ASC NULLS LAST",
+    "events": "event_type ASC, date_start ASC NULLS LAST",
+    "entity_links": "canonical_entity_id ASC",
+}
+
+#: A batch commit writes one small file per table. Files below this size are merged (and sorted)
+#: into larger ones every ``COMPACT_EVERY`` batches and at the end of a run, so a long run leaves a
+#: few files per table, not thousands; files already this large are left alone, so compaction
+#: works on what recent batches wrote, not on the whole lake.
+SMALL_FILE_BYTES = 16_000_000
+COMPACT_EVERY = 64
