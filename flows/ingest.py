@@ -2,17 +2,18 @@
 
 ::
 
-    files ──read──▶ batch of documents ──skip committed──▶ worker: parse + extract ──▶ commit
-                    (batch_size docs)      (lake lookup)      (2 processes, model      (one transaction
-                                                               loaded once each)        per batch)
+    files ─► skip unchanged files ─► cut into batches ─► worker: read, skip committed, ─► commit
+             (content hash,           (batch_size docs;    parse + extract              (one transaction
+              input_files)             JSONL by lines)     (2 processes, model once)     per batch)
 
-Nothing holds the whole run: a batch is read only when a worker is about to need it (a few batches
-are in flight), a JSONL file is read a batch of lines at a time, and every batch commits on its own,
-with the run's ``runs`` row updated in the same transaction. A run killed at any point keeps the
-batches it committed; the same command run again skips those documents (they are in the lake with
-the same extractor version) and finishes the rest, ending with the tables an uninterrupted run
-leaves. The flow runs on the Prefect server named by ``PREFECT_API_URL``, or on a temporary local
-one when none is set.
+Nothing holds the whole run: a batch is cut only when a worker is about to need it (``depth``
+batches are in flight), and every batch commits on its own, with the run's ``runs`` row updated in
+the same transaction. A run killed at any point keeps the batches it committed; the same command
+run again skips those documents (they are in the lake with the same extractor version) and
+finishes the rest, ending with the tables an uninterrupted run leaves. A file whose every document
+was committed is recorded in ``input_files`` by content, so an unchanged input is skipped without
+being read. This process never reads a document nor imports spaCy; the workers do. The flow runs
+on the Prefect server named by ``PREFECT_API_URL``, or on a temporary local one when none is set.
 """
 
 from __future__ import annotations
@@ -155,18 +156,19 @@ def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]
             first, lines, any_line = 1, [], False
             with open(inp.path, "rb") as f:
                 for n, line in enumerate(f, start=1):
+                    if full():  # the file goes on: this batch does not complete it
+                        yield batch
+                        batch, size = Batch([]), 0
                     lines.append(line)
                     any_line |= bool(line.strip())
                     if size + len(lines) >= batch_size:
                         batch.pieces.append(Piece(inp.path, first, b"".join(lines)))
                         size += len(lines)
                         first, lines = n + 1, []
-                        yield batch
-                        batch, size = Batch([]), 0
-            if lines:
+            if lines and any_line:
                 batch.pieces.append(Piece(inp.path, first, b"".join(lines)))
                 size += len(lines)
-            elif not any_line:  # nothing but blank lines: the whole-file reader says why
+            if not any_line:  # nothing but blank lines: the whole-file reader says why
                 batch.pieces.append(Piece(inp.path))
                 size += 1
         batch.completes.append(inp)

@@ -75,6 +75,7 @@ def reference(prefect_server, corpus, tmp_path_factory) -> dict:
 
 @pytest.mark.model
 @pytest.mark.e2e
+@pytest.mark.timeout(1800)
 @pytest.mark.parametrize("fault", ["commit.before:3", "commit.after:2"])
 def test_killed_run_resumes_to_the_same_tables(reference, corpus, tmp_path, fault):
     wh = tmp_path / "wh"
