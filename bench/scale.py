@@ -354,7 +354,8 @@ def main() -> None:
             sys.exit(f"not found: {p}")
     sys.path.insert(0, str(ROOT))
     tmp = Path(tempfile.mkdtemp(prefix="newslake-scale-"))
-    env = {**os.environ, "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING"}
+    env = {**os.environ, "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
+           "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "900"}  # a busy machine starts the server slowly
     print(f"newslake bench/scale.py, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}")
     print(f"work folder {tmp}")
     line("figure", "value", "baseline (same run)", "verdict")
