@@ -1,6 +1,7 @@
 """The read-only commands' fast path: ``newslake sql`` and ``newslake runs`` without typer.
 
-The console script enters here (:func:`main`). ``sql`` and ``runs`` with plain arguments are parsed
+The console script (:func:`newslake.console.main`) tries :func:`fast` first. ``sql`` and ``runs``
+with plain arguments are parsed
 with argparse and answered by DuckDB straight away: this module imports neither typer (which
 imports pydantic), nor Prefect, nor spaCy, nor pyarrow, and rich only to draw a table. Anything else
 (``--help``, other commands, an option argparse does not know) goes to the typer app in
@@ -115,13 +116,3 @@ def fast(argv: list[str]) -> int | None:
         return 1
     print_rows(cols, rows, Fmt(args.format))
     return 0
-
-
-def main() -> None:
-    """The ``newslake`` console script."""
-    code = fast(sys.argv[1:])
-    if code is not None:
-        sys.exit(code)
-    from newslake.cli import app
-
-    app()
