@@ -302,6 +302,56 @@ def report(
               f"{rep.doc_pages} document pages)", highlight=False)
 
 
+class ExportFmt(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write <table>.parquet|csv and manifest.json into.")],
+    warehouse: WarehouseOpt = None,
+    format: Annotated[ExportFmt, typer.Option("--format", "-f", help="parquet or csv.")] = ExportFmt.parquet,
+    as_of: Annotated[Optional[int], typer.Option("--as-of", help="Lake snapshot (version) to export; default: the current one.")] = None,
+) -> None:
+    """Write one consistent snapshot of every table as plain files, for tools that cannot read DuckLake.
+
+    Example: newslake export out/ --format csv --as-of 3
+    """
+    from newslake.warehouse.export import export as run_export
+    from newslake.warehouse.lake import LakeError
+
+    try:
+        ex = run_export(_lake(warehouse), out_dir, fmt=format.value, as_of=as_of)
+    except (LakeError, OSError) as e:
+        _fail(str(e))
+    out.print(f"wrote {len(ex.rows)} tables of snapshot {ex.version} ({ex.snapshot_time:%Y-%m-%d %H:%M:%S %Z}) to "
+              f"{ex.out_dir}: " + ", ".join(f"{t} {n}" for t, n in ex.rows.items())
+              + (f"; not yet in that snapshot: {', '.join(ex.missing)}" if ex.missing else ""), highlight=False)
+
+
+@app.command()
+def shell(
+    warehouse: WarehouseOpt = None,
+    python: Annotated[bool, typer.Option("--python", help="A Python REPL with `con` even when the DuckDB CLI is installed.")] = False,
+) -> None:
+    """Open DuckDB's shell with the lake attached read-only (or, without the DuckDB CLI on PATH, a Python
+    REPL with `con`, a read-only connection).
+
+    Example: newslake shell -w /tmp/lake
+    """
+    from newslake.shell import run_shell
+    from newslake.warehouse.lake import LakeError
+
+    cfg = _lake(warehouse)
+    if not cfg.exists():
+        _fail(f"no lake at {cfg.warehouse} (run `newslake ingest` first, or pass --warehouse)")
+    try:
+        run_shell(cfg, python=python)
+    except LakeError as e:
+        _fail(str(e))
+
+
 @app.command("schema-docs")
 def schema_docs(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the data dictionary.")] = Path("docs/schema.md"),

@@ -95,41 +95,59 @@ def timeline(con: duckdb.DuckDBPyConnection) -> Figure:
     import altair as alt
 
     rows = _records(con, f"""
-        SELECT event_id, doc_id, event_type, modality, trigger, day, day_from, actor_name, target_name,
-               place_name, title FROM {LAKE}.events_named WHERE doc_id IN (SELECT doc_id FROM sel) AND day IS NOT NULL
-        ORDER BY day, event_id""")
-    undated = con.execute(f"SELECT count(*) FROM {LAKE}.events WHERE doc_id IN (SELECT doc_id FROM sel)").fetchone()[0] - len(rows)
+        SELECT v.event_id, v.doc_id, v.event_type, v.modality, v.trigger, v.day, v.day_from, v.actor_name,
+               v.target_name, v.place_name, v.title, round(v.start_char / greatest(d.char_count, 1), 3) AS position
+        FROM {LAKE}.events_named v JOIN {LAKE}.documents d USING (doc_id)
+        WHERE v.doc_id IN (SELECT doc_id FROM sel) ORDER BY v.day, v.event_id""")
     for r in rows:
         r["href"] = _href(r["doc_id"], r["event_id"])
-        r["dated by"] = "the event's own date" if r["day_from"] == "event" else "the report's date"
-    note = ("Each mark is one event, placed at its own date when the text gives one, else at its "
-            "report's publication date (hollow marks)." + (f" {undated} events have neither and are not drawn." if undated else ""))
+        r["dated by"] = {"event": "the event's own date", "report": "the report's date"}.get(r["day_from"], "undated")
+    dated = [r for r in rows if r["day"]]
+    undated = [r for r in rows if not r["day"]]
+    note = ("Each mark is one event, placed at its own date when the text gives one (filled), else at its "
+            "report's publication date (hollow). Drag to pan, scroll to zoom.")
+    if undated:
+        note += (f" {len(undated)} events of undated reports are drawn apart, by where they occur in their "
+                 "document (0 = its start, 1 = its end).")
     if not rows:
         return Figure("timeline", "Event timeline by type and modality", note, 0)
-    days = sorted(r["day"] for r in rows)
-    lo, hi = days[int(0.02 * (len(days) - 1))], days[int(0.98 * (len(days) - 1))]
-    lo, hi = (date.fromisoformat(lo) - timedelta(days=1)).isoformat(), (date.fromisoformat(hi) + timedelta(days=1)).isoformat()
-    outside = sum(1 for d in days if d < lo or d > hi)
-    if outside:
-        note += f" {outside} events dated outside {lo} – {hi} are off the initial view: scroll or drag to see them."
-    chart = (
-        alt.Chart(alt.Data(values=rows))
-        .transform_calculate(jitter="(random() - 0.5) * 14")
-        .mark_point(size=70, strokeWidth=2, clip=True)
-        .encode(
-            x=alt.X("day:T", title="date", scale=alt.Scale(domain=[lo, hi])),
-            y=alt.Y("event_type:N", title="PLOVER event type", sort="-x"),
-            yOffset=alt.YOffset("jitter:Q"),
-            color=alt.Color("modality:N", scale=alt.Scale(domain=MODALITY_ORDER, scheme="category10")),
-            fill=alt.condition(alt.datum.day_from == "event", alt.Color("modality:N", legend=None), alt.value("transparent")),
-            shape=alt.Shape("dated by:N"),
-            href="href:N",
-            tooltip=["event_type:N", "trigger:N", "modality:N", "day:T", "dated by:N", "actor_name:N",
-                     "target_name:N", "place_name:N", "title:N", "event_id:N"],
-        )
-        .properties(width=820, height=alt.Step(26))
-        .interactive(bind_y=False)
-    )
+    y = alt.Y("event_type:N", title="PLOVER event type", sort=alt.EncodingSortField("event_id", op="count", order="descending"))
+    color = alt.Color("modality:N", scale=alt.Scale(domain=MODALITY_ORDER, scheme="category10"))
+    tooltip = ["event_type:N", "trigger:N", "modality:N", "day:T", "dated by:N", "actor_name:N", "target_name:N",
+               "place_name:N", "title:N", "event_id:N"]
+    panels = []
+    if dated:
+        # the first view spans the reports (widened by a month to the events they date), so that a few
+        # events dated years back do not squeeze a week of news into one column
+        days = sorted(r["day"] for r in dated)
+        reported = sorted(r["day"] for r in dated if r["day_from"] == "report") or days
+        lo = max(date.fromisoformat(reported[0]) - timedelta(days=31), date.fromisoformat(days[0])) - timedelta(days=1)
+        hi = min(date.fromisoformat(reported[-1]) + timedelta(days=31), date.fromisoformat(days[-1])) + timedelta(days=1)
+        outside = sum(1 for d in days if not lo.isoformat() <= d <= hi.isoformat())
+        if outside:
+            note += f" {outside} events dated outside {lo} – {hi} are off the first view: drag the figure to see them."
+        panels.append(
+            alt.Chart(alt.Data(values=dated))
+            .transform_calculate(jitter="(random() - 0.5) * 14")
+            .mark_point(size=70, strokeWidth=2, clip=True)
+            .encode(x=alt.X("day:T", title="date", scale=alt.Scale(domain=[lo.isoformat(), hi.isoformat()])),
+                    y=y, yOffset=alt.YOffset("jitter:Q"), color=color,
+                    fill=alt.condition(alt.datum.day_from == "event", alt.Color("modality:N", legend=None),
+                                       alt.value("transparent")),
+                    shape=alt.Shape("dated by:N", scale=alt.Scale(domain=["the event's own date", "the report's date"])),
+                    href="href:N", tooltip=tooltip)
+            .properties(width=620 if undated else 820, height=alt.Step(26))
+            .interactive(bind_y=False))
+    if undated:
+        panels.append(
+            alt.Chart(alt.Data(values=undated))
+            .transform_calculate(jitter="(random() - 0.5) * 14")
+            .mark_point(size=70, strokeWidth=2, shape="diamond")
+            .encode(x=alt.X("position:Q", title="undated: position in the document", scale=alt.Scale(domain=[0, 1])),
+                    y=y, yOffset=alt.YOffset("jitter:Q"), color=color, href="href:N",
+                    tooltip=tooltip[:4] + ["position:Q"] + tooltip[5:])
+            .properties(width=180 if dated else 820, height=alt.Step(26)))
+    chart = alt.hconcat(*panels).resolve_scale(y="shared") if len(panels) > 1 else panels[0]
     return Figure("timeline", "Event timeline by type and modality", note, len(rows), chart.to_dict())
 
 
@@ -376,8 +394,9 @@ def render_page(figures: list[Figure], *, title: str, meta: str) -> str:
     data = json.dumps(specs, ensure_ascii=False).replace("</", "<\\/")
     script = (
         "const specs = JSON.parse(document.getElementById('specs').textContent);\n"
+        "window.vegaViews = {};\n"
         "Promise.all(Object.entries(specs).map(([id, spec]) => vegaEmbed('#' + id, spec, "
-        "{renderer: 'svg', actions: false, loader: {target: '_self'}})))\n"
+        "{renderer: 'svg', actions: false, loader: {target: '_self'}}).then(r => { window.vegaViews[id] = r.view; })))\n"
         "  .then(() => { document.body.dataset.ready = 'yes'; })\n"
         "  .catch(err => { document.body.dataset.ready = 'error'; console.error(err); });\n")
     return (

@@ -211,3 +211,80 @@ def test_search_cli(three_docs):
     assert r.stdout.splitlines()[1].startswith("d_oil,")
     r = runner.invoke(app, ["search", "oil", "-w", str(three_docs.warehouse), "--entity", "Nobody"])
     assert r.exit_code == 1 and "no entity named" in r.output
+
+
+# --- export, shell, the example, ingest from Python ---------------------------------------------------
+
+def test_export_writes_one_snapshot_of_every_table(three_docs, tmp_path):
+    import json
+
+    import pyarrow.parquet as pq
+
+    from newslake.warehouse.export import export
+
+    with connect(three_docs) as con:
+        before = con.execute("FROM lake.current_snapshot()").fetchone()[0]
+    commit(three_docs, run_tables("r2", [doc_row("d_zebra", "A zebra escaped.")]))
+    now = export(three_docs, tmp_path / "now")
+    old = export(three_docs, tmp_path / "old", fmt="csv", as_of=before)
+    assert now.version > old.version == before
+    assert pq.read_table(tmp_path / "now" / "documents.parquet").num_rows == 4 == now.rows["documents"]
+    assert (tmp_path / "old" / "documents.csv").read_text().count("\n") == 1 + 3 == 1 + old.rows["documents"]
+    for name, n in now.rows.items():
+        assert pq.read_table(tmp_path / "now" / f"{name}.parquet").num_rows == n
+    manifest = json.loads((tmp_path / "old" / "manifest.json").read_text())
+    assert manifest["snapshot"] == before and manifest["rows"]["documents"] == 3
+    assert not list((tmp_path / "now").glob(".export-*"))
+    with pytest.raises(LakeError, match="no snapshot 999"):
+        export(three_docs, tmp_path / "bad", as_of=999)
+
+
+def test_export_cli(three_docs, tmp_path):
+    r = runner.invoke(app, ["export", str(tmp_path / "x"), "-w", str(three_docs.warehouse), "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    assert "documents 3" in r.stdout and (tmp_path / "x" / "claims.csv").exists()
+    r = runner.invoke(app, ["export", str(tmp_path / "y"), "-w", str(three_docs.warehouse), "--as-of", "999"])
+    assert r.exit_code == 1 and "no snapshot 999" in r.output
+
+
+def test_shell_falls_back_to_python_with_a_read_only_con(three_docs, monkeypatch):
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    r = runner.invoke(app, ["shell", "-w", str(three_docs.warehouse)],
+                      input="print('docs', con.sql('SELECT count(*) FROM documents').fetchone()[0])\n")
+    assert r.exit_code == 0, r.output
+    assert "docs 3" in r.output
+
+
+def test_shell_sql_for_the_duckdb_cli_attaches_read_only(three_docs):
+    from newslake.shell import duckdb_init_sql
+
+    sql = duckdb_init_sql(three_docs)
+    assert "READ_ONLY" in sql and sql.rstrip().endswith("USE lake;")
+    con = duckdb.connect()  # the same statements work in DuckDB (as the CLI of the same version runs them)
+    for stmt in sql.split(";"):
+        if stmt.strip():
+            con.execute(stmt)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+    with pytest.raises(duckdb.Error):
+        con.execute("DELETE FROM documents")
+
+
+def test_the_worked_example_runs(seed_lake, tmp_path):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    r = subprocess.run([sys.executable, str(root / "examples" / "desk_tour.py"), str(seed_lake[0].warehouse),
+                        "--report", str(tmp_path / "rep")], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert "# who says what" in r.stdout and "entity_timeline:" in r.stdout
+    assert (tmp_path / "rep" / "index.html").exists()
+
+
+def test_ingest_from_python(prefect_server, tmp_path):
+    doc = tmp_path / "in" / "note.txt"
+    doc.parent.mkdir()
+    doc.write_text("Acme Corp said on Monday that it will close its plant in Lyon.\n")
+    run = newslake.ingest(doc.parent, warehouse=tmp_path / "wh")
+    assert run.docs_ok == 1
+    with newslake.connect(tmp_path / "wh") as con:
+        assert con.sql("SELECT count(*) FROM documents WHERE status = 'ok'").fetchone()[0] == 1
