@@ -63,17 +63,20 @@ def snapshot_id(con: duckdb.DuckDBPyConnection) -> int:
     return int(con.execute(f"FROM {LAKE}.current_snapshot()").fetchone()[0])
 
 
-def index_path(cfg: LakeConfig) -> Path:
-    """The index of the lake's current snapshot, built now when it is not cached."""
-    with connect(cfg, read_only=True) as con:
-        snap = snapshot_id(con)
-        folder = cache_dir(cfg)
-        path = folder / f"{INDEX_VERSION}-{snap}.duckdb"
-        if path.exists():
-            return path
-        docs = con.execute(
-            f"SELECT doc_id, coalesce(title, '') AS title, text FROM {LAKE}.documents AT (VERSION => {snap}) "
-            "WHERE status = 'ok'").to_arrow_table()
+def index_path(cfg: LakeConfig, con: duckdb.DuckDBPyConnection | None = None) -> Path:
+    """The index of the lake's current snapshot, built now when it is not cached (``con``: an open
+    read-only connection to the lake, to spare opening another)."""
+    if con is None:
+        with connect(cfg, read_only=True) as own:
+            return index_path(cfg, own)
+    snap = snapshot_id(con)
+    folder = cache_dir(cfg)
+    path = folder / f"{INDEX_VERSION}-{snap}.duckdb"
+    if path.exists():
+        return path
+    docs = con.execute(
+        f"SELECT doc_id, coalesce(title, '') AS title, text FROM {LAKE}.documents AT (VERSION => {snap}) "
+        "WHERE status = 'ok'").to_arrow_table()
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".building-", suffix=".duckdb")
     os.close(fd)
@@ -150,8 +153,8 @@ def search(cfg: LakeConfig, query: str, *, limit: int = 10, since: str | date | 
     if not query or not _WORD.search(query):
         raise SearchError("the query has no words to search for")
     since_d = _parse_since(since)
-    path = index_path(cfg)
     with connect(cfg, read_only=True) as con:
+        path = index_path(cfg, con)
         load_fts(con)
         ents = entity_ids(con, entity) if entity else None
         con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS fts_index (READ_ONLY)")
