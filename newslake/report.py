@@ -308,7 +308,7 @@ def claims(con: duckdb.DuckDBPyConnection, *, top: int = 25) -> Figure:
             x=alt.X("certainty:N", sort=CERTAINTY_ORDER, scale=alt.Scale(domain=CERTAINTY_ORDER),
                     axis=alt.Axis(labelAngle=0, orient="top")),
             xOffset=alt.XOffset("jitter:Q"),
-            y=alt.Y("speaker:N", sort="-x", title=None),
+            y=alt.Y("speaker:N", sort=alt.EncodingSortField("claim_id", op="count", order="descending"), title=None),
             color=alt.Color("certainty:N", sort=CERTAINTY_ORDER, legend=None,
                             scale=alt.Scale(domain=CERTAINTY_ORDER, scheme="redyellowgreen", reverse=True)),
             href="href:N",

@@ -184,7 +184,7 @@ def _who(name: Any, text: Any) -> str:
 def render_terminal(ev: Evidence, console: Any) -> None:
     """Print the document with its marks and then the rows (rich)."""
     from rich.panel import Panel
-    from rich.table import Table
+    from rich.table import Column, Table
     from rich.text import Text
 
     d = ev.doc
@@ -213,19 +213,19 @@ def render_terminal(ev: Evidence, console: Any) -> None:
         for s, e in ev.focus_spans:
             console.print(f"  [{s}:{e}] {_short(ev.text[s:e], 160)!r}", highlight=False)
 
-    t = Table("entity", "label", "in doc", "docs", "entity_id", title=f"entities ({len(ev.entities)})",
+    t = Table("entity", "label", "in doc", "docs", Column("entity_id", no_wrap=True), title=f"entities ({len(ev.entities)})",
               title_justify="left")
     for r in ev.entities:
         t.add_row(_who(r["entity_name"], r["name"]), r["label"], str(r["mention_count"]),
                   str(r["doc_count"] or ""), r["canonical_entity_id"])
     console.print(t)
-    t = Table("claim_id", "speaker", "cue", "certainty", "content", title=f"claims ({len(ev.claims)})",
+    t = Table(Column("claim_id", no_wrap=True), "speaker", "cue", "certainty", "content", title=f"claims ({len(ev.claims)})",
               title_justify="left")
     for r in ev.claims:
         t.add_row(r["claim_id"], _who(r["speaker_name"], r["speaker_text"]) or f"({r['speaker_kind']})",
                   r["cue"], r["certainty"], _short(r["content"], 90))
     console.print(t)
-    t = Table("event_id", "type", "trigger", "actor", "target", "place", "date", "modality",
+    t = Table(Column("event_id", no_wrap=True), "type", "trigger", "actor", "target", "place", "date", "modality",
               title=f"events ({len(ev.events)})", title_justify="left")
     for r in ev.events:
         t.add_row(r["event_id"], r["event_type"], r["trigger"], _who(r["actor_name"], r["actor_text"]),
