@@ -15,7 +15,8 @@ from newslake.cli import app
 from newslake.show import NotFound, load, render_html
 from newslake.warehouse.lake import LakeConfig, LakeError, connect
 from newslake.warehouse.search import SearchError, index_path, search
-from tests.test_warehouse import commit, doc_row, ent_row, mention_row, run_tables
+from newslake.warehouse.lake import commit
+from tests.conftest import doc_row, ent_row, mention_row, run_tables
 
 runner = CliRunner()
 
