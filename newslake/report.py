@@ -182,6 +182,7 @@ def _spring(n: int, edges: list[tuple[int, int, float]], *, seed: int = 0, steps
 
 def network(con: duckdb.DuckDBPyConnection, *, top: int = 40) -> Figure:
     import altair as alt
+    import pyarrow as pa
 
     nodes = _records(con, f"""
         WITH m AS (
@@ -194,7 +195,7 @@ def network(con: duckdb.DuckDBPyConnection, *, top: int = 40) -> Figure:
         WHERE e.label NOT IN ('DATE', 'TIME', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT', 'QUANTITY')
         GROUP BY ALL ORDER BY docs DESC, mentions DESC, m.entity_id LIMIT {int(top)}""")
     index = {r["entity_id"]: i for i, r in enumerate(nodes)}
-    con.register("net_nodes", __import__("pyarrow").table({"entity_id": list(index) or [""]}))
+    con.register("net_nodes", pa.table({"entity_id": pa.array(list(index), pa.string())}))
     pairs = _records(con, f"""
         WITH m AS (
             SELECT DISTINCT l.canonical_entity_id AS entity_id, de.doc_id
@@ -287,7 +288,9 @@ def claims(con: duckdb.DuckDBPyConnection, *, top: int = 25) -> Figure:
 
     rows = _records(con, f"""
         WITH c AS (
-            SELECT *, coalesce(speaker_name, speaker_text) AS speaker FROM {LAKE}.claims_named
+            SELECT *, coalesce(speaker_name, CASE WHEN speaker_kind = 'unnamed' THEN lower(speaker_text)
+                                                  ELSE speaker_text END) AS speaker
+            FROM {LAKE}.claims_named
             WHERE doc_id IN (SELECT doc_id FROM sel)
               AND (speaker_name IS NOT NULL OR (speaker_kind IN ('named', 'unnamed') AND speaker_text IS NOT NULL))),
         top AS (SELECT speaker FROM c GROUP BY 1 ORDER BY count(*) DESC, speaker LIMIT {int(top)})
