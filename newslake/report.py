@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from newslake.warehouse.schema import LAKE
+from newslake.warehouse import LAKE
 
 VEGA_LITE = "6.4"  # the Vega-Lite version altair writes (alt.SCHEMA_VERSION) and vl-convert bundles
 CERTAINTY_ORDER = ["asserted", "reported", "claimed", "hedged", "rumored", "denied"]

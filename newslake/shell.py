@@ -9,7 +9,7 @@ import shutil
 from typing import Any
 
 from newslake.warehouse.lake import LakeConfig
-from newslake.warehouse.schema import LAKE
+from newslake.warehouse import LAKE
 
 
 def _q(s: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from newslake.warehouse.schema import LAKE
+from newslake.warehouse import LAKE
 
 
 class NotFound(LookupError):

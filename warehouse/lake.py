@@ -438,6 +438,8 @@ def ensure_views(cfg: LakeConfig) -> bool:
     """Bring the lake's tables and views up to this version of newslake (a schema-only commit, done by
     every ingest too); return True when something had to change. A lake that cannot be written is
     left as it is."""
+    from newslake.warehouse.views import views_current
+
     with connect(cfg, read_only=True) as con:
         if views_current(con):
             return False

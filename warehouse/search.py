@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 from newslake.warehouse.lake import LakeConfig, LakeError, _load_extension, connect
-from newslake.warehouse.schema import LAKE
+from newslake.warehouse import LAKE
 
 INDEX_VERSION = "fts.v1"  # bump when the indexed columns or the index options change
 _WORD = re.compile(r"[^\W_]+")
