@@ -115,13 +115,3 @@ def fast(argv: list[str]) -> int | None:
         return 1
     print_rows(cols, rows, Fmt(args.format))
     return 0
-
-
-def main() -> None:
-    """The ``newslake`` console script."""
-    code = fast(sys.argv[1:])
-    if code is not None:
-        sys.exit(code)
-    from newslake.cli import app
-
-    app()
