@@ -1,7 +1,6 @@
 """The read-only commands' fast path: ``newslake sql`` and ``newslake runs`` without typer.
 
-The console script (:func:`newslake.console.main`) tries :func:`fast` first. ``sql`` and ``runs``
-with plain arguments are parsed
+The console script enters here (:func:`main`). ``sql`` and ``runs`` with plain arguments are parsed
 with argparse and answered by DuckDB straight away: this module imports neither typer (which
 imports pydantic), nor Prefect, nor spaCy, nor pyarrow, and rich only to draw a table. Anything else
 (``--help``, other commands, an option argparse does not know) goes to the typer app in
