@@ -351,7 +351,10 @@ def _country_hint(doc: Doc, spans, members: list[int], label: str, gaz: Gazettee
 
 def _apposition(doc: Doc, spans, members: list[int], gaz: Gazetteer) -> tuple[str, str | None] | None:
     """The country or US state a place is written with: "Paris, Texas", "Dublin, Calif.",
-    "Conroe, Texas" -> ("US", "TX")."""
+    "Conroe, Texas" -> ("US", "TX"). Not for a country, state or region itself: "the United
+    States, Japan and West Germany" is a list."""
+    if any(p.kind != "city" for i in members for p in gaz.candidates(spans[i].text)):
+        return None
     for i in members:
         end = spans[i].end
         if end + 1 < len(doc) and doc[end].text == ",":

@@ -286,11 +286,15 @@ def build_places(
             acc[0] += w * float(city["latitude"])
             acc[1] += w * float(city["longitude"])
             acc[2] += w
+    abbreviations: dict[str, list[str]] = {}
+    for abbr, code in _read_tsv("us_state_abbreviations.tsv"):
+        if "." in abbr:  # "Calif.", not the postal code "CA" (a word in capitals)
+            abbreviations.setdefault(code, []).append(abbr)
     for s in gc.get_us_states().values():
         acc = sums.get(s["code"])
         lat, lng = (acc[0] / acc[2], acc[1] / acc[2]) if acc else (None, None)
-        add([s["name"]], Place(int(s["geonameid"]), s["name"], "admin1", "US", lat, lng,
-                               admin1=s["code"]))
+        add([s["name"], *abbreviations.get(s["code"], ())],
+            Place(int(s["geonameid"]), s["name"], "admin1", "US", lat, lng, admin1=s["code"]))
     for code, c in gc.get_continents().items():
         add([c["name"]], Place(int(c["geonameId"]), c["name"], "continent", None,
                                float(c["lat"]), float(c["lng"])))
