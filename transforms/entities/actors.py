@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from newslake.transforms.entities.lexicons import ACRONYM_FILLERS
+
 
 def _key(name: str) -> str:
     return " ".join(name.replace("_", " ").replace("’", "'").split()).casefold()
@@ -52,9 +54,9 @@ class KnownActors:
             return False
         if ga & gb:
             return True
-        from newslake.transforms.entities.extract import name_initials
-
-        initials = {x.casefold() for x in name_initials(b.split())}
+        words = [p for w in b.split() for p in w.split("-") if p[:1].isalnum()]
+        initials = {"".join(w[0] for w in words).casefold(),
+                    "".join(w[0] for w in words if w.lower() not in ACRONYM_FILLERS).casefold()}
         return ka.replace(".", "") in initials and bool(self._codes[ka] & self._codes[kb])
 
 
