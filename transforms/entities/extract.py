@@ -106,7 +106,15 @@ def _title(doc: Doc, span) -> str | None:
     return None
 
 
+def _title_text(doc: Doc, span) -> str | None:
+    """The title before a one-word PERSON span as written ("Mrs"), lowercased for the look-up."""
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in NAME_TITLES:
+        return doc[span.start - 1].text
+    return None
+
+
 def _gender(title: str | None) -> str | None:
+    title = title.lower().rstrip(".") if title else None
     return "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
 
 
@@ -221,6 +229,11 @@ def extract_entities(
         namers = [i for i in members if entity_key(spans[i].text) not in alias_forms] or members
         best = max(namers, key=lambda i: (len(spans[i]), len(spans[i].text), -i))
         name, label = spans[best].text, spans[best].label_
+        if label == "PERSON" and len(spans[best]) == 1:
+            # a lone surname keeps its gendered title, so "Mr Howard" and "Mrs Howard" differ
+            title = next((t for i in members if _gender(t := _title_text(doc, spans[i]))), None)
+            if title:
+                name = f"{title} {name}"
         if label == "NORP" and (dem := gaz.demonym(name)) is not None:
             name = next((spans[i].text for i in members if spans[i].text == dem.canonical), name)
         within = _apposition(doc, spans, members, gaz) if label in ("GPE", "LOC") else None

@@ -42,7 +42,7 @@ _LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]*$")
 KINDS = ("country", "admin1", "continent", "region", "city")
 #: A city this big (or a national capital) beats a US state of the same name ("New York",
 #: "Washington" the capital).
-BIG_CITY = 500_000
+BIG_CITY = 1_000_000
 #: A city smaller than this, outside every country the document names and not placed by an
 #: apposition, is not trusted (there are many villages called after famous places).
 MIN_UNSURE_POPULATION = 15_000
@@ -162,6 +162,9 @@ class Gazetteer:
         sure (None).
         """
         key = place_key(name)
+        if key.endswith(" state") and not self.candidates(name):  # "New York State", "Amapa State"
+            found = [p for p in self.candidates(name[:-6]) if p.kind == "admin1"]
+            return found[0] if found else None
         primary = set(self._places.get(key, ()))
         found = self.candidates(name)
         if within is not None:
@@ -180,7 +183,7 @@ class Gazetteer:
         countries = [p for p in found if p.kind == "country" and p in primary]
         states = [p for p in found if p.kind == "admin1"]
         cities = sorted((p for p in found if p.kind == "city"), key=lambda p: (-weight(p), p.geonames_id))
-        big = [c for c in cities if c.population >= BIG_CITY or (c.capital and c in primary)]
+        big = [c for c in cities if c in primary and (c.population >= BIG_CITY or c.capital)]
         if states and "US" in context and not big:
             return states[0]
         if countries:
@@ -295,6 +298,26 @@ def build_places(
         lat, lng = (acc[0] / acc[2], acc[1] / acc[2]) if acc else (None, None)
         add([s["name"], *abbreviations.get(s["code"], ())],
             Place(int(s["geonameid"]), s["name"], "admin1", "US", lat, lng, admin1=s["code"]))
+    # provinces outside the US: admin1 code from a city in them, coordinates from all their cities
+    biggest: dict[tuple[str, str], dict] = {}
+    for city in cities:
+        k = (city["name"], city["countrycode"])
+        if k not in biggest or int(city.get("population") or 0) > int(biggest[k].get("population") or 0):
+            biggest[k] = city
+    admin_sums: dict[tuple[str, str], list[float]] = {}
+    for city in cities:
+        w = float(city.get("population") or 0) or 1.0
+        acc = admin_sums.setdefault((city["countrycode"], city.get("admin1code") or ""), [0.0, 0.0, 0.0])
+        acc[0] += w * float(city["latitude"])
+        acc[1] += w * float(city["longitude"])
+        acc[2] += w
+    for i, (name, code, in_city) in enumerate(_read_tsv("provinces.tsv")):
+        city = biggest.get((in_city, code))
+        if city is None:
+            continue
+        acc = admin_sums[(code, city.get("admin1code") or "")]
+        # no GeoNames id here: negative ids, stable by the province's row
+        add([name], Place(-(1000 + i), name, "admin1", code, acc[0] / acc[2], acc[1] / acc[2]))
     for code, c in gc.get_continents().items():
         add([c["name"]], Place(int(c["geonameId"]), c["name"], "continent", None,
                                float(c["lat"]), float(c["lng"])))
@@ -313,7 +336,10 @@ def build_places(
                       capital=(city["name"], code) in capitals)
         add([place.name], place)
         if place.population >= MIN_ALTERNATE_POPULATION:
-            add(_city_names(city), place, alternates)
+            names = _city_names(city)
+            # the main name cut short is a main name: "New York" (City), "Kuwait" (City)
+            add([n for n in names if place.name.startswith(n + " ")], place)
+            add(names, place, alternates)
     return index, alternates
 
 

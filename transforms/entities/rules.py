@@ -125,8 +125,15 @@ def trim_edges(spans: Spans) -> None:
     Clark and Co". A span left with nothing but punctuation is dropped."""
     doc = spans.doc
     for e in spans.named():
-        while e.end - e.start > 1 and (doc[e.start].lower_ == "the" or doc[e.start].text in ("<", ">")):
-            e.start += 1
+        while e.end - e.start > 1 and (doc[e.start].lower_ == "the" or doc[e.start].text in ("<", ">")
+                                       or (doc[e.start].is_lower and doc[e.start].is_alpha
+                                           and doc[e.start].lower_ not in NAME_PARTICLES)):
+            e.start += 1  # "the next Organization of ..." -> "Organization of ..."
+        if (doc[e.end - 1].lower_ == "of" and e.end < len(doc) and doc[e.end].like_num
+                and spans.at(e.end) in (None,) + tuple(x for x in spans.items if x.label not in NAMED_LABELS)):
+            # "the Group of" + "Seven": the number is part of the name
+            spans.items = [x for x in spans.items if not (x.start == e.end and x.label not in NAMED_LABELS)]
+            e.end += 1
         while e.end - e.start > 1 and (doc[e.end - 1].lower_ in TRAILING or doc[e.end - 1].is_punct
                                        or doc[e.end - 1].lower_ in DANGLING):
             e.end -= 1
@@ -379,8 +386,10 @@ def link_name_parts(spans: Spans, gazetteer: Gazetteer) -> None:
     surnames = {s[-1].text for s in fulls if _cap(s[-1]) and len(s[-1]) > 2 and not s[-1].text.endswith(".")}
     surnames = {n for n in surnames if not gazetteer.demonym(n) and gazetteer.country(n) is None}
     for e in spans.named():
-        if e.end - e.start != 1 or e.label not in ("ORG", "GPE", "NORP"):
+        if e.end - e.start != 1 or e.label not in ("ORG", "GPE", "NORP", "LOC"):
             continue
+        if e.label == "LOC" and e.start > 0 and doc[e.start - 1].lower_ == "the":
+            continue  # "the North" is a region, "North's suit" the person
         if doc[e.start].text in surnames:
             e.label, e.by_rule = "PERSON", True
     for tok in doc:

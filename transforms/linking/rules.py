@@ -260,10 +260,10 @@ def acronym_block(key: str, members: list[Parsed], edges: list[Edge], notes: lis
         return
     rep = min(longs, key=_order)
     for s in shorts:
-        how = ("an alias written beside" if acr in rep.alias_norms
-               else "listed by the Phoenix actor dictionaries as the acronym")
+        how = ("written beside" if acr in rep.alias_norms
+               else "listed by the Phoenix actor dictionaries as the acronym of")
         edges.append(Edge(s.entity_id, rep.entity_id, "acronym", 100.0,
-                          f"{s.name!r} is {how} of {rep.name!r} (the only ORG that fits in "
+                          f"{s.name!r} is {how} {rep.name!r} (the only ORG that fits in "
                           f"block {key!r})"))
 
 
