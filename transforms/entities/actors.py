@@ -33,8 +33,11 @@ class KnownActors:
         self._kind: dict[str, set[str]] = {}
         self._groups: dict[str, set[str]] = {}
         self._codes: dict[str, set[str]] = {}
+        self._surnames: set[str] = set()
         for name, group, kind, code in rows:
             k = _key(name)
+            if kind == "person" and " " in k:
+                self._surnames.add(k.rsplit(" ", 1)[1])
             self._kind.setdefault(k, set()).add(kind)
             if kind == "org":
                 self._groups.setdefault(k, set()).add(_key(group))
@@ -44,6 +47,10 @@ class KnownActors:
         """``org`` or ``person`` when every entry of that name agrees; None when unknown or both."""
         kinds = self._kind.get(_key(name), set())
         return next(iter(kinds)) if len(kinds) == 1 else None
+
+    def person_surname(self, word: str) -> bool:
+        """Is ``word`` the last word of a person the dictionaries list ("Reagan", "Weinberger")?"""
+        return _key(word) in self._surnames
 
     def same_org(self, a: str, b: str) -> bool:
         """Are ``a`` and ``b`` names of one organisation entry (same entry, or the same

@@ -196,6 +196,35 @@ def add_bracketed_companies(spans: Spans) -> None:
         i = j + 1
 
 
+def doubt_lone_names(spans: Spans, gazetteer: Gazetteer) -> None:
+    """A one-word "person" that no full name of the document, no title or role before it and no
+    dictionary backs is, in wire copy, mostly a company ("Cyacq", "Privatbanken", "Liffe"): it
+    becomes an ORG, or a place when the gazetteer knows it as a country or a large city. Lone
+    surnames of listed people ("Reagan", "Weinberger") stay people."""
+    from newslake.transforms.entities.lexicons import NAME_TITLES, ROLE_NOUNS, ROLE_QUALIFIERS
+
+    doc = spans.doc
+    actors = known_actors()
+    parts = {t.text for e in spans.named() if e.label == "PERSON" and e.end - e.start > 1
+             for t in doc[e.start:e.end]}
+    # a name the model also labels otherwise in this document is left to unify_surface_labels
+    parts |= {spans.text(e) for e in spans.named() if e.label != "PERSON"}
+    for e in spans.named():
+        if e.label != "PERSON" or e.end - e.start != 1:
+            continue
+        tok = doc[e.start]
+        prev = doc[e.start - 1].lower_.rstrip(".") if e.start > 0 else ""
+        if (tok.text in parts or prev in NAME_TITLES or prev in ROLE_NOUNS or prev in ROLE_QUALIFIERS
+                or actors.person_surname(tok.text) or actors.kind(tok.text) == "person"
+                or not tok.text[:1].isupper() or len(tok.text) < 3):
+            continue
+        place = gazetteer.resolve(tok.text)
+        if place is not None and (place.kind != "city" or place.population >= 100_000):
+            e.label, e.by_rule = place.label, True
+        else:
+            e.label, e.by_rule = "ORG", True
+
+
 def relabel_known_actors(spans: Spans) -> None:
     """Names the Phoenix dictionaries know take their kind: "Opec" tagged NORP is an ORG, a
     leader's full name tagged ORG is a PERSON. Acronyms must be written in capitals ("UN",
@@ -467,6 +496,7 @@ def fix_entities(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     add_place_nouns(spans)
     relabel_by_lexicon(spans, gaz)
     link_name_parts(spans, gaz)
+    doubt_lone_names(spans, gaz)
     apply_alias_links(spans)
     add_reporting_subjects(spans)
     add_missing_demonyms(spans, gaz)
