@@ -146,3 +146,20 @@ def test_unknown_small_town_is_not_sure() -> None:
     gaz = Gazetteer({"springfield": [village]}, {})
     assert gaz.resolve("Springfield") is None
     assert gaz.resolve("Springfield", {"NZ"}) == village
+
+
+def test_surname_that_is_a_nationality_joins_its_person_only_as_a_subject() -> None:
+    words = ["Joseph", "Latino", "spoke", ".", "Latino", "said", "so", ".", "Latino", "food", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-NORP", "O", "O", "O", "B-NORP", "O", "O"]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "advmod", "punct", "amod", "ROOT", "punct"]
+    heads = [1, 2, 2, 2, 5, 5, 5, 5, 9, 9, 9]
+    lemmas = ["Joseph", "Latino", "speak", ".", "Latino", "say", "so", ".", "Latino", "food", "."]
+    tags = ["NNP", "NNP", "VBD", ".", "NNP", "VBD", "RB", ".", "JJ", "NN", "."]
+    doc = Doc(VOCAB, words=words, ents=ents, deps=deps, heads=heads, lemmas=lemmas, tags=tags)
+    got = [(e.text, e.label_) for e in fix_entities(doc).ents]
+    # one label per surface form in a document: the rule's PERSON wins for every "Latino"
+    assert got == [("Joseph Latino", "PERSON"), ("Latino", "PERSON"), ("Latino", "PERSON")]
+    ents[4] = "B-NORP"
+    deps[4], heads[4] = "amod", 9  # "Latino" not a subject anywhere: stays NORP
+    doc = Doc(VOCAB, words=words, ents=ents, deps=deps, heads=heads, lemmas=lemmas, tags=tags)
+    assert [(e.text, e.label_) for e in fix_entities(doc).ents][1:] == [("Latino", "NORP"), ("Latino", "NORP")]
