@@ -119,9 +119,9 @@ def _gender(title: str | None) -> str | None:
 
 
 def _name_words(span) -> list[str]:
-    """The words of a PERSON span without leading titles or a possessive: "Mr Tony Blair's" ->
-    ["Tony", "Blair"]."""
-    words = [t.text for t in span if t.text not in ("'s", "’s")]
+    """The words of a PERSON span (split on spaces, so "Leigh-Pemberton" is one) without leading
+    titles or a possessive: "Mr Tony Blair's" -> ["Tony", "Blair"]."""
+    words = [w for w in span.text.replace("’s", "").replace("'s", "").split() if w]
     while len(words) > 1 and words[0].lower().rstrip(".") in NAME_TITLES:
         words = words[1:]
     return words

@@ -411,21 +411,23 @@ def link_name_parts(spans: Spans, gazetteer: Gazetteer) -> None:
     document is that person: "Lemon" (tagged ORG) after "Edward Lemon". An untagged proper
     noun equal to a surname is added: "Nazarov outlined ..."."""
     doc = spans.doc
-    fulls = [doc[e.start:e.end] for e in spans.named() if e.label == "PERSON" and e.end - e.start > 1]
-    surnames = {s[-1].text for s in fulls if _cap(s[-1]) and len(s[-1]) > 2 and not s[-1].text.endswith(".")}
+    fulls = [doc[e.start:e.end].text.split() for e in spans.named() if e.label == "PERSON"]
+    fulls = [f for f in fulls if len(f) > 1]
+    surnames = {f[-1] for f in fulls if f[-1][:1].isupper() and len(f[-1]) > 2 and not f[-1].endswith(".")}
     # a surname that is also a nationality or a country ("Latino", "Christians", "Jordan") is the
     # person only as the subject of a verb or after "said": "Latino said", "said Christians"
     loaded = {n for n in surnames if gazetteer.demonym(n) or gazetteer.country(n) is not None}
     surnames -= loaded
     for e in spans.named():
-        if e.end - e.start != 1 or e.label == "PERSON" or e.label not in NAMED_LABELS:
+        if " " in spans.text(e) or e.label == "PERSON" or e.label not in NAMED_LABELS:
             continue
         if e.label == "LOC" and e.start > 0 and doc[e.start - 1].lower_ == "the":
             continue  # "the North" is a region, "North's suit" the person
-        tok = doc[e.start]
+        tok = doc[e.end - 1]
+        text = spans.text(e)
         subject = (tok.dep_ in ("nsubj", "nsubjpass")
                    or (tok.head.lemma_.lower() in REPORTING_VERBS and tok.i > tok.head.i))
-        if tok.text in surnames or (tok.text in loaded and subject
+        if text in surnames or (text in loaded and subject
                                     and not (e.start > 0 and doc[e.start - 1].lower_ == "the")):
             e.label, e.by_rule = "PERSON", True
     for tok in doc:
