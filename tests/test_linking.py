@@ -209,3 +209,9 @@ def test_relink_matches_a_full_relink_of_the_lake():
     assert halimov.entity_id in before and halimov.entity_id in got.entity_ids
     assert halimov.entity_id not in stored  # now ambiguous: its old link is dropped
     assert "org:ministry:2" not in set().union(*asked)  # unrelated blocks are never loaded
+
+
+def test_bracketed_words_are_not_legal_suffixes():
+    records = [rec("United States Lines Inc", "ORG"), rec("United States Lines (S.A.) Inc", "ORG"),
+               rec("Acme Corp", "ORG"), rec("Acme Corp.", "ORG")]
+    assert pairs(records) == {("Acme Corp", "Acme Corp.", "org_variant")}

@@ -127,6 +127,10 @@ def _person(eid: str, name: str, aliases: tuple[str, ...]) -> Parsed:
 
 def _org(eid: str, name: str, aliases: tuple[str, ...]) -> Parsed:
     def core(text: str) -> list[str]:
+        # words in brackets tell subsidiaries apart and are never a legal suffix to drop:
+        # "United States Lines (S.A.) Inc" is not "United States Lines Inc"
+        text = re.sub(r"\(([^)]*)\)?", lambda m: " ".join("in" + w for w in m.group(1).split()),
+                      text.strip().lstrip("("))
         toks = plain(text.replace("’s", "").replace("'s", "")).split()
         if toks[:1] == ["the"]:
             toks = toks[1:]
