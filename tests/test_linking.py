@@ -215,3 +215,10 @@ def test_bracketed_words_are_not_legal_suffixes():
     records = [rec("United States Lines Inc", "ORG"), rec("United States Lines (S.A.) Inc", "ORG"),
                rec("Acme Corp", "ORG"), rec("Acme Corp.", "ORG")]
     assert pairs(records) == {("Acme Corp", "Acme Corp.", "org_variant")}
+
+
+def test_different_legal_forms_are_different_companies():
+    records = [rec("Citibank AG", "ORG"), rec("Citibank Ltd", "ORG"), rec("Citibank", "ORG"),
+               rec("Citibank Limited", "ORG")]
+    assert pairs(records) == {("Citibank Ltd", "Citibank Limited", "org_variant")}
+    assert any("'Citibank': 2 legal forms" in n for n in explain_ambiguities(records))

@@ -325,7 +325,19 @@ def name_block(key: str, members: list[Parsed], edges: list[Edge], notes: list[s
     n = key.split(":", 2)[2]
     namers = [m for m in members if m.norm == n]
     aliasers = [m for m in members if m.norm != n and n in m.alias_norms]
-    if len(namers) > 1:
+    forms = sorted({m.legal for m in namers if m.legal})
+    if len(namers) > 1 and namers[0].family == "ORG" and len(forms) > 1:
+        # "Citibank AG" and "Citibank Ltd" are two companies of one group: each legal form is
+        # its own entity, and the bare "Citibank" could be any of them
+        for form in forms:
+            same = [m for m in namers if m.legal == form]
+            if len(same) > 1:
+                _star(same, "org_variant", "are one name and one legal form after folding", edges)
+        for m in namers:
+            if not m.legal:
+                notes.append(f"no link for {m.name!r}: {len(forms)} legal forms of that name in "
+                             f"block {key!r}")
+    elif len(namers) > 1:
         method = "org_variant" if namers[0].family == "ORG" else "same_folded_name"
         _star(namers, method, "are one name after folding", edges)
     if namers and len(aliasers) == 1:
