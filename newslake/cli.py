@@ -10,20 +10,16 @@ os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
 import newslake.flows  # noqa: E402,F401
 
-import csv  # noqa: E402
-import io  # noqa: E402
-import json  # noqa: E402
 import sys  # noqa: E402
-from datetime import date, datetime  # noqa: E402
 from enum import Enum  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Annotated, Optional  # noqa: E402
 
 import typer  # noqa: E402
 from rich.console import Console  # noqa: E402
-from rich.table import Table  # noqa: E402
 
-from newslake.settings import get_settings  # noqa: E402
+from newslake.readcli import RUNS_SQL, Fmt, QueryError, print_rows, run_query  # noqa: E402
+from newslake.settings import get_settings, lake_location  # noqa: E402
 
 app = typer.Typer(
     help="newslake: turn news documents into SQL tables of entities, claims and events.\n\n"
@@ -35,12 +31,6 @@ app = typer.Typer(
 # piped output gets wide tables rather than wrapped cells
 out = Console() if sys.stdout.isatty() else Console(width=240)
 err = Console(stderr=True)
-
-
-class Fmt(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
 
 
 WarehouseOpt = Annotated[
@@ -58,32 +48,7 @@ def _fail(msg: str, code: int = 1) -> None:
 def _lake(warehouse: Optional[Path]):  # type: ignore[no-untyped-def]
     from newslake.warehouse.lake import LakeConfig
 
-    s = get_settings(warehouse=warehouse)
-    return LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
-
-
-def _jsonable(v: object) -> object:
-    if isinstance(v, (datetime, date)):
-        return v.isoformat()
-    return v
-
-
-def print_rows(columns: list[str], rows: list[tuple], fmt: Fmt) -> None:
-    """Print query results as a rich table, CSV or a JSON array of objects."""
-    if fmt is Fmt.json:
-        sys.stdout.write(json.dumps([dict(zip(columns, map(_jsonable, r))) for r in rows],
-                                    ensure_ascii=False, default=str, indent=1) + "\n")
-    elif fmt is Fmt.csv:
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(columns)
-        w.writerows([[("" if v is None else _jsonable(v)) for v in r] for r in rows])
-        sys.stdout.write(buf.getvalue())
-    else:
-        t = Table(*columns, show_lines=False)
-        for r in rows:
-            t.add_row(*("" if v is None else str(_jsonable(v)) for v in r))
-        out.print(t)
+    return LakeConfig(*lake_location(warehouse))
 
 
 @app.command()
@@ -91,8 +56,8 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or globs.")],
     warehouse: WarehouseOpt = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model to load. Env: NEWSLAKE_MODEL.")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="Documents per task batch. Env: NEWSLAKE_BATCH_SIZE.")] = None,
-    processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="spaCy worker processes (0 = auto).")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (read, extracted and committed together). Env: NEWSLAKE_BATCH_SIZE.")] = None,
+    processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="Worker processes that parse and extract (0 = one per core, at most 2). Env: NEWSLAKE_N_PROCESS.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's log lines.")] = False,
 ) -> None:
     """Ingest documents (.txt .md .html .json .jsonl .xml/.rss/.atom) into the lake, as one Prefect flow run.
@@ -110,18 +75,20 @@ def ingest(
     except InputError as e:
         _fail(str(e), 2)
     except Exception as e:  # one clear line, not a traceback
-        _fail(f"ingest failed, nothing was committed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+        _fail(f"ingest failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}\n"
+              "The batches committed before the failure stay; run the same command again to finish the rest "
+              "(see `newslake runs`).")
     out.print(
-        f"run {s.run_id} committed in {s.elapsed_s:.1f}s to {s.warehouse}\n"
+        f"run {s.run_id} committed in {s.elapsed_s:.1f}s to {s.warehouse} ({s.batches} batch{'' if s.batches == 1 else 'es'})\n"
         f"documents: {s.docs_ok} ok, {s.docs_rejected} rejected, {s.docs_unchanged} unchanged"
         f"{f', {s.docs_replaced} replaced' if s.docs_replaced else ''}\n"
-        f"mentions: {s.mentions}  entities: {s.entities}  claims: {s.claims}  events: {s.events}",
+        f"mentions: {s.mentions}  document entities: {s.doc_entities}  claims: {s.claims}  events: {s.events}",
         highlight=False,
     )
     for uri, reason in s.rejected[:20]:
         out.print(f"  rejected {uri}: {reason}", highlight=False)
-    if len(s.rejected) > 20:
-        out.print(f"  … and {len(s.rejected) - 20} more (SELECT uri, error FROM documents WHERE status = 'rejected')")
+    if s.docs_rejected > 20:
+        out.print(f"  … and {s.docs_rejected - 20} more (SELECT uri, error FROM documents WHERE status = 'rejected')")
 
 
 @app.command()
@@ -134,32 +101,22 @@ def sql(
 
     Example: newslake sql "SELECT name, label, mention_count FROM entities ORDER BY mention_count DESC LIMIT 10"
     """
-    import duckdb
-
-    from newslake.warehouse.lake import LakeError, connect
-
     try:
-        with connect(_lake(warehouse), read_only=True) as con:
-            cur = con.execute(query)
-            cols = [d[0] for d in cur.description] if cur.description else []
-            rows = cur.fetchall() if cols else []
-    except LakeError as e:
+        cols, rows = run_query(warehouse, query)
+    except QueryError as e:
         _fail(str(e))
-    except duckdb.Error as e:
-        _fail(f"{type(e).__name__}: {str(e).splitlines()[0]}")
     print_rows(cols, rows, format)
 
 
 @app.command()
 def runs(warehouse: WarehouseOpt = None, format: FormatOpt = Fmt.table,
          limit: Annotated[int, typer.Option(help="How many runs, newest first.")] = 20) -> None:
-    """List ingest runs, newest first.
+    """List ingest runs, newest first: status (running, committed, failed, interrupted), progress in
+    documents and batches committed, errors.
 
     Example: newslake runs --format json
     """
-    sql(f"SELECT run_id, status, started_at, finished_at, docs_seen, docs_ok, docs_rejected, docs_unchanged, "
-        f"mentions, claims, events, commit_attempts, error FROM runs ORDER BY started_at DESC LIMIT {int(limit)}",
-        warehouse, format)
+    sql(RUNS_SQL.format(limit=int(limit)), warehouse, format)
 
 
 @app.command("eval")
@@ -200,6 +157,156 @@ def eval_(
     if format is Fmt.table:
         for line in report.misses:
             out.print(f"  missed {line}", highlight=False)
+
+
+@app.command()
+def show(
+    row_id: Annotated[str, typer.Argument(help="A document id (doc_…) or a row id: claim (clm_…), event (evt_…), mention (men_…), entity (ent_…), role (rol_…), amount (amt_…).")],
+    warehouse: WarehouseOpt = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Write the view as an HTML page to this file instead of printing it.")] = None,
+    doc: Annotated[Optional[str], typer.Option(help="For an entity id: the document to show it in (default: where it is mentioned most).")] = None,
+) -> None:
+    """Show a document with its entity mentions, claims (speaker, cue, content) and event triggers marked,
+    then its rows; a row id shows that row in its document.
+
+    Example: newslake show clm_0bdc5208bf4fe82a; newslake show doc_e1f9c6d95e7cf794 --html doc.html
+    """
+    from newslake.show import NotFound, load, render_html, render_terminal
+    from newslake.warehouse.lake import LakeError, connect
+
+    try:
+        with connect(_lake(warehouse), read_only=True) as con:
+            ev = load(con, row_id, doc=doc)
+    except (LakeError, NotFound) as e:
+        _fail(str(e))
+    except Exception as e:  # a lake without this version's views: one clear line
+        _fail(f"{type(e).__name__}: {str(e).splitlines()[0]} (an older lake? run `newslake ingest` once to upgrade it)")
+    if html is not None:
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text(render_html(ev), encoding="utf-8")
+        out.print(f"wrote {html}", highlight=False)
+        return
+    render_terminal(ev, out)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to search for (BM25 over titles and texts; stemmed, stop words ignored).")],
+    warehouse: WarehouseOpt = None,
+    since: Annotated[Optional[str], typer.Option(help="Only documents published on or after this date (YYYY-MM-DD).")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Only documents from this source (case-insensitive).")] = None,
+    entity: Annotated[Optional[str], typer.Option(help="Only documents that mention this entity (name, alias or entity id).")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many documents.")] = 10,
+    format: FormatOpt = Fmt.table,
+) -> None:
+    """Full-text search of the documents, best first, with the matching words highlighted in a snippet.
+    The index is built on the first search after each ingest and cached in <warehouse>/.cache/.
+
+    Example: newslake search "oil prices" --since 1987-03-01 --entity OPEC
+    """
+    from newslake.warehouse.lake import LakeError
+    from newslake.warehouse.search import SearchError, search as run_search
+
+    try:
+        hits = run_search(_lake(warehouse), query, limit=limit, since=since, source=source, entity=entity)
+    except (LakeError, SearchError) as e:
+        _fail(str(e))
+    if format is not Fmt.table:
+        print_rows(["doc_id", "score", "title", "source", "published_at", "snippet"],
+                   [(h.doc_id, round(h.score, 4), h.title, h.source, h.published_at, h.snippet) for h in hits], format)
+        return
+    from rich.text import Text
+
+    if not hits:
+        out.print("no document matches", highlight=False)
+    for i, h in enumerate(hits, 1):
+        head = Text(f"{i}. ", style="bold")
+        head.append(h.title or "(untitled)", style="bold")
+        head.append(f"  {h.doc_id}  score {h.score:.3f}  {h.source or ''} {h.published_at or ''}", style="dim")
+        out.print(head)
+        snip = Text(("…" if h.snippet_start else "") + h.snippet.replace("\n", " ") + "…")
+        shift = 1 if h.snippet_start else 0
+        for a, b in h.highlights:
+            snip.stylize("bold black on yellow", a + shift, b + shift)
+        out.print(snip)
+        out.print()
+
+
+@app.command()
+def report(
+    warehouse: WarehouseOpt = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write index.html and docs/ into.")] = Path("report"),
+    where: Annotated[Optional[str], typer.Option(help="Only documents matching this SQL condition on `documents` columns, e.g. \"published_at >= '1987-03-01'\".")] = None,
+    entity: Annotated[Optional[str], typer.Option(help="Only documents that mention this entity (name, alias or entity id).")] = None,
+    title: Annotated[str, typer.Option(help="The report's heading.")] = "newslake report",
+) -> None:
+    """Write a static HTML report that opens from disk: event timeline by type and modality, entity
+    co-mention network, map of events and places, who claims what with which certainty, and the claim
+    conflicts; every mark links to its evidence (the `show` view of its document).
+
+    Example: newslake report --entity OPEC --out report/ && xdg-open report/index.html
+    """
+    from newslake.report import ReportError, write_report
+    from newslake.warehouse.lake import LakeError, connect
+
+    try:
+        with connect(_lake(warehouse), read_only=True) as con:
+            rep = write_report(con, out_dir, where=where, entity=entity, title=title)
+    except (LakeError, ReportError) as e:
+        _fail(str(e))
+    drawn = ", ".join(f"{f.key} {f.rows}" for f in rep.figures)
+    out.print(f"wrote {rep.index} ({rep.documents} documents; marks per figure: {drawn}; "
+              f"{rep.doc_pages} document pages)", highlight=False)
+
+
+class ExportFmt(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write <table>.parquet|csv and manifest.json into.")],
+    warehouse: WarehouseOpt = None,
+    format: Annotated[ExportFmt, typer.Option("--format", "-f", help="parquet or csv.")] = ExportFmt.parquet,
+    as_of: Annotated[Optional[int], typer.Option("--as-of", help="Lake snapshot (version) to export; default: the current one.")] = None,
+) -> None:
+    """Write one consistent snapshot of every table as plain files, for tools that cannot read DuckLake.
+
+    Example: newslake export out/ --format csv --as-of 3
+    """
+    from newslake.warehouse.export import export as run_export
+    from newslake.warehouse.lake import LakeError
+
+    try:
+        ex = run_export(_lake(warehouse), out_dir, fmt=format.value, as_of=as_of)
+    except (LakeError, OSError) as e:
+        _fail(str(e))
+    out.print(f"wrote {len(ex.rows)} tables of snapshot {ex.version} ({ex.snapshot_time:%Y-%m-%d %H:%M:%S %Z}) to "
+              f"{ex.out_dir}: " + ", ".join(f"{t} {n}" for t, n in ex.rows.items())
+              + (f"; not yet in that snapshot: {', '.join(ex.missing)}" if ex.missing else ""), highlight=False)
+
+
+@app.command()
+def shell(
+    warehouse: WarehouseOpt = None,
+    python: Annotated[bool, typer.Option("--python", help="A Python REPL with `con` even when the DuckDB CLI is installed.")] = False,
+) -> None:
+    """Open DuckDB's shell with the lake attached read-only (or, without the DuckDB CLI on PATH, a Python
+    REPL with `con`, a read-only connection).
+
+    Example: newslake shell -w /tmp/lake
+    """
+    from newslake.shell import run_shell
+    from newslake.warehouse.lake import LakeError
+
+    cfg = _lake(warehouse)
+    if not cfg.exists():
+        _fail(f"no lake at {cfg.warehouse} (run `newslake ingest` first, or pass --warehouse)")
+    try:
+        run_shell(cfg, python=python)
+    except LakeError as e:
+        _fail(str(e))
 
 
 @app.command("schema-docs")
