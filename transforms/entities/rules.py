@@ -32,8 +32,11 @@ from newslake.transforms.entities.lexicons import (
     PLACE_NOUNS_AFTER,
     PLACE_NOUNS_BEFORE,
     REPORTING_VERBS,
+    DANGLING,
+    TABLE_WORDS,
     TRAILING,
 )
+from newslake.transforms.entities.actors import known_actors
 from newslake.transforms.entities.gazetteer import Gazetteer, default_gazetteer, place_key
 from newslake.transforms.keys import NAMED_LABELS
 
@@ -117,14 +120,127 @@ def drop_uncapitalised(spans: Spans) -> None:
 
 
 def trim_edges(spans: Spans) -> None:
-    """No leading "the", no trailing possessive or punctuation: "The University of
-    Michigan 's" -> "University of Michigan"."""
+    """No leading "the" or "<", no trailing possessive, punctuation or dangling "of": "The
+    University of Michigan 's" -> "University of Michigan", "<Dubin Clark and Co>" -> "Dubin
+    Clark and Co". A span left with nothing but punctuation is dropped."""
     doc = spans.doc
     for e in spans.named():
-        if e.end - e.start > 1 and doc[e.start].lower_ == "the":
-            e.start += 1
-        while e.end - e.start > 1 and (doc[e.end - 1].lower_ in TRAILING or doc[e.end - 1].is_punct):
+        while e.end - e.start > 1 and (doc[e.start].lower_ == "the" or doc[e.start].text in ("<", ">")
+                                       or (doc[e.start].is_lower and doc[e.start].is_alpha
+                                           and doc[e.start].lower_ not in NAME_PARTICLES)):
+            e.start += 1  # "the next Organization of ..." -> "Organization of ..."
+        if (doc[e.end - 1].lower_ == "of" and e.end < len(doc) and doc[e.end].like_num
+                and spans.at(e.end) in (None,) + tuple(x for x in spans.items if x.label not in NAMED_LABELS)):
+            # "the Group of" + "Seven": the number is part of the name
+            spans.items = [x for x in spans.items if not (x.start == e.end and x.label not in NAMED_LABELS)]
+            e.end += 1
+        while e.end - e.start > 1 and (doc[e.end - 1].lower_ in TRAILING or doc[e.end - 1].is_punct
+                                       or doc[e.end - 1].lower_ in DANGLING):
             e.end -= 1
+    spans.items = [e for e in spans.items if e.label not in NAMED_LABELS
+                   or any(c.isalnum() for c in doc[e.start:e.end].text)]
+
+
+def table_line(text: str) -> bool:
+    """A line of a wire-copy table: two or more numbers and fewer than four lowercase words.
+
+    >>> table_line("Shr 1.20 dlrs vs 1.05 dlrs"), table_line("Revs 4,357,000 vs 6,494,000")
+    (True, True)
+    >>> table_line("Arrivals for the week ended February 22 were 155,221 bags")
+    False
+    """
+    nums = re.findall(r"\d[\d,.]*", text)
+    words = re.findall(r"\b[a-z]{3,}\b", text)
+    return len(nums) >= 2 and len(words) < 4
+
+
+def drop_wire_tables(spans: Spans) -> None:
+    """Wire-copy tables and result lists name nobody: an entity on a table line ("Avg shrs
+    12.1 mln vs 11.8 mln"), across a paragraph break, made only of table words ("Revs",
+    "Shr") or only of company suffixes ("Co Inc") is dropped."""
+    doc, text = spans.doc, spans.doc.text
+    keep = []
+    for e in spans.items:
+        if e.label in NAMED_LABELS:
+            span = doc[e.start:e.end]
+            s, t = span.start_char, span.end_char
+            ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", t)
+            line = text[ls:le if le >= 0 else len(text)]
+            words = [w.lower_.rstrip(".") for w in span if w.is_alpha or w.text.rstrip(".").isalpha()]
+            if (table_line(line) or "\n\n" in span.text
+                    or (words and all(w in TABLE_WORDS for w in words))
+                    or (e.label == "ORG" and all(w in CORPORATE_SUFFIXES or w in ("and", "&") for w in words))):
+                continue
+        keep.append(e)
+    spans.items = keep
+
+
+def add_bracketed_companies(spans: Spans) -> None:
+    """Wire copy writes company names in angle brackets: "<Dubin Clark and Co> said" is one ORG
+    (entities inside it give way). Tickers ("<MSFT.O>", "<TX>") are not names and are left out."""
+    doc = spans.doc
+    i = 0
+    while i < len(doc):
+        if doc[i].text != "<":
+            i += 1
+            continue
+        j = next((k for k in range(i + 1, min(len(doc), i + 14)) if doc[k].text in (">", "<", "\n")), None)
+        if j is None or doc[j].text != ">" or j == i + 1:
+            i += 1
+            continue
+        inner = doc[i + 1:j]
+        ticker = len(inner) == 1 and (inner.text.isupper() or "." in inner.text)
+        if not ticker and _cap(inner[0]) and any(t.is_alpha and len(t) > 1 for t in inner):
+            spans.items = [e for e in spans.items if e.end <= i + 1 or e.start >= j]
+            spans.add(i + 1, j, "ORG")
+        i = j + 1
+
+
+def doubt_lone_names(spans: Spans, gazetteer: Gazetteer) -> None:
+    """A one-word "person" that no full name of the document, no title or role before it and no
+    dictionary backs is, in wire copy, mostly a company ("Cyacq", "Privatbanken", "Liffe"): it
+    becomes an ORG, or a place when the gazetteer knows it as a country or a large city. Lone
+    surnames of listed people ("Reagan", "Weinberger") stay people."""
+    from newslake.transforms.entities.lexicons import NAME_TITLES, ROLE_NOUNS, ROLE_QUALIFIERS
+
+    doc = spans.doc
+    actors = known_actors()
+    parts = {t.text for e in spans.named() if e.label == "PERSON" and e.end - e.start > 1
+             for t in doc[e.start:e.end]}
+    # a name the model also labels otherwise in this document is left to unify_surface_labels
+    parts |= {spans.text(e) for e in spans.named() if e.label != "PERSON"}
+    for e in spans.named():
+        if e.label != "PERSON" or e.end - e.start != 1:
+            continue
+        tok = doc[e.start]
+        prev = doc[e.start - 1].lower_.rstrip(".") if e.start > 0 else ""
+        if (tok.text in parts or prev in NAME_TITLES or prev in ROLE_NOUNS or prev in ROLE_QUALIFIERS
+                or actors.person_surname(tok.text) or actors.kind(tok.text) == "person"
+                or not tok.text[:1].isupper() or len(tok.text) < 3):
+            continue
+        place = gazetteer.resolve(tok.text)
+        if place is not None and (place.kind != "city" or place.population >= 100_000):
+            e.label, e.by_rule = place.label, True
+        else:
+            e.label, e.by_rule = "ORG", True
+
+
+def relabel_known_actors(spans: Spans) -> None:
+    """Names the Phoenix dictionaries know take their kind: "Opec" tagged NORP is an ORG, a
+    leader's full name tagged ORG is a PERSON. Acronyms must be written in capitals ("UN",
+    not "Un"); one-word person names are left alone (a surname is no evidence)."""
+    actors = known_actors()
+    for e in spans.named():
+        if e.label in ("GPE", "LOC", "FAC"):
+            continue  # places: the gazetteer decides
+        text = spans.text(e)
+        if len(text) < 4 and not text.isupper():
+            continue
+        kind = actors.kind(text)
+        if kind == "org" and e.label != "ORG" and e.label in ("NORP", "PERSON", "PRODUCT", "LAW", "WORK_OF_ART"):
+            e.label, e.by_rule = "ORG", True
+        elif kind == "person" and e.label != "PERSON" and e.end - e.start > 1:
+            e.label, e.by_rule = "PERSON", True
 
 
 def relabel_corporate_names(spans: Spans) -> None:
@@ -295,13 +411,24 @@ def link_name_parts(spans: Spans, gazetteer: Gazetteer) -> None:
     document is that person: "Lemon" (tagged ORG) after "Edward Lemon". An untagged proper
     noun equal to a surname is added: "Nazarov outlined ..."."""
     doc = spans.doc
-    fulls = [doc[e.start:e.end] for e in spans.named() if e.label == "PERSON" and e.end - e.start > 1]
-    surnames = {s[-1].text for s in fulls if _cap(s[-1]) and len(s[-1]) > 2 and not s[-1].text.endswith(".")}
-    surnames = {n for n in surnames if not gazetteer.demonym(n) and gazetteer.country(n) is None}
+    fulls = [doc[e.start:e.end].text.split() for e in spans.named() if e.label == "PERSON"]
+    fulls = [f for f in fulls if len(f) > 1]
+    surnames = {f[-1] for f in fulls if f[-1][:1].isupper() and len(f[-1]) > 2 and not f[-1].endswith(".")}
+    # a surname that is also a nationality or a country ("Latino", "Christians", "Jordan") is the
+    # person only as the subject of a verb or after "said": "Latino said", "said Christians"
+    loaded = {n for n in surnames if gazetteer.demonym(n) or gazetteer.country(n) is not None}
+    surnames -= loaded
     for e in spans.named():
-        if e.end - e.start != 1 or e.label not in ("ORG", "GPE", "NORP"):
+        if " " in spans.text(e) or e.label == "PERSON" or e.label not in NAMED_LABELS:
             continue
-        if doc[e.start].text in surnames:
+        if e.label == "LOC" and e.start > 0 and doc[e.start - 1].lower_ == "the":
+            continue  # "the North" is a region, "North's suit" the person
+        tok = doc[e.end - 1]
+        text = spans.text(e)
+        subject = (tok.dep_ in ("nsubj", "nsubjpass")
+                   or (tok.head.lemma_.lower() in REPORTING_VERBS and tok.i > tok.head.i))
+        if text in surnames or (text in loaded and subject
+                                    and not (e.start > 0 and doc[e.start - 1].lower_ == "the")):
             e.label, e.by_rule = "PERSON", True
     for tok in doc:
         if tok.i > 0 and doc[tok.i - 1].lower_ in NAME_PARTICLES:
@@ -369,17 +496,22 @@ def fix_entities(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     spans = Spans(doc)
     drop_uncapitalised(spans)
     trim_edges(spans)
+    drop_wire_tables(spans)
+    add_bracketed_companies(spans)
+    relabel_known_actors(spans)
     relabel_corporate_names(spans)
     extend_org_heads(spans)
     add_parenthesised_acronyms(spans)
     add_place_nouns(spans)
     relabel_by_lexicon(spans, gaz)
     link_name_parts(spans, gaz)
+    doubt_lone_names(spans, gaz)
     apply_alias_links(spans)
     add_reporting_subjects(spans)
     add_missing_demonyms(spans, gaz)
     propagate_to_untagged(spans)
     unify_surface_labels(spans, gaz)
+    drop_wire_tables(spans)  # names a later rule propagated onto table lines
     items = sorted(spans.items, key=lambda e: e.start)
     doc.ents = [Span(doc, e.start, e.end, label=e.label) for e in items]
     return doc

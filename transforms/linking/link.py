@@ -12,12 +12,15 @@ Rules (conservative: a wrong merge is worse than a missed one; ambiguity means n
 
 * ``same_folded_name`` / ``middle_name``: full PERSON names equal after transliteration folding
   ("Gulmurod Khalimov" = "Gulmurod Halimov"), or differing only by a compatible middle name;
-* ``surname``: a one-word PERSON to the only full name (folded group) with that last name;
+* no ``surname`` links: a bare surname or given name links only through its own document's full
+  name (the entity layer's name sieve), never across documents;
 * ``initials``: "G. Halimov" to the only full name with that last name and initial;
 * ``fuzzy_name``: transliteration variants ("Mohammed Ali" / "Muhammad Ali"): both tokens of the
   same consonant skeleton and last letter, Jaro-Winkler >= ``FUZZY_TOKEN_JW`` (0.85; 0.80 for
-  tokens of 6+ letters), mutual unique best;
-* ``acronym``: an ORG acronym to the only ORG whose initials or alias it is;
+  tokens of 6+ letters), mutual unique best, and one of the two names spelt the same (different
+  given names are different people);
+* ``acronym``: an ORG acronym to the only ORG that some document writes beside it (an alias), or
+  that the Phoenix actor dictionaries list with it; initials alone are no evidence;
 * ``org_variant`` / ``fuzzy_org``: ORG names equal without legal suffix ("Acme Corp" / "Acme
   Corporation"), or with ``token_sort_ratio`` >= ``FUZZY_ORG_RATIO`` (92) (mutual unique best);
 * ``place_name``: an ungeocoded place to the only geocoded place of that name;
@@ -28,7 +31,7 @@ Rules (conservative: a wrong merge is worse than a missed one; ambiguity means n
 ...         EntityRecord("e2", "Halimov", "PERSON", ()),
 ...         EntityRecord("e3", "G. Khalimov", "PERSON", ())]
 >>> [(l.entity_id, l.canonical_entity_id, l.method) for l in link_entities(recs)]
-[('e2', 'e1', 'surname'), ('e3', 'e1', 'initials')]
+[('e3', 'e1', 'initials')]
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from newslake.transforms.linking.rules import (
     acronym_block, components, name_block, org_fuzzy_block, person_block, person_fuzzy_block, place_block,
 )
 
-LINKING_VERSION = "newslake.linking.v1"
+LINKING_VERSION = "newslake.linking.v2"
 __all__ = ["LINKING_VERSION", "EntityRecord", "EntityLink", "Relinked", "blocking_keys",
            "link_entities", "explain_ambiguities", "relink", "fold"]
 
@@ -186,10 +189,10 @@ def link_entities(records: Iterable[EntityRecord], *,
 def explain_ambiguities(records: Iterable[EntityRecord]) -> list[str]:
     """Readable lines for the links a rule declined because the block was ambiguous.
 
-    >>> explain_ambiguities([EntityRecord("a", "Halimov", "PERSON", ()),
+    >>> explain_ambiguities([EntityRecord("a", "G. Halimov", "PERSON", ()),
     ...     EntityRecord("b", "Gulmurod Halimov", "PERSON", ()),
-    ...     EntityRecord("c", "Rustam Halimov", "PERSON", ())])
-    ["no link for 'Halimov': 2 full names with that surname in block 'per:halimov' ('Gulmurod Halimov', 'Rustam Halimov')"]
+    ...     EntityRecord("c", "Georgy Halimov", "PERSON", ())])
+    ["no link for 'G. Halimov': 2 full names with that surname in block 'per:halimov' ('Georgy Halimov', 'Gulmurod Halimov')"]
     """
     return sorted(set(_decide(_parsed(records), None)[1]))
 

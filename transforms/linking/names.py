@@ -26,6 +26,8 @@ TRANSLIT = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("
 #: Words left out of ORG initials: "Islamic State of Iraq and Syria" -> ISIS.
 ORG_STOP = frozenset("of the and for in on at to de du des la le el al & y".split())
 #: Legal-form endings dropped from ORG names: "Acme Corp." = "Acme Corporation".
+#: One spelling per legal form: "Corp" and "Corporation" are one form, "AG" and "Ltd" two.
+LEGAL_FORMS = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}
 LEGAL_SUFFIXES = frozenset(
     "inc incorporated corp corporation co company ltd limited llc plc ag sa spa nv bv gmbh".split())
 _VOWELS = frozenset("aeiou")
@@ -89,6 +91,7 @@ class Parsed:
     acrs: frozenset[str] = frozenset()  # ORG: acronyms it is or spells
     alias_norms: frozenset[str] = frozenset()
     geocoded: bool = False
+    legal: str = ""  # ORG: its legal form, one spelling per form ("corp" for "Corp."/"Corporation")
     keys: frozenset[str] = field(default=frozenset())
 
 
@@ -127,6 +130,10 @@ def _person(eid: str, name: str, aliases: tuple[str, ...]) -> Parsed:
 
 def _org(eid: str, name: str, aliases: tuple[str, ...]) -> Parsed:
     def core(text: str) -> list[str]:
+        # words in brackets tell subsidiaries apart and are never a legal suffix to drop:
+        # "United States Lines (S.A.) Inc" is not "United States Lines Inc"
+        text = re.sub(r"\(([^)]*)\)?", lambda m: " ".join("in" + w for w in m.group(1).split()),
+                      text.strip().lstrip("("))
         toks = plain(text.replace("’s", "").replace("'s", "")).split()
         if toks[:1] == ["the"]:
             toks = toks[1:]
@@ -136,6 +143,9 @@ def _org(eid: str, name: str, aliases: tuple[str, ...]) -> Parsed:
 
     toks = core(name)
     norm = " ".join(toks)
+    raw = plain(name).split()
+    legal = raw[-1] if len(raw) > len(toks) and raw[-1] in LEGAL_SUFFIXES else ""
+    legal = LEGAL_FORMS.get(legal, legal)
     acr = _acronym(name) if len(name.split()) == 1 else None
     acrs = {acr} if acr else set()
     alias_acrs = {a for a in (_acronym(x) for x in aliases if len(x.split()) == 1) if a}
@@ -152,7 +162,7 @@ def _org(eid: str, name: str, aliases: tuple[str, ...]) -> Parsed:
         keys.add(f"org:{sig[0]}:{len(sig)}")
     elif acr:
         keys.add(f"org:acr:{acr}")
-    return Parsed(entity_id=eid, name=name, family="ORG", kind=kind, norm=norm,
+    return Parsed(entity_id=eid, name=name, family="ORG", kind=kind, norm=norm, legal=legal,
                   acrs=frozenset(acrs), alias_norms=frozenset(al | alias_acrs),
                   keys=frozenset(keys))
 

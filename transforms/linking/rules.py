@@ -97,8 +97,9 @@ def person_block(key: str, members: list[Parsed], edges: list[Edge], notes: list
                                                       _same_bucket(units))]
     for m in members:
         if m.kind == "single":
-            cands = units
-            what = "the surname of"
+            # a bare surname links only through its own document's full name (the entity layer's
+            # name sieve); across documents it may be anyone of that name
+            continue
         elif m.kind == "initials":
             cands = [u for u in units if u.first.startswith(m.inits[0])
                      and (len(m.inits) == 1 or not u.middle or u.middle == m.inits[1:])]
@@ -203,6 +204,8 @@ def _person_score(a: Parsed, b: Parsed) -> float | None:
     jf, jl = _token_jw(a.first, b.first), _token_jw(a.last, b.last)
     if jf is None or jl is None:
         return None
+    if jf < 1.0 and jl < 1.0:
+        return None  # two spellings in one name is one too many: "Jon Sanders" / "John Saunders"
     return round(50.0 * (jf + jl), 1)
 
 
@@ -228,14 +231,27 @@ def person_fuzzy_block(key: str, members: list[Parsed], edges: list[Edge],
 
 
 def acronym_block(key: str, members: list[Parsed], edges: list[Edge], notes: list[str]) -> None:
-    """``org:acr:<x>``: "NATO" to the only ORG spelling or aliasing it."""
+    """``org:acr:<x>``: "NATO" to the only ORG that some document names beside it (an alias:
+    "North Atlantic Treaty Organization (NATO)") or that the Phoenix actor dictionaries list
+    with it. Initials alone are no evidence: "BBC" is not every "Baroness B. C."."""
+    from newslake.transforms.entities.actors import known_actors
+
     acr = key.split(":", 2)[2]
     shorts = [m for m in members if m.kind == "acronym" and m.norm == acr]
-    longs = [m for m in members if m.kind != "acronym" and (acr in m.acrs or acr in m.alias_norms)]
+    if not shorts:
+        return
+    actors = known_actors()
+    longs = [m for m in members if m.kind != "acronym" and (
+        acr in m.alias_norms or (acr in m.acrs and any(actors.same_org(s.name, m.name) for s in shorts)))]
     cores: dict[str, list[Parsed]] = {}
     for m in longs:
         cores.setdefault(m.norm, []).append(m)
-    if not shorts or not cores:
+    if not cores:
+        spelled = [m for m in members if m.kind != "acronym" and acr in m.acrs]
+        if spelled:
+            for s in shorts:
+                notes.append(f"no link for {s.name!r}: initials of {len(spelled)} ORG name(s) fit but "
+                             f"no document writes them together and no dictionary lists them")
         return
     if len(cores) > 1:
         names = ", ".join(repr(min(v, key=_order).name) for _, v in sorted(cores.items())[:5])
@@ -244,9 +260,10 @@ def acronym_block(key: str, members: list[Parsed], edges: list[Edge], notes: lis
         return
     rep = min(longs, key=_order)
     for s in shorts:
-        how = "an alias" if acr in rep.alias_norms else "the initials"
+        how = ("written beside" if acr in rep.alias_norms
+               else "listed by the Phoenix actor dictionaries as the acronym of")
         edges.append(Edge(s.entity_id, rep.entity_id, "acronym", 100.0,
-                          f"{s.name!r} is {how} of {rep.name!r} (the only ORG that fits in "
+                          f"{s.name!r} is {how} {rep.name!r} (the only ORG that fits in "
                           f"block {key!r})"))
 
 
@@ -259,6 +276,8 @@ def _org_score(a: Parsed, b: Parsed) -> float | None:
         return None
     x, y = diff[0]
     if x[0] != y[0] or min(len(x), len(y)) < 5 or x.isdigit() or y.isdigit():
+        return None
+    if x.rstrip("s") == y.rstrip("s"):  # "Court of Appeal" (UK) / "Court of Appeals" (US)
         return None
     s = fuzz.token_sort_ratio(a.norm, b.norm)
     return round(s, 1) if s >= FUZZY_ORG_RATIO else None
@@ -306,7 +325,19 @@ def name_block(key: str, members: list[Parsed], edges: list[Edge], notes: list[s
     n = key.split(":", 2)[2]
     namers = [m for m in members if m.norm == n]
     aliasers = [m for m in members if m.norm != n and n in m.alias_norms]
-    if len(namers) > 1:
+    forms = sorted({m.legal for m in namers if m.legal})
+    if len(namers) > 1 and namers[0].family == "ORG" and len(forms) > 1:
+        # "Citibank AG" and "Citibank Ltd" are two companies of one group: each legal form is
+        # its own entity, and the bare "Citibank" could be any of them
+        for form in forms:
+            same = [m for m in namers if m.legal == form]
+            if len(same) > 1:
+                _star(same, "org_variant", "are one name and one legal form after folding", edges)
+        for m in namers:
+            if not m.legal:
+                notes.append(f"no link for {m.name!r}: {len(forms)} legal forms of that name in "
+                             f"block {key!r}")
+    elif len(namers) > 1:
         method = "org_variant" if namers[0].family == "ORG" else "same_folded_name"
         _star(namers, method, "are one name after folding", edges)
     if namers and len(aliasers) == 1:

@@ -1,0 +1,165 @@
+"""Issue 8 on hand-built Docs: wire-copy tables, bracketed companies, the name sieve, known
+actors, geocoding priors, and the sampling command's core. No statistical model needed."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from newslake.transforms.entities.actors import known_actors
+from newslake.transforms.entities.extract import extract_entities
+from newslake.transforms.entities.gazetteer import default_gazetteer
+from newslake.transforms.entities.rules import fix_entities, table_line
+from tests.test_entities import VOCAB, make_doc
+
+
+def entities(marked: str):
+    doc = fix_entities(make_doc(marked))
+    return extract_entities(doc, doc_id="d").entities
+
+
+def names(marked: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in fix_entities(make_doc(marked)).ents if e.label_ != "CARDINAL"]
+
+
+# --- wire-copy tables ------------------------------------------------------------------------
+
+def test_table_rows_produce_no_entities() -> None:
+    words = ["Shr", "1.20", "dlrs", "vs", "1.05", "dlrs", "\n", "Revs", "4,357,000", "vs", "6,494,000",
+             "\n", "Avg", "shrs", "12.1", "mln", "\n", "Acme", "Corp", "said", "profits", "rose", "."]
+    ents = ["B-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-PERSON",
+            "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"]
+    doc = fix_entities(Doc(VOCAB, words=words, ents=ents))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Acme Corp", "ORG")]
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Shr 1.20 dlrs vs 1.05 dlrs", True),
+    ("Net 4,357,000 vs 6,494,000", True),
+    ("Arrivals for the week ended February 22 were 155,221 bags", False),
+    ("Acme Corp said profits rose", False),
+])
+def test_table_line(line: str, expected: bool) -> None:
+    assert table_line(line) is expected
+
+
+def test_company_suffixes_alone_are_not_organisations() -> None:
+    assert names("Morgan Grenfell and [Co Ltd](ORG) is co-lead .") == []
+
+
+def test_bracketed_company_is_one_org_and_tickers_are_not_names() -> None:
+    assert names("firm < [Dubin Clark](PERSON) and Co > said it sold < MSFT.O > shares") == [
+        ("Dubin Clark and Co", "ORG")]
+
+
+def test_dangling_and_lowercase_edges_are_trimmed() -> None:
+    assert names("after the [Group of](ORG) Seven met") == [("Group of Seven", "ORG")]
+    assert names("when the [next Organization of Petroleum Exporting Countries](ORG) meets") == [
+        ("Organization of Petroleum Exporting Countries", "ORG")]
+
+
+# --- known actors (Phoenix) ------------------------------------------------------------------
+
+def test_known_organisation_is_an_org_whatever_the_model_said() -> None:
+    assert names("[Opec](NORP) crudes fell") == [("Opec", "ORG")]
+
+
+def test_known_actor_lexicon() -> None:
+    actors = known_actors()
+    assert actors.kind("Opec") == "org" and actors.kind("Ronald Reagan") == "person"
+    assert actors.kind("Smith") is None
+    assert actors.same_org("OPEC", "Organization of Petroleum Exporting Countries")
+    assert not actors.same_org("BBC", "Baroness Bloggs Consulting")
+
+
+# --- the name sieve --------------------------------------------------------------------------
+
+def groups(marked: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(e.name, e.aliases) for e in entities(marked) if e.label == "PERSON"]
+
+
+def test_surname_and_titled_surname_join_the_full_name() -> None:
+    assert groups("[Tony Blair](PERSON) spoke . Mr [Blair](PERSON) left . [Blair](PERSON) said") == [
+        ("Tony Blair", ("Blair",))]
+
+
+def test_titles_carry_gender() -> None:
+    got = groups("Mr [Howard](PERSON) and Mrs [Howard](PERSON) met")
+    assert len(got) == 2
+
+
+def test_untitled_short_form_joins_the_only_gendered_form() -> None:
+    assert len(groups("Mrs [Kelly](PERSON) spoke . [Kelly](PERSON) said")) == 1
+
+
+def test_ambiguous_surname_stays_apart() -> None:
+    got = groups("[John Smith](PERSON) and [Peter Smith](PERSON) met . [Smith](PERSON) said")
+    assert sorted(n for n, _ in got) == ["John Smith", "Peter Smith", "Smith"]
+
+
+def test_gender_picks_the_compatible_full_name() -> None:
+    got = dict(groups("Mrs [Ruth Kelly](PERSON) and Mr [Tom Kelly](PERSON) met . Mrs [Kelly](PERSON) said"))
+    assert got["Ruth Kelly"] == ("Kelly",) and got["Tom Kelly"] == ()
+
+
+def test_nationality_is_never_merged_into_a_person() -> None:
+    got = entities("[John French](PERSON) met [French](NORP) officials")
+    assert sorted((e.name, e.label) for e in got) == [("French", "NORP"), ("John French", "PERSON")]
+
+
+# --- geocoding -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,context,code", [
+    ("London", {"US"}, "GB"), ("Paris", {"US"}, "FR"), ("Geneva", {"US"}, "CH"),
+    ("Moscow", {"US"}, "RU"), ("Washington", set(), "US"), ("Mexico", {"MX"}, "MX"),
+    ("Cambridge", {"US"}, "US"), ("Ontario", {"US"}, "CA"), ("Sichuan", set(), "CN"),
+])
+def test_importance_prior_beats_a_village_of_the_same_name(name, context, code) -> None:
+    place = default_gazetteer().resolve(name, context)
+    assert place is not None and place.country_code == code and place.latitude is not None
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("France", "country"), ("Texas", "admin1"), ("Calif.", "admin1"), ("Middle East", "region"),
+    ("Europe", "continent"), ("West Germany", "country"), ("Scotland", "admin1"),
+])
+def test_countries_states_and_regions_have_coordinates(name, kind) -> None:
+    place = default_gazetteer().resolve(name)
+    assert place is not None and place.kind == kind
+    assert place.latitude is not None and place.longitude is not None
+
+
+def test_apposition_places_a_town_in_its_state() -> None:
+    got = {e.name: e for e in entities("sold [Dublin](GPE) , [Calif.](GPE) based firms")}
+    assert (got["Dublin"].country_code, round(got["Dublin"].longitude)) == ("US", -122)
+
+
+def test_a_list_of_countries_is_not_an_apposition() -> None:
+    got = {e.name: e for e in entities("the [United States](GPE) , [Japan](GPE) and others")}
+    assert got["United States"].country_code == "US" and got["United States"].latitude is not None
+
+
+def test_unknown_small_town_is_not_sure() -> None:
+    from newslake.transforms.entities.gazetteer import Gazetteer, Place
+
+    village = Place(1, "Springfield", "city", "NZ", -43.3, 171.9, 300)
+    gaz = Gazetteer({"springfield": [village]}, {})
+    assert gaz.resolve("Springfield") is None
+    assert gaz.resolve("Springfield", {"NZ"}) == village
+
+
+def test_surname_that_is_a_nationality_joins_its_person_only_as_a_subject() -> None:
+    words = ["Joseph", "Latino", "spoke", ".", "Latino", "said", "so", ".", "Latino", "food", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-NORP", "O", "O", "O", "B-NORP", "O", "O"]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "advmod", "punct", "amod", "ROOT", "punct"]
+    heads = [1, 2, 2, 2, 5, 5, 5, 5, 9, 9, 9]
+    lemmas = ["Joseph", "Latino", "speak", ".", "Latino", "say", "so", ".", "Latino", "food", "."]
+    tags = ["NNP", "NNP", "VBD", ".", "NNP", "VBD", "RB", ".", "JJ", "NN", "."]
+    doc = Doc(VOCAB, words=words, ents=ents, deps=deps, heads=heads, lemmas=lemmas, tags=tags)
+    got = [(e.text, e.label_) for e in fix_entities(doc).ents]
+    # one label per surface form in a document: the rule's PERSON wins for every "Latino"
+    assert got == [("Joseph Latino", "PERSON"), ("Latino", "PERSON"), ("Latino", "PERSON")]
+    ents[4] = "B-NORP"
+    deps[4], heads[4] = "amod", 9  # "Latino" not a subject anywhere: stays NORP
+    doc = Doc(VOCAB, words=words, ents=ents, deps=deps, heads=heads, lemmas=lemmas, tags=tags)
+    assert [(e.text, e.label_) for e in fix_entities(doc).ents][1:] == [("Latino", "NORP"), ("Latino", "NORP")]
