@@ -20,6 +20,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
+from newslake.flows.runners import on_cluster
 from newslake.flows.workers import Workers, choose_processes, model_version
 from newslake.settings import Settings, get_settings
 from newslake.transforms.extract import Extracted, dedupe
@@ -153,7 +154,7 @@ def ingest(
 ) -> RunSummary:
     """Ingest files, folders or globs into the lake: every table of the run in one commit."""
     s: Settings = get_settings(warehouse=warehouse, model=model, batch_size=batch_size, n_process=n_process)
-    cfg = LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
+    cfg = s.lake_config()
     limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars)
     log = get_run_logger()
     started = datetime.now(timezone.utc)
@@ -172,7 +173,8 @@ def ingest(
         known = lookup_known(cfg, [d.doc_id for d in docs])
         todo = [d for d in docs if known.get(d.doc_id) != version]
         replaced = sum(1 for d in todo if d.doc_id in known)
-        n = choose_processes(s.n_process, len(todo), s.batch_size)
+        # on a Dask cluster each worker is the process: no local pool beside it
+        n = 1 if on_cluster() else choose_processes(s.n_process, len(todo), s.batch_size)
         log.info("%d files, %d documents, %d to extract with %d process(es)", len(files), len(docs), len(todo), n)
         ex = Extracted()
         with Workers(s.model, n) as workers, _progress(progress, len(todo)) as advance:
@@ -198,7 +200,7 @@ def ingest(
         docs_rejected=run["docs_rejected"], docs_unchanged=run["docs_unchanged"], docs_replaced=replaced,
         mentions=len(ex.mentions), entities=len({e.entity_id for e in ex.doc_entities}),
         claims=len(ex.claims), events=len(ex.events), elapsed_s=round(time.perf_counter() - t0, 2),
-        commit_attempts=attempts, warehouse=str(cfg.warehouse),
+        commit_attempts=attempts, warehouse=cfg.where,
         rejected=tuple((d.uri, d.error or "") for d in ex.documents if d.status != "ok"),
     )
 

@@ -56,10 +56,8 @@ def _fail(msg: str, code: int = 1) -> None:
 
 
 def _lake(warehouse: Optional[Path]):  # type: ignore[no-untyped-def]
-    from newslake.warehouse.lake import LakeConfig
-
     s = get_settings(warehouse=warehouse)
-    return LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
+    return s.lake_config()
 
 
 def _jsonable(v: object) -> object:
@@ -93,6 +91,10 @@ def ingest(
     model: Annotated[Optional[str], typer.Option(help="spaCy model to load. Env: NEWSLAKE_MODEL.")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per task batch. Env: NEWSLAKE_BATCH_SIZE.")] = None,
     processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="spaCy worker processes (0 = auto).")] = None,
+    runner: Annotated[Optional[str], typer.Option(
+        help="Where batches are parsed: local (this machine's processes) or dask. Env: NEWSLAKE_RUNNER.")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(
+        help="Dask scheduler for --runner dask (tcp://host:8786); none: a local cluster. Env: NEWSLAKE_DASK_ADDRESS.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's log lines.")] = False,
 ) -> None:
     """Ingest documents (.txt .md .html .json .jsonl .xml/.rss/.atom) into the lake, as one Prefect flow run.
@@ -102,10 +104,14 @@ def ingest(
     if verbose:
         os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO"
     from newslake.flows.ingest import InputError, find_files, ingest as ingest_flow
+    from newslake.flows.runners import RUNNERS, with_runner
 
+    if runner is not None and runner not in RUNNERS:
+        _fail(f"--runner {runner!r}: use one of {', '.join(RUNNERS)}", 2)
     try:
         find_files(paths)  # fail fast, before a Prefect server is started
-        s = ingest_flow(paths=list(paths), warehouse=str(warehouse) if warehouse else None, model=model,
+        settings = get_settings(runner=runner, dask_address=dask_address, model=model)
+        s = with_runner(ingest_flow, settings)(paths=list(paths), warehouse=str(warehouse) if warehouse else None, model=model,
                         batch_size=batch_size, n_process=processes, progress=True)
     except InputError as e:
         _fail(str(e), 2)

@@ -20,6 +20,8 @@ from typing import Iterator, Mapping
 import duckdb
 import pyarrow as pa
 
+from newslake.warehouse.storage import S3Options, StorageError, catalog_kind, redact, sql_literal
+from newslake.warehouse.storage import prepare as prepare_storage
 from newslake.warehouse.schema import LAKE, PER_DOCUMENT, TABLES, create_table_sql, duck_type
 from newslake.warehouse.views import create_views, views_current
 
@@ -29,6 +31,10 @@ class LakeError(RuntimeError):
     """A clear, one-line problem with the lake (missing, unreadable, extension not loadable)."""
 
 
+class LakeMissing(LakeError):
+    """No lake there yet (a shared catalog that no writer has created)."""
+
+
 @dataclass(frozen=True)
 class LakeConfig:
     """Where the lake lives. ``catalog``/``data_path`` override the warehouse folder layout."""
@@ -36,6 +42,8 @@ class LakeConfig:
     warehouse: Path
     catalog: str | None = None
     data_path: str | None = None
+    #: S3 endpoint/region/keys for a remote ``data_path`` (None: the standard AWS variables)
+    s3: S3Options | None = field(default=None, repr=False, compare=False)
 
     @property
     def catalog_uri(self) -> str:
@@ -44,6 +52,11 @@ class LakeConfig:
     @property
     def data_dir(self) -> str:
         return self.data_path or str(self.warehouse / "data") + os.sep
+
+    @property
+    def where(self) -> str:
+        """The lake's location for messages (a catalog's password redacted)."""
+        return redact(self.catalog) if self.catalog else str(self.warehouse)
 
     def exists(self) -> bool:
         return self.catalog is not None or (self.warehouse / "catalog.sqlite").exists()
@@ -81,10 +94,12 @@ def _load_extension(con: duckdb.DuckDBPyConnection, name: str, package: str, fil
 def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"allow_unsigned_extensions": False})
     _load_extension(con, "ducklake", "duckdb_extension_ducklake", "ducklake")
-    if cfg.catalog_uri.startswith("sqlite:"):
-        _load_extension(con, "sqlite", "duckdb_extension_sqlite", "sqlite")
-    opts = [f"DATA_PATH '{cfg.data_dir}'"]
-    if cfg.data_path is None:
+    prepare_storage(con, cfg.catalog_uri, cfg.data_path, cfg.s3)
+    opts = []
+    if cfg.data_path is not None or catalog_kind(cfg.catalog_uri) != "postgres":
+        opts.append(f"DATA_PATH {sql_literal(cfg.data_dir)}")
+    # else: a shared (Postgres) catalog names its own data path, so a reader needs only the catalog
+    if cfg.data_path is None and cfg.catalog is None:
         # the data live in <warehouse>/data: follow the folder when it is moved or copied
         opts.append("OVERRIDE_DATA_PATH TRUE")
     if read_only:
@@ -92,7 +107,7 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     else:
         # every write lands in Parquet files, never inlined into the catalog
         opts.append("DATA_INLINING_ROW_LIMIT 0")
-    con.execute(f"ATTACH 'ducklake:{cfg.catalog_uri}' AS {LAKE} ({', '.join(opts)})")
+    con.execute(f"ATTACH {sql_literal('ducklake:' + cfg.catalog_uri)} AS {LAKE} ({', '.join(opts)})")
     con.execute(f"USE {LAKE}")
     return con
 
@@ -118,14 +133,19 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("COMMIT")
 
 
+#: words of a write conflict between processes, worth a retry: DuckLake's own conflict check, SQLite's
+#: lock, and Postgres' unique-key/serialization errors when two writers create or advance the catalog
+TRANSIENT = ("conflict", "locked", "busy", "already exists", "duplicate key", "could not serialize", "deadlock")
+
+
 def _retrying(fn, *, attempts: int = 20):  # type: ignore[no-untyped-def]
     """Run ``fn()`` again on a DuckLake/SQLite conflict, with jittered backoff; return (result, tries)."""
     for attempt in range(1, attempts + 1):
         try:
             return fn(), attempt
-        except (duckdb.TransactionException, duckdb.IOException, duckdb.CatalogException) as e:
+        except duckdb.Error as e:
             msg = str(e).lower()
-            transient = any(w in msg for w in ("conflict", "locked", "busy", "already exists"))
+            transient = any(w in msg for w in TRANSIENT)
             if not transient or attempt == attempts:
                 raise
             time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
@@ -139,13 +159,15 @@ def connect(cfg: LakeConfig, *, read_only: bool = True) -> Iterator[duckdb.DuckD
     Read-only connections need an existing lake; a read-write connection creates it (and its tables).
     """
     if read_only and not cfg.exists():
-        raise LakeError(f"no lake at {cfg.warehouse} (run `newslake ingest` first, or pass --warehouse)")
+        raise LakeError(f"no lake at {cfg.where} (run `newslake ingest` first, or pass --warehouse)")
     if not read_only and cfg.catalog is None:
         (cfg.warehouse / "data").mkdir(parents=True, exist_ok=True)
     try:
         con, _ = _retrying(lambda: _connect(cfg, read_only=read_only))
-    except duckdb.Error as e:
-        raise LakeError(f"lake at {cfg.warehouse}: {str(e).splitlines()[0]}") from e
+    except (duckdb.Error, StorageError) as e:
+        if read_only and "creating a new ducklake is explicitly disabled" in str(e).lower():
+            raise LakeMissing(f"no lake at {cfg.where} yet (run `newslake ingest` first)") from e
+        raise LakeError(f"lake at {cfg.where}: {redact(str(e).splitlines()[0])}") from e
     try:
         if not read_only:
             _retrying(lambda: _create_tables(con))
@@ -164,15 +186,18 @@ def known_versions(cfg: LakeConfig, doc_ids: list[str]) -> dict[str, str]:
     """``doc_id -> extractor_version`` for those of ``doc_ids`` already in the lake."""
     if not doc_ids or not cfg.exists():
         return {}
-    with connect(cfg, read_only=True) as con:
-        try:
-            ids = pa.table({"doc_id": pa.array(doc_ids, pa.string())})
-            con.register("wanted", ids)
-            rows = con.execute(
-                f"SELECT d.doc_id, d.extractor_version FROM {LAKE}.documents d JOIN wanted USING (doc_id)"
-            ).fetchall()
-        except duckdb.CatalogException:  # lake created by a run that has not committed tables yet
-            return {}
+    try:
+        with connect(cfg, read_only=True) as con:
+            try:
+                ids = pa.table({"doc_id": pa.array(doc_ids, pa.string())})
+                con.register("wanted", ids)
+                rows = con.execute(
+                    f"SELECT d.doc_id, d.extractor_version FROM {LAKE}.documents d JOIN wanted USING (doc_id)"
+                ).fetchall()
+            except duckdb.CatalogException:  # lake created by a run that has not committed tables yet
+                return {}
+    except LakeMissing:  # a shared catalog that no run has written to yet
+        return {}
     return dict(rows)
 
 
