@@ -8,8 +8,9 @@ import pytest
 from newslake.settings import get_settings
 from newslake.warehouse.lake import LakeConfig, query
 from newslake.warehouse.schema import TABLES
-from tests.conftest import SEEDS
-from tests.test_scaleout import INVENTED
+from tests.conftest import ROOT, SEEDS
+
+WIRE = ROOT / "tests" / "fixtures" / "wire"  # four short invented wire stories
 
 #: columns that name the run, not the content
 RUN_COLUMNS = {"run_id", "ingested_at"}
@@ -62,8 +63,8 @@ def test_dask_local_cluster_gives_the_local_tables(prefect_server, tmp_path):
     docs.mkdir()
     seed = next(SEEDS.iterdir())
     (docs / seed.name).write_bytes(seed.read_bytes())
-    for name, text in INVENTED.items():
-        (docs / name).write_text(text)
+    for f in sorted(WIRE.glob("*.txt")):
+        (docs / f.name).write_bytes(f.read_bytes())
     lakes = {}
     local_run = with_runner(ingest, get_settings(runner="local"))
     # batches of 2: the 5 documents go out as 3 tasks, spread over both workers

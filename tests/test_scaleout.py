@@ -77,7 +77,7 @@ def shared_lake(servers):
 def _writer(env: dict, catalog: str, data_path: str, k: int, n: int) -> None:
     """A writer process: it knows the catalog URL, the data path and the store's credentials only."""
     os.environ.update(env)
-    from tests.test_warehouse import doc_row, ent_row, run_tables
+    from tests.conftest import doc_row, ent_row, run_tables
     from newslake.warehouse.lake import LakeConfig, commit
 
     cfg = LakeConfig(Path("/nonexistent"), catalog, data_path)
@@ -132,16 +132,8 @@ def test_two_writer_processes_on_postgres_and_s3_and_a_reader(shared_lake):
 
 # --- the whole product: `newslake ingest` from two processes, Prefect's server on Postgres -----------
 
-INVENTED = {
-    "a1.txt": "Harbour Strike Ends\n\nWorkers at the Port of Rotterdam ended a three-day strike on Tuesday after "
-              "the union FNV reached a pay deal with employers, a spokesman said.",
-    "a2.txt": "Minister Resigns\n\nNorway's fisheries minister Anna Berg resigned on Friday, Prime Minister "
-              "Jonas Gahr Store told reporters in Oslo.",
-    "b1.txt": "Bank Cuts Rates\n\nThe European Central Bank cut its deposit rate by 25 basis points, President "
-              "Christine Lagarde said in Frankfurt on Thursday.",
-    "b2.txt": "Protest in Nairobi\n\nPolice in Nairobi fired tear gas at protesters demanding lower food prices, "
-              "the Kenya Red Cross said on Monday.",
-}
+#: four short invented wire stories (a*: first writer, b*: second writer)
+WIRE = ROOT / "tests" / "fixtures" / "wire"
 
 
 @pytest.fixture(scope="session")
@@ -197,9 +189,8 @@ def test_two_ingest_processes_one_reader(servers, shared_lake, prefect_on_postgr
         d = tmp_path / side
         d.mkdir()
         (d / seed.name).write_bytes(seed.read_bytes())  # the seed article goes to both writers
-        for name, text in INVENTED.items():
-            if name.startswith(side):
-                (d / name).write_text(text)
+        for f in sorted(WIRE.glob(f"{side}*.txt")):
+            (d / f.name).write_bytes(f.read_bytes())
         inputs[side] = d
     base = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSLAKE_", "AWS_", "PREFECT_API_URL"))}
     writer_env = {**base, **s3.env(), "NEWSLAKE_CATALOG": catalog, "NEWSLAKE_DATA_PATH": data_path,
