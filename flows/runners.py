@@ -15,60 +15,21 @@ whose workers must have newslake (same version) and the model installed.
 
 from __future__ import annotations
 
-from typing import Any
+import sys
 
-from distributed.diagnostics.plugin import WorkerPlugin
 from prefect.context import FlowRunContext
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
-from prefect_dask import DaskTaskRunner
 
 RUNNERS = ("local", "dask")
 
 
-class ModelPlugin(WorkerPlugin):
-    """Loads the spaCy model into a Dask worker process when it joins, and keeps it there.
-
-    The model lives in :mod:`newslake.flows.workers`' module-level cache, which every extract task on
-    that worker uses; a worker that joins later (adaptive scaling, a restart) loads it when it joins.
-    """
-
-    name = "newslake-model"
-
-    def __init__(self, model: str) -> None:
-        self.model = model
-
-    def setup(self, worker: Any) -> None:  # noqa: ARG002 (the plugin API passes the worker)
-        from newslake.flows.workers import _init
-
-        _init(self.model)
-
-
-class NewslakeDaskRunner(DaskTaskRunner):
-    """prefect-dask's runner that also installs :class:`ModelPlugin` on the cluster's workers."""
-
-    def __init__(self, model: str, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.model = model
-
-    def duplicate(self) -> "NewslakeDaskRunner":
-        return type(self)(model=self.model, address=self.address, cluster_class=self.cluster_class,
-                          cluster_kwargs=self.cluster_kwargs, adapt_kwargs=self.adapt_kwargs,
-                          client_kwargs=self.client_kwargs, performance_report_path=self.performance_report_path)
-
-    def __eq__(self, other: object) -> bool:
-        return super().__eq__(other) and getattr(other, "model", None) == self.model
-
-    def __enter__(self) -> "NewslakeDaskRunner":
-        super().__enter__()
-        self.client.register_plugin(ModelPlugin(self.model))  # waits until every worker has the model
-        return self
-
-
 def task_runner(kind: str, *, model: str, address: str | None = None, workers: int = 2) -> TaskRunner:
-    """The task runner called ``kind`` (``local`` or ``dask``)."""
+    """The task runner called ``kind`` (``local`` or ``dask``; Dask is imported only for ``dask``)."""
     if kind == "local":
         return ThreadPoolTaskRunner()
     if kind == "dask":
+        from newslake.flows.dask_runner import NewslakeDaskRunner
+
         if address:
             return NewslakeDaskRunner(model, address=address)
         return NewslakeDaskRunner(model, cluster_kwargs={
@@ -85,5 +46,6 @@ def with_runner(flow, settings):  # type: ignore[no-untyped-def]
 
 def on_cluster() -> bool:
     """True inside a flow run whose tasks go to a Dask cluster (so no local process pool is needed)."""
+    dask_runners = sys.modules.get("prefect_dask")  # imported by any run that uses one
     ctx = FlowRunContext.get()
-    return ctx is not None and isinstance(ctx.task_runner, DaskTaskRunner)
+    return dask_runners is not None and ctx is not None and isinstance(ctx.task_runner, dask_runners.DaskTaskRunner)

@@ -86,6 +86,58 @@ def _writer(env: dict, catalog: str, data_path: str, k: int, n: int) -> None:
         commit(cfg, run_tables(f"run_{d}", [doc_row(d)], [ent_row(d, "e_shared", "Shared Name")]))
 
 
+def _same_docs_writer(env: dict, catalog: str, data_path: str, k: int, n: int, barrier) -> None:  # type: ignore[no-untyped-def]
+    """Commit documents ``same_0..n-1``, new to the lake; the first attempt of each commit waits,
+    inside its transaction, until the other writer's transaction is open too (retries do not wait)."""
+    os.environ.update(env)
+    from tests.conftest import doc_row, ent_row, run_tables
+    from newslake.warehouse import lake as lake_mod
+
+    cfg = lake_mod.LakeConfig(Path("/nonexistent"), catalog, data_path)
+    relink, first = lake_mod.relink, [False]
+
+    def meeting_relink(con, touched, run_id):  # type: ignore[no-untyped-def]
+        if first[0]:
+            first[0] = False
+            barrier.wait(300)
+        relink(con, touched, run_id)
+
+    lake_mod.relink = meeting_relink
+    for i in range(n):
+        first[0] = True
+        lake_mod.commit(cfg, run_tables(f"run_{k}_{i}", [doc_row(f"same_{i}", version=f"v{k}")],
+                                        [ent_row(f"same_{i}", f"e_same_{i}", f"Same Name {i}", version=f"v{k}")]))
+
+
+def test_two_writers_of_the_same_new_document_leave_it_once(shared_lake):
+    """On a Postgres catalog two transactions that only insert both commit (DuckLake sees no conflict):
+    without the lake's commit guard, a document that two runs ingest at the same moment lands twice."""
+    catalog, data_path, s3 = shared_lake
+    from newslake.warehouse.lake import LakeConfig, query, table_counts
+    from newslake.warehouse.storage import S3Options
+    from tests.conftest import doc_row, run_tables
+    from newslake.warehouse.lake import commit
+
+    cfg = LakeConfig(Path("/nonexistent"), catalog, data_path, S3Options.resolve(env=s3.env()))
+    commit(cfg, run_tables("r0", [doc_row("d0")]))
+    ctx = mp.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    procs = [ctx.Process(target=_same_docs_writer, args=(s3.env(), catalog, data_path, k, 2, barrier))
+             for k in range(2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(600)
+        assert p.exitcode == 0
+    rows = query(cfg, "SELECT doc_id, count(*) AS n FROM documents GROUP BY doc_id ORDER BY doc_id").to_pylist()
+    assert rows == [{"doc_id": d, "n": 1} for d in ("d0", "same_0", "same_1")]
+    per_doc = query(cfg, "SELECT doc_id, count(*) AS n FROM doc_entities GROUP BY doc_id ORDER BY doc_id").to_pylist()
+    assert per_doc == [{"doc_id": f"same_{i}", "n": 1} for i in range(2)]
+    ents = query(cfg, "SELECT entity_id, doc_count FROM entities ORDER BY ALL").to_pylist()
+    assert ents == [{"entity_id": f"e_same_{i}", "doc_count": 1} for i in range(2)]
+    assert table_counts(cfg)["runs"] == 5
+
+
 def _reader(env: dict, catalog: str, out) -> None:  # type: ignore[no-untyped-def]
     """A reader process: the catalog URL and the store's credentials, not even the data path."""
     os.environ.update(env)

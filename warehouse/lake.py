@@ -124,13 +124,30 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
         for f in schema:
             if name in existing and f.name not in existing[name]:
                 todo.append(f'ALTER TABLE {LAKE}.{name} ADD COLUMN "{f.name}" {duck_type(f.type)}')
-    if not todo and views_current(con):
+    guard_missing = COMMIT_GUARD not in existing
+    if not todo and not guard_missing and views_current(con):
         return
     con.execute("BEGIN")
     for sql in todo:
         con.execute(sql)
+    if guard_missing:  # created with its one row, so that no commit ever finds it empty
+        con.execute(f"CREATE TABLE {LAKE}.{COMMIT_GUARD} (commits BIGINT, last_run_id VARCHAR)")
+        con.execute(f"INSERT INTO {LAKE}.{COMMIT_GUARD} VALUES (0, '')")
     create_views(con)
     con.execute("COMMIT")
+
+
+#: A one-row table that every commit rewrites. DuckLake lets two transactions that only insert into a
+#: table both commit, so two runs that ingest the same new document at the same moment would both
+#: insert it (each deleted its earlier rows, and there were none). Two deletes from the same data file
+#: do conflict: rewriting this row in every commit makes any two concurrent commits conflict, and the
+#: loser is retried from the start, when it sees (and replaces) the winner's rows.
+COMMIT_GUARD = "commit_guard"
+
+
+def serialize_commits(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """Inside a commit's transaction: claim the lake's commit row (see :data:`COMMIT_GUARD`)."""
+    con.execute(f"UPDATE {LAKE}.{COMMIT_GUARD} SET commits = commits + 1, last_run_id = ?", [run_id])
 
 
 #: words of a write conflict between processes, worth a retry: DuckLake's own conflict check, SQLite's
@@ -241,6 +258,7 @@ def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int
                 con.register("new_run", pa.Table.from_pylist([run_tables.run], schema=TABLES["runs"]))
             con.execute("BEGIN")
             try:
+                serialize_commits(con, run_id)
                 con.execute("CREATE TEMP TABLE replaced AS SELECT DISTINCT doc_id FROM new_documents")
                 touched = {r[0] for r in con.execute(
                     f"SELECT entity_id FROM {LAKE}.doc_entities WHERE doc_id IN (SELECT doc_id FROM replaced) "
