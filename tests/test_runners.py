@@ -28,7 +28,8 @@ def content(cfg: LakeConfig) -> dict[str, list[dict]]:
 
 
 def test_runner_choice_is_validated():
-    from newslake.flows.runners import NewslakeDaskRunner, task_runner
+    from newslake.flows.dask_runner import NewslakeDaskRunner
+    from newslake.flows.runners import task_runner
 
     from prefect.task_runners import ThreadPoolTaskRunner
 

@@ -171,3 +171,21 @@ def test_unlinking_when_the_evidence_goes(cfg):
     ents, links = _entity_state(cfg)
     assert [(e["entity_id"], e["name"]) for e in ents] == [("e_sur", "Halimov")]
     assert links == [{"entity_id": "e_sur", "canonical_entity_id": "e_sur", "method": "self"}]
+
+
+def test_a_conflict_while_creating_tables_leaves_no_transaction_open(cfg, monkeypatch):
+    """Two writers that start on an empty catalog race to create the tables; the loser's retry must
+    not find its failed transaction still open."""
+    calls = []
+    real = lake_mod.create_views
+
+    def conflicting_once(con):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise duckdb.TransactionException("write-write conflict on table creation (simulated)")
+        real(con)
+
+    monkeypatch.setattr(lake_mod, "create_views", conflicting_once)
+    commit(cfg, run_tables("r1", [doc_row("d1")]))
+    assert len(calls) == 2
+    assert query(cfg, "SELECT doc_id FROM documents").column(0).to_pylist() == ["d1"]

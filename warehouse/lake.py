@@ -128,13 +128,21 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     if not todo and not guard_missing and views_current(con):
         return
     con.execute("BEGIN")
-    for sql in todo:
-        con.execute(sql)
-    if guard_missing:  # created with its one row, so that no commit ever finds it empty
-        con.execute(f"CREATE TABLE {LAKE}.{COMMIT_GUARD} (commits BIGINT, last_run_id VARCHAR)")
-        con.execute(f"INSERT INTO {LAKE}.{COMMIT_GUARD} VALUES (0, '')")
-    create_views(con)
-    con.execute("COMMIT")
+    try:
+        for sql in todo:
+            con.execute(sql)
+        if guard_missing:  # created with its one row, so that no commit ever finds it empty
+            con.execute(f"CREATE TABLE {LAKE}.{COMMIT_GUARD} (commits BIGINT, last_run_id VARCHAR)")
+            con.execute(f"INSERT INTO {LAKE}.{COMMIT_GUARD} VALUES (0, '')")
+        create_views(con)
+        con.execute("COMMIT")
+    except BaseException:
+        # another writer created them first (a conflict, retried): leave no transaction open behind
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+        raise
 
 
 #: A one-row table that every commit rewrites. DuckLake lets two transactions that only insert into a
