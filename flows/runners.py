@@ -16,6 +16,8 @@ whose workers must have newslake (same version) and the model installed.
 from __future__ import annotations
 
 import sys
+from concurrent.futures import Future
+from typing import Any, Sequence
 
 from prefect.context import FlowRunContext
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
@@ -45,7 +47,51 @@ def with_runner(flow, settings):  # type: ignore[no-untyped-def]
 
 
 def on_cluster() -> bool:
-    """True inside a flow run whose tasks go to a Dask cluster (so no local process pool is needed)."""
+    """True inside a flow run whose tasks go to a Dask cluster."""
     dask_runners = sys.modules.get("prefect_dask")  # imported by any run that uses one
     ctx = FlowRunContext.get()
     return dask_runners is not None and ctx is not None and isinstance(ctx.task_runner, dask_runners.DaskTaskRunner)
+
+
+def cluster_workers(model: str) -> "tuple[InProcess, int] | None":
+    """Inside a flow run on a Dask cluster: the workers object its extract tasks use (each task runs
+    the batch in its Dask worker's own process) and the number of Dask workers (how many batches to
+    keep in flight). None on the local runner."""
+    if not on_cluster():
+        return None
+    ctx = FlowRunContext.get()
+    n = len(ctx.task_runner.client.scheduler_info().get("workers", {}))  # type: ignore[union-attr]
+    return InProcess(model), max(1, n)
+
+
+class InProcess:
+    """:class:`~newslake.flows.workers.Workers`' interface, run in the calling process: on a Dask
+    worker that process is the worker, whose model (cached in :mod:`newslake.flows.workers`) is kept
+    from batch to batch."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def submit(self, pieces: Sequence[Any], version: str, run_id: str, cfg: Any, limits: Any) -> "Future":
+        from newslake.flows.workers import run_batch
+
+        f: Future = Future()
+        try:
+            f.set_result(run_batch(list(pieces), self.model, version, run_id, cfg, limits))
+        except BaseException as e:  # surfaced by .result()
+            f.set_exception(e)
+        return f
+
+    def version(self) -> str:
+        from newslake.flows.workers import _version
+
+        return _version(self.model)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "InProcess":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

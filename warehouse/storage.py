@@ -101,13 +101,18 @@ class S3Options:
 
     @classmethod
     def resolve(cls, env: Mapping[str, str] | None = None, **given: object) -> "S3Options":
-        """Explicit values (settings) first, then the standard AWS variables in ``env``.
+        """Explicit values first, then ``NEWSLAKE_S3_*`` in ``env``, then the standard AWS variables.
 
         An endpoint given as a URL sets ``use_ssl`` from its scheme (``http://`` → no TLS) and, unless
         said otherwise, path-style URLs (what self-hosted stores expect).
         """
         env = os.environ if env is None else env
         v = {k: val for k, val in given.items() if val is not None and val != ""}
+        for name in ("endpoint", "region", "key_id", "secret", "session_token", "url_style", "use_ssl"):
+            if name not in v and env.get(f"NEWSLAKE_S3_{name.upper()}"):
+                v[name] = env[f"NEWSLAKE_S3_{name.upper()}"]
+        if isinstance(v.get("use_ssl"), str):
+            v["use_ssl"] = v["use_ssl"].strip().lower() in ("1", "true", "yes", "on")
         endpoint = v.get("endpoint") or _first(env, "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL")
         use_ssl = v.get("use_ssl")
         url_style = v.get("url_style")
