@@ -35,8 +35,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
-from newslake import faults
 from newslake.flows.runners import cluster_workers
+from newslake.warehouse import faults
 from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes
 from newslake.settings import get_settings, lake_config
 from newslake.transforms.ingest.readers import Limits

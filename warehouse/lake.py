@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 import duckdb
 
-from newslake import faults
+from newslake.warehouse import faults
 from newslake.warehouse import LAKE
 from newslake.warehouse.storage import S3Options, StorageError, catalog_kind, redact, sql_literal
 from newslake.warehouse.storage import prepare as prepare_storage
