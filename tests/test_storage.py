@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newslake.settings import get_settings
+from newslake.settings import get_settings, lake_config
 from newslake.warehouse.lake import LakeConfig, LakeError, query
 from newslake.warehouse.storage import S3Options, StorageError, catalog_kind, is_remote, redact, sql_literal
 
@@ -51,7 +51,7 @@ def test_settings_build_the_lake_config(monkeypatch):
     monkeypatch.setenv("NEWSLAKE_S3_ENDPOINT", "http://127.0.0.1:9000")
     monkeypatch.setenv("NEWSLAKE_S3_SECRET", "zq-secret-9")
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "ak")
-    cfg = get_settings().lake_config()
+    cfg = lake_config(get_settings())
     assert cfg.catalog.startswith("postgres:") and cfg.data_path == "s3://bucket/lake/"
     assert (cfg.s3.endpoint, cfg.s3.key_id, cfg.s3.secret, cfg.s3.use_ssl) == ("127.0.0.1:9000", "ak", "zq-secret-9", False)
     assert "hunter2" not in cfg.where and "password=***" in cfg.where
