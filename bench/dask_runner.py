@@ -24,16 +24,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578.jsonl"
+CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578.jsonl"  # ../shared beside the checkout
 
 os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 import newslake.flows  # noqa: E402,F401  (Prefect's offline defaults first)
 
 
-def write_docs(n: int, folder: Path) -> int:
+def write_docs(n: int, folder: Path, corpus: Path) -> int:
     """The first ``n`` Reuters stories with text, as one JSONL file the readers understand."""
     rows = []
-    with CORPUS.open(encoding="utf-8") as f:
+    with corpus.open(encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
             if r.get("text", "").strip():
@@ -63,9 +63,10 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=400)
     ap.add_argument("--batch-size", type=int, default=50)
     ap.add_argument("--rounds", type=int, default=1, help="1: local then dask; 2: local, dask, dask, local")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="the Reuters JSONL (default ../shared/corpus/...)")
     args = ap.parse_args()
-    if not CORPUS.exists():
-        sys.exit(f"corpus not found: {CORPUS}")
+    if not args.corpus.exists():
+        sys.exit(f"corpus not found: {args.corpus}")
     from prefect.testing.utilities import prefect_test_harness
 
     from newslake.flows.ingest import ingest
@@ -74,7 +75,7 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-dask-"))
     (tmp / "in").mkdir()
-    n = write_docs(args.docs, tmp / "in")
+    n = write_docs(args.docs, tmp / "in", args.corpus)
     order = ["local", "dask"] if args.rounds == 1 else ["local", "dask", "dask", "local"]
     best: dict[str, float] = {}
     lakes: dict[str, Path] = {}

@@ -2,9 +2,9 @@
 
 ``local`` (the default) is Prefect's thread pool: the extract tasks hand batches to this machine's
 spaCy worker processes (:mod:`newslake.flows.workers`). ``dask`` is prefect-dask's
-``DaskTaskRunner``: every extract task runs on a Dask worker, which loads the spaCy model once (a
-worker plugin, at start) and keeps it for every batch it is given; only the rows travel back, and
-the flow process commits them to the lake. With no address a ``LocalCluster`` of
+``DaskTaskRunner``: every extract task runs on a Dask worker, which loads the spaCy model on its
+first batch and keeps it (the module-level cache of :mod:`newslake.flows.workers`) for every batch it
+is given after; only the rows travel back, and the flow process commits them to the lake. With no address a ``LocalCluster`` of
 ``NEWSLAKE_DASK_WORKERS`` processes is started for the run and closed after it; with
 ``NEWSLAKE_DASK_ADDRESS`` (``tcp://scheduler:8786``) the run uses a cluster someone else operates,
 whose workers must have newslake (same version) and the model installed.
@@ -30,11 +30,11 @@ def task_runner(kind: str, *, model: str, address: str | None = None, workers: i
     if kind == "local":
         return ThreadPoolTaskRunner()
     if kind == "dask":
-        from newslake.flows.dask_runner import NewslakeDaskRunner
+        from prefect_dask import DaskTaskRunner
 
         if address:
-            return NewslakeDaskRunner(model, address=address)
-        return NewslakeDaskRunner(model, cluster_kwargs={
+            return DaskTaskRunner(address=address)
+        return DaskTaskRunner(cluster_kwargs={
             "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None})
     raise ValueError(f"runner {kind!r}: use one of {', '.join(RUNNERS)}")
 

@@ -28,15 +28,15 @@ def content(cfg: LakeConfig) -> dict[str, list[dict]]:
 
 
 def test_runner_choice_is_validated():
-    from newslake.flows.dask_runner import NewslakeDaskRunner
+    from prefect_dask import DaskTaskRunner
+
     from newslake.flows.runners import task_runner
 
     from prefect.task_runners import ThreadPoolTaskRunner
 
     assert isinstance(task_runner("local", model="m"), ThreadPoolTaskRunner)
     r = task_runner("dask", model="m", address="tcp://127.0.0.1:8786")
-    assert isinstance(r, NewslakeDaskRunner) and r.address == "tcp://127.0.0.1:8786"
-    assert r.duplicate() == r and r.duplicate().model == "m"
+    assert isinstance(r, DaskTaskRunner) and r.address == "tcp://127.0.0.1:8786"
     with pytest.raises(ValueError, match="runner 'ray'"):
         task_runner("ray", model="m")
 
@@ -76,9 +76,9 @@ def test_dask_local_cluster_gives_the_local_tables(prefect_server, tmp_path):
         dask_run = with_runner(ingest, get_settings(runner="dask", dask_address=cluster.scheduler_address))
         summary = dask_run(paths=[str(docs)], warehouse=str(tmp_path / "dask"), batch_size=2)
         assert summary.status == "committed" and summary.docs_ok == 5
-        # each worker process has the model loaded, and keeps it after the run
+        # the batches ran in the Dask workers' processes, which keep their model after the run
         loaded = client.run(_worker_model)
-        assert len(loaded) == 2 and set(loaded.values()) == {get_settings().model}
+        assert len(loaded) == 2 and {v for v in loaded.values() if v} == {get_settings().model}
     local, dask = content(LakeConfig(tmp_path / "local")), content(LakeConfig(tmp_path / "dask"))
     assert len(local["documents"]) == 5 and len(local["mentions"]) > 30
     for name in local:
