@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -224,6 +225,7 @@ def prefect_on_postgres(servers):
             proc.kill()
             proc.wait()
         log.close()
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def _cli(args: list[str], env: dict) -> subprocess.Popen:
