@@ -54,6 +54,7 @@ def test_runner_from_environment(monkeypatch):
 @pytest.mark.scaleout
 @pytest.mark.model
 @pytest.mark.e2e
+@pytest.mark.timeout(1500)  # may start Prefect's test server, then two flow runs and a Dask cluster
 def test_dask_local_cluster_gives_the_local_tables(prefect_server, tmp_path):
     from distributed import Client, LocalCluster
 

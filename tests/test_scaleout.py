@@ -235,6 +235,7 @@ def _cli(args: list[str], env: dict) -> subprocess.Popen:
 
 @pytest.mark.model
 @pytest.mark.e2e
+@pytest.mark.timeout(1500)  # starts Prefect's server on Postgres and three ingest processes
 def test_two_ingest_processes_one_reader(servers, shared_lake, prefect_on_postgres, tmp_path):
     catalog, data_path, s3 = shared_lake
     seed = next(SEEDS.iterdir())
