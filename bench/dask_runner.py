@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -101,6 +102,7 @@ def main() -> None:
     print(f"local (baseline) {n / best['local']:.1f} docs/s; dask {n / best['dask']:.1f} docs/s; "
           f"ratio dask/local {best['local'] / best['dask']:.2f}")
     print(f"tables identical: {len(same)}/{len(local)} ({rows} rows)" + (f"; differ: {', '.join(differ)}" if differ else ""))
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
