@@ -35,9 +35,10 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
+from newslake.flows.runners import cluster_workers
 from newslake.warehouse import faults
 from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes
-from newslake.settings import get_settings
+from newslake.settings import get_settings, lake_config
 from newslake.transforms.ingest.readers import Limits
 from newslake.warehouse.lake import LakeConfig, LakeWriter, RunTables, record_run
 from newslake.warehouse.schema import COMPACT_EVERY, RunRecord, to_table
@@ -257,7 +258,7 @@ def start_run(lake: LakeWriter, paths: Sequence[str], model: str, version: str, 
     lake.mark_interrupted(host, _alive)
     run = RunSummary(run_id=_run_id(), started_at=started, inputs=list(paths), model=model,
                      extractor_version=version, host=host, pid=os.getpid(),
-                     warehouse=str(lake.cfg.warehouse))
+                     warehouse=lake.cfg.where)
     lake.commit(RunTables({}, run))
     return run
 
@@ -282,11 +283,18 @@ def ingest(
 ) -> RunSummary:
     """Ingest files, folders or globs into the lake, batch by batch (one commit per batch)."""
     s = get_settings(warehouse=warehouse, model=model, batch_size=batch_size, n_process=n_process)
-    cfg = LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
+    cfg = lake_config(s)
     limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars)
-    t0, started, n = time.perf_counter(), datetime.now(timezone.utc), choose_processes(s.n_process)
+    # on a Dask cluster (--runner dask) each Dask worker process is a worker: no local pool beside it
+    on_cluster = cluster_workers(s.model)
+    if on_cluster is not None:
+        workers, n = on_cluster
+    else:
+        n = choose_processes(s.n_process)
+        workers = Workers(s.model, n)
+    t0, started = time.perf_counter(), datetime.now(timezone.utc)
     files = discover(paths)
-    with LakeWriter(cfg, attempts=s.commit_retries) as lake, Workers(s.model, n) as workers, _progress(progress) as advance:
+    with LakeWriter(cfg, attempts=s.commit_retries) as lake, workers, _progress(progress) as advance:
         run = start_run(lake, paths, s.model, model_version(workers), started)
         try:
             todo = skip_unchanged_files(lake, files, run.extractor_version, limits, run)

@@ -13,12 +13,15 @@ from typing import Sequence
 from prefect import serve
 
 from newslake.flows.ingest import ingest
+from newslake.flows.runners import with_runner
+from newslake.settings import get_settings
 
 
 def ingest_deployment(paths: Sequence[str], *, name: str = "newslake-ingest", interval: int | None = 3600,
                       cron: str | None = None, warehouse: str | None = None):  # type: ignore[no-untyped-def]
     """The scheduled re-ingestion of ``paths`` (unchanged documents are skipped, so re-runs are cheap)."""
-    return ingest.to_deployment(
+    # the task runner named by NEWSLAKE_RUNNER / NEWSLAKE_DASK_ADDRESS where the deployment is served
+    return with_runner(ingest, get_settings()).to_deployment(
         name=name,
         interval=interval if cron is None else None,
         cron=cron,

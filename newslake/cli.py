@@ -58,6 +58,10 @@ def ingest(
     model: Annotated[Optional[str], typer.Option(help="spaCy model to load. Env: NEWSLAKE_MODEL.")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (read, extracted and committed together). Env: NEWSLAKE_BATCH_SIZE.")] = None,
     processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="Worker processes that parse and extract (0 = one per core, at most 2). Env: NEWSLAKE_N_PROCESS.")] = None,
+    runner: Annotated[Optional[str], typer.Option(
+        help="Where batches are parsed: local (this machine's processes) or dask. Env: NEWSLAKE_RUNNER.")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(
+        help="Dask scheduler for --runner dask (tcp://host:8786); none: a local cluster. Env: NEWSLAKE_DASK_ADDRESS.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's log lines.")] = False,
 ) -> None:
     """Ingest documents (.txt .md .html .json .jsonl .xml/.rss/.atom) into the lake, as one Prefect flow run.
@@ -67,10 +71,14 @@ def ingest(
     if verbose:
         os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO"
     from newslake.flows.ingest import InputError, find_files, ingest as ingest_flow
+    from newslake.flows.runners import RUNNERS, with_runner
 
+    if runner is not None and runner not in RUNNERS:
+        _fail(f"--runner {runner!r}: use one of {', '.join(RUNNERS)}", 2)
     try:
         find_files(paths)  # fail fast, before a Prefect server is started
-        s = ingest_flow(paths=list(paths), warehouse=str(warehouse) if warehouse else None, model=model,
+        settings = get_settings(runner=runner, dask_address=dask_address, model=model)
+        s = with_runner(ingest_flow, settings)(paths=list(paths), warehouse=str(warehouse) if warehouse else None, model=model,
                         batch_size=batch_size, n_process=processes, progress=True)
     except InputError as e:
         _fail(str(e), 2)

@@ -21,7 +21,9 @@ DEFAULT_WAREHOUSE = Path("warehouse")
 
 @functools.cache
 def _settings_class() -> type:
-    from pydantic import Field
+    from typing import Literal
+
+    from pydantic import Field, SecretStr
     from pydantic_settings import BaseSettings, SettingsConfigDict
 
     class Settings(BaseSettings):
@@ -43,6 +45,19 @@ def _settings_class() -> type:
         max_doc_chars: int = Field(1_000_000, ge=1, description="Longer documents are rejected (spaCy's max_length).")
         max_file_bytes: int = Field(200_000_000, ge=1, description="Larger input files are rejected unread.")
         commit_retries: int = Field(20, ge=1, description="Commit attempts on a DuckLake write conflict.")
+        runner: Literal["local", "dask"] = Field(
+            "local", description="Where batches are parsed: 'local' (this machine's worker processes) or 'dask' "
+            "(the Dask cluster at `dask_address`, or a local Dask cluster when none is given).")
+        dask_address: str | None = Field(None, description="Dask scheduler address, e.g. 'tcp://scheduler:8786' (runner 'dask').")
+        dask_workers: int = Field(2, ge=1, description="Worker processes of the local Dask cluster started when no address is given.")
+        # read again, without pydantic, by newslake.warehouse.storage.S3Options.resolve (the read path)
+        s3_endpoint: str | None = Field(None, description="S3-compatible endpoint (host:port or URL) for an s3:// data path; default AWS_ENDPOINT_URL_S3/AWS_ENDPOINT_URL, else AWS.")
+        s3_region: str | None = Field(None, description="S3 region; default AWS_REGION/AWS_DEFAULT_REGION.")
+        s3_key_id: str | None = Field(None, description="S3 access key id; default AWS_ACCESS_KEY_ID.")
+        s3_secret: SecretStr | None = Field(None, description="S3 secret access key; default AWS_SECRET_ACCESS_KEY.")
+        s3_session_token: SecretStr | None = Field(None, description="S3 session token; default AWS_SESSION_TOKEN.")
+        s3_url_style: Literal["path", "vhost"] | None = Field(None, description="'path' (default with an endpoint: MinIO, Ceph ...) or 'vhost' (AWS).")
+        s3_use_ssl: bool | None = Field(None, description="TLS to the endpoint; default from the endpoint URL's scheme, else true.")
 
     return Settings
 
@@ -56,6 +71,21 @@ def __getattr__(name: str) -> Any:
 def get_settings(**overrides: object) -> "Settings":
     """Settings from the environment, with explicit overrides (``None`` values ignored)."""
     return _settings_class()(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def lake_config(s: "Settings"):  # type: ignore[no-untyped-def]
+    """The :class:`~newslake.warehouse.lake.LakeConfig` of these settings, S3 options resolved here
+    (so that worker processes, on this machine or a cluster, get them with the config)."""
+    from newslake.warehouse.lake import LakeConfig
+    from newslake.warehouse.storage import S3Options
+
+    s3 = S3Options.resolve(
+        endpoint=s.s3_endpoint, region=s.s3_region, key_id=s.s3_key_id,
+        secret=s.s3_secret.get_secret_value() if s.s3_secret else None,
+        session_token=s.s3_session_token.get_secret_value() if s.s3_session_token else None,
+        url_style=s.s3_url_style, use_ssl=s.s3_use_ssl,
+    )
+    return LakeConfig(Path(s.warehouse), s.catalog, s.data_path, s3)
 
 
 class LakeLocation(NamedTuple):

@@ -226,3 +226,23 @@ def test_lake_location_reads_what_settings_read(monkeypatch, tmp_path):
     s = get_settings()
     assert tuple(lake_location()) == (s.warehouse, s.catalog, s.data_path)
     assert lake_location(tmp_path / "x").warehouse == get_settings(warehouse=tmp_path / "x").warehouse
+
+
+def test_a_conflict_while_creating_tables_leaves_no_transaction_open(cfg, monkeypatch):
+    """Two writers that start on an empty catalog race to create the tables; the loser's retry must
+    not find its failed transaction still open."""
+    from newslake.warehouse import views
+
+    calls = []
+    real = views.create_views
+
+    def conflicting_once(con):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise duckdb.TransactionException("write-write conflict on table creation (simulated)")
+        real(con)
+
+    monkeypatch.setattr(views, "create_views", conflicting_once)
+    commit(cfg, run_tables("r1", [doc_row("d1")]))
+    assert len(calls) == 2
+    assert query(cfg, "SELECT doc_id FROM documents").column(0).to_pylist() == ["d1"]

@@ -27,6 +27,8 @@ import duckdb
 
 from newslake.warehouse import faults
 from newslake.warehouse import LAKE
+from newslake.warehouse.storage import S3Options, StorageError, catalog_kind, redact, sql_literal
+from newslake.warehouse.storage import prepare as prepare_storage
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -38,6 +40,10 @@ class LakeError(RuntimeError):
     """A clear, one-line problem with the lake (missing, unreadable, extension not loadable)."""
 
 
+class LakeMissing(LakeError):
+    """No lake there yet (a shared catalog that no writer has created)."""
+
+
 @dataclass(frozen=True)
 class LakeConfig:
     """Where the lake lives. ``catalog``/``data_path`` override the warehouse folder layout."""
@@ -45,6 +51,8 @@ class LakeConfig:
     warehouse: Path
     catalog: str | None = None
     data_path: str | None = None
+    #: S3 endpoint/region/keys for a remote ``data_path`` (None: the standard AWS variables)
+    s3: S3Options | None = field(default=None, repr=False, compare=False)
 
     @property
     def catalog_uri(self) -> str:
@@ -53,6 +61,11 @@ class LakeConfig:
     @property
     def data_dir(self) -> str:
         return self.data_path or str(self.warehouse / "data") + os.sep
+
+    @property
+    def where(self) -> str:
+        """The lake's location for messages (a catalog's password redacted)."""
+        return redact(self.catalog) if self.catalog else str(self.warehouse)
 
     def exists(self) -> bool:
         return self.catalog is not None or (self.warehouse / "catalog.sqlite").exists()
@@ -90,10 +103,12 @@ def _load_extension(con: duckdb.DuckDBPyConnection, name: str, package: str, fil
 def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"allow_unsigned_extensions": False})
     _load_extension(con, "ducklake", "duckdb_extension_ducklake", "ducklake")
-    if cfg.catalog_uri.startswith("sqlite:"):
-        _load_extension(con, "sqlite", "duckdb_extension_sqlite", "sqlite")
-    opts = [f"DATA_PATH '{cfg.data_dir}'"]
-    if cfg.data_path is None:
+    prepare_storage(con, cfg.catalog_uri, cfg.data_path, cfg.s3)
+    opts = []
+    if cfg.data_path is not None or catalog_kind(cfg.catalog_uri) != "postgres":
+        opts.append(f"DATA_PATH {sql_literal(cfg.data_dir)}")
+    # else: a shared (Postgres) catalog names its own data path, so a reader needs only the catalog
+    if cfg.data_path is None and cfg.catalog is None:
         # the data live in <warehouse>/data: follow the folder when it is moved or copied
         opts.append("OVERRIDE_DATA_PATH TRUE")
     if read_only:
@@ -101,7 +116,7 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     else:
         # every write lands in Parquet files, never inlined into the catalog
         opts.append("DATA_INLINING_ROW_LIMIT 0")
-    con.execute(f"ATTACH 'ducklake:{cfg.catalog_uri}' AS {LAKE} ({', '.join(opts)})")
+    con.execute(f"ATTACH {sql_literal('ducklake:' + cfg.catalog_uri)} AS {LAKE} ({', '.join(opts)})")
     con.execute(f"USE {LAKE}")
     return con
 
@@ -123,13 +138,43 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
         for f in schema:
             if name in existing and f.name not in existing[name]:
                 todo.append(f'ALTER TABLE {LAKE}.{name} ADD COLUMN "{f.name}" {duck_type(f.type)}')
-    if not todo and views_current(con):
+    guard_missing = COMMIT_GUARD not in existing
+    if not todo and not guard_missing and views_current(con):
         return
     con.execute("BEGIN")
-    for sql in todo:
-        con.execute(sql)
-    create_views(con)
-    con.execute("COMMIT")
+    try:
+        for sql in todo:
+            con.execute(sql)
+        if guard_missing:  # created with its one row, so that no commit ever finds it empty
+            con.execute(f"CREATE TABLE {LAKE}.{COMMIT_GUARD} (commits BIGINT, last_run_id VARCHAR)")
+            con.execute(f"INSERT INTO {LAKE}.{COMMIT_GUARD} VALUES (0, '')")
+        create_views(con)
+        con.execute("COMMIT")
+    except BaseException:
+        # another writer created them first (a conflict, retried): leave no transaction open behind
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+        raise
+
+
+#: A one-row table that every commit rewrites. DuckLake lets two transactions that only insert into a
+#: table both commit, so two runs that ingest the same new document at the same moment would both
+#: insert it (each deleted its earlier rows, and there were none). Two deletes from the same data file
+#: do conflict: rewriting this row in every commit makes any two concurrent commits conflict, and the
+#: loser is retried from the start, when it sees (and replaces) the winner's rows.
+COMMIT_GUARD = "commit_guard"
+
+
+def serialize_commits(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """Inside a commit's transaction: claim the lake's commit row (see :data:`COMMIT_GUARD`)."""
+    con.execute(f"UPDATE {LAKE}.{COMMIT_GUARD} SET commits = commits + 1, last_run_id = ?", [run_id])
+
+
+#: words of a write conflict between processes, worth a retry: DuckLake's own conflict check, SQLite's
+#: lock, and Postgres' unique-key/serialization errors when two writers create or advance the catalog
+TRANSIENT = ("conflict", "locked", "busy", "already exists", "duplicate key", "could not serialize", "deadlock")
 
 
 def _retrying(fn, *, attempts: int = 20):  # type: ignore[no-untyped-def]
@@ -137,9 +182,9 @@ def _retrying(fn, *, attempts: int = 20):  # type: ignore[no-untyped-def]
     for attempt in range(1, attempts + 1):
         try:
             return fn(), attempt
-        except (duckdb.TransactionException, duckdb.IOException, duckdb.CatalogException) as e:
+        except duckdb.Error as e:
             msg = str(e).lower()
-            transient = any(w in msg for w in ("conflict", "locked", "busy", "already exists"))
+            transient = any(w in msg for w in TRANSIENT)
             if not transient or attempt == attempts:
                 raise
             time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
@@ -153,13 +198,15 @@ def connect(cfg: LakeConfig, *, read_only: bool = True) -> Iterator[duckdb.DuckD
     Read-only connections need an existing lake; a read-write connection creates it (and its tables).
     """
     if read_only and not cfg.exists():
-        raise LakeError(f"no lake at {cfg.warehouse} (run `newslake ingest` first, or pass --warehouse)")
+        raise LakeError(f"no lake at {cfg.where} (run `newslake ingest` first, or pass --warehouse)")
     if not read_only and cfg.catalog is None:
         (cfg.warehouse / "data").mkdir(parents=True, exist_ok=True)
     try:
         con, _ = _retrying(lambda: _connect(cfg, read_only=read_only))
-    except duckdb.Error as e:
-        raise LakeError(f"lake at {cfg.warehouse}: {str(e).splitlines()[0]}") from e
+    except (duckdb.Error, StorageError) as e:
+        if read_only and "creating a new ducklake is explicitly disabled" in str(e).lower():
+            raise LakeMissing(f"no lake at {cfg.where} yet (run `newslake ingest` first)") from e
+        raise LakeError(f"lake at {cfg.where}: {redact(str(e).splitlines()[0])}") from e
     try:
         if not read_only:
             _retrying(lambda: _create_tables(con))
@@ -178,8 +225,11 @@ def known_versions(cfg: LakeConfig, doc_ids: list[str]) -> dict[str, str]:
     """``doc_id -> extractor_version`` for those of ``doc_ids`` already in the lake."""
     if not doc_ids or not cfg.exists():
         return {}
-    with connect(cfg, read_only=True) as con:
-        return _known(con, doc_ids)
+    try:
+        with connect(cfg, read_only=True) as con:
+            return _known(con, doc_ids)
+    except LakeMissing:  # a shared catalog that no run has written to yet
+        return {}
 
 
 def _known(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, str]:
@@ -310,6 +360,7 @@ class LakeWriter:
                 con.register("new_run", pa.Table.from_pylist([record.row()], schema=TABLES["runs"]))
             con.execute("BEGIN")
             try:
+                serialize_commits(con, record.run_id if record is not None else "")
                 _write(con, tables, record.run_id if record is not None else "")
                 if files is not None:  # one row per file content: the latest version that finished it
                     con.execute(f"DELETE FROM {LAKE}.input_files WHERE sha256 IN (SELECT sha256 FROM new_input_files)")
