@@ -49,6 +49,7 @@ class RunSummary:
     commit_attempts: int
     warehouse: str
     rejected: tuple[tuple[str, str], ...] = ()  # (uri, reason) of this run's rejections
+    fetches: tuple[tuple[str, int], ...] = ()  # (outcome, requests) of a source's run
 
 
 def _chunks(items: Sequence, n: int) -> Iterator[Sequence]:
@@ -155,25 +156,44 @@ def ingest(
     s: Settings = get_settings(warehouse=warehouse, model=model, batch_size=batch_size, n_process=n_process)
     cfg = LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
     limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars)
-    log = get_run_logger()
-    started = datetime.now(timezone.utc)
     t0 = time.perf_counter()
-    run_id = _run_id()
-    run = {"run_id": run_id, "flow": "ingest", "started_at": started, "inputs": list(paths),
-           "model": s.model, "extractor_version": "", "error": None}
+    run = new_run("ingest", list(paths), s)
     try:
         files = discover(paths)
         docs: list[SourceDoc] = []
         for batch in _chunks(files, s.batch_size):
             docs.extend(read_batch(batch, limits))
+    except BaseException as e:
+        _record_failure(cfg, run, e, s.commit_retries)
+        raise
+    return extract_and_commit(docs, s=s, cfg=cfg, run=run, t0=t0, progress=progress,
+                              note=f"{len(files)} files")
+
+
+def new_run(flow_name: str, inputs: list[str], s: Settings, source: str | None = None) -> dict:
+    """The ``runs`` row of a run that starts now (filled in by :func:`extract_and_commit`)."""
+    return {"run_id": _run_id(), "flow": flow_name, "started_at": datetime.now(timezone.utc), "inputs": inputs,
+            "model": s.model, "extractor_version": "", "error": None, "source": source}
+
+
+def extract_and_commit(docs: list[SourceDoc], *, s: Settings, cfg: LakeConfig, run: dict, t0: float,
+                       progress: bool = False, appended: dict | None = None, retired: Sequence[str] = (),
+                       force: bool = False, note: str = "") -> RunSummary:
+    """Extract the documents not already in the lake with this extractor version (all of them with
+    ``force``) and commit them with the run's ``runs`` row, the ``appended`` rows (``fetches``) and
+    the removal of the ``retired`` documents, in one transaction. A failure records a failed run."""
+    log = get_run_logger()
+    run_id = run["run_id"]
+    try:
         docs = dedupe(docs)
-        version = model_version(s.model)
+        version = model_version(s.model) if docs else ""  # nothing to extract: no model to load
         run["extractor_version"] = version
         known = lookup_known(cfg, [d.doc_id for d in docs])
-        todo = [d for d in docs if known.get(d.doc_id) != version]
-        replaced = sum(1 for d in todo if d.doc_id in known)
+        todo = [d for d in docs if force or known.get(d.doc_id) != version]
+        replaced = sum(1 for d in todo if d.doc_id in known) + len(set(retired) - {d.doc_id for d in docs})
         n = choose_processes(s.n_process, len(todo), s.batch_size)
-        log.info("%d files, %d documents, %d to extract with %d process(es)", len(files), len(docs), len(todo), n)
+        log.info("%s%d documents, %d to extract with %d process(es)", f"{note}, " if note else "", len(docs),
+                 len(todo), n)
         ex = Extracted()
         with Workers(s.model, n) as workers, _progress(progress, len(todo)) as advance:
             futures = [extract.submit(workers, b, version) for b in _chunks(todo, s.batch_size)]
@@ -188,10 +208,11 @@ def ingest(
             docs_replaced=replaced, mentions=len(ex.mentions), claims=len(ex.claims),
             events=len(ex.events), commit_attempts=0,
         )
-        tables = RunTables(_tables(ex, run_id=run_id, version=version, now=now), run)
+        tables = RunTables(_tables(ex, run_id=run_id, version=version, now=now), run,
+                           appended=dict(appended or {}), retired=tuple(retired))
         attempts = commit_run(cfg, tables, s.commit_retries)
     except BaseException as e:
-        _record_failure(cfg, run, e, s.commit_retries)
+        _record_failure(cfg, run, e, s.commit_retries, appended)
         raise
     return RunSummary(
         run_id=run_id, status="committed", docs_seen=len(docs), docs_ok=run["docs_ok"],
@@ -203,7 +224,8 @@ def ingest(
     )
 
 
-def _record_failure(cfg: LakeConfig, run: dict, exc: BaseException, attempts: int) -> None:
+def _record_failure(cfg: LakeConfig, run: dict, exc: BaseException, attempts: int,
+                    appended: dict | None = None) -> None:
     """Leave a ``failed`` row in ``runs`` (none of the run's rows were committed)."""
     if isinstance(exc, InputError):
         return  # nothing was started: the CLI says what was wrong
@@ -214,7 +236,7 @@ def _record_failure(cfg: LakeConfig, run: dict, exc: BaseException, attempts: in
     for k in ("docs_seen", "docs_ok", "docs_rejected", "docs_unchanged", "docs_replaced", "mentions", "claims", "events"):
         row[k] = 0
     try:
-        record_run(cfg, row, attempts=attempts)
+        record_run(cfg, row, attempts=attempts, appended=appended)
     except Exception:  # the lake itself may be what failed; the original error matters more
         pass
 

@@ -26,6 +26,16 @@ class Settings(BaseSettings):
     max_doc_chars: int = Field(1_000_000, ge=1, description="Longer documents are rejected (spaCy's max_length).")
     max_file_bytes: int = Field(200_000_000, ge=1, description="Larger input files are rejected unread.")
     commit_retries: int = Field(20, ge=1, description="Commit attempts on a DuckLake write conflict.")
+    sources: Path | None = Field(None, description="The sources file; default: sources.yaml beside the warehouse folder.")
+    fetch_timeout_s: float = Field(10.0, gt=0, description="Connect/read time-out of one HTTP request, in seconds.")
+    fetch_deadline_s: float = Field(60.0, gt=0, description="Longest one HTTP response may take in all (a slow drip is cut).")
+    fetch_retries: int = Field(2, ge=0, description="Retries of a request after a time-out, a connection error, 429 or 5xx (with backoff and jitter).")
+    fetch_backoff_s: float = Field(0.5, ge=0, description="First retry wait in seconds; doubles each retry (jittered), capped at 8 s.")
+    fetch_max_bytes: int = Field(10_000_000, ge=1, description="Larger HTTP responses are cut off and recorded as too_large.")
+    fetch_host_delay_s: float = Field(1.0, ge=0, description="Politeness: least time between two requests to the same host.")
+    fetch_max_redirects: int = Field(5, ge=0, description="Redirects followed per request.")
+    fetch_robots: bool = Field(True, description="Obey robots.txt (turn off only for your own servers).")
+    snapshot_keep_days: float = Field(7.0, ge=0, description="`newslake compact` expires lake snapshots older than this (time travel reaches this far back).")
 
 
 def get_settings(**overrides: object) -> Settings:

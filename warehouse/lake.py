@@ -190,6 +190,8 @@ class RunTables:
 
     tables: dict[str, pa.Table] = field(default_factory=dict)
     run: dict | None = None
+    appended: dict[str, pa.Table] = field(default_factory=dict)  # rows only added (``fetches``)
+    retired: tuple[str, ...] = ()  # doc_ids whose rows go (an article that changed at the same URL)
 
 
 def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int:
@@ -214,9 +216,11 @@ def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int
                 con.register(f"new_{name}", t)
             if run_tables.run is not None:
                 con.register("new_run", pa.Table.from_pylist([run_tables.run], schema=TABLES["runs"]))
+            con.register("retired_docs", pa.table({"doc_id": pa.array(list(run_tables.retired), pa.string())}))
             con.execute("BEGIN")
             try:
-                con.execute("CREATE TEMP TABLE replaced AS SELECT DISTINCT doc_id FROM new_documents")
+                con.execute("CREATE TEMP TABLE replaced AS SELECT DISTINCT doc_id FROM new_documents "
+                            "UNION SELECT doc_id FROM retired_docs")
                 touched = {r[0] for r in con.execute(
                     f"SELECT entity_id FROM {LAKE}.doc_entities WHERE doc_id IN (SELECT doc_id FROM replaced) "
                     "UNION SELECT entity_id FROM new_doc_entities").fetchall()}
@@ -227,6 +231,11 @@ def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int
                         cols = ", ".join(f'"{c}"' for c in t.column_names)
                         con.execute(f"INSERT INTO {LAKE}.{name} ({cols}) SELECT {cols} FROM new_{name}")
                 relink(con, touched, run_id)
+                for name, t in run_tables.appended.items():
+                    if t.num_rows:
+                        con.register(f"new_{name}", t)
+                        cols = ", ".join(f'"{c}"' for c in t.column_names)
+                        con.execute(f"INSERT INTO {LAKE}.{name} ({cols}) SELECT {cols} FROM new_{name}")
                 if run_tables.run is not None:
                     con.execute(f"INSERT INTO {LAKE}.runs SELECT * FROM new_run")
                 con.execute("COMMIT")
@@ -241,9 +250,11 @@ def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int
     return tries
 
 
-def record_run(cfg: LakeConfig, run: Mapping, *, attempts: int = 20) -> None:
-    """Write only a ``runs`` row (for a failed run: its rows were never committed)."""
-    commit(cfg, RunTables(tables={}, run=dict(run)), attempts=attempts)
+def record_run(cfg: LakeConfig, run: Mapping, *, attempts: int = 20,
+               appended: Mapping[str, pa.Table] | None = None) -> None:
+    """Write only a ``runs`` row (for a failed run: its rows were never committed), and the run's
+    ``fetches`` rows when it has them (why a source failed stays visible)."""
+    commit(cfg, RunTables(tables={}, run=dict(run), appended=dict(appended or {})), attempts=attempts)
 
 
 def table_counts(cfg: LakeConfig) -> dict[str, int]:

@@ -73,6 +73,8 @@ TABLES: dict[str, pa.Schema] = {
             _VERSION,
             _RUN_ID,
             _f("ingested_at", TS, "When the run that wrote the row committed.", nullable=False),
+            _f("fetched_at", TS, "When the document was fetched over HTTP (null for local files)."),
+            _f("http_status", pa.int64(), "HTTP status of the fetch that gave the document (null for local files)."),
         ]
     ),
     "mentions": pa.schema(
@@ -257,6 +259,29 @@ TABLES: dict[str, pa.Schema] = {
             _f("extractor_version", pa.string(), "Extractor version of the run.", nullable=False),
             _f("model", pa.string(), "spaCy model name and version.", nullable=False),
             _f("commit_attempts", pa.int64(), "Commit attempts (more than 1 after a write conflict with another writer).", nullable=False),
+            _f("source", pa.string(), "The declared source the run read (`sources.yaml` name), or null for paths."),
+        ]
+    ),
+    "fetches": pa.schema(
+        [
+            _RUN_ID,
+            _f("source", pa.string(), "The source the request was made for (its name in `sources.yaml`, or the host for a URL given directly)."),
+            _f("url", pa.string(), "The URL requested.", nullable=False),
+            _f("kind", pa.string(), "`feed`, `sitemap`, `article` or `page` (a URL given directly).", nullable=False),
+            _f("requested_at", TS, "When the request started (UTC).", nullable=False),
+            _f("outcome", pa.string(), "`ok`, `not_modified` (304), `http_error`, `timeout`, `too_slow`, `too_large`, "
+               "`too_many_redirects`, `robots_disallowed`, `network_error`, `invalid_url`, `not_a_feed`, "
+               "`malformed_feed`, `unsupported_type` (a PDF, an image) or `rejected` (the page had no usable text).", nullable=False),
+            _f("status", pa.int64(), "HTTP status of the last response; null when none came."),
+            _f("error", pa.string(), "Why the request gave nothing usable, in one line; null when ok or unchanged."),
+            _f("bytes", pa.int64(), "Body bytes received (0 for a 304 or a failure).", nullable=False),
+            _f("elapsed_ms", pa.float64(), "Time of the last attempt, in milliseconds (politeness waits excluded)."),
+            _f("attempts", pa.int64(), "Attempts made (retries on time-outs, 429 and 5xx, with backoff).", nullable=False),
+            _f("content_type", pa.string(), "The response's Content-Type."),
+            _f("final_url", pa.string(), "The URL after redirects."),
+            _f("etag", pa.string(), "The response's ETag: sent back as If-None-Match next time."),
+            _f("last_modified", pa.string(), "The response's Last-Modified: sent back as If-Modified-Since next time."),
+            _f("doc_id", pa.string(), "The document the response gave (`documents.doc_id`), when it gave one."),
         ]
     ),
 }
@@ -277,6 +302,7 @@ TABLE_DESCRIPTIONS = {
     "amounts": "Numbers with unit and what is counted, and the claim holding them.",
     "events": "Events typed with PLOVER, with actor, target, place, normalised time and modality.",
     "runs": "One row per ingest run.",
+    "fetches": "One row per HTTP request a run made (feeds, sitemaps, articles): its outcome, status, size and time, so that a quiet source can be explained.",
 }
 
 _DUCK_TYPES = {

@@ -99,6 +99,8 @@ class SourceDoc:
     content_hash: str
     status: str
     error: str | None
+    fetched_at: datetime | None = None  # set for documents fetched over HTTP
+    http_status: int | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,17 @@ def _read_feed(data: bytes, ctx: _Ctx) -> list[SourceDoc]:
         entry_ctx = replace(ctx, uri=f"{ctx.uri}#{i}")
         docs.append(_from_text(body, given, value, value.encode("utf-8", "surrogatepass"), entry_ctx))
     return docs
+
+
+def read_entry(value: str, *, uri: str, given: Mapping[str, Any], limits: Limits = Limits()) -> SourceDoc:
+    """A document from a feed entry's own text (HTML or plain), ``given`` its title, date, author.
+
+    >>> read_entry("<p>Rain fell on the coast all night.</p>", uri="f#0", given={"title": "Rain"}).text
+    'Rain fell on the coast all night.'
+    """
+    ctx = _Ctx(uri, "feed", "utf-8", {}, limits)
+    body = html_to_text(value) if "<" in value else value
+    return _from_text(body, given, value, value.encode("utf-8", "surrogatepass"), ctx)
 
 
 def _from_html(html: str, given: Mapping[str, Any], raw_bytes: bytes, ctx: _Ctx,

@@ -1,0 +1,216 @@
+"""The flow of one source: fetch (feed → articles, sitemap → pages, URLs, or local paths) → read →
+extract → one commit with every request recorded in ``fetches``.
+
+A run of a source never raises for bad input: a feed that 404s, times out or is an HTML page, an
+article that is a PDF, a host whose robots.txt says no: each is a ``fetches`` row with its outcome
+and reason, and the rest of the source lands. An article whose content changed at the same URL
+replaces the document stored for that URL; an unchanged URL costs one conditional request (304).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from newslake.flows.fetch import Fetched, Fetcher, FetchPolicy
+from newslake.flows.ingest import (RunSummary, _chunks, _record_failure, discover, extract_and_commit, new_run,
+                                   read_batch)
+from newslake.settings import Settings, get_settings
+from newslake.sources import Source, default_sources_file, find_source, load_sources
+from newslake.transforms.ingest.readers import Limits, SourceDoc
+from newslake.transforms.ingest.web import (FeedEntry, article_doc, entry_doc, entry_meta, feed_entries, is_feed,
+                                            sitemap_urls, with_fetch)
+from newslake.warehouse.fetches import docs_at_urls, validators
+from newslake.warehouse.lake import LakeConfig
+from newslake.warehouse.schema import to_table
+
+MAX_CHILD_SITEMAPS = 20
+
+
+def fetch_policy(s: Settings) -> FetchPolicy:
+    return FetchPolicy(timeout_s=s.fetch_timeout_s, deadline_s=s.fetch_deadline_s, retries=s.fetch_retries,
+                       backoff_s=s.fetch_backoff_s, max_bytes=s.fetch_max_bytes, max_redirects=s.fetch_max_redirects,
+                       host_delay_s=s.fetch_host_delay_s, respect_robots=s.fetch_robots)
+
+
+def sources_path(s: Settings, given: str | Path | None = None) -> Path:
+    return Path(given) if given else (s.sources or default_sources_file(s.warehouse))
+
+
+def url_source(url: str) -> Source:
+    """The source of a URL given directly (``newslake ingest URL``): named after its host."""
+    host = (urlsplit(url).hostname or "web").removeprefix("www.")
+    return Source(name=host[:64], kind="urls", urls=[url])
+
+
+class Gatherer:
+    """Fetches a source's documents; keeps every request's :class:`Fetched` for the ``fetches`` table."""
+
+    def __init__(self, src: Source, fetcher: Fetcher, cfg: LakeConfig, limits: Limits, *, auto_feed: bool = False):
+        self.src, self.fetcher, self.cfg, self.limits, self.auto_feed = src, fetcher, cfg, limits, auto_feed
+        self.fetches: list[Fetched] = []
+        self.docs: list[SourceDoc] = []
+        self.known: dict[str, tuple[str | None, str | None]] = {}
+
+    def fetch(self, url: str, kind: str) -> Fetched:
+        etag, modified = self.known.get(url, (None, None))
+        f = self.fetcher.get(url, kind=kind, etag=etag, last_modified=modified)
+        self.fetches.append(f)
+        return f
+
+    def run(self) -> None:
+        src = self.src
+        self.known = validators(self.cfg, src.locations)
+        articles: list[tuple[str, FeedEntry | None]] = []
+        if src.kind == "feed":
+            articles = self.feed(self.fetch(src.url or "", "feed"))
+        elif src.kind == "sitemap":
+            articles = [(u, None) for u in self.sitemap(src.url or "")]
+        else:  # urls: each an article (or, given directly, possibly a feed)
+            for url in src.urls:
+                if not self.auto_feed:
+                    articles.append((url, None))
+                    continue
+                f = self.fetch(url, "page")
+                if f.ok and is_feed(f.content, f.content_type):
+                    f.kind = "feed"
+                    articles.extend(self.feed(f))
+                else:
+                    self.article(f, None)
+        if src.max_items is not None:
+            articles = articles[: src.max_items]
+        self.known.update(validators(self.cfg, [u for u, _ in articles]))
+        for url, entry in articles:
+            self.article(self.fetch(url, "article"), entry)
+
+    def feed(self, f: Fetched) -> list[tuple[str, FeedEntry | None]]:
+        """The article URLs of a fetched feed (entry texts become documents when articles are not read)."""
+        if not f.ok:
+            return []
+        entries, problem = feed_entries(f.content, f.content_type)
+        if problem:
+            f.outcome, f.error = problem
+        src, out = self.src, []
+        for i, e in enumerate(entries):
+            if e.link and not src.wants(e.link):
+                continue
+            if src.fetch_articles and e.link:
+                out.append((e.link, e))
+            elif src.max_items is None or len(self.docs) < src.max_items:
+                meta = entry_meta(e, source=src.name, url=e.link or f.url, language=src.language)
+                doc = entry_doc(e, uri=f"{f.url}#{i}", meta={**meta, "url": e.link}, limits=self.limits)
+                self.docs.append(with_fetch(doc, f.requested_at, f.status))
+        return out
+
+    def sitemap(self, url: str) -> list[str]:
+        found: list[str] = []
+        queue, seen = [url], set()
+        while queue and len(seen) <= MAX_CHILD_SITEMAPS:
+            u = queue.pop(0)
+            if u in seen:
+                continue
+            seen.add(u)
+            f = self.fetch(u, "sitemap")
+            if not f.ok:
+                continue
+            pages, children, error = sitemap_urls(f.content)
+            if error:
+                f.outcome, f.error = ("not_a_feed" if error.startswith("not") else "malformed_feed"), error
+            found.extend(p for p in pages if self.src.wants(p))
+            queue.extend(children)
+        return list(dict.fromkeys(found))
+
+    def article(self, f: Fetched, entry: FeedEntry | None) -> None:
+        if not f.ok:
+            return
+        src = self.src
+        meta = entry_meta(entry, source=src.name, url=f.url, language=src.language)
+        doc, problem = article_doc(f.content, url=f.url, content_type=f.content_type, meta=meta,
+                                   summary=entry.summary if entry else "", limits=self.limits)
+        if problem:
+            f.outcome, f.error = problem
+        if doc is not None:
+            doc = with_fetch(doc, f.requested_at, f.status)
+            f.doc_id = doc.doc_id
+            self.docs.append(doc)
+
+
+@task(name="fetch-source", cache_policy=NO_CACHE)
+def fetch_source(src: Source, cfg: LakeConfig, policy: FetchPolicy, limits: Limits,
+                 auto_feed: bool = False) -> tuple[list[SourceDoc], list[Fetched]]:
+    """Fetch a source's feed/sitemap/URLs and their articles; never raises for a bad response."""
+    with Fetcher(policy) as fetcher:
+        g = Gatherer(src, fetcher, cfg, limits, auto_feed=auto_feed)
+        try:
+            g.run()
+        finally:
+            log = get_run_logger()
+            for f in g.fetches:
+                if f.error:
+                    log.warning("%s %s: %s", f.outcome, f.url, f.error)
+    return g.docs, g.fetches
+
+
+def retired_docs(cfg: LakeConfig, docs: list[SourceDoc]) -> list[str]:
+    """Documents stored for a URL that now gives other (good) content: they are replaced."""
+    new = {}
+    for d in docs:
+        if d.url and d.status == "ok":
+            new.setdefault(d.url, set()).add(d.doc_id)
+    stored = docs_at_urls(cfg, list(new))
+    return sorted({old for url, ids in stored.items() for old in ids - new[url]})
+
+
+@flow(name="ingest-source", log_prints=False)
+def ingest_source(
+    source: str | None = None,
+    sources_file: str | None = None,
+    url: str | None = None,
+    warehouse: str | None = None,
+    model: str | None = None,
+    batch_size: int | None = None,
+    n_process: int | None = None,
+    progress: bool = False,
+) -> RunSummary:
+    """Ingest one declared source (``source`` in the sources file) or one ``url`` (a feed or an article)."""
+    s = get_settings(warehouse=warehouse, model=model, batch_size=batch_size, n_process=n_process)
+    cfg = LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
+    if (source is None) == (url is None):
+        raise ValueError("give a source name or a url")
+    if url is not None:
+        src = url_source(url)
+    else:
+        path = sources_path(s, sources_file)
+        src = find_source(load_sources(path), source or "", where=str(path))
+    limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars,
+                    **({"languages": (src.language,)} if src.language else {}))
+    t0 = time.perf_counter()
+    run = new_run("ingest-source", src.locations, s, source=src.name)
+    fetched: list[Fetched] = []
+    try:
+        if src.kind == "path":
+            docs: list[SourceDoc] = []
+            for batch in _chunks(discover(src.paths), s.batch_size):
+                docs.extend(replace(d, source=src.name) for d in read_batch(batch, limits))
+        else:
+            docs, fetched = fetch_source(src, cfg, fetch_policy(s), limits, auto_feed=url is not None)
+        retired = retired_docs(cfg, docs)
+    except BaseException as e:
+        _record_failure(cfg, run, e, s.commit_retries, _fetch_table(fetched, run, src))
+        raise
+    get_run_logger().info("%s: %d requests, %d documents, %d replaced at the same URL", src.name, len(fetched),
+                          len(docs), len(retired))
+    summary = extract_and_commit(docs, s=s, cfg=cfg, run=run, t0=t0, progress=progress,
+                                 appended=_fetch_table(fetched, run, src), retired=retired,
+                                 note=f"source {src.name}")
+    return replace(summary, fetches=tuple(Counter(f.outcome for f in fetched).most_common()))
+
+
+def _fetch_table(fetched: list[Fetched], run: dict, src: Source) -> dict:
+    return {"fetches": to_table("fetches", [f.row() for f in fetched], {"run_id": run["run_id"], "source": src.name})}
