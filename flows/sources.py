@@ -26,7 +26,7 @@ from newslake.sources import Source, default_sources_file, find_source, load_sou
 from newslake.transforms.ingest.readers import Limits, SourceDoc
 from newslake.transforms.ingest.web import (FeedEntry, article_doc, entry_doc, entry_meta, feed_entries, is_feed,
                                             sitemap_urls, with_fetch)
-from newslake.warehouse.fetches import docs_at_urls, validators
+from newslake.warehouse.fetches import docs_at_urls, last_article_urls, validators
 from newslake.warehouse.lake import LakeConfig
 from newslake.warehouse.schema import to_table
 
@@ -69,7 +69,10 @@ class Gatherer:
         self.known = validators(self.cfg, src.locations)
         articles: list[tuple[str, FeedEntry | None]] = []
         if src.kind == "feed":
-            articles = self.feed(self.fetch(src.url or "", "feed"))
+            f = self.fetch(src.url or "", "feed")
+            articles = self.feed(f)
+            if f.outcome == "not_modified":  # the feed did not change, its articles may have
+                articles = [(u, None) for u in last_article_urls(self.cfg, src.name) if src.wants(u)]
         elif src.kind == "sitemap":
             articles = [(u, None) for u in self.sitemap(src.url or "")]
         else:  # urls: each an article (or, given directly, possibly a feed)

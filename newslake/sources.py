@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 SOURCES_FILE = "sources.yaml"
 DURATION = re.compile(r"^\s*(\d+)\s*(s|m|h|d)\s*$")
@@ -48,6 +48,9 @@ def _check_url(url: str) -> str:
     if not re.match(r"^https?://[^/\s]+", url):
         raise ValueError(f"{url!r} is not an http(s) URL")
     return url
+
+
+Url = Annotated[str, AfterValidator(_check_url)]
 
 
 def parse_duration(text: str) -> int:
@@ -69,7 +72,7 @@ class Source(BaseModel):
     name: str = Field(description="Unique name; documents record it in `documents.source`.")
     kind: Literal["feed", "urls", "sitemap", "path"] = Field(description="What the location is.")
     url: str | None = Field(None, description="The feed or sitemap URL (kind feed, sitemap).")
-    urls: list[str] = Field(default_factory=list, description="Article URLs (kind urls).")
+    urls: list[Url] = Field(default_factory=list, description="Article URLs (kind urls).")
     paths: list[str] = Field(default_factory=list, description="Files, folders or globs (kind path).")
     every: str | None = Field(None, description="Run every 30s, 15m, 2h, 1d.")
     cron: str | None = Field(None, description="Or a cron schedule, e.g. '*/15 * * * *'.")
@@ -90,11 +93,6 @@ class Source(BaseModel):
     @classmethod
     def _url(cls, v: str | None) -> str | None:
         return None if v is None else _check_url(v)
-
-    @field_validator("urls")
-    @classmethod
-    def _urls(cls, v: list[str]) -> list[str]:
-        return [_check_url(u) for u in v]
 
     @field_validator("every")
     @classmethod

@@ -48,7 +48,7 @@ def source_status(cfg: LakeConfig) -> dict[str, dict]:
         try:
             rows = con.execute(f"""
                 WITH last AS (
-                    SELECT * FROM {LAKE}.runs WHERE source IS NOT NULL
+                    SELECT * FROM {LAKE}.runs WHERE source IS NOT NULL AND flow = 'ingest-source'
                     QUALIFY row_number() OVER (PARTITION BY source ORDER BY started_at DESC) = 1),
                 f AS (
                     SELECT run_id,
@@ -64,3 +64,23 @@ def source_status(cfg: LakeConfig) -> dict[str, dict]:
             return {}
     keys = ("last_run", "status", "new", "rejected", "unchanged", "failed", "last_error")
     return {r[0]: dict(zip(keys, r[1:])) for r in rows}
+
+
+def last_article_urls(cfg: LakeConfig, source: str, kind: str = "feed") -> list[str]:
+    """The article URLs read the last time ``source``'s feed (or sitemap) gave entries, in order: what
+    to re-check when the feed itself answers 304."""
+    if not cfg.exists():
+        return []
+    with connect(cfg, read_only=True) as con:
+        try:
+            rows = con.execute(f"""
+                WITH last AS (
+                    SELECT run_id FROM {LAKE}.fetches
+                    WHERE source = ? AND kind = ? AND outcome IN ('ok', 'malformed_feed')
+                    ORDER BY requested_at DESC LIMIT 1)
+                SELECT url, min(requested_at) AS t FROM {LAKE}.fetches
+                WHERE source = ? AND kind = 'article' AND run_id IN (SELECT run_id FROM last)
+                GROUP BY url ORDER BY t""", [source, kind, source]).fetchall()
+        except duckdb.CatalogException:
+            return []
+    return [r[0] for r in rows]

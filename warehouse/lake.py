@@ -9,11 +9,13 @@ it when another writer committed first; a crash before the commit leaves nothing
 from __future__ import annotations
 
 import glob
+import json
 import os
 import random
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Mapping
 
@@ -78,7 +80,30 @@ def _load_extension(con: duckdb.DuckDBPyConnection, name: str, package: str, fil
     con.execute(f"LOAD {name}")
 
 
-def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+def snapshot_option(as_of: int | datetime | None) -> str | None:
+    """The ATTACH option that opens the lake as it was: ``SNAPSHOT_VERSION n`` or ``SNAPSHOT_TIME '…'``.
+
+    Only an ``int`` or a ``datetime`` is accepted and re-formatted here, so no text a user typed
+    reaches the statement (ATTACH options take no parameters).
+
+    >>> snapshot_option(3), snapshot_option(datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+    ('SNAPSHOT_VERSION 3', "SNAPSHOT_TIME '2026-01-02T03:04:05+00:00'")
+    """
+    if as_of is None:
+        return None
+    if isinstance(as_of, bool):
+        raise TypeError("as_of must be a snapshot id or a datetime")
+    if isinstance(as_of, int):
+        if as_of < 0:
+            raise ValueError("a snapshot id is 0 or more")
+        return f"SNAPSHOT_VERSION {int(as_of)}"
+    if isinstance(as_of, datetime):
+        when = as_of if as_of.tzinfo else as_of.replace(tzinfo=timezone.utc)
+        return f"SNAPSHOT_TIME '{when.isoformat()}'"
+    raise TypeError("as_of must be a snapshot id or a datetime")
+
+
+def _connect(cfg: LakeConfig, *, read_only: bool, as_of: int | datetime | None = None) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"allow_unsigned_extensions": False})
     _load_extension(con, "ducklake", "duckdb_extension_ducklake", "ducklake")
     if cfg.catalog_uri.startswith("sqlite:"):
@@ -89,6 +114,9 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         opts.append("OVERRIDE_DATA_PATH TRUE")
     if read_only:
         opts.append("READ_ONLY")
+        snapshot = snapshot_option(as_of)
+        if snapshot:
+            opts.append(snapshot)
     else:
         # every write lands in Parquet files, never inlined into the catalog
         opts.append("DATA_INLINING_ROW_LIMIT 0")
@@ -133,17 +161,19 @@ def _retrying(fn, *, attempts: int = 20):  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def connect(cfg: LakeConfig, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(cfg: LakeConfig, *, read_only: bool = True,
+            as_of: int | datetime | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A DuckDB connection with the lake attached as ``lake`` (and in use).
 
     Read-only connections need an existing lake; a read-write connection creates it (and its tables).
+    ``as_of`` (a snapshot id or a time; read-only) opens the lake as it was then (DuckLake time travel).
     """
     if read_only and not cfg.exists():
         raise LakeError(f"no lake at {cfg.warehouse} (run `newslake ingest` first, or pass --warehouse)")
     if not read_only and cfg.catalog is None:
         (cfg.warehouse / "data").mkdir(parents=True, exist_ok=True)
     try:
-        con, _ = _retrying(lambda: _connect(cfg, read_only=read_only))
+        con, _ = _retrying(lambda: _connect(cfg, read_only=read_only, as_of=as_of))
     except duckdb.Error as e:
         raise LakeError(f"lake at {cfg.warehouse}: {str(e).splitlines()[0]}") from e
     try:
@@ -238,6 +268,10 @@ def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int
                         con.execute(f"INSERT INTO {LAKE}.{name} ({cols}) SELECT {cols} FROM new_{name}")
                 if run_tables.run is not None:
                     con.execute(f"INSERT INTO {LAKE}.runs SELECT * FROM new_run")
+                    # the snapshot names its run (``newslake snapshots``)
+                    con.execute(f"CALL {LAKE}.set_commit_message(?, ?, extra_info => ?)",
+                                ["newslake", f"{run_tables.run.get('flow', 'run')} {run_id}",
+                                 json.dumps({"run_id": run_id, "source": run_tables.run.get("source")})])
                 con.execute("COMMIT")
             except BaseException:
                 try:

@@ -256,6 +256,41 @@ def read_entry(value: str, *, uri: str, given: Mapping[str, Any], limits: Limits
     return _from_text(body, given, value, value.encode("utf-8", "surrogatepass"), ctx)
 
 
+def reread(row: Mapping[str, Any], limits: Limits = Limits()) -> SourceDoc | None:
+    """A stored document read again from its stored ``raw`` input, by the reader that read it first
+    (``newslake reingest``): an unchanged reader gives the same document. None when the stored raw
+    input was cut (above ``raw_keep_chars``) or the row was rejected: such a row is not re-read.
+
+    >>> [d] = read_source(b"Storm Nears\\n\\nWinds rose across the coast on Monday night.", uri="a.txt")
+    >>> row = {f: getattr(d, f) for f in d.__dataclass_fields__}
+    >>> reread(row) == d
+    True
+    """
+    raw, fmt = row.get("raw") or "", row.get("input_format") or "text"
+    if row.get("status") != "ok" or not raw or len(raw) >= limits.raw_keep_chars:
+        return None
+    fetched = row.get("fetched_at") is not None
+    meta = {k: row.get(k) for k in ("title", "published_at", "author", "language", "external_id")} if fetched else {}
+    ctx = _Ctx(row["uri"], fmt, row.get("encoding"), meta, limits)
+    data = raw.encode("utf-8", "surrogatepass")
+    if fmt in ("json", "jsonl"):
+        try:
+            doc = _from_record(json.loads(raw), raw, data, ctx)
+        except (json.JSONDecodeError, RecursionError):
+            return None
+    elif fmt == "feed":
+        given = {k: row.get(k) for k in ("title", "url", "external_id", "author", "source", "published_at")}
+        doc = _from_text(html_to_text(raw) if "<" in raw else raw, given, raw, data, ctx)
+    elif fmt == "html":
+        doc = _from_html(raw, {}, data, ctx)
+    else:
+        doc = _from_text(raw, {}, raw, data, ctx)
+    if fetched:
+        doc = replace(doc, source=row.get("source"), url=row.get("url"), fetched_at=row.get("fetched_at"),
+                      http_status=row.get("http_status"))
+    return doc
+
+
 def _from_html(html: str, given: Mapping[str, Any], raw_bytes: bytes, ctx: _Ctx,
                raw: str | None = None) -> SourceDoc:
     """Main text and metadata of an HTML page via trafilatura; ``given`` fields win."""
