@@ -22,7 +22,7 @@ from newslake.flows.fetch import Fetched, Fetcher, FetchPolicy
 from newslake.flows.ingest import (RunSummary, _chunks, _record_failure, discover, extract_and_commit, new_run,
                                    read_batch)
 from newslake.settings import Settings, get_settings
-from newslake.sources import Source, default_sources_file, find_source, load_sources
+from newslake.sources import Source, find_source, load_sources, sources_path
 from newslake.transforms.ingest.readers import Limits, SourceDoc
 from newslake.transforms.ingest.web import (FeedEntry, article_doc, entry_doc, entry_meta, feed_entries, is_feed,
                                             sitemap_urls, with_fetch)
@@ -37,10 +37,6 @@ def fetch_policy(s: Settings) -> FetchPolicy:
     return FetchPolicy(timeout_s=s.fetch_timeout_s, deadline_s=s.fetch_deadline_s, retries=s.fetch_retries,
                        backoff_s=s.fetch_backoff_s, max_bytes=s.fetch_max_bytes, max_redirects=s.fetch_max_redirects,
                        host_delay_s=s.fetch_host_delay_s, respect_robots=s.fetch_robots)
-
-
-def sources_path(s: Settings, given: str | Path | None = None) -> Path:
-    return Path(given) if given else (s.sources or default_sources_file(s.warehouse))
 
 
 def url_source(url: str) -> Source:

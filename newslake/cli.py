@@ -143,7 +143,7 @@ def ingest(
     opts = dict(warehouse=str(warehouse) if warehouse else None, model=model, batch_size=batch_size,
                 n_process=processes, progress=True)
     if source:
-        from newslake.flows.sources import sources_path
+        from newslake.sources import sources_path
         from newslake.sources import SourcesError, find_source, load_sources
 
         path = sources_path(get_settings(warehouse=warehouse, sources=sources))
@@ -189,7 +189,7 @@ def sources_(
 
     Example: newslake sources --sources sources.yaml
     """
-    from newslake.flows.sources import sources_path
+    from newslake.sources import sources_path
     from newslake.sources import SourcesError, load_sources
     from newslake.warehouse.fetches import source_status
     from newslake.warehouse.lake import LakeError
@@ -350,7 +350,7 @@ def serve(
     if paths:
         serve_ingest(list(paths), name=name, interval=None if cron else every, cron=cron, warehouse=wh)
         return
-    from newslake.flows.sources import sources_path
+    from newslake.sources import sources_path
     from newslake.sources import load_sources
 
     path = sources_path(get_settings(warehouse=warehouse, sources=sources))

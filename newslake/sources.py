@@ -33,6 +33,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from newslake.settings import Settings
+
 SOURCES_FILE = "sources.yaml"
 DURATION = re.compile(r"^\s*(\d+)\s*(s|m|h|d)\s*$")
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -163,6 +165,11 @@ class SourcesFile(BaseModel):
 def default_sources_file(warehouse: Path) -> Path:
     """``sources.yaml`` beside the warehouse folder (``./warehouse`` -> ``./sources.yaml``)."""
     return Path(warehouse).resolve().parent / SOURCES_FILE
+
+
+def sources_path(settings: Settings, given: str | Path | None = None) -> Path:
+    """The sources file: ``given``, else ``NEWSLAKE_SOURCES``, else beside the warehouse."""
+    return Path(given) if given else (settings.sources or default_sources_file(settings.warehouse))
 
 
 def _lines(node: yaml.Node | None) -> dict[tuple, int]:
