@@ -242,13 +242,23 @@ def test_feed_articles_with_every_bad_case(srv, tmp_path):
     site.page("/photo", b"\x89PNG\r\n\x1a\n....", "image/png")
     site.page("/private/x", article("Hidden"))
     site.page("/empty", "<html><body><nav>Home</nav></body></html>")
-    items = [("Storm", srv.url("/a1")), ("Port", srv.url("/a2")), ("Gone", srv.url("/gone")),
-             ("Pdf", srv.url("/doc.pdf")), ("Photo", srv.url("/photo")), ("Private", srv.url("/private/x")),
-             ("Empty", srv.url("/empty"))]
+    site.page("/down", "down", status=502)
+    site.page("/huge", article("Huge", "word " * 20_000))
+    site.routes["/loop"] = lambda h: (h.send_response(302), h.send_header("Location", "/loop"),
+                                      h.send_header("Content-Length", "0"), h.end_headers())
+    site.routes["/stall"] = lambda h: time.sleep(1.5)
+    site.routes["/drip"] = _drip
+    bad = ["gone", "doc.pdf", "photo", "private/x", "down", "huge", "loop", "stall", "drip"]
+    items = [("Storm", srv.url("/a1")), ("Port", srv.url("/a2")), ("Empty", srv.url("/empty"))]
+    items[1:1] = [(p.title(), srv.url(f"/{p}")) for p in bad]  # the good ones around the bad ones
     site.page("/feed.xml", rss(items), "application/rss+xml")
     g = gather(srv, Source(name="t", kind="feed", url=srv.url("/feed.xml")), tmp_path)
     got = outcomes(g)
     assert got["feed.xml"] == ("ok", None)
+    assert got["down"] == ("http_error", "HTTP 502 Bad Gateway")
+    assert got["huge"][0] == "too_large" and "above the limit of 50,000" in got["huge"][1]
+    assert got["loop"] == ("too_many_redirects", "more than 3 redirects (a redirect loop?)")
+    assert got["stall"][0] == "timeout" and got["drip"][0] in ("too_slow", "timeout")
     assert got["a1"] == got["a2"] == ("ok", None)
     assert got["gone"] == ("http_error", "HTTP 410 Gone")
     assert got["doc.pdf"] == ("unsupported_type", "article is not an HTML page but application/pdf")
@@ -263,6 +273,20 @@ def test_feed_articles_with_every_bad_case(srv, tmp_path):
     assert docs["empty"].text == "Summary of Empty." and docs["empty"].title == "Empty"
     assert docs["a1"].published_at is not None  # the entry's date fills the page's gap
     assert {f.doc_id for f in g.fetches if f.doc_id} == {d.doc_id for d in g.docs}
+
+
+def _drip(h):
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html")
+    h.send_header("Content-Length", "1000")
+    h.end_headers()
+    try:
+        for _ in range(1000):
+            h.wfile.write(b"z")
+            h.wfile.flush()
+            time.sleep(0.05)
+    except OSError:
+        pass
 
 
 def test_feed_that_is_html(srv, tmp_path):

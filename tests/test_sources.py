@@ -4,7 +4,7 @@ article replaces its rows."""
 
 from __future__ import annotations
 
-import os
+import json
 
 import pytest
 
@@ -147,3 +147,45 @@ def test_feed_source_runs_records_fetches_skips_unchanged_and_replaces_changed(p
         st = source_status(cfg)
         assert st["dead"]["failed"] == 1 and "unreachable" in st["dead"]["last_error"]
         assert (st["test-feed"]["new"], st["test-feed"]["failed"]) == (1, 2)  # the 404 and the PDF, tried again
+
+
+# ------------------------------------------------------------------ the CLI
+
+def test_cli_sources_lists_and_reports_bad_files(tmp_path):
+    from typer.testing import CliRunner
+
+    from newslake.cli import app
+
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text(GOOD)
+    bad.write_text("sources:\n  - name: a\n    kind: feed\n    url: https://x.org/f\n    every: soon\n")
+    r = CliRunner().invoke(app, ["sources", "--sources", str(good), "-w", str(tmp_path / "lake"), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    listed = json.loads(r.stdout)
+    assert [(x["name"], x["kind"], x["schedule"], x["last_run"]) for x in listed] == [
+        ("world", "feed", "every 15m", None), ("pages", "urls", "cron 0 * * * *", None), ("local", "path", "manual", None)]
+    r = CliRunner().invoke(app, ["sources", "--sources", str(bad)])
+    assert r.exit_code == 2 and f"{bad}:5: source 'a': every: 'soon' is not a duration" in r.output
+    r = CliRunner().invoke(app, ["ingest", "--source", "nope", "--sources", str(good)])
+    assert r.exit_code == 2 and "no source named 'nope' (declared: world, pages, local)" in r.output
+    r = CliRunner().invoke(app, ["ingest", "--source", "world", "--sources", str(tmp_path / "missing.yaml")])
+    assert r.exit_code == 2 and "no such sources file" in r.output
+
+
+@pytest.mark.e2e
+@pytest.mark.model
+def test_cli_ingest_url_of_a_feed(prefect_server, fast_fetch, tmp_path):
+    from typer.testing import CliRunner
+
+    from newslake.cli import app
+
+    with LoopbackServer() as srv:
+        srv.site.page("/a1", article("Storm reaches the coast"))
+        srv.site.page("/gone.pdf", b"%PDF-1.4", "application/pdf")
+        srv.site.page("/feed", rss([("Storm", srv.url("/a1")), ("Pdf", srv.url("/gone.pdf"))]), "application/atom+xml")
+        r = CliRunner().invoke(app, ["ingest", srv.url("/feed"), "-w", str(tmp_path / "lake")])
+    assert r.exit_code == 0, r.output
+    assert "documents: 1 ok, 0 rejected" in r.output and "requests: 2 ok, 1 unsupported_type" in r.output
+    assert "SELECT url, outcome, error FROM fetches" in r.output
+    (doc,) = query(LakeConfig(tmp_path / "lake"), "SELECT source, url, title FROM documents").to_pylist()
+    assert doc == {"source": "127.0.0.1", "url": srv.url("/a1"), "title": "Storm reaches the coast"}
