@@ -131,3 +131,12 @@ def test_compact_answers_the_same_and_removes_files(two_run_lake, tmp_path):
     assert used and used <= files_after
     r = CliRunner().invoke(app, ["compact", "-w", str(cfg.warehouse), "--keep-days", "0"])
     assert r.exit_code == 0 and "data files:" in r.output and content(cfg) == before
+
+
+def test_maintenance_flow_compacts(two_run_lake, tmp_path):
+    from newslake.flows.maintenance import maintenance
+
+    cfg = copy_of(two_run_lake[0], tmp_path)
+    before = content(cfg)
+    report = maintenance(warehouse=str(cfg.warehouse), keep_days=0)
+    assert report.snapshots_after < report.snapshots_before and content(cfg) == before

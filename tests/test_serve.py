@@ -20,7 +20,6 @@ from newslake.warehouse.lake import LakeConfig, query
 from tests.test_fetch import article, rss
 from tests.webserver import LoopbackServer
 
-pytestmark = [pytest.mark.e2e, pytest.mark.model]
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -73,6 +72,8 @@ def runs(cfg: LakeConfig) -> list[dict]:
         return []
 
 
+@pytest.mark.e2e
+@pytest.mark.model
 def test_served_source_runs_on_schedule(tmp_path):
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
@@ -133,3 +134,29 @@ def _healthy(api: str) -> bool:
         return httpx.get(f"{api}/health", timeout=5).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_prefect_yaml_deployments_load_and_match_their_flows():
+    """prefect.yaml stays in step with the code: every entrypoint loads, its parameters are the
+    flow's, every source it names is in the sources file it names."""
+    import inspect
+
+    import yaml
+    from prefect.flows import load_flow_from_entrypoint
+
+    from newslake.sources import load_sources
+
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    names = set()
+    for dep in spec["deployments"]:
+        flow = load_flow_from_entrypoint(str(ROOT / dep["entrypoint"]))
+        params = dep.get("parameters") or {}
+        assert set(params) <= set(inspect.signature(flow.fn).parameters), dep["name"]
+        assert dep["schedules"] and all(s["interval"] > 0 for s in dep["schedules"])
+        if "source" in params:
+            declared = {s.name: s for s in load_sources(ROOT / params["sources_file"])}
+            assert params["source"] == dep["name"] and params["source"] in declared
+            assert declared[params["source"]].interval_seconds == dep["schedules"][0]["interval"]
+        names.add(dep["name"])
+    assert "newslake-maintenance" in names
