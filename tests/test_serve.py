@@ -160,3 +160,20 @@ def test_prefect_yaml_deployments_load_and_match_their_flows():
             assert declared[params["source"]].interval_seconds == dep["schedules"][0]["interval"]
         names.add(dep["name"])
     assert "newslake-maintenance" in names
+
+
+def test_one_deployment_per_source_with_its_schedule(tmp_path):
+    from newslake.flows.serve import source_deployments
+    from newslake.sources import parse_sources
+    from tests.test_sources import GOOD
+
+    path = tmp_path / "sources.yaml"
+    deps = source_deployments(parse_sources(GOOD), sources_file=path, warehouse="/data/lake", maintenance_interval=3600)
+    assert [d.name for d in deps] == ["world", "pages", "local", "newslake-maintenance"]
+    world, pages, local, maint = deps
+    assert world.parameters == {"source": "world", "sources_file": str(path.resolve()), "warehouse": "/data/lake"}
+    assert world.schedules[0].schedule.interval.total_seconds() == 900
+    assert pages.schedules[0].schedule.cron == "0 * * * *"
+    assert local.schedules == [] or local.schedules is None  # no schedule: runs on demand only
+    assert maint.parameters == {"warehouse": "/data/lake"} and maint.schedules[0].schedule.interval.total_seconds() == 3600
+    assert "source:world" in world.tags
