@@ -39,6 +39,11 @@ def snapshots(cfg: LakeConfig, limit: int | None = None) -> list[dict]:
             f"SELECT snapshot_id, snapshot_time, changes, commit_message, commit_extra_info "
             f"FROM ducklake_snapshots('{LAKE}') ORDER BY snapshot_id DESC"
             + (" LIMIT ?" if limit else ""), [limit] if limit else []).fetchall()
+        try:  # table ids in `changes` -> names (DuckLake's own catalog tables)
+            names = dict(con.execute(f"SELECT DISTINCT table_id::VARCHAR, table_name "
+                                     f"FROM __ducklake_metadata_{LAKE}.ducklake_table").fetchall())
+        except duckdb.Error:
+            names = {}
     out = []
     for sid, when, changes, message, extra in rows:
         info = {}
@@ -47,7 +52,8 @@ def snapshots(cfg: LakeConfig, limit: int | None = None) -> list[dict]:
                 info = json.loads(extra)
             except json.JSONDecodeError:
                 info = {}
-        what = "; ".join(f"{k.replace('_', ' ')}: {', '.join(v)}" for k, v in (changes or {}).items())
+        what = "; ".join(f"{k.replace('_', ' ')}: {', '.join(names.get(t, t) for t in v)}"
+                         for k, v in (changes or {}).items())
         out.append({"snapshot_id": sid, "snapshot_time": when, "run_id": info.get("run_id"),
                     "source": info.get("source"), "message": message, "changes": what})
     return out
