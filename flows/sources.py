@@ -9,9 +9,12 @@ replaces the document stored for that URL; an unchanged URL costs one conditiona
 
 from __future__ import annotations
 
+import os
+import socket
 import time
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,15 +22,16 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from newslake.flows.fetch import Fetched, Fetcher, FetchPolicy
-from newslake.flows.ingest import (RunSummary, _chunks, _record_failure, discover, extract_and_commit, new_run,
-                                   read_batch)
+from newslake.flows.ingest import RunSummary, _alive, _run_id, discover, model_version
+from newslake.flows.workers import Piece, Workers, choose_processes, extract_tables, read_piece
 from newslake.settings import Settings, get_settings
 from newslake.sources import Source, find_source, load_sources, sources_path
+from newslake.transforms.extract import dedupe
 from newslake.transforms.ingest.readers import Limits, SourceDoc
 from newslake.transforms.ingest.web import (FeedEntry, article_doc, entry_doc, entry_meta, feed_entries, is_feed,
                                             sitemap_urls, with_fetch)
 from newslake.warehouse.fetches import docs_at_urls, last_article_urls, validators
-from newslake.warehouse.lake import LakeConfig
+from newslake.warehouse.lake import LakeConfig, LakeWriter, RunTables, record_run
 from newslake.warehouse.schema import to_table
 
 MAX_CHILD_SITEMAPS = 20
@@ -176,7 +180,7 @@ def ingest_source(
     batch_size: int | None = None,
     n_process: int | None = None,
     progress: bool = False,
-) -> RunSummary:
+) -> "SourceRunSummary":
     """Ingest one declared source (``source`` in the sources file) or one ``url`` (a feed or an article)."""
     s = get_settings(warehouse=warehouse, model=model, batch_size=batch_size, n_process=n_process)
     cfg = LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
@@ -189,27 +193,81 @@ def ingest_source(
         src = find_source(load_sources(path), source or "", where=str(path))
     limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars,
                     **({"languages": (src.language,)} if src.language else {}))
-    t0 = time.perf_counter()
-    run = new_run("ingest-source", src.locations, s, source=src.name)
     fetched: list[Fetched] = []
-    try:
-        if src.kind == "path":
-            docs: list[SourceDoc] = []
-            for batch in _chunks(discover(src.paths), s.batch_size):
-                docs.extend(replace(d, source=src.name) for d in read_batch(batch, limits))
-        else:
-            docs, fetched = fetch_source(src, cfg, fetch_policy(s), limits, auto_feed=url is not None)
-        retired = retired_docs(cfg, docs)
-    except BaseException as e:
-        _record_failure(cfg, run, e, s.commit_retries, _fetch_table(fetched, run, src))
-        raise
+    if src.kind == "path":
+        docs: list[SourceDoc] = [replace(d, source=src.name) for f in discover(src.paths)
+                                 for d in read_piece(Piece(f), limits)]
+    else:
+        docs, fetched = fetch_source(src, cfg, fetch_policy(s), limits, auto_feed=url is not None)
+    retired = retired_docs(cfg, docs)
     get_run_logger().info("%s: %d requests, %d documents, %d replaced at the same URL", src.name, len(fetched),
                           len(docs), len(retired))
-    summary = extract_and_commit(docs, s=s, cfg=cfg, run=run, t0=t0, progress=progress,
-                                 appended=_fetch_table(fetched, run, src), retired=retired,
-                                 note=f"source {src.name}")
-    return replace(summary, fetches=tuple(Counter(f.outcome for f in fetched).most_common()))
+    summary = commit_documents(docs, s=s, cfg=cfg, inputs=src.locations, flow_name="ingest-source", source=src.name,
+                               fetched=fetched, retired=retired, progress=progress)
+    summary.fetches = Counter(f.outcome for f in fetched).most_common()
+    return summary
 
 
-def _fetch_table(fetched: list[Fetched], run: dict, src: Source) -> dict:
-    return {"fetches": to_table("fetches", [f.row() for f in fetched], {"run_id": run["run_id"], "source": src.name})}
+@dataclass
+class SourceRunSummary(RunSummary):
+    """A source's run: the run's record plus ``(outcome, requests)`` of its fetches."""
+
+    fetches: list[tuple[str, int]] = field(default_factory=list)
+
+    def row(self) -> dict:
+        return {k: v for k, v in super().row().items() if k != "fetches"}
+
+
+def commit_documents(docs: list[SourceDoc], *, s: Settings, cfg: LakeConfig, inputs: list[str], flow_name: str,
+                     source: str | None = None, fetched: list[Fetched] = (), retired: list[str] = (),  # type: ignore[assignment]
+                     force: bool = False, progress: bool = False) -> SourceRunSummary:
+    """Extract the documents not in the lake with this extractor version (all with ``force``) in the
+    worker processes and commit them batch by batch; the ``retired`` documents go with the first
+    batch; the run's ``fetches`` rows are written with its final commit (so a URL's validators are
+    only kept once its document is in), or with the failed run's row without validators (so the
+    next run fetches those URLs in full)."""
+    t0, started = time.perf_counter(), datetime.now(timezone.utc)
+    n = choose_processes(s.n_process)
+    with LakeWriter(cfg, attempts=s.commit_retries) as lake, Workers(s.model, n) as workers:
+        host = socket.gethostname()
+        lake.mark_interrupted(host, _alive)
+        run = SourceRunSummary(run_id=_run_id(), flow=flow_name, source=source, started_at=started, inputs=list(inputs),
+                               model=s.model, extractor_version=model_version(workers), host=host, pid=os.getpid(),
+                               warehouse=str(cfg.warehouse))
+        lake.commit(RunTables({}, run))
+        try:
+            docs = dedupe(docs)
+            known = lake.known_versions([d.doc_id for d in docs])
+            todo = [d for d in docs if force or known.get(d.doc_id) != run.extractor_version]
+            gone = tuple(sorted(set(retired) - {d.doc_id for d in docs}))
+            run.add(docs_seen=len(docs), docs_unchanged=len(docs) - len(todo),
+                    docs_replaced=sum(d.doc_id in known for d in todo) + len(gone))
+            batches = [todo[i:i + s.batch_size] for i in range(0, len(todo), s.batch_size)]
+            futures = [workers.pool.submit(extract_tables, b, s.model, run.extractor_version, run.run_id) for b in batches]
+            for i, fut in enumerate(futures):
+                result = fut.result()
+                run.add(**{k: v for k, v in result.counts.items() if k in run.counters()}, batches=1)
+                lake.commit(RunTables(result.tables, run, retired=gone if i == 0 else ()))
+                run.rejected.extend(result.rejected[: max(0, 100 - len(run.rejected))])
+            if not futures and gone:
+                lake.commit(RunTables({}, run, retired=gone))
+            if run.batches:
+                lake.compact()
+            run.status, run.elapsed_s = "committed", round(time.perf_counter() - t0, 2)
+            lake.commit(RunTables({}, run, appended=_fetch_table(fetched, run.run_id, source)))
+            return run
+        except BaseException as e:
+            run.status, run.error = "failed", f"{type(e).__name__}: {e}".splitlines()[0][:500]
+            try:
+                record_run(cfg, run, attempts=3,
+                           appended=_fetch_table(fetched, run.run_id, source, validators=False))
+            except Exception:  # the lake itself may be what failed; the original error matters more
+                pass
+            raise
+
+
+def _fetch_table(fetched: list[Fetched], run_id: str, source: str | None, *, validators: bool = True) -> dict:
+    rows = [f.row() for f in fetched]
+    if not validators:
+        rows = [{**r, "etag": None, "last_modified": None} for r in rows]
+    return {"fetches": to_table("fetches", rows, {"run_id": run_id, "source": source})} if rows else {}
