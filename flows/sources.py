@@ -231,8 +231,9 @@ def commit_documents(docs: list[SourceDoc], *, s: Settings, cfg: LakeConfig, inp
     with LakeWriter(cfg, attempts=s.commit_retries) as lake, Workers(s.model, n) as workers:
         host = socket.gethostname()
         lake.mark_interrupted(host, _alive)
+        version = model_version(workers) if docs else ""  # no document: no worker process is started
         run = SourceRunSummary(run_id=_run_id(), flow=flow_name, source=source, started_at=started, inputs=list(inputs),
-                               model=s.model, extractor_version=model_version(workers), host=host, pid=os.getpid(),
+                               model=s.model, extractor_version=version, host=host, pid=os.getpid(),
                                warehouse=str(cfg.warehouse))
         lake.commit(RunTables({}, run))
         try:

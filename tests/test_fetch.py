@@ -17,7 +17,8 @@ from newslake.transforms.ingest.readers import Limits
 from newslake.warehouse.lake import LakeConfig
 from tests.webserver import LoopbackServer
 
-FAST = FetchPolicy(timeout_s=0.5, deadline_s=1.0, retries=2, backoff_s=0.01, backoff_max_s=0.05,
+# short waits, but not so short that a loaded machine times out a healthy answer
+FAST = FetchPolicy(timeout_s=2.0, deadline_s=5.0, retries=2, backoff_s=0.01, backoff_max_s=0.05,
                    max_bytes=50_000, max_redirects=3, host_delay_s=0.0)
 
 ARTICLE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
@@ -246,7 +247,7 @@ def test_feed_articles_with_every_bad_case(srv, tmp_path):
     site.page("/huge", article("Huge", "word " * 20_000))
     site.routes["/loop"] = lambda h: (h.send_response(302), h.send_header("Location", "/loop"),
                                       h.send_header("Content-Length", "0"), h.end_headers())
-    site.routes["/stall"] = lambda h: time.sleep(1.5)
+    site.routes["/stall"] = lambda h: time.sleep(7)
     site.routes["/drip"] = _drip
     bad = ["gone", "doc.pdf", "photo", "private/x", "down", "huge", "loop", "stall", "drip"]
     items = [("Storm", srv.url("/a1")), ("Port", srv.url("/a2")), ("Empty", srv.url("/empty"))]
