@@ -138,15 +138,26 @@ def skip_unchanged_files(lake: LakeWriter, files: Sequence[str], version: str, l
     return todo
 
 
+def ramp(i: int, batch_size: int, first: int = 16) -> int:
+    """Size of the ``i``-th batch: ``first`` for the first two, doubling every two batches up to
+    ``batch_size``, so both workers have work from the first documents (a 240-document input is not
+    one batch for one worker) and a short run does not wait for one big batch.
+
+    >>> [ramp(i, 100) for i in range(8)]
+    [16, 16, 32, 32, 64, 64, 100, 100]
+    """
+    return min(batch_size, first << (i // 2))
+
+
 def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]:
-    """Cut the input into batches of about ``batch_size`` documents: a JSONL file ``batch_size``
-    lines at a time (read lazily, so only the batches in flight are in memory), other files whole
-    (one document each, as far as the plan knows)."""
+    """Cut the input into batches of about ``batch_size`` documents (smaller at first, see
+    :func:`ramp`): a JSONL file by lines (read lazily, so only the batches in flight are in memory),
+    other files whole (one document each, as far as the plan knows)."""
     batch = Batch([])
-    size = 0
+    size = n_batches = 0
 
     def full() -> bool:
-        return size >= batch_size
+        return size >= ramp(n_batches, batch_size)
 
     for inp in files:
         if not inp.path.lower().endswith(".jsonl") or inp.sha256 is None:
@@ -158,10 +169,10 @@ def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]
                 for n, line in enumerate(f, start=1):
                     if full():  # the file goes on: this batch does not complete it
                         yield batch
-                        batch, size = Batch([]), 0
+                        batch, size, n_batches = Batch([]), 0, n_batches + 1
                     lines.append(line)
                     any_line |= bool(line.strip())
-                    if size + len(lines) >= batch_size:
+                    if size + len(lines) >= ramp(n_batches, batch_size):
                         batch.pieces.append(Piece(inp.path, first, b"".join(lines)))
                         size += len(lines)
                         first, lines = n + 1, []
@@ -174,7 +185,7 @@ def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]
         batch.completes.append(inp)
         if full():
             yield batch
-            batch, size = Batch([]), 0
+            batch, size, n_batches = Batch([]), 0, n_batches + 1
     if batch.pieces or batch.completes:
         yield batch
 

@@ -12,6 +12,7 @@ import newslake.flows  # noqa: E402,F401
 
 import sys  # noqa: E402
 from datetime import datetime  # noqa: E402
+from enum import Enum  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Annotated, Optional  # noqa: E402
 
@@ -258,6 +259,156 @@ def eval_(
     if format is Fmt.table:
         for line in report.misses:
             out.print(f"  missed {line}", highlight=False)
+
+
+@app.command()
+def show(
+    row_id: Annotated[str, typer.Argument(help="A document id (doc_…) or a row id: claim (clm_…), event (evt_…), mention (men_…), entity (ent_…), role (rol_…), amount (amt_…).")],
+    warehouse: WarehouseOpt = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Write the view as an HTML page to this file instead of printing it.")] = None,
+    doc: Annotated[Optional[str], typer.Option(help="For an entity id: the document to show it in (default: where it is mentioned most).")] = None,
+) -> None:
+    """Show a document with its entity mentions, claims (speaker, cue, content) and event triggers marked,
+    then its rows; a row id shows that row in its document.
+
+    Example: newslake show clm_0bdc5208bf4fe82a; newslake show doc_e1f9c6d95e7cf794 --html doc.html
+    """
+    from newslake.show import NotFound, load, render_html, render_terminal
+    from newslake.warehouse.lake import LakeError, connect
+
+    try:
+        with connect(_lake(warehouse), read_only=True) as con:
+            ev = load(con, row_id, doc=doc)
+    except (LakeError, NotFound) as e:
+        _fail(str(e))
+    except Exception as e:  # a lake without this version's views: one clear line
+        _fail(f"{type(e).__name__}: {str(e).splitlines()[0]} (an older lake? run `newslake ingest` once to upgrade it)")
+    if html is not None:
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text(render_html(ev), encoding="utf-8")
+        out.print(f"wrote {html}", highlight=False)
+        return
+    render_terminal(ev, out)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to search for (BM25 over titles and texts; stemmed, stop words ignored).")],
+    warehouse: WarehouseOpt = None,
+    since: Annotated[Optional[str], typer.Option(help="Only documents published on or after this date (YYYY-MM-DD).")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Only documents from this source (case-insensitive).")] = None,
+    entity: Annotated[Optional[str], typer.Option(help="Only documents that mention this entity (name, alias or entity id).")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many documents.")] = 10,
+    format: FormatOpt = Fmt.table,
+) -> None:
+    """Full-text search of the documents, best first, with the matching words highlighted in a snippet.
+    The index is built on the first search after each ingest and cached in <warehouse>/.cache/.
+
+    Example: newslake search "oil prices" --since 1987-03-01 --entity OPEC
+    """
+    from newslake.warehouse.lake import LakeError
+    from newslake.warehouse.search import SearchError, search as run_search
+
+    try:
+        hits = run_search(_lake(warehouse), query, limit=limit, since=since, source=source, entity=entity)
+    except (LakeError, SearchError) as e:
+        _fail(str(e))
+    if format is not Fmt.table:
+        print_rows(["doc_id", "score", "title", "source", "published_at", "snippet"],
+                   [(h.doc_id, round(h.score, 4), h.title, h.source, h.published_at, h.snippet) for h in hits], format)
+        return
+    from rich.text import Text
+
+    if not hits:
+        out.print("no document matches", highlight=False)
+    for i, h in enumerate(hits, 1):
+        head = Text(f"{i}. ", style="bold")
+        head.append(h.title or "(untitled)", style="bold")
+        head.append(f"  {h.doc_id}  score {h.score:.3f}  {h.source or ''} {h.published_at or ''}", style="dim")
+        out.print(head)
+        snip = Text(("…" if h.snippet_start else "") + h.snippet.replace("\n", " ") + "…")
+        shift = 1 if h.snippet_start else 0
+        for a, b in h.highlights:
+            snip.stylize("bold black on yellow", a + shift, b + shift)
+        out.print(snip)
+        out.print()
+
+
+@app.command()
+def report(
+    warehouse: WarehouseOpt = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write index.html and docs/ into.")] = Path("report"),
+    where: Annotated[Optional[str], typer.Option(help="Only documents matching this SQL condition on `documents` columns, e.g. \"published_at >= '1987-03-01'\".")] = None,
+    entity: Annotated[Optional[str], typer.Option(help="Only documents that mention this entity (name, alias or entity id).")] = None,
+    title: Annotated[str, typer.Option(help="The report's heading.")] = "newslake report",
+) -> None:
+    """Write a static HTML report that opens from disk: event timeline by type and modality, entity
+    co-mention network, map of events and places, who claims what with which certainty, and the claim
+    conflicts; every mark links to its evidence (the `show` view of its document).
+
+    Example: newslake report --entity OPEC --out report/ && xdg-open report/index.html
+    """
+    from newslake.report import ReportError, write_report
+    from newslake.warehouse.lake import LakeError, connect
+
+    try:
+        with connect(_lake(warehouse), read_only=True) as con:
+            rep = write_report(con, out_dir, where=where, entity=entity, title=title)
+    except (LakeError, ReportError) as e:
+        _fail(str(e))
+    drawn = ", ".join(f"{f.key} {f.rows}" for f in rep.figures)
+    out.print(f"wrote {rep.index} ({rep.documents} documents; marks per figure: {drawn}; "
+              f"{rep.doc_pages} document pages)", highlight=False)
+
+
+class ExportFmt(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write <table>.parquet|csv and manifest.json into.")],
+    warehouse: WarehouseOpt = None,
+    format: Annotated[ExportFmt, typer.Option("--format", "-f", help="parquet or csv.")] = ExportFmt.parquet,
+    as_of: Annotated[Optional[int], typer.Option("--as-of", help="Lake snapshot (version) to export; default: the current one.")] = None,
+) -> None:
+    """Write one consistent snapshot of every table as plain files, for tools that cannot read DuckLake.
+
+    Example: newslake export out/ --format csv --as-of 3
+    """
+    from newslake.warehouse.export import export as run_export
+    from newslake.warehouse.lake import LakeError
+
+    try:
+        ex = run_export(_lake(warehouse), out_dir, fmt=format.value, as_of=as_of)
+    except (LakeError, OSError) as e:
+        _fail(str(e))
+    out.print(f"wrote {len(ex.rows)} tables of snapshot {ex.version} ({ex.snapshot_time:%Y-%m-%d %H:%M:%S %Z}) to "
+              f"{ex.out_dir}: " + ", ".join(f"{t} {n}" for t, n in ex.rows.items())
+              + (f"; not yet in that snapshot: {', '.join(ex.missing)}" if ex.missing else ""), highlight=False)
+
+
+@app.command()
+def shell(
+    warehouse: WarehouseOpt = None,
+    python: Annotated[bool, typer.Option("--python", help="A Python REPL with `con` even when the DuckDB CLI is installed.")] = False,
+) -> None:
+    """Open DuckDB's shell with the lake attached read-only (or, without the DuckDB CLI on PATH, a Python
+    REPL with `con`, a read-only connection).
+
+    Example: newslake shell -w /tmp/lake
+    """
+    from newslake.shell import run_shell
+    from newslake.warehouse.lake import LakeError
+
+    cfg = _lake(warehouse)
+    if not cfg.exists():
+        _fail(f"no lake at {cfg.warehouse} (run `newslake ingest` first, or pass --warehouse)")
+    try:
+        run_shell(cfg, python=python)
+    except LakeError as e:
+        _fail(str(e))
 
 
 @app.command("schema-docs")

@@ -26,8 +26,11 @@ class Fmt(str, Enum):
     json = "json"
 
 
-RUNS_SQL = ("SELECT run_id, status, started_at, finished_at, docs_seen, docs_ok, docs_rejected, docs_unchanged, "
-            "mentions, claims, events, batches, commit_attempts, error FROM runs ORDER BY started_at DESC LIMIT {limit}")
+RUNS_COLUMNS = ("run_id", "status", "started_at", "finished_at", "docs_seen", "docs_ok", "docs_rejected",
+                "docs_unchanged", "mentions", "claims", "events", "batches", "commit_attempts", "error")
+# the columns a lake has (one made by an older newslake may lack some until a newer one writes to it)
+RUNS_SQL = ("SELECT COLUMNS(c -> c IN (" + ", ".join(f"'{c}'" for c in RUNS_COLUMNS) + ")) "
+            "FROM runs ORDER BY started_at DESC LIMIT {limit}")
 
 
 def _jsonable(v: object) -> object:
@@ -113,13 +116,3 @@ def fast(argv: list[str]) -> int | None:
         return 1
     print_rows(cols, rows, Fmt(args.format))
     return 0
-
-
-def main() -> None:
-    """The ``newslake`` console script."""
-    code = fast(sys.argv[1:])
-    if code is not None:
-        sys.exit(code)
-    from newslake.cli import app
-
-    app()

@@ -20,7 +20,7 @@ def _inputs(tmp_path: Path) -> list[InputFile]:
 
 def test_batches_cut_jsonl_by_lines_and_read_like_the_whole_file(tmp_path):
     inputs = _inputs(tmp_path)
-    batches = list(plan_batches(inputs, 4))
+    batches = list(plan_batches(inputs, 4))  # ramp: min(4, 16 << k) = 4 throughout
     sizes = [[(p.path.rsplit("/", 1)[1], p.first_line) for p in b.pieces] for b in batches]
     assert sizes[:3] == [[("a.jsonl", 1)], [("a.jsonl", 5)], [("a.jsonl", 9), ("b.txt", 0), ("blank.jsonl", 1)]]
     assert sizes[-1][-1] == ("blank.jsonl", 0)  # a file of blank lines is also read whole, to say why

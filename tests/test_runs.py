@@ -107,8 +107,8 @@ def _tiny_lake(wh: Path) -> LakeConfig:
 @pytest.mark.parametrize("args", [["sql", "SELECT count(*) FROM documents"], ["runs"]])
 def test_read_only_commands_import_neither_spacy_nor_prefect(tmp_path, args):
     cfg = _tiny_lake(tmp_path / "wh")
-    # what the console script runs (pyproject: newslake = "newslake.readcli:main")
-    code = ("import sys\nfrom newslake.readcli import main\n"
+    # what the console script runs (pyproject: newslake = "newslake.entry:main")
+    code = ("import sys\nfrom newslake.entry import main\n"
             "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
             "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'thinc', 'prefect', 'pydantic', 'typer'})\n"
             "print('HEAVY', heavy)")

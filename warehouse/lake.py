@@ -465,3 +465,31 @@ def table_counts(cfg: LakeConfig) -> dict[str, int]:
 
     with connect(cfg, read_only=True) as con:
         return {t: con.execute(f"SELECT count(*) FROM {LAKE}.{t}").fetchone()[0] for t in TABLES}
+
+
+def open_read_only(cfg: LakeConfig) -> duckdb.DuckDBPyConnection:
+    """A read-only connection with the lake attached as ``lake`` (and in use) that the caller closes:
+    for a notebook or a script (``newslake.connect``), where a ``with`` block does not fit."""
+    if not cfg.exists():
+        raise LakeError(f"no lake at {cfg.warehouse} (run `newslake ingest` first, or pass --warehouse)")
+    try:
+        con, _ = _retrying(lambda: _connect(cfg, read_only=True))
+    except duckdb.Error as e:
+        raise LakeError(f"lake at {cfg.warehouse}: {str(e).splitlines()[0]}") from e
+    return con
+
+
+def ensure_views(cfg: LakeConfig) -> bool:
+    """Bring the lake's tables and views up to this version of newslake (a schema-only commit, done by
+    every ingest too); return True when something had to change. A lake that cannot be written is
+    left as it is."""
+    from newslake.warehouse.views import views_current
+
+    with connect(cfg, read_only=True) as con:
+        if views_current(con):
+            return False
+    try:
+        with connect(cfg, read_only=False):
+            return True
+    except (LakeError, duckdb.Error, OSError):
+        return False

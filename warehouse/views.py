@@ -91,7 +91,69 @@ VIEWS["claim_conflicts"] = (
         WHERE a.stance <> b.stance AND 'irrealis' NOT IN (a.stance, b.stance)""",
 )
 
-VIEW_VERSION = "views.v2"
+# Views that spare joins: every participant resolved to its real-world entity and named.
+VIEWS["claims_named"] = (
+    "`claims` with the speaker resolved to its real-world entity (`entity_links` → `entities`): "
+    "`speaker_id` and `speaker_name` (null when the speaker is not an entity), the document's title, "
+    "source and date.",
+    f"""SELECT c.*, l.canonical_entity_id AS speaker_id, s.name AS speaker_name, s.label AS speaker_label,
+               d.title, d.source, d.published_at
+        FROM {LAKE}.claims c
+        JOIN {LAKE}.documents d USING (doc_id)
+        LEFT JOIN {LAKE}.entity_links l ON l.entity_id = c.speaker_entity_id
+        LEFT JOIN {LAKE}.entities s ON s.entity_id = l.canonical_entity_id""",
+)
+
+VIEWS["events_named"] = (
+    "`events` with actor, target and place resolved to real-world entities and named "
+    "(`actor_id`/`actor_name`, `target_id`/`target_name`, `place_id`/`place_name` with the place's "
+    "`latitude`/`longitude`), the document's title, source and date, and `day`: the event's first day, "
+    "else the document's publication day (`day_from` says which).",
+    f"""SELECT e.*, la.canonical_entity_id AS actor_id, a.name AS actor_name,
+               lt.canonical_entity_id AS target_id, t.name AS target_name,
+               ll.canonical_entity_id AS place_id, p.name AS place_name, p.latitude, p.longitude,
+               d.title, d.source, d.published_at,
+               coalesce(e.date_start, CAST(d.published_at AS DATE)) AS day,
+               CASE WHEN e.date_start IS NOT NULL THEN 'event' WHEN d.published_at IS NOT NULL THEN 'report' END AS day_from
+        FROM {LAKE}.events e
+        JOIN {LAKE}.documents d USING (doc_id)
+        LEFT JOIN {LAKE}.entity_links la ON la.entity_id = e.actor_entity_id
+        LEFT JOIN {LAKE}.entities a ON a.entity_id = la.canonical_entity_id
+        LEFT JOIN {LAKE}.entity_links lt ON lt.entity_id = e.target_entity_id
+        LEFT JOIN {LAKE}.entities t ON t.entity_id = lt.canonical_entity_id
+        LEFT JOIN {LAKE}.entity_links ll ON ll.entity_id = e.location_entity_id
+        LEFT JOIN {LAKE}.entities p ON p.entity_id = ll.canonical_entity_id""",
+)
+
+VIEWS["entity_timeline"] = (
+    "One row per real-world entity per document, in time order: the document's date, title and "
+    "source, and how often the entity is mentioned, speaks (`claims` as speaker) and takes part in "
+    "events (as actor or target) there.",
+    f"""WITH de AS (
+            SELECT l.canonical_entity_id AS entity_id, de.doc_id, sum(de.mention_count) AS mentions
+            FROM {LAKE}.doc_entities de JOIN {LAKE}.entity_links l USING (entity_id)
+            GROUP BY ALL),
+        spoken AS (
+            SELECT l.canonical_entity_id AS entity_id, c.doc_id, count(*) AS claims
+            FROM {LAKE}.claims c JOIN {LAKE}.entity_links l ON l.entity_id = c.speaker_entity_id
+            GROUP BY ALL),
+        acts AS (
+            SELECT l.canonical_entity_id AS entity_id, e.doc_id, count(DISTINCT e.event_id) AS events
+            FROM {LAKE}.events e JOIN {LAKE}.entity_links l
+              ON l.entity_id = e.actor_entity_id OR l.entity_id = e.target_entity_id
+            GROUP BY ALL)
+        SELECT de.entity_id, en.name, en.label, de.doc_id, d.published_at,
+               CAST(d.published_at AS DATE) AS day, d.title, d.source, de.mentions,
+               coalesce(spoken.claims, 0) AS claims, coalesce(acts.events, 0) AS events
+        FROM de
+        JOIN {LAKE}.entities en USING (entity_id)
+        JOIN {LAKE}.documents d USING (doc_id)
+        LEFT JOIN spoken USING (entity_id, doc_id)
+        LEFT JOIN acts USING (entity_id, doc_id)
+        ORDER BY de.entity_id, d.published_at NULLS LAST, de.doc_id""",
+)
+
+VIEW_VERSION = "views.v3"
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:

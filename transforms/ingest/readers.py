@@ -199,7 +199,7 @@ def read_jsonl_lines(data: bytes, *, uri: str, first_line: int, limits: Limits =
     how a large JSONL file is read a batch at a time (uris ``<uri>#L<n>`` as with :func:`read_source`).
     Blank lines give nothing; lines that are not valid JSON give rejected rows.
 
-    >>> [d.uri for d in read_jsonl_lines(b'{"text": "Hello there."}\n\n{"x": 1}', uri="f.jsonl", first_line=41)]
+    >>> [d.uri for d in read_jsonl_lines(b'{"text": "Hello there."}\\n\\n{"x": 1}', uri="f.jsonl", first_line=41)]
     ['f.jsonl#L41', 'f.jsonl#L43']
     """
     decoded = decode_bytes(data)
