@@ -56,7 +56,10 @@ def copy_of(cfg: LakeConfig, tmp_path: Path) -> LakeConfig:
 def test_snapshots_name_their_runs_and_time_travel(two_run_lake):
     cfg, first, second = two_run_lake
     snaps = snapshots(cfg)
-    by_run = {s["run_id"]: s["snapshot_id"] for s in snaps if s["run_id"]}
+    by_run: dict[str, int] = {}  # a run commits several snapshots (start, batches, finish): its last one
+    for s in snaps:
+        if s["run_id"]:
+            by_run[s["run_id"]] = max(by_run.get(s["run_id"], -1), s["snapshot_id"])
     assert set(by_run) == {first.run_id, second.run_id} and by_run[first.run_id] < by_run[second.run_id]
     r = CliRunner().invoke(app, ["snapshots", "-w", str(cfg.warehouse), "-f", "json"])
     assert r.exit_code == 0 and {x["run_id"] for x in json.loads(r.stdout)} >= {first.run_id, second.run_id}
@@ -64,7 +67,7 @@ def test_snapshots_name_their_runs_and_time_travel(two_run_lake):
     q = "SELECT count(*) AS n FROM documents"
     assert sql(cfg, q) == [{"n": 2}]
     assert sql(cfg, q, "--as-of", str(by_run[first.run_id])) == [{"n": 1}]
-    when = next(s["snapshot_time"] for s in snaps if s["run_id"] == first.run_id)
+    when = next(s["snapshot_time"] for s in snaps if s["snapshot_id"] == by_run[first.run_id])
     assert sql(cfg, q, "--as-of", when.isoformat()) == [{"n": 1}]
     assert sql(cfg, "SELECT count(*) AS n FROM entities", "--as-of", str(by_run[first.run_id])) == \
         [{"n": len(content(cfg, as_of=by_run[first.run_id])["entities"])}]
