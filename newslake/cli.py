@@ -11,6 +11,7 @@ os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 import newslake.flows  # noqa: E402,F401
 
 import sys  # noqa: E402
+from datetime import datetime  # noqa: E402
 from enum import Enum  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Annotated, Optional  # noqa: E402
@@ -51,48 +52,29 @@ def _lake(warehouse: Optional[Path]):  # type: ignore[no-untyped-def]
     return LakeConfig(*lake_location(warehouse))
 
 
-@app.command()
-def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or globs.")],
-    warehouse: WarehouseOpt = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model to load. Env: NEWSLAKE_MODEL.")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (read, extracted and committed together). Env: NEWSLAKE_BATCH_SIZE.")] = None,
-    processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="Worker processes that parse and extract (0 = one per core, at most 2). Env: NEWSLAKE_N_PROCESS.")] = None,
-    runner: Annotated[Optional[str], typer.Option(
-        help="Where batches are parsed: local (this machine's processes) or dask. Env: NEWSLAKE_RUNNER.")] = None,
-    dask_address: Annotated[Optional[str], typer.Option(
-        help="Dask scheduler for --runner dask (tcp://host:8786); none: a local cluster. Env: NEWSLAKE_DASK_ADDRESS.")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's log lines.")] = False,
-) -> None:
-    """Ingest documents (.txt .md .html .json .jsonl .xml/.rss/.atom) into the lake, as one Prefect flow run.
+SourcesOpt = Annotated[
+    Optional[Path],
+    typer.Option("--sources", help="The sources file. Env: NEWSLAKE_SOURCES. Default: sources.yaml beside the warehouse folder."),
+]
 
-    Example: newslake ingest seeds/ --warehouse /tmp/lake
-    """
-    if verbose:
-        os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO"
-    from newslake.flows.ingest import InputError, find_files, ingest as ingest_flow
-    from newslake.flows.runners import RUNNERS, with_runner
 
-    if runner is not None and runner not in RUNNERS:
-        _fail(f"--runner {runner!r}: use one of {', '.join(RUNNERS)}", 2)
-    try:
-        find_files(paths)  # fail fast, before a Prefect server is started
-        settings = get_settings(runner=runner, dask_address=dask_address, model=model)
-        s = with_runner(ingest_flow, settings)(paths=list(paths), warehouse=str(warehouse) if warehouse else None, model=model,
-                        batch_size=batch_size, n_process=processes, progress=True)
-    except InputError as e:
-        _fail(str(e), 2)
-    except Exception as e:  # one clear line, not a traceback
-        _fail(f"ingest failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}\n"
-              "The batches committed before the failure stay; run the same command again to finish the rest "
-              "(see `newslake runs`).")
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+def _print_summary(s, label: str = "") -> None:  # type: ignore[no-untyped-def]
     out.print(
-        f"run {s.run_id} committed in {s.elapsed_s:.1f}s to {s.warehouse} ({s.batches} batch{'' if s.batches == 1 else 'es'})\n"
+        f"{label}run {s.run_id} committed in {s.elapsed_s:.1f}s to {s.warehouse} ({s.batches} batch{'' if s.batches == 1 else 'es'})\n"
         f"documents: {s.docs_ok} ok, {s.docs_rejected} rejected, {s.docs_unchanged} unchanged"
         f"{f', {s.docs_replaced} replaced' if s.docs_replaced else ''}\n"
         f"mentions: {s.mentions}  document entities: {s.doc_entities}  claims: {s.claims}  events: {s.events}",
         highlight=False,
     )
+    if getattr(s, "fetches", None):
+        out.print("requests: " + ", ".join(f"{n} {outcome}" for outcome, n in s.fetches), highlight=False)
+        if any(o not in ("ok", "not_modified") for o, _ in s.fetches):
+            out.print(f"  why: newslake sql \"SELECT url, outcome, error FROM fetches WHERE run_id = '{s.run_id}' "
+                      f"AND error IS NOT NULL\"", highlight=False, soft_wrap=True)
     for uri, reason in s.rejected[:20]:
         out.print(f"  rejected {uri}: {reason}", highlight=False)
     if s.docs_rejected > 20:
@@ -100,20 +82,140 @@ def ingest(
 
 
 @app.command()
-def sql(
-    query: Annotated[str, typer.Argument(help="One SQL query; tables: documents, mentions, doc_entities, entities, claims, events, runs.")],
+def ingest(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders (read recursively), globs, or http(s) URLs (a feed or an article).")] = None,
+    source: Annotated[Optional[list[str]], typer.Option("--source", "-s", help="A source named in the sources file (repeatable).")] = None,
+    sources: SourcesOpt = None,
+    warehouse: WarehouseOpt = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model to load. Env: NEWSLAKE_MODEL.")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Documents per task batch. Env: NEWSLAKE_BATCH_SIZE.")] = None,
+    processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="Worker processes that parse and extract (0 = one per core, at most 2). Env: NEWSLAKE_N_PROCESS.")] = None,
+    runner: Annotated[Optional[str], typer.Option(
+        help="Where batches are parsed: local (this machine's processes) or dask. Env: NEWSLAKE_RUNNER.")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(
+        help="Dask scheduler for --runner dask (tcp://host:8786); none: a local cluster. Env: NEWSLAKE_DASK_ADDRESS.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's log lines.")] = False,
+) -> None:
+    """Ingest documents (.txt .md .html .json .jsonl .xml/.rss/.atom), URLs or named sources into the
+    lake: one Prefect flow run for the paths, one per URL and one per source (a failing one does not
+    stop the others).
+
+    Example: newslake ingest seeds/ --warehouse /tmp/lake; newslake ingest https://example.org/rss.xml; newslake ingest --source world
+    """
+    if verbose:
+        os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO"
+    items = list(paths or [])
+    urls, local = [p for p in items if _is_url(p)], [p for p in items if not _is_url(p)]
+    if not items and not source:
+        _fail("give paths, URLs or --source NAME", 2)
+    from newslake.flows.ingest import InputError, find_files, ingest as ingest_flow
+    from newslake.flows.runners import RUNNERS, with_runner
+
+    if runner is not None and runner not in RUNNERS:
+        _fail(f"--runner {runner!r}: use one of {', '.join(RUNNERS)}", 2)
+    ingest_flow = with_runner(ingest_flow, get_settings(runner=runner, dask_address=dask_address, model=model))
+    opts = dict(warehouse=str(warehouse) if warehouse else None, model=model, batch_size=batch_size,
+                n_process=processes, progress=True)
+    if source:
+        from newslake.sources import sources_path
+        from newslake.sources import SourcesError, find_source, load_sources
+
+        path = sources_path(get_settings(warehouse=warehouse, sources=sources))
+        try:
+            declared = load_sources(path)
+            for name in source:
+                find_source(declared, name, where=str(path))
+        except SourcesError as e:
+            _fail(str(e), 2)
+    try:
+        if local:
+            find_files(local)  # fail fast, before a Prefect server is started
+    except InputError as e:
+        _fail(str(e), 2)
+    failed = []
+    runs = ([("", lambda: ingest_flow(paths=local, **opts))] if local else []) + \
+        [(f"{u}: ", lambda u=u: _ingest_source(url=u, **opts)) for u in urls] + \
+        [(f"{n}: ", lambda n=n: _ingest_source(source=n, sources_file=str(path), **opts)) for n in source or []]
+    for label, run in runs:
+        try:
+            _print_summary(run(), label if len(runs) > 1 else "")
+        except Exception as e:  # one clear line, not a traceback; the other runs go on
+            failed.append(label)
+            err.print(f"[red]error:[/red] {label}ingest failed: {type(e).__name__}: "
+                      f"{str(e).splitlines()[0] if str(e) else ''} (the batches committed before the failure stay; "
+                      "run the same command again to finish the rest)", highlight=False, soft_wrap=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _ingest_source(**kw):  # type: ignore[no-untyped-def]
+    from newslake.flows.sources import ingest_source
+
+    return ingest_source(**kw)
+
+
+@app.command("sources")
+def sources_(
+    sources: SourcesOpt = None,
     warehouse: WarehouseOpt = None,
     format: FormatOpt = Fmt.table,
+) -> None:
+    """List the declared sources with their schedule and last run: new, unchanged and failed items, last error.
+
+    Example: newslake sources --sources sources.yaml
+    """
+    from newslake.sources import sources_path
+    from newslake.sources import SourcesError, load_sources
+    from newslake.warehouse.fetches import source_status
+    from newslake.warehouse.lake import LakeError
+
+    path = sources_path(get_settings(warehouse=warehouse, sources=sources))
+    try:
+        declared = load_sources(path)
+        status = source_status(_lake(warehouse))
+    except SourcesError as e:
+        _fail(str(e), 2)
+    except LakeError:
+        status = {}
+    rows = []
+    for src in declared:
+        st = status.get(src.name, {})
+        rows.append((src.name, src.kind, ", ".join(src.locations), src.schedule, st.get("last_run"), st.get("status"),
+                     st.get("new"), st.get("unchanged"), st.get("failed"), st.get("last_error")))
+    print_rows(["name", "kind", "location", "schedule", "last_run", "status", "new", "unchanged", "failed",
+                "last_error"], rows, format)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="One SQL query; tables: documents, mentions, doc_entities, entities, claims, events, runs, fetches.")],
+    warehouse: WarehouseOpt = None,
+    format: FormatOpt = Fmt.table,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Query the lake as it was: a snapshot id (`newslake snapshots`) or a time (2026-03-01T12:00:00, UTC unless an offset is given).")] = None,
 ) -> None:
     """Run a read-only SQL query on the lake (works while an ingest is running).
 
     Example: newslake sql "SELECT name, label, mention_count FROM entities ORDER BY mention_count DESC LIMIT 10"
     """
+    when = _as_of(as_of)
     try:
-        cols, rows = run_query(warehouse, query)
+        cols, rows = run_query(warehouse, query, as_of=when)
     except QueryError as e:
         _fail(str(e))
     print_rows(cols, rows, format)
+
+
+def _as_of(text: Optional[str]):  # type: ignore[no-untyped-def]
+    """``--as-of``: a snapshot id (digits) or an ISO time; anything else is an error (never passed on)."""
+    if text is None:
+        return None
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        _fail(f"--as-of {text!r}: expected a snapshot id (e.g. 12) or a time (e.g. 2026-03-01T12:00:00)", 2)
 
 
 @app.command()
@@ -341,22 +443,118 @@ def schema_docs(
 
 @app.command()
 def serve(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs to re-ingest on schedule.")],
-    every: Annotated[int, typer.Option(help="Seconds between runs.")] = 3600,
-    cron: Annotated[Optional[str], typer.Option(help="A cron schedule instead of --every, e.g. '0 * * * *'.")] = None,
-    name: Annotated[str, typer.Option(help="Deployment name.")] = "newslake-ingest",
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders or globs to re-ingest on schedule (without them: the sources file).")] = None,
+    sources: SourcesOpt = None,
+    every: Annotated[int, typer.Option(help="Seconds between runs of PATHS (sources have their own `every`/`cron`).")] = 3600,
+    cron: Annotated[Optional[str], typer.Option(help="A cron schedule for PATHS instead of --every, e.g. '0 * * * *'.")] = None,
+    name: Annotated[str, typer.Option(help="Deployment name for PATHS.")] = "newslake-ingest",
+    maintenance_every: Annotated[str, typer.Option("--maintenance-every", help="How often the maintenance deployment compacts the lake (30m, 6h, 1d; 'off' for never).")] = "1d",
     warehouse: WarehouseOpt = None,
 ) -> None:
-    """Schedule re-ingestion: serve the ingest flow as a Prefect deployment (needs a Prefect server).
+    """Schedule re-ingestion on a Prefect server: one deployment per declared source (its `every` or
+    `cron`), plus `maintenance` (compaction); or one deployment for PATHS. Runs until stopped (Ctrl-C).
 
-    Example: prefect server start --host 127.0.0.1 &  PREFECT_API_URL=http://127.0.0.1:4200/api newslake serve feeds/ --every 600
+    Example: prefect server start --host 127.0.0.1 &  PREFECT_API_URL=http://127.0.0.1:4200/api newslake serve --sources sources.yaml
     """
-    from newslake.flows.serve import serve_ingest
+    from newslake.flows.serve import serve_ingest, serve_sources
+    from newslake.sources import SourcesError, parse_duration
 
     if not os.environ.get("PREFECT_API_URL"):
         _fail("schedules need a Prefect server: start one (`prefect server start --host 127.0.0.1`) and set PREFECT_API_URL")
-    serve_ingest(list(paths), name=name, interval=None if cron else every, cron=cron,
-                 warehouse=str(warehouse) if warehouse else None)
+    wh = str(warehouse) if warehouse else None
+    if paths:
+        serve_ingest(list(paths), name=name, interval=None if cron else every, cron=cron, warehouse=wh)
+        return
+    from newslake.sources import sources_path
+    from newslake.sources import load_sources
+
+    path = sources_path(get_settings(warehouse=warehouse, sources=sources))
+    try:
+        declared = load_sources(path)
+        maint = None if maintenance_every == "off" else parse_duration(maintenance_every)
+    except (SourcesError, ValueError) as e:
+        _fail(str(e), 2)
+    out.print(f"serving {len(declared)} source(s) from {path}"
+              f"{'' if maint is None else f' and maintenance every {maintenance_every}'}:", highlight=False)
+    for src in declared:
+        out.print(f"  ingest-source/{src.name}: {src.schedule}", highlight=False)
+    serve_sources(declared, sources_file=path, warehouse=wh, maintenance_interval=maint)
+
+
+@app.command()
+def reingest(
+    all_: Annotated[bool, typer.Option("--all", help="Every stored document.")] = False,
+    source: Annotated[Optional[str], typer.Option("--source", "-s", help="The stored documents of one source.")] = None,
+    since: Annotated[Optional[datetime], typer.Option(help="Documents ingested since this time (UTC).")] = None,
+    where: Annotated[Optional[str], typer.Option(help="A SQL condition on `documents`, e.g. \"language = 'en'\" (read-only).")] = None,
+    warehouse: WarehouseOpt = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model to load. Env: NEWSLAKE_MODEL.")] = None,
+    processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="spaCy worker processes (0 = auto).")] = None,
+) -> None:
+    """Re-extract stored documents from their stored raw input, without fetching: by default those
+    whose extractor version is older than the current one; --all, --source, --since or --where choose others.
+
+    Example: newslake reingest; newslake reingest --source world --since 2026-03-01
+    """
+    from newslake.flows.maintenance import reingest as reingest_flow
+    from newslake.warehouse.lake import LakeError
+
+    try:
+        s = reingest_flow(all=all_, source=source, since=since, where=where,
+                          warehouse=str(warehouse) if warehouse else None, model=model, n_process=processes,
+                          progress=True)
+    except LakeError as e:
+        _fail(str(e))
+    except Exception as e:
+        _fail(f"reingest failed, nothing was committed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+    _print_summary(s)
+
+
+@app.command()
+def snapshots(
+    warehouse: WarehouseOpt = None,
+    format: FormatOpt = Fmt.table,
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 20,
+) -> None:
+    """List the lake's snapshots (one per commit) with the run that made each; query one with `newslake sql --as-of ID`.
+
+    Example: newslake snapshots --limit 5
+    """
+    from newslake.warehouse.lake import LakeError
+    from newslake.warehouse.maintenance import snapshots as lake_snapshots
+
+    try:
+        rows = lake_snapshots(_lake(warehouse), limit)
+    except LakeError as e:
+        _fail(str(e))
+    cols = ["snapshot_id", "snapshot_time", "run_id", "source", "changes"]
+    print_rows(cols, [tuple(r[c] for c in cols) for r in rows], format)
+
+
+@app.command()
+def compact(
+    keep_days: Annotated[Optional[float], typer.Option(help="Keep snapshots (time travel) of the last N days. Env: NEWSLAKE_SNAPSHOT_KEEP_DAYS (7).")] = None,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Merge small Parquet files, expire snapshots older than --keep-days and delete the files no
+    snapshot needs from disk. Every query answers the same before and after.
+
+    Example: newslake compact --keep-days 7
+    """
+    from newslake.warehouse.lake import LakeError
+    from newslake.warehouse.maintenance import compact as lake_compact
+
+    s = get_settings(warehouse=warehouse, snapshot_keep_days=keep_days)
+    cfg = _lake(warehouse)
+    if not cfg.exists():
+        _fail(f"no lake at {cfg.warehouse}")
+    try:
+        r = lake_compact(cfg, keep_days=s.snapshot_keep_days)
+    except LakeError as e:
+        _fail(str(e))
+    out.print(f"data files: {r.files_before} -> {r.files_after} ({r.bytes_before:,} -> {r.bytes_after:,} bytes), "
+              f"{r.files_deleted} deleted from disk\nsnapshots: {r.snapshots_before} -> {r.snapshots_after} "
+              f"(kept since {r.kept_since:%Y-%m-%d %H:%M} UTC)", highlight=False)
 
 
 @app.command()

@@ -17,6 +17,7 @@ import sys
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 
 class Fmt(str, Enum):
@@ -65,15 +66,15 @@ class QueryError(Exception):
     """A one-line reason a read-only query failed (no lake, bad SQL)."""
 
 
-def run_query(warehouse: Path | None, query: str) -> tuple[list[str], list[tuple]]:
-    """Columns and rows of one read-only query on the lake."""
+def run_query(warehouse: Path | None, query: str, as_of: Any = None) -> tuple[list[str], list[tuple]]:
+    """Columns and rows of one read-only query on the lake (as of a snapshot id or time when given)."""
     import duckdb
 
     from newslake.settings import lake_location
     from newslake.warehouse.lake import LakeConfig, LakeError, connect
 
     try:
-        with connect(LakeConfig(*lake_location(warehouse)), read_only=True) as con:
+        with connect(LakeConfig(*lake_location(warehouse)), read_only=True, as_of=as_of) as con:
             cur = con.execute(query)
             cols = [d[0] for d in cur.description] if cur.description else []
             return cols, (cur.fetchall() if cols else [])

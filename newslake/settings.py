@@ -58,6 +58,16 @@ def _settings_class() -> type:
         s3_session_token: SecretStr | None = Field(None, description="S3 session token; default AWS_SESSION_TOKEN.")
         s3_url_style: Literal["path", "vhost"] | None = Field(None, description="'path' (default with an endpoint: MinIO, Ceph ...) or 'vhost' (AWS).")
         s3_use_ssl: bool | None = Field(None, description="TLS to the endpoint; default from the endpoint URL's scheme, else true.")
+        sources: Path | None = Field(None, description="The sources file; default: sources.yaml beside the warehouse folder.")
+        fetch_timeout_s: float = Field(10.0, gt=0, description="Connect/read time-out of one HTTP request, in seconds.")
+        fetch_deadline_s: float = Field(60.0, gt=0, description="Longest one HTTP response may take in all (a slow drip is cut).")
+        fetch_retries: int = Field(2, ge=0, description="Retries of a request after a time-out, a connection error, 429 or 5xx (with backoff and jitter).")
+        fetch_backoff_s: float = Field(0.5, ge=0, description="First retry wait in seconds; doubles each retry (jittered), capped at 8 s.")
+        fetch_max_bytes: int = Field(10_000_000, ge=1, description="Larger HTTP responses are cut off and recorded as too_large.")
+        fetch_host_delay_s: float = Field(1.0, ge=0, description="Politeness: least time between two requests to the same host.")
+        fetch_max_redirects: int = Field(5, ge=0, description="Redirects followed per request.")
+        fetch_robots: bool = Field(True, description="Obey robots.txt (turn off only for your own servers).")
+        snapshot_keep_days: float = Field(7.0, ge=0, description="`newslake compact` expires lake snapshots older than this (time travel reaches this far back).")
 
     return Settings
 

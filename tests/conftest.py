@@ -22,7 +22,7 @@ GOLD = ROOT / "tests" / "gold" / "seed.gold.json"
 def prefect_server():
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=180):
+    with prefect_test_harness(server_startup_timeout=240):  # a busy 2-core machine is slow to start it
         yield
 
 
@@ -47,7 +47,7 @@ def doc_row(doc_id: str, text: str = "Alice met Bob in Paris.", version: str = "
                 external_id=None, title="T", subtitle=None, section=None, author=None, published_at=None,
                 published_at_from=None, language="en", text=text, raw=text, boilerplate=[],
                 input_format="text", encoding="utf-8", content_hash="h", char_count=len(text),
-                extractor_version=version, run_id=run_id, ingested_at=NOW)
+                extractor_version=version, run_id=run_id, ingested_at=NOW, fetched_at=None, http_status=None)
 
 
 def ent_row(doc_id: str, entity_id: str, name: str, aliases=(), n: int = 1, version: str = "v1", label="PERSON") -> dict:

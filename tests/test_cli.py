@@ -15,7 +15,8 @@ from tests.conftest import doc_row, ent_row, run_tables
 from newslake.warehouse.lake import LakeConfig
 
 runner = CliRunner()
-COMMANDS = ["ingest", "sql", "runs", "show", "search", "report", "export", "shell", "eval", "schema-docs", "serve"]
+COMMANDS = ["ingest", "sql", "runs", "show", "search", "report", "export", "shell", "eval", "schema-docs", "serve",
+            "sources", "reingest", "snapshots", "compact"]
 
 
 def test_top_level_help_lists_every_command():

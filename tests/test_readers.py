@@ -36,7 +36,7 @@ def test_api_shape() -> None:
     assert [f.name for f in fields(SourceDoc)] == [
         "doc_id", "uri", "source", "url", "external_id", "title", "subtitle", "section", "author",
         "published_at", "published_at_from", "language", "text", "raw", "boilerplate",
-        "input_format", "encoding", "content_hash", "status", "error"]
+        "input_format", "encoding", "content_hash", "status", "error", "fetched_at", "http_status"]
     assert SUPPORTED_SUFFIXES == {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml",
                                   ".json", ".jsonl", ".ndjson", ".xml", ".rss", ".atom"}
     with pytest.raises(Exception):

@@ -14,6 +14,7 @@ The read path (:func:`connect` with ``read_only=True``) imports neither pyarrow 
 from __future__ import annotations
 
 import glob
+import json
 import os
 import random
 import time
@@ -100,7 +101,30 @@ def _load_extension(con: duckdb.DuckDBPyConnection, name: str, package: str, fil
     con.execute(f"LOAD {name}")
 
 
-def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+def snapshot_option(as_of: "int | datetime | None") -> str | None:
+    """The ATTACH option that opens the lake as it was: ``SNAPSHOT_VERSION n`` or ``SNAPSHOT_TIME '…'``.
+
+    Only an ``int`` or a ``datetime`` is accepted and re-formatted here, so no text a user typed
+    reaches the statement (ATTACH options take no parameters).
+
+    >>> snapshot_option(3), snapshot_option(datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+    ('SNAPSHOT_VERSION 3', "SNAPSHOT_TIME '2026-01-02T03:04:05+00:00'")
+    """
+    if as_of is None:
+        return None
+    if isinstance(as_of, bool):
+        raise TypeError("as_of must be a snapshot id or a datetime")
+    if isinstance(as_of, int):
+        if as_of < 0:
+            raise ValueError("a snapshot id is 0 or more")
+        return f"SNAPSHOT_VERSION {int(as_of)}"
+    if isinstance(as_of, datetime):
+        when = as_of if as_of.tzinfo else as_of.replace(tzinfo=timezone.utc)
+        return f"SNAPSHOT_TIME '{when.isoformat()}'"
+    raise TypeError("as_of must be a snapshot id or a datetime")
+
+
+def _connect(cfg: LakeConfig, *, read_only: bool, as_of: "int | datetime | None" = None) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"allow_unsigned_extensions": False})
     _load_extension(con, "ducklake", "duckdb_extension_ducklake", "ducklake")
     prepare_storage(con, cfg.catalog_uri, cfg.data_path, cfg.s3)
@@ -113,6 +137,9 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         opts.append("OVERRIDE_DATA_PATH TRUE")
     if read_only:
         opts.append("READ_ONLY")
+        snapshot = snapshot_option(as_of)
+        if snapshot:
+            opts.append(snapshot)
     else:
         # every write lands in Parquet files, never inlined into the catalog
         opts.append("DATA_INLINING_ROW_LIMIT 0")
@@ -192,17 +219,19 @@ def _retrying(fn, *, attempts: int = 20):  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def connect(cfg: LakeConfig, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(cfg: LakeConfig, *, read_only: bool = True,
+            as_of: "int | datetime | None" = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A DuckDB connection with the lake attached as ``lake`` (and in use).
 
     Read-only connections need an existing lake; a read-write connection creates it (and its tables).
+    ``as_of`` (a snapshot id or a time; read-only) opens the lake as it was then (DuckLake time travel).
     """
     if read_only and not cfg.exists():
         raise LakeError(f"no lake at {cfg.where} (run `newslake ingest` first, or pass --warehouse)")
     if not read_only and cfg.catalog is None:
         (cfg.warehouse / "data").mkdir(parents=True, exist_ok=True)
     try:
-        con, _ = _retrying(lambda: _connect(cfg, read_only=read_only))
+        con, _ = _retrying(lambda: _connect(cfg, read_only=read_only, as_of=as_of))
     except (duckdb.Error, StorageError) as e:
         if read_only and "creating a new ducklake is explicitly disabled" in str(e).lower():
             raise LakeMissing(f"no lake at {cfg.where} yet (run `newslake ingest` first)") from e
@@ -262,6 +291,8 @@ class RunTables:
 
     tables: dict[str, "pa.Table"] = field(default_factory=dict)
     run: "RunRecord | Mapping | None" = None
+    appended: dict[str, "pa.Table"] = field(default_factory=dict)  # rows only added (``fetches``)
+    retired: tuple[str, ...] = ()  # doc_ids whose rows go (an article that changed at the same URL)
 
 
 class LakeWriter:
@@ -354,6 +385,8 @@ class LakeWriter:
                 con.register(f"new_{name}", _stamp(t, now))
             if files is not None:
                 con.register("new_input_files", _stamp(files, now))
+            for name, t in run_tables.appended.items():
+                con.register(f"new_{name}", t)
             if record is not None:
                 record.commit_attempts += 1 if run_tables.tables else 0
                 record.finished_at = now
@@ -361,13 +394,21 @@ class LakeWriter:
             con.execute("BEGIN")
             try:
                 serialize_commits(con, record.run_id if record is not None else "")
-                _write(con, tables, record.run_id if record is not None else "")
+                _write(con, tables, record.run_id if record is not None else "", run_tables.retired)
+                for name, t in run_tables.appended.items():
+                    if t.num_rows:
+                        cols = ", ".join(f'"{c}"' for c in t.column_names)
+                        con.execute(f"INSERT INTO {LAKE}.{name} ({cols}) SELECT {cols} FROM new_{name}")
                 if files is not None:  # one row per file content: the latest version that finished it
                     con.execute(f"DELETE FROM {LAKE}.input_files WHERE sha256 IN (SELECT sha256 FROM new_input_files)")
                     con.execute(f"INSERT INTO {LAKE}.input_files SELECT * FROM new_input_files")
                 if record is not None:
                     con.execute(f"DELETE FROM {LAKE}.runs WHERE run_id = ?", [record.run_id])
                     con.execute(f"INSERT INTO {LAKE}.runs SELECT * FROM new_run")
+                    # the snapshot names its run (``newslake snapshots``)
+                    con.execute(f"CALL {LAKE}.set_commit_message(?, ?, extra_info => ?)",
+                                ["newslake", f"{record.flow} {record.run_id}",
+                                 json.dumps({"run_id": record.run_id, "source": record.source})])
                 faults.point("commit.before")
                 con.execute("COMMIT")
             except BaseException:
@@ -377,7 +418,7 @@ class LakeWriter:
                     pass
                 raise
             finally:
-                for name in [*tables, "input_files", "run"]:
+                for name in [*tables, "input_files", "run", *run_tables.appended]:
                     _unregister(con, f"new_{name}")
             faults.point("commit.after")
 
@@ -431,12 +472,15 @@ def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
         pass
 
 
-def _write(con: duckdb.DuckDBPyConnection, tables: dict[str, "pa.Table"], run_id: str) -> None:
-    """Inside the caller's transaction: replace the batch's documents' rows, then relink."""
+def _write(con: duckdb.DuckDBPyConnection, tables: dict[str, "pa.Table"], run_id: str,
+           retired: tuple[str, ...] = ()) -> None:
+    """Inside the caller's transaction: replace the batch's documents' rows (and remove the
+    ``retired`` documents'), then relink."""
     from newslake.warehouse.schema import PER_DOCUMENT
 
     replaced = [r[0] for r in con.execute(
         f"SELECT doc_id FROM {LAKE}.documents WHERE doc_id IN (SELECT doc_id FROM new_documents)").fetchall()]
+    replaced = sorted(set(replaced) | set(retired))
     touched = {r[0] for r in con.execute("SELECT DISTINCT entity_id FROM new_doc_entities").fetchall()}
     if replaced:  # only a re-extraction pays for the deletes
         import pyarrow as pa
@@ -461,9 +505,10 @@ def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int
         return w.commit(run_tables)
 
 
-def record_run(cfg: LakeConfig, run: "RunRecord | Mapping", *, attempts: int = 20) -> None:
-    """Write only a ``runs`` row."""
-    commit(cfg, RunTables(tables={}, run=run), attempts=attempts)
+def record_run(cfg: LakeConfig, run: "RunRecord | Mapping", *, attempts: int = 20,
+               appended: "Mapping[str, pa.Table] | None" = None) -> None:
+    """Write only a ``runs`` row (and the run's ``fetches`` rows when it has them)."""
+    commit(cfg, RunTables(tables={}, run=run, appended=dict(appended or {})), attempts=attempts)
 
 
 def table_counts(cfg: LakeConfig) -> dict[str, int]:

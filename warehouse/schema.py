@@ -73,6 +73,8 @@ TABLES: dict[str, pa.Schema] = {
             _VERSION,
             _RUN_ID,
             _f("ingested_at", TS, "When the run that wrote the row committed.", nullable=False),
+            _f("fetched_at", TS, "When the document was fetched over HTTP (null for local files)."),
+            _f("http_status", pa.int64(), "HTTP status of the fetch that gave the document (null for local files)."),
         ]
     ),
     "mentions": pa.schema(
@@ -291,6 +293,7 @@ class RunRecord:
     commit_attempts: int = _count("Commit attempts over all batches (more than `batches` after write conflicts).")
     host: str | None = _col(pa.string(), "Host name of the process that ran it.")
     pid: int | None = _col(pa.int64(), "Process id that ran it (with `host`, how a dead `running` run is recognised).")
+    source: str | None = _col(pa.string(), "The declared source the run read (`sources.yaml` name, or the host of a URL given directly); null for paths.")
 
     @classmethod
     def counters(cls) -> tuple[str, ...]:
@@ -326,6 +329,28 @@ TABLES["input_files"] = pa.schema([
     _RUN_ID,
     _f("ingested_at", TS, "When the batch holding its last document committed.", nullable=False),
 ])
+TABLES["fetches"] = pa.schema(
+        [
+            _RUN_ID,
+            _f("source", pa.string(), "The source the request was made for (its name in `sources.yaml`, or the host for a URL given directly)."),
+            _f("url", pa.string(), "The URL requested.", nullable=False),
+            _f("kind", pa.string(), "`feed`, `sitemap`, `article` or `page` (a URL given directly).", nullable=False),
+            _f("requested_at", TS, "When the request started (UTC).", nullable=False),
+            _f("outcome", pa.string(), "`ok`, `not_modified` (304), `http_error`, `timeout`, `too_slow`, `too_large`, "
+               "`too_many_redirects`, `robots_disallowed`, `network_error`, `invalid_url`, `not_a_feed`, "
+               "`malformed_feed`, `unsupported_type` (a PDF, an image) or `rejected` (the page had no usable text).", nullable=False),
+            _f("status", pa.int64(), "HTTP status of the last response; null when none came."),
+            _f("error", pa.string(), "Why the request gave nothing usable, in one line; null when ok or unchanged."),
+            _f("bytes", pa.int64(), "Body bytes received (0 for a 304 or a failure).", nullable=False),
+            _f("elapsed_ms", pa.float64(), "Time of the last attempt, in milliseconds (politeness waits excluded)."),
+            _f("attempts", pa.int64(), "Attempts made (retries on time-outs, 429 and 5xx, with backoff).", nullable=False),
+            _f("content_type", pa.string(), "The response's Content-Type."),
+            _f("final_url", pa.string(), "The URL after redirects."),
+            _f("etag", pa.string(), "The response's ETag: sent back as If-None-Match next time."),
+            _f("last_modified", pa.string(), "The response's Last-Modified: sent back as If-Modified-Since next time."),
+            _f("doc_id", pa.string(), "The document the response gave (`documents.doc_id`), when it gave one."),
+        ]
+    )
 
 TABLE_DESCRIPTIONS = {
     "documents": "One row per input document: analysed (`ok`) or `rejected` with its reason.",
@@ -342,6 +367,7 @@ TABLE_DESCRIPTIONS = {
     "runs": "One row per ingest run, rewritten by each of its batch commits.",
     "input_files": "Input files whose every document is in the lake, by content: a run skips a file with the same "
                    "bytes and extractor version unread (how an unchanged input costs almost nothing to re-run).",
+    "fetches": "One row per HTTP request a run made (feeds, sitemaps, articles): its outcome, status, size and time, so that a quiet source can be explained.",
 }
 
 _DUCK_TYPES = {
