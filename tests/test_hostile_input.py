@@ -1,0 +1,53 @@
+"""Hostile files: one bad line never costs the good ones, and encodings are decided per record."""
+
+from __future__ import annotations
+
+import json
+
+from newslake.transforms.ingest.readers import read_source
+
+GOOD = "The harbour authority in Québec on Tuesday approved plans for a new ferry terminal."
+
+
+def _line(text: str, **extra: str) -> str:
+    return json.dumps({"text": text, **extra}, ensure_ascii=False)
+
+
+def test_nul_byte_rejects_only_its_line() -> None:
+    data = (_line(GOOD, id="a").encode() + b"\n"
+            + b'{"id": "b", "text": "Bad \x00 line"}\n'
+            + _line(GOOD.replace("Tuesday", "Monday"), id="c").encode() + b"\n")
+    docs = read_source(data, uri="f.jsonl")
+    assert [(d.uri, d.status) for d in docs] == [
+        ("f.jsonl#L1", "ok"), ("f.jsonl#L2", "rejected"), ("f.jsonl#L3", "ok")]
+    assert "NUL" in docs[1].error and "line 2" in docs[1].error
+    assert docs[0].external_id == "a" and docs[2].external_id == "c"
+
+
+def test_mixed_utf8_and_cp1252_lines_are_each_decoded_right() -> None:
+    utf8 = _line(GOOD).encode("utf-8")
+    cp1252 = _line("The café à la Montréal reopened on Tuesday after long repairs, the owner told reporters.").encode("cp1252")
+    docs = read_source(utf8 + b"\n" + cp1252 + b"\n", uri="mixed.jsonl")
+    assert [d.status for d in docs] == ["ok", "ok"]
+    assert "Québec" in docs[0].text and "Ã" not in docs[0].text
+    assert docs[0].encoding == "utf-8"
+    assert "café à la Montréal" in docs[1].text and docs[1].encoding == "cp1252"
+
+
+def test_undecodable_line_is_rejected_with_its_number() -> None:
+    binary = (bytes(range(1, 10)) + bytes(range(14, 32))) * 10  # control bytes, no newline: not text
+    data = _line(GOOD).encode() + b"\n\n" + binary + b"\n" + _line(GOOD + " Again.").encode()
+    docs = read_source(data, uri="f.jsonl")
+    assert [(d.uri, d.status) for d in docs] == [
+        ("f.jsonl#L1", "ok"), ("f.jsonl#L3", "rejected"), ("f.jsonl#L4", "ok")]
+    assert docs[1].error.startswith("line 3:")
+
+
+def test_utf8_bom_and_crlf_lines() -> None:
+    data = b"\xef\xbb\xbf" + _line(GOOD).encode() + b"\r\n" + _line(GOOD + " More.").encode() + b"\r\n"
+    assert [d.status for d in read_source(data, uri="f.jsonl")] == ["ok", "ok"]
+
+
+def test_utf16_jsonl_still_reads() -> None:
+    data = (_line(GOOD) + "\n" + _line(GOOD + " More.")).encode("utf-16")
+    assert [d.status for d in read_source(data, uri="f.jsonl")] == ["ok", "ok"]
