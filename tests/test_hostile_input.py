@@ -35,12 +35,12 @@ def test_mixed_utf8_and_cp1252_lines_are_each_decoded_right() -> None:
 
 
 def test_undecodable_line_is_rejected_with_its_number() -> None:
-    binary = (bytes(range(1, 10)) + bytes(range(14, 32))) * 10  # control bytes, no newline: not text
+    binary = b"\x81\x8d\x8f\x90\x9d\xff" * 30  # no valid UTF-8, undefined in cp1252
     data = _line(GOOD).encode() + b"\n\n" + binary + b"\n" + _line(GOOD + " Again.").encode()
     docs = read_source(data, uri="f.jsonl")
     assert [(d.uri, d.status) for d in docs] == [
         ("f.jsonl#L1", "ok"), ("f.jsonl#L3", "rejected"), ("f.jsonl#L4", "ok")]
-    assert docs[1].error.startswith("line 3:")
+    assert "line 3" in docs[1].error
 
 
 def test_utf8_bom_and_crlf_lines() -> None:
