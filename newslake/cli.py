@@ -130,19 +130,23 @@ def sql(
     warehouse: WarehouseOpt = None,
     format: FormatOpt = Fmt.table,
 ) -> None:
-    """Run a read-only SQL query on the lake (works while an ingest is running).
+    """Run one read-only SELECT query on the lake (works while an ingest is running).
+
+    Only a single SELECT (WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE) runs, on a read-only
+    connection without file, network or extension access: ATTACH, COPY, SET, DDL, DML and the
+    DuckLake maintenance functions are refused.
 
     Example: newslake sql "SELECT name, label, mention_count FROM entities ORDER BY mention_count DESC LIMIT 10"
     """
     import duckdb
 
-    from newslake.warehouse.lake import LakeError, connect
+    from newslake.warehouse.lake import LakeError
+    from newslake.warehouse.readonly import QueryRefused, run_user_query
 
     try:
-        with connect(_lake(warehouse), read_only=True) as con:
-            cur = con.execute(query)
-            cols = [d[0] for d in cur.description] if cur.description else []
-            rows = cur.fetchall() if cols else []
+        cols, rows = run_user_query(_lake(warehouse), query)
+    except QueryRefused as e:
+        _fail(f"refused: {e}")
     except LakeError as e:
         _fail(str(e))
     except duckdb.Error as e:

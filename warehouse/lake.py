@@ -49,6 +49,18 @@ class LakeConfig:
         return self.catalog is not None or (self.warehouse / "catalog.sqlite").exists()
 
 
+def sql_literal(value: str) -> str:
+    """``value`` as a SQL string literal, for the few statements that take no parameters (ATTACH,
+    INSTALL): quotes doubled, NUL refused.
+
+    >>> sql_literal("/data/it's lake/")
+    "'/data/it''s lake/'"
+    """
+    if "\x00" in value:
+        raise LakeError(f"{value!r}: a NUL character cannot be part of a path or setting")
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _extension_file(package: str, name: str) -> str | None:
     try:
         mod = __import__(package)
@@ -74,7 +86,7 @@ def _load_extension(con: duckdb.DuckDBPyConnection, name: str, package: str, fil
     path = _extension_file(package, file_name)
     if path is None:
         raise LakeError(f"DuckDB extension {name!r} is not installed and cannot be downloaded; pip install {package}")
-    con.execute(f"INSTALL '{path}'")
+    con.execute(f"INSTALL {sql_literal(path)}")
     con.execute(f"LOAD {name}")
 
 
@@ -83,7 +95,7 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     _load_extension(con, "ducklake", "duckdb_extension_ducklake", "ducklake")
     if cfg.catalog_uri.startswith("sqlite:"):
         _load_extension(con, "sqlite", "duckdb_extension_sqlite", "sqlite")
-    opts = [f"DATA_PATH '{cfg.data_dir}'"]
+    opts = [f"DATA_PATH {sql_literal(cfg.data_dir)}"]
     if cfg.data_path is None:
         # the data live in <warehouse>/data: follow the folder when it is moved or copied
         opts.append("OVERRIDE_DATA_PATH TRUE")
@@ -92,9 +104,25 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     else:
         # every write lands in Parquet files, never inlined into the catalog
         opts.append("DATA_INLINING_ROW_LIMIT 0")
-    con.execute(f"ATTACH 'ducklake:{cfg.catalog_uri}' AS {LAKE} ({', '.join(opts)})")
+    con.execute(f"ATTACH {sql_literal('ducklake:' + cfg.catalog_uri)} AS {LAKE} ({', '.join(opts)})")
     con.execute(f"USE {LAKE}")
     return con
+
+
+def _has_data_files(data_dir: Path) -> bool:
+    return data_dir.is_dir() and next(data_dir.rglob("*.parquet"), None) is not None
+
+
+def _attach_error(cfg: LakeConfig, e: duckdb.Error) -> str:
+    """One line saying what is wrong with the catalog, not DuckDB's internal wording."""
+    first = str(e).splitlines()[0] if str(e) else type(e).__name__
+    low = first.lower()
+    path = cfg.catalog or str(cfg.warehouse / "catalog.sqlite")
+    if any(w in low for w in ("not a database", "file is encrypted", "malformed", "unsuccessful query result",
+                              "no such table", "ducklake_metadata", "catalog version", "corrupt")):
+        return (f"the lake catalog {path} is unreadable (corrupt, truncated or not a DuckLake catalog): "
+                f"{first}. Restore it from a backup; the data files are untouched")
+    return f"lake at {cfg.warehouse}: {first}"
 
 
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -141,11 +169,16 @@ def connect(cfg: LakeConfig, *, read_only: bool = True) -> Iterator[duckdb.DuckD
     if read_only and not cfg.exists():
         raise LakeError(f"no lake at {cfg.warehouse} (run `newslake ingest` first, or pass --warehouse)")
     if not read_only and cfg.catalog is None:
+        catalog = cfg.warehouse / "catalog.sqlite"
+        if (not catalog.exists() or catalog.stat().st_size == 0) and _has_data_files(cfg.warehouse / "data"):
+            raise LakeError(
+                f"{cfg.warehouse / 'catalog.sqlite'} is missing but {cfg.warehouse / 'data'} holds Parquet "
+                "files of a lake: restore the catalog, or ingest into an empty folder")
         (cfg.warehouse / "data").mkdir(parents=True, exist_ok=True)
     try:
         con, _ = _retrying(lambda: _connect(cfg, read_only=read_only))
     except duckdb.Error as e:
-        raise LakeError(f"lake at {cfg.warehouse}: {str(e).splitlines()[0]}") from e
+        raise LakeError(_attach_error(cfg, e)) from e
     try:
         if not read_only:
             _retrying(lambda: _create_tables(con))
