@@ -33,7 +33,7 @@ from newslake.transforms.ids import content_hash, stable_id
 from newslake.transforms.ingest.normalize import html_to_text, normalize_text, split_front_matter, strip_markdown
 from newslake.transforms.ingest.dates import find_text_date, parse_date
 
-READER_VERSION = "newslake.readers.v1"
+READER_VERSION = "newslake.readers.v2"  # v2: JSONL decoded per line; linear-time Markdown
 
 FORMAT_BY_SUFFIX: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
