@@ -166,6 +166,31 @@ def runs(warehouse: WarehouseOpt = None, format: FormatOpt = Fmt.table,
         warehouse, format)
 
 
+@app.command()
+def check(
+    warehouse: WarehouseOpt = None,
+    repair: Annotated[bool, typer.Option(help="Remove orphan Parquet files (no snapshot references them; older than --min-age).")] = False,
+    min_age: Annotated[float, typer.Option(help="With --repair: only remove orphans older than this many seconds (a commit in progress writes files before it commits them).")] = 3600.0,
+    format: FormatOpt = Fmt.table,
+) -> None:
+    """Verify the lake: catalog readable, every referenced file present and readable, every row's
+    document present, offsets inside the text and pointing at the row's text, no repeated ids, no
+    orphan files. Exits 1 when anything is wrong.
+
+    Example: newslake check --repair
+    """
+    from newslake.warehouse.check import check as check_lake
+
+    report = check_lake(_lake(warehouse), repair=repair, min_age_s=min_age)
+    print_rows(["check", "status", "problems", "examples"], report.rows(), format)
+    if format is Fmt.table:
+        for p in report.removed:
+            out.print(f"  removed orphan file {p}", highlight=False)
+    if not report.ok:
+        hint = "; `newslake check --repair` removes orphan files" if report.orphans and not repair else ""
+        _fail(f"the lake has problems (see above){hint}")
+
+
 @app.command("eval")
 def eval_(
     gold: Annotated[Path, typer.Argument(help="A gold file (newslake-gold/1 JSON, e.g. tests/gold/seed.gold.json) or a CoNLL-2003 NER file.")],

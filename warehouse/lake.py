@@ -120,8 +120,9 @@ def _attach_error(cfg: LakeConfig, e: duckdb.Error) -> str:
     path = cfg.catalog or str(cfg.warehouse / "catalog.sqlite")
     if any(w in low for w in ("not a database", "file is encrypted", "malformed", "unsuccessful query result",
                               "no such table", "ducklake_metadata", "catalog version", "corrupt")):
-        return (f"the lake catalog {path} is unreadable (corrupt, truncated or not a DuckLake catalog): "
-                f"{first}. Restore it from a backup; the data files are untouched")
+        detail = first.rsplit(": ", 1)[-1].rstrip(".")
+        return (f"the lake catalog {path} is unreadable (corrupt, truncated or not a DuckLake catalog: "
+                f"{detail}); restore it from a backup, the data files are untouched")
     return f"lake at {cfg.warehouse}: {first}"
 
 
