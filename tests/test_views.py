@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.test_warehouse import NOW, doc_row, ent_row, run_row
+from tests.conftest import NOW, doc_row, ent_row, run_row
 from newslake.transforms.events.clusters import cluster_events, event_conflicts
 from newslake.warehouse.lake import LakeConfig, RunTables, commit, query
 from newslake.warehouse.schema import to_table
