@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
@@ -16,28 +15,7 @@ from newslake.cli import app
 from newslake.warehouse.check import check
 from newslake.warehouse.lake import LakeConfig, RunTables, commit, connect
 from newslake.warehouse.schema import TABLES
-from test_sql_readonly import make_lake
-
-
-def row_for(table: str, **values: object) -> dict:
-    """A row of ``table`` with every required column filled (strings 'x', numbers 0, times now)."""
-    row: dict = {}
-    for f in TABLES[table]:
-        if f.name in values:
-            row[f.name] = values[f.name]
-        elif f.nullable:
-            row[f.name] = None
-        elif pa.types.is_string(f.type):
-            row[f.name] = "x"
-        elif pa.types.is_integer(f.type) or pa.types.is_floating(f.type):
-            row[f.name] = 0
-        elif pa.types.is_timestamp(f.type):
-            row[f.name] = datetime.now(timezone.utc)
-        elif pa.types.is_boolean(f.type):
-            row[f.name] = False
-        else:
-            row[f.name] = []
-    return row
+from tests.conftest import one_doc_lake as make_lake, row_for
 
 
 def add_rows(cfg: LakeConfig, table: str, rows: list[dict]) -> None:
@@ -84,7 +62,7 @@ def test_orphans_are_found_and_only_old_ones_removed(tmp_path: Path) -> None:
 
 def test_missing_and_truncated_data_files(tmp_path: Path) -> None:
     cfg = make_lake(tmp_path / "lake")
-    [f] = list((tmp_path / "lake" / "data").rglob("*.parquet"))
+    [f] = list((tmp_path / "lake" / "data" / "main" / "documents").glob("*.parquet"))
     f.write_bytes(f.read_bytes()[:-10])
     report = check(cfg)
     assert report.findings["files"].problems == 1 and "catalog recorded" in report.findings["files"].examples[0]

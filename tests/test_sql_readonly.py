@@ -1,35 +1,20 @@
 """`newslake sql` is read-only: every attack from issue 11 is refused and leaves the lake as it was.
 
-No spaCy: the lake is built by committing one hand-made document with the real writer.
+No spaCy: the lake holds one hand-made document written by the real commit.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from newslake.cli import app
-from newslake.transforms.ingest.readers import read_source
-from newslake.warehouse.lake import LakeConfig, RunTables, commit, connect
+from newslake.warehouse.lake import LakeConfig, connect
 from newslake.warehouse.readonly import QueryRefused, check_statement, run_user_query
-from newslake.warehouse.schema import to_table
-
-TEXT = b"Floods closed the coastal road on Monday after heavy rain, the regional council said."
-
-
-def make_lake(wh: Path) -> LakeConfig:
-    """A lake holding one document, written by the real commit."""
-    cfg = LakeConfig(wh)
-    [doc] = read_source(TEXT, uri="a.txt")
-    row = {**{f: getattr(doc, f) for f in doc.__dataclass_fields__}, "char_count": len(doc.text),
-           "boilerplate": list(doc.boilerplate)}
-    extra = {"run_id": "run-1", "ingested_at": datetime.now(timezone.utc), "extractor_version": "v"}
-    commit(cfg, RunTables({"documents": to_table("documents", [row], extra)}))
-    return cfg
+from tests.conftest import one_doc_lake as make_lake
 
 
 def fingerprint(wh: Path) -> dict[str, str]:
