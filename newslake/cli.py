@@ -6,6 +6,7 @@ import os
 
 # Before Prefect is imported: the console shows warnings only (the Prefect server, when there is
 # one, still gets every log line); `import flows` sets the offline defaults (no telemetry).
+_USER_CONSOLE_LEVEL = os.environ.get("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL")
 os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
 import newslake.flows  # noqa: E402,F401
@@ -99,16 +100,22 @@ def ingest(
 
     Example: newslake ingest seeds/ --warehouse /tmp/lake
     """
-    if verbose:
-        os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO"
+    # Prefect's console handler is set up when the flow starts: without --verbose it stays quiet
+    # (a failure is one line from us below, not Prefect's traceback); the server still gets every log
+    os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO" if verbose else (_USER_CONSOLE_LEVEL or "CRITICAL")
     from newslake.flows.ingest import InputError, find_files, ingest as ingest_flow
+
+    from newslake.warehouse.lake import LakeError, preflight
 
     try:
         find_files(paths)  # fail fast, before a Prefect server is started
+        preflight(_lake(warehouse))
         s = ingest_flow(paths=list(paths), warehouse=str(warehouse) if warehouse else None, model=model,
                         batch_size=batch_size, n_process=processes, progress=True)
     except InputError as e:
         _fail(str(e), 2)
+    except LakeError as e:
+        _fail(f"ingest failed, nothing was committed: {e}")
     except Exception as e:  # one clear line, not a traceback
         _fail(f"ingest failed, nothing was committed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
     out.print(

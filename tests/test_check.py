@@ -104,3 +104,21 @@ def test_corrupt_and_missing_catalog(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="is missing but .* holds Parquet files"):
         commit(cfg, RunTables({}))  # a writer does not start a new, empty lake beside the old data
     assert not catalog.exists()
+
+
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+def test_ingest_into_a_damaged_lake_fails_at_once_in_one_line(tmp_path: Path, damage: str) -> None:
+    from tests.conftest import SEEDS
+
+    cfg = make_lake(tmp_path / "lake")
+    catalog = tmp_path / "lake" / "catalog.sqlite"
+    if damage == "missing":
+        catalog.unlink()
+    else:
+        catalog.write_bytes(b"\x00garbage" * 512)
+    result = CliRunner().invoke(app, ["ingest", str(SEEDS), "-w", str(cfg.warehouse)])
+    assert result.exit_code == 1
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ingest failed, nothing was committed:"), result.output
+    assert ("is missing but" if damage == "missing" else "is unreadable") in lines[0]
+    assert catalog.exists() == (damage == "corrupt")  # no new, empty lake was started

@@ -109,6 +109,21 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def preflight(cfg: LakeConfig) -> None:
+    """Raise :class:`LakeError` now, before any work, when a write would fail or start a wrong lake:
+    a missing (or empty) catalog beside existing data files, or a catalog that cannot be read."""
+    if cfg.catalog is not None:
+        return
+    catalog = cfg.warehouse / "catalog.sqlite"
+    if catalog.exists() and catalog.stat().st_size > 0:
+        with connect(cfg, read_only=True):
+            return
+    if _has_data_files(cfg.warehouse / "data"):
+        raise LakeError(
+            f"{catalog} is missing but {cfg.warehouse / 'data'} holds Parquet files of a lake: restore the "
+            "catalog, or ingest into an empty folder")
+
+
 def _has_data_files(data_dir: Path) -> bool:
     return data_dir.is_dir() and next(data_dir.rglob("*.parquet"), None) is not None
 
@@ -171,10 +186,8 @@ def connect(cfg: LakeConfig, *, read_only: bool = True) -> Iterator[duckdb.DuckD
         raise LakeError(f"no lake at {cfg.warehouse} (run `newslake ingest` first, or pass --warehouse)")
     if not read_only and cfg.catalog is None:
         catalog = cfg.warehouse / "catalog.sqlite"
-        if (not catalog.exists() or catalog.stat().st_size == 0) and _has_data_files(cfg.warehouse / "data"):
-            raise LakeError(
-                f"{cfg.warehouse / 'catalog.sqlite'} is missing but {cfg.warehouse / 'data'} holds Parquet "
-                "files of a lake: restore the catalog, or ingest into an empty folder")
+        if not catalog.exists() or catalog.stat().st_size == 0:
+            preflight(cfg)
         (cfg.warehouse / "data").mkdir(parents=True, exist_ok=True)
     try:
         con, _ = _retrying(lambda: _connect(cfg, read_only=read_only))
