@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 import sys
 import time
 import uuid
@@ -56,14 +57,34 @@ def _chunks(items: Sequence, n: int) -> Iterator[Sequence]:
         yield items[i : i + n]
 
 
-def _is_hidden(p: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in p.relative_to(root).parts)
+def _walk(root: Path) -> list[str]:
+    """Every non-hidden entry under ``root`` that is not a folder, plus each folder that cannot be
+    listed (so that it becomes a rejected row, not a silent gap). Symlinked folders are followed
+    once; dangling symlinks are kept (they are rejected when read)."""
+    found: list[str] = []
+    seen: set[str] = set()
+
+    def unreadable(e: OSError) -> None:
+        if e.filename is not None:
+            found.append(str(e.filename))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a symlink loop
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        found.extend(os.path.join(folder, n) for n in names if not n.startswith("."))
+    return sorted(found)
 
 
 def find_files(paths: Sequence[str]) -> list[str]:
     """Files to read: each path is a file, a folder (read recursively, hidden entries skipped) or a glob.
 
-    Raises :class:`InputError` for a path that does not exist or a glob that matches nothing.
+    Unreadable folders and dangling symlinks inside a folder are kept, so that reading them gives a
+    rejected row with the reason. Raises :class:`InputError` for a path that does not exist or a
+    glob that matches nothing.
     """
     found: list[str] = []
     for raw in paths:
@@ -71,7 +92,7 @@ def find_files(paths: Sequence[str]) -> list[str]:
         if p.is_file():
             found.append(str(p))
         elif p.is_dir():
-            found.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and not _is_hidden(f, p))
+            found.extend(_walk(p))
         elif glob.has_magic(raw):
             hits = sorted(h for h in glob.glob(raw, recursive=True) if Path(h).is_file())
             if not hits:
@@ -80,6 +101,25 @@ def find_files(paths: Sequence[str]) -> list[str]:
         else:
             raise InputError(f"{raw}: no such file or folder")
     return list(dict.fromkeys(found))
+
+
+def _unreadable(path: str) -> str | None:
+    """Why ``path`` cannot be read as a document (a folder, a dangling link, a FIFO), or None."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        if os.path.islink(path):
+            return f"dangling symbolic link to {os.readlink(path)}"
+        return f"cannot read file: {e.strerror or e}"
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            os.listdir(path)
+        except OSError as e:
+            return f"cannot read folder: {e.strerror or e}"
+        return "a folder, not a file"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (a pipe, socket or device)"
+    return None
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -93,6 +133,10 @@ def read_batch(files: Sequence[str], limits: Limits) -> list[SourceDoc]:
     """Read and normalise a batch of files; unreadable or oversized files become rejected documents."""
     docs: list[SourceDoc] = []
     for f in files:
+        problem = _unreadable(f)
+        if problem is not None:
+            docs.append(rejected_doc(uri=f, data=f.encode(), reason=problem))
+            continue
         try:
             size = os.path.getsize(f)
             if size > limits.max_file_bytes:

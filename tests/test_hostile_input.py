@@ -51,3 +51,45 @@ def test_utf8_bom_and_crlf_lines() -> None:
 def test_utf16_jsonl_still_reads() -> None:
     data = (_line(GOOD) + "\n" + _line(GOOD + " More.")).encode("utf-16")
     assert [d.status for d in read_source(data, uri="f.jsonl")] == ["ok", "ok"]
+
+
+# --------------------------------------------------------------------------- folders
+
+def test_skipped_inputs_become_rejected_rows(tmp_path, monkeypatch) -> None:
+    """Unreadable folders, dangling symlinks and FIFOs are rejected with a reason, never skipped
+    silently; hidden entries are still skipped; a symlink loop ends."""
+    import os
+
+    from newslake.flows.ingest import find_files, read_batch
+    from newslake.transforms.ingest.readers import Limits
+
+    root = tmp_path / "in"
+    (root / "ok").mkdir(parents=True)
+    (root / "ok" / "a.txt").write_text(GOOD)
+    (root / "locked").mkdir()
+    (root / "locked" / "hidden-by-permissions.txt").write_text(GOOD)
+    (root / ".git").mkdir()
+    (root / ".git" / "x.txt").write_text(GOOD)
+    (root / "gone.txt").symlink_to(tmp_path / "does-not-exist.txt")
+    (root / "loop").symlink_to(root)
+    os.mkfifo(root / "pipe.txt")
+    locked = str(root / "locked")
+    real_scandir, real_listdir = os.scandir, os.listdir
+
+    def refuse(fn):  # the tests run as root, which chmod cannot lock out
+        def wrapped(path=".", *a):
+            if os.fspath(path) == locked:
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return fn(path, *a)
+        return wrapped
+
+    monkeypatch.setattr(os, "scandir", refuse(real_scandir))
+    monkeypatch.setattr(os, "listdir", refuse(real_listdir))
+    files = find_files([str(root)])
+    assert sorted(os.path.relpath(f, root) for f in files) == [
+        "gone.txt", "locked", "ok/a.txt", "pipe.txt"]
+    docs = {os.path.relpath(d.uri, root): d for d in read_batch.fn(files, Limits())}
+    assert docs["ok/a.txt"].status == "ok"
+    assert docs["locked"].error == "cannot read folder: Permission denied"
+    assert docs["gone.txt"].error.startswith("dangling symbolic link to ")
+    assert docs["pipe.txt"].error == "not a regular file (a pipe, socket or device)"
