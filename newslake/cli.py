@@ -104,14 +104,16 @@ def ingest(
     # (a failure is one line from us below, not Prefect's traceback); the server still gets every log
     os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO" if verbose else (_USER_CONSOLE_LEVEL or "CRITICAL")
     from newslake.flows.ingest import InputError, find_files, ingest as ingest_flow
+    from newslake.flows.tempserver import temporary_server
 
     from newslake.warehouse.lake import LakeError, preflight
 
     try:
         find_files(paths)  # fail fast, before a Prefect server is started
         preflight(_lake(warehouse))
-        s = ingest_flow(paths=list(paths), warehouse=str(warehouse) if warehouse else None, model=model,
-                        batch_size=batch_size, n_process=processes, progress=True)
+        with temporary_server():
+            s = ingest_flow(paths=list(paths), warehouse=str(warehouse) if warehouse else None, model=model,
+                            batch_size=batch_size, n_process=processes, progress=True)
     except InputError as e:
         _fail(str(e), 2)
     except LakeError as e:
