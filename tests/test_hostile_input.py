@@ -60,7 +60,8 @@ def test_skipped_inputs_become_rejected_rows(tmp_path, monkeypatch) -> None:
     silently; hidden entries are still skipped; a symlink loop ends."""
     import os
 
-    from newslake.flows.ingest import find_files, read_batch
+    from newslake.flows.ingest import find_files
+    from newslake.flows.workers import Piece, read_piece
     from newslake.transforms.ingest.readers import Limits
 
     root = tmp_path / "in"
@@ -88,8 +89,19 @@ def test_skipped_inputs_become_rejected_rows(tmp_path, monkeypatch) -> None:
     files = find_files([str(root)])
     assert sorted(os.path.relpath(f, root) for f in files) == [
         "gone.txt", "locked", "ok/a.txt", "pipe.txt"]
-    docs = {os.path.relpath(d.uri, root): d for d in read_batch.fn(files, Limits())}
+    docs = {os.path.relpath(d.uri, root): d for f in files for d in read_piece(Piece(f), Limits())}
     assert docs["ok/a.txt"].status == "ok"
     assert docs["locked"].error == "cannot read folder: Permission denied"
     assert docs["gone.txt"].error.startswith("dangling symbolic link to ")
     assert docs["pipe.txt"].error == "not a regular file (a pipe, socket or device)"
+
+
+def test_a_batch_of_jsonl_lines_is_read_line_by_line_too() -> None:
+    """The streaming flow reads big JSONL files a batch of lines at a time (read_jsonl_lines)."""
+    from newslake.transforms.ingest.readers import read_jsonl_lines
+
+    data = _line(GOOD).encode() + b"\n" + b'{"text": "\x00"}\n' + _line(GOOD + " Again.").encode("cp1252")
+    docs = read_jsonl_lines(data, uri="big.jsonl", first_line=41)
+    assert [(d.uri, d.status) for d in docs] == [
+        ("big.jsonl#L41", "ok"), ("big.jsonl#L42", "rejected"), ("big.jsonl#L43", "ok")]
+    assert docs[2].encoding == "cp1252" and "Québec" in docs[2].text

@@ -182,7 +182,7 @@ def _read_json(text: str, data: bytes, ctx: _Ctx) -> list[SourceDoc]:
     return docs
 
 
-def _read_jsonl_lines(data: bytes, ctx: _Ctx) -> list[SourceDoc]:
+def _read_jsonl_lines(data: bytes, ctx: _Ctx, first_line: int = 1) -> list[SourceDoc]:
     """JSONL, one line at a time: each line is decoded and validated on its own.
 
     A line with a NUL byte, undecodable bytes or bad JSON is its own rejected row (``uri#L<n>``);
@@ -198,7 +198,7 @@ def _read_jsonl_lines(data: bytes, ctx: _Ctx) -> list[SourceDoc]:
     if not data.strip():
         return [_reject(data, ctx, "empty file")]
     docs = []
-    for n, line_bytes in enumerate(data.split(b"\n"), start=1):
+    for n, line_bytes in enumerate(data.split(b"\n"), start=first_line):
         if not line_bytes.strip():
             continue
         line_ctx = replace(ctx, uri=f"{ctx.uri}#L{n}")
@@ -228,16 +228,37 @@ def _jsonl_record(line: str, line_bytes: bytes, n: int, ctx: _Ctx) -> SourceDoc:
     return _from_record(value, line, line_bytes, ctx)
 
 
-def _read_jsonl(text: str, ctx: _Ctx) -> list[SourceDoc]:
+def _read_jsonl(text: str, ctx: _Ctx, first_line: int = 1) -> list[SourceDoc]:
     """JSONL in UTF-16/32 (a byte order mark): decoded whole, then read line by line."""
     docs = []
-    for n, line in enumerate(text.split("\n"), start=1):
+    for n, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         line_ctx = replace(ctx, uri=f"{ctx.uri}#L{n}")
         docs.append(_jsonl_record(line, line.encode("utf-8", "surrogatepass"), n, line_ctx))
     return docs or [_reject(text.encode("utf-8", "surrogatepass"), ctx,
                             "JSONL file has no records")]
+
+
+def read_jsonl_lines(data: bytes, *, uri: str, first_line: int, limits: Limits = Limits()) -> list[SourceDoc]:
+    """Documents of some whole lines of a JSONL file, ``data`` starting at line ``first_line``:
+    how a large JSONL file is read a batch at a time (uris ``<uri>#L<n>`` as with :func:`read_source`).
+    Blank lines give nothing; each line is decoded and validated on its own (a bad line is its own
+    rejected row).
+
+    >>> [d.uri for d in read_jsonl_lines(b'{"text": "Hello there."}\n\n{"x": 1}', uri="f.jsonl", first_line=41)]
+    ['f.jsonl#L41', 'f.jsonl#L43']
+    """
+    if not data.strip():
+        return []
+    ctx = _Ctx(uri, "jsonl", None, {}, limits)
+    if data.startswith(UTF16_32_BOMS):
+        decoded = decode_bytes(data)
+        if decoded.error is not None:
+            return [rejected_doc(uri=f"{uri}#L{first_line}", data=data, input_format="jsonl",
+                                 encoding=decoded.encoding, reason=decoded.error)]
+        return _read_jsonl(decoded.text, replace(ctx, encoding=decoded.encoding), first_line)
+    return _read_jsonl_lines(data, ctx, first_line)
 
 
 def _json_error(exc: Exception) -> str:
