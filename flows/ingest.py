@@ -35,7 +35,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
-from newslake import faults
+from newslake.warehouse import faults
 from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes, unreadable_reason
 from newslake.settings import get_settings
 from newslake.transforms.ingest.readers import Limits

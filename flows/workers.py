@@ -123,7 +123,7 @@ def run_batch(pieces: Sequence[Piece], model: str, version: str, run_id: str, cf
     a run that was killed) and those read twice, then parse and extract the rest with this
     process's model (loaded on first use) and build their tables (``ingested_at`` is set again
     when the batch commits)."""
-    from newslake import faults
+    from newslake.warehouse import faults
     from newslake.transforms.extract import dedupe
 
     per_file: dict[str, int] = {}

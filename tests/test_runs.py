@@ -97,7 +97,7 @@ def test_killed_run_resumes_to_the_same_tables(reference, corpus, tmp_path, faul
 
 
 def _tiny_lake(wh: Path) -> LakeConfig:
-    from tests.test_warehouse import run_tables, doc_row
+    from tests.conftest import doc_row, run_tables
 
     cfg = LakeConfig(wh)
     commit(cfg, run_tables("r1", [doc_row("d1")]))

@@ -13,7 +13,7 @@ from newslake.warehouse import lake as lake_mod
 from newslake.warehouse.lake import LakeConfig, LakeError, RunTables, commit, known_versions, query, table_counts
 from newslake.warehouse.schema import PER_DOCUMENT, TABLES, create_table_sql, description, to_table
 from newslake.warehouse.dictionary import schema_markdown
-from tests.conftest import doc_row, ent_row, mention_row, run_tables
+from tests.conftest import NOW, doc_row, ent_row, mention_row, run_tables
 
 @pytest.fixture()
 def cfg(tmp_path: Path) -> LakeConfig:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 import duckdb
 
-from newslake import faults
+from newslake.warehouse import faults
 from newslake.warehouse import LAKE
 
 if TYPE_CHECKING:
