@@ -213,13 +213,20 @@ def commit_batch(lake: LakeWriter, batch: Batch, result: BatchResult, run: RunSu
     row in one transaction."""
     for path, n in result.docs_per_file.items():
         files[path].docs += n
+    before = {k: getattr(run, k) for k in (*result.counts, "batches")}
     run.add(**result.counts, batches=1)
     done = [{"sha256": f.sha256, "path": f.path, "bytes": f.bytes, "docs": f.docs} for f in batch.completes if f.sha256]
     tables = dict(result.tables)
     if done:
         tables["input_files"] = to_table("input_files", done, {"extractor_version": run.extractor_version,
                                                                 "run_id": run.run_id, "ingested_at": datetime.now(timezone.utc)})
-    lake.commit(RunTables(tables, run))
+    try:
+        lake.commit(RunTables(tables, run))
+    except BaseException:
+        if not lake.last_commit_done:  # the batch is not in the lake: neither are its counts
+            for k, v in before.items():
+                setattr(run, k, v)
+        raise
     run.rejected.extend(result.rejected[: max(0, 100 - len(run.rejected))])
     if run.batches % COMPACT_EVERY == 0:
         lake.compact()
@@ -313,7 +320,10 @@ def ingest(
 
 def _record_failure(cfg: LakeConfig, run: RunSummary, exc: BaseException) -> None:
     """Mark the run ``failed`` with its error; the batches it committed stay (a re-run skips them)."""
-    run.status, run.error = "failed", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
+    if isinstance(exc, KeyboardInterrupt):
+        run.status, run.error = "interrupted", "interrupted (Ctrl-C): the batches counted here are committed"
+    else:
+        run.status, run.error = "failed", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
     try:
         record_run(cfg, run, attempts=3)
     except Exception:  # the lake itself may be what failed; the original error matters more

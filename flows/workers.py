@@ -202,5 +202,8 @@ class Workers:
     def __enter__(self) -> "Workers":
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is KeyboardInterrupt:  # Ctrl-C: do not wait for the batch in flight (it is not committed)
+            for p in list(getattr(self.pool, "_processes", {}).values()):
+                p.terminate()
         self.close()

@@ -85,6 +85,9 @@ def ingest(
                             batch_size=batch_size, n_process=processes, progress=True)
     except InputError as e:
         _fail(str(e), 2)
+    except KeyboardInterrupt:
+        _fail("interrupted: the batches committed before the interruption stay (`newslake runs` counts them); "
+              "run the same command again to finish the rest", 130)
     except Exception as e:  # one clear line, not a traceback
         _fail(f"ingest failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}\n"
               "The batches committed before the failure stay; run the same command again to finish the rest "

@@ -273,6 +273,7 @@ class LakeWriter:
         self.cfg, self.attempts = cfg, attempts
         self._cm: Any = None
         self.con: duckdb.DuckDBPyConnection | None = None
+        self.last_commit_done = False  # did the last commit() reach the catalog (even if it then raised)?
 
     def __enter__(self) -> "LakeWriter":
         self._open()
@@ -337,6 +338,7 @@ class LakeWriter:
         run = run_tables.run
         record = run if isinstance(run, RunRecord) or run is None else RunRecord.from_row(run)
         tries = 0
+        self.last_commit_done = False  # set the moment the catalog write returns
 
         def attempt() -> None:
             nonlocal tries
@@ -366,6 +368,7 @@ class LakeWriter:
                     con.execute(f"INSERT INTO {LAKE}.runs SELECT * FROM new_run")
                 faults.point("commit.before")
                 con.execute("COMMIT")
+                self.last_commit_done = True
             except BaseException:
                 try:
                     con.execute("ROLLBACK")
