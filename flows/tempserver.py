@@ -54,6 +54,18 @@ def temporary_server() -> Iterator[str | None]:
         server.start()
     try:
         with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield server.api_url
+            try:
+                yield server.api_url
+            finally:
+                _flush_logs()  # the run's last log lines go to the server before it stops
     finally:
         server.stop()
+
+
+def _flush_logs() -> None:
+    try:
+        from prefect.logging.handlers import APILogHandler
+
+        APILogHandler.flush()
+    except Exception:  # noqa: BLE001 - losing a log line must not fail the run
+        pass

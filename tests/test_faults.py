@@ -51,6 +51,7 @@ def alive(pid: int) -> bool:
 
 
 @pytest.mark.e2e
+@pytest.mark.timeout(1800)
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux only")
 def test_the_temporary_server_dies_with_a_sigkilled_ingest(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
@@ -59,7 +60,7 @@ def test_the_temporary_server_dies_with_a_sigkilled_ingest(tmp_path: Path) -> No
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = None
     try:
-        deadline = time.monotonic() + 240
+        deadline = time.monotonic() + 900  # a loaded machine takes minutes to get here
         while server is None and time.monotonic() < deadline and proc.poll() is None:
             server = next((p for p in children(proc.pid) if "uvicorn" in cmdline(p)), None)
             time.sleep(0.2)

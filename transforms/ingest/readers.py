@@ -246,7 +246,7 @@ def read_jsonl_lines(data: bytes, *, uri: str, first_line: int, limits: Limits =
     Blank lines give nothing; each line is decoded and validated on its own (a bad line is its own
     rejected row).
 
-    >>> [d.uri for d in read_jsonl_lines(b'{"text": "Hello there."}\n\n{"x": 1}', uri="f.jsonl", first_line=41)]
+    >>> [d.uri for d in read_jsonl_lines(b'{"text": "Hello there."}\\n\\n{"x": 1}', uri="f.jsonl", first_line=41)]
     ['f.jsonl#L41', 'f.jsonl#L43']
     """
     if not data.strip():
