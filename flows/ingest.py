@@ -37,7 +37,7 @@ from prefect.context import get_run_context
 
 from newslake.flows.runners import cluster_workers
 from newslake.warehouse import faults
-from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes
+from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes, unreadable_reason
 from newslake.settings import get_settings, lake_config
 from newslake.transforms.ingest.readers import Limits
 from newslake.warehouse.lake import LakeConfig, LakeWriter, RunTables, record_run
@@ -60,14 +60,34 @@ class RunSummary(RunRecord):
         return {k: v for k, v in super().row().items() if k not in ("elapsed_s", "warehouse", "rejected")}
 
 
-def _is_hidden(p: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in p.relative_to(root).parts)
+def _walk(root: Path) -> list[str]:
+    """Every non-hidden entry under ``root`` that is not a folder, plus each folder that cannot be
+    listed (so that it becomes a rejected row, not a silent gap). Symlinked folders are followed
+    once; dangling symlinks are kept (they are rejected when read)."""
+    found: list[str] = []
+    seen: set[str] = set()
+
+    def unreadable(e: OSError) -> None:
+        if e.filename is not None:
+            found.append(str(e.filename))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a symlink loop
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        found.extend(os.path.join(folder, n) for n in names if not n.startswith("."))
+    return sorted(found)
 
 
 def find_files(paths: Sequence[str]) -> list[str]:
     """Files to read: each path is a file, a folder (read recursively, hidden entries skipped) or a glob.
 
-    Raises :class:`InputError` for a path that does not exist or a glob that matches nothing.
+    Unreadable folders and dangling symlinks inside a folder are kept, so that reading them gives a
+    rejected row with the reason. Raises :class:`InputError` for a path that does not exist or a
+    glob that matches nothing.
     """
     found: list[str] = []
     for raw in paths:
@@ -75,7 +95,7 @@ def find_files(paths: Sequence[str]) -> list[str]:
         if p.is_file():
             found.append(str(p))
         elif p.is_dir():
-            found.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and not _is_hidden(f, p))
+            found.extend(_walk(p))
         elif glob.has_magic(raw):
             hits = sorted(h for h in glob.glob(raw, recursive=True) if Path(h).is_file())
             if not hits:
@@ -128,7 +148,7 @@ def skip_unchanged_files(lake: LakeWriter, files: Sequence[str], version: str, l
     inputs = []
     for f in files:
         try:
-            size = os.path.getsize(f)
+            size = os.path.getsize(f) if unreadable_reason(f) is None else -1  # never open a pipe
         except OSError:
             size = -1
         inputs.append(InputFile(f, file_sha256(f) if 0 <= size <= limits.max_file_bytes else None, size))
@@ -205,13 +225,20 @@ def commit_batch(lake: LakeWriter, batch: Batch, result: BatchResult, run: RunSu
     row in one transaction."""
     for path, n in result.docs_per_file.items():
         files[path].docs += n
+    before = {k: getattr(run, k) for k in (*result.counts, "batches")}
     run.add(**result.counts, batches=1)
     done = [{"sha256": f.sha256, "path": f.path, "bytes": f.bytes, "docs": f.docs} for f in batch.completes if f.sha256]
     tables = dict(result.tables)
     if done:
         tables["input_files"] = to_table("input_files", done, {"extractor_version": run.extractor_version,
                                                                 "run_id": run.run_id, "ingested_at": datetime.now(timezone.utc)})
-    lake.commit(RunTables(tables, run))
+    try:
+        lake.commit(RunTables(tables, run))
+    except BaseException:
+        if not lake.last_commit_done:  # the batch is not in the lake: neither are its counts
+            for k, v in before.items():
+                setattr(run, k, v)
+        raise
     run.rejected.extend(result.rejected[: max(0, 100 - len(run.rejected))])
     if run.batches % COMPACT_EVERY == 0:
         lake.compact()
@@ -312,7 +339,10 @@ def ingest(
 
 def _record_failure(cfg: LakeConfig, run: RunSummary, exc: BaseException) -> None:
     """Mark the run ``failed`` with its error; the batches it committed stay (a re-run skips them)."""
-    run.status, run.error = "failed", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
+    if isinstance(exc, KeyboardInterrupt):
+        run.status, run.error = "interrupted", "interrupted (Ctrl-C): the batches counted here are committed"
+    else:
+        run.status, run.error = "failed", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
     try:
         record_run(cfg, run, attempts=3)
     except Exception:  # the lake itself may be what failed; the original error matters more

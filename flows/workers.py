@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import stat
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -63,12 +64,34 @@ class BatchResult:
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
 
+def unreadable_reason(path: str) -> str | None:
+    """Why ``path`` cannot be read as a document (a folder, a dangling link, a FIFO), or None."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        if os.path.islink(path):
+            return f"dangling symbolic link to {os.readlink(path)}"
+        return f"cannot read file: {e.strerror or e}"
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            os.listdir(path)
+        except OSError as e:
+            return f"cannot read folder: {e.strerror or e}"
+        return "a folder, not a file"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (a pipe, socket or device)"
+    return None
+
+
 def read_piece(piece: Piece, limits: "Limits") -> list["SourceDoc"]:
     """The documents of a piece; a file that is too large or unreadable gives one rejected document."""
     from newslake.transforms.ingest.readers import read_jsonl_lines, read_source, rejected_doc
 
     if piece.first_line:
         return read_jsonl_lines(piece.data, uri=piece.path, first_line=piece.first_line, limits=limits)
+    problem = unreadable_reason(piece.path)
+    if problem is not None:
+        return [rejected_doc(uri=piece.path, data=piece.path.encode(), reason=problem)]
     try:
         size = os.path.getsize(piece.path)
         if size > limits.max_file_bytes:
@@ -179,5 +202,8 @@ class Workers:
     def __enter__(self) -> "Workers":
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is KeyboardInterrupt:  # Ctrl-C: do not wait for the batch in flight (it is not committed)
+            for p in list(getattr(self.pool, "_processes", {}).values()):
+                p.terminate()
         self.close()

@@ -6,6 +6,7 @@ import os
 
 # Before Prefect is imported: the console shows warnings only (the Prefect server, when there is
 # one, still gets every log line); `import flows` sets the offline defaults (no telemetry).
+_USER_CONSOLE_LEVEL = os.environ.get("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL")
 os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
 import newslake.flows  # noqa: E402,F401
@@ -102,14 +103,17 @@ def ingest(
 
     Example: newslake ingest seeds/ --warehouse /tmp/lake; newslake ingest https://example.org/rss.xml; newslake ingest --source world
     """
-    if verbose:
-        os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO"
+    # Prefect's console handler is set up when the flow starts: without --verbose it stays quiet
+    # (a failure is one line from us below, not Prefect's traceback); the server still gets every log
+    os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "INFO" if verbose else (_USER_CONSOLE_LEVEL or "CRITICAL")
     items = list(paths or [])
     urls, local = [p for p in items if _is_url(p)], [p for p in items if not _is_url(p)]
     if not items and not source:
         _fail("give paths, URLs or --source NAME", 2)
     from newslake.flows.ingest import InputError, find_files, ingest as ingest_flow
     from newslake.flows.runners import RUNNERS, with_runner
+    from newslake.flows.tempserver import temporary_server
+    from newslake.warehouse.lake import LakeError, preflight
 
     if runner is not None and runner not in RUNNERS:
         _fail(f"--runner {runner!r}: use one of {', '.join(RUNNERS)}", 2)
@@ -127,23 +131,32 @@ def ingest(
                 find_source(declared, name, where=str(path))
         except SourcesError as e:
             _fail(str(e), 2)
-    try:
+    try:  # fail fast, before a Prefect server is started
         if local:
-            find_files(local)  # fail fast, before a Prefect server is started
+            find_files(local)
+        preflight(_lake(warehouse))
     except InputError as e:
         _fail(str(e), 2)
+    except LakeError as e:
+        _fail(f"ingest failed, nothing was committed: {e}")
     failed = []
     runs = ([("", lambda: ingest_flow(paths=local, **opts))] if local else []) + \
         [(f"{u}: ", lambda u=u: _ingest_source(url=u, **opts)) for u in urls] + \
         [(f"{n}: ", lambda n=n: _ingest_source(source=n, sources_file=str(path), **opts)) for n in source or []]
-    for label, run in runs:
-        try:
-            _print_summary(run(), label if len(runs) > 1 else "")
-        except Exception as e:  # one clear line, not a traceback; the other runs go on
-            failed.append(label)
-            err.print(f"[red]error:[/red] {label}ingest failed: {type(e).__name__}: "
-                      f"{str(e).splitlines()[0] if str(e) else ''} (the batches committed before the failure stay; "
-                      "run the same command again to finish the rest)", highlight=False, soft_wrap=True)
+    with temporary_server():  # one server for every run of this command; it dies with this process
+        for label, run in runs:
+            try:
+                _print_summary(run(), label if len(runs) > 1 else "")
+            except InputError as e:
+                _fail(str(e), 2)
+            except KeyboardInterrupt:
+                _fail("interrupted: the batches committed before the interruption stay (`newslake runs` counts them); "
+                      "run the same command again to finish the rest", 130)
+            except Exception as e:  # one clear line, not a traceback; the other runs go on
+                failed.append(label)
+                err.print(f"[red]error:[/red] {label}ingest failed: {type(e).__name__}: "
+                          f"{str(e).splitlines()[0] if str(e) else ''} (the batches committed before the failure stay; "
+                          "run the same command again to finish the rest)", highlight=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
 
@@ -193,7 +206,11 @@ def sql(
     format: FormatOpt = Fmt.table,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Query the lake as it was: a snapshot id (`newslake snapshots`) or a time (2026-03-01T12:00:00, UTC unless an offset is given).")] = None,
 ) -> None:
-    """Run a read-only SQL query on the lake (works while an ingest is running).
+    """Run one read-only SELECT query on the lake (works while an ingest is running).
+
+    Only a single SELECT (WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE) runs, on a read-only
+    connection without file, network or extension access: ATTACH, COPY, SET, DDL, DML and the
+    DuckLake maintenance functions are refused.
 
     Example: newslake sql "SELECT name, label, mention_count FROM entities ORDER BY mention_count DESC LIMIT 10"
     """
@@ -227,6 +244,31 @@ def runs(warehouse: WarehouseOpt = None, format: FormatOpt = Fmt.table,
     Example: newslake runs --format json
     """
     sql(RUNS_SQL.format(limit=int(limit)), warehouse, format)
+
+
+@app.command()
+def check(
+    warehouse: WarehouseOpt = None,
+    repair: Annotated[bool, typer.Option(help="Remove orphan Parquet files (no snapshot references them; older than --min-age).")] = False,
+    min_age: Annotated[float, typer.Option(help="With --repair: only remove orphans older than this many seconds (a commit in progress writes files before it commits them).")] = 3600.0,
+    format: FormatOpt = Fmt.table,
+) -> None:
+    """Verify the lake: catalog readable, every referenced file present and readable, every row's
+    document present, offsets inside the text and pointing at the row's text, no repeated ids, no
+    orphan files. Exits 1 when anything is wrong.
+
+    Example: newslake check --repair
+    """
+    from newslake.warehouse.check import check as check_lake
+
+    report = check_lake(_lake(warehouse), repair=repair, min_age_s=min_age)
+    print_rows(["check", "status", "problems", "examples"], report.rows(), format)
+    if format is Fmt.table:
+        for p in report.removed:
+            out.print(f"  removed orphan file {p}", highlight=False)
+    if not report.ok:
+        hint = "; `newslake check --repair` removes orphan files" if report.orphans and not repair else ""
+        _fail(f"the lake has problems (see above){hint}")
 
 
 @app.command("eval")

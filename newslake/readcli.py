@@ -67,17 +67,18 @@ class QueryError(Exception):
 
 
 def run_query(warehouse: Path | None, query: str, as_of: Any = None) -> tuple[list[str], list[tuple]]:
-    """Columns and rows of one read-only query on the lake (as of a snapshot id or time when given)."""
+    """Columns and rows of one read-only query on the lake (as of a snapshot id or time when given):
+    a single SELECT, checked and run on a locked, read-only connection (:mod:`newslake.warehouse.readonly`)."""
     import duckdb
 
     from newslake.settings import lake_location
-    from newslake.warehouse.lake import LakeConfig, LakeError, connect
+    from newslake.warehouse.lake import LakeConfig, LakeError
+    from newslake.warehouse.readonly import QueryRefused, run_user_query
 
     try:
-        with connect(LakeConfig(*lake_location(warehouse)), read_only=True, as_of=as_of) as con:
-            cur = con.execute(query)
-            cols = [d[0] for d in cur.description] if cur.description else []
-            return cols, (cur.fetchall() if cols else [])
+        return run_user_query(LakeConfig(*lake_location(warehouse)), query, as_of=as_of)
+    except QueryRefused as e:
+        raise QueryError(f"refused: {e}") from e
     except LakeError as e:
         raise QueryError(str(e)) from e
     except duckdb.Error as e:

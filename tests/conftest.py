@@ -78,3 +78,40 @@ def run_tables(run_id: str, docs: list[dict], ents: list[dict] = (), mentions: l
          "mentions": to_table("mentions", mentions, extra)},
         run_row(run_id),
     )
+
+
+ONE_DOC_TEXT = "Floods closed the coastal road on Monday after heavy rain, the regional council said."
+
+
+def one_doc_lake(wh: Path):
+    """A lake holding one document (``doc_a``), written by the real commit; returns its LakeConfig."""
+    from newslake.warehouse.lake import LakeConfig, commit
+
+    cfg = LakeConfig(wh)
+    commit(cfg, run_tables("r1", [doc_row("doc_a", ONE_DOC_TEXT)]))
+    return cfg
+
+
+def row_for(table: str, **values: object) -> dict:
+    """A row of ``table`` with every required column filled (strings 'x', numbers 0, times NOW)."""
+    import pyarrow as pa
+
+    from newslake.warehouse.schema import TABLES
+
+    row: dict = {}
+    for f in TABLES[table]:
+        if f.name in values:
+            row[f.name] = values[f.name]
+        elif f.nullable:
+            row[f.name] = None
+        elif pa.types.is_string(f.type):
+            row[f.name] = "x"
+        elif pa.types.is_integer(f.type) or pa.types.is_floating(f.type):
+            row[f.name] = 0
+        elif pa.types.is_timestamp(f.type):
+            row[f.name] = NOW
+        elif pa.types.is_boolean(f.type):
+            row[f.name] = False
+        else:
+            row[f.name] = []
+    return row

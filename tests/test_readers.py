@@ -32,7 +32,7 @@ def one(data: bytes | str, uri: str, **kw: object) -> SourceDoc:
 
 
 def test_api_shape() -> None:
-    assert READER_VERSION == "newslake.readers.v1"
+    assert READER_VERSION == "newslake.readers.v2"
     assert [f.name for f in fields(SourceDoc)] == [
         "doc_id", "uri", "source", "url", "external_id", "title", "subtitle", "section", "author",
         "published_at", "published_at_from", "language", "text", "raw", "boilerplate",

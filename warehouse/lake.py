@@ -72,6 +72,18 @@ class LakeConfig:
         return self.catalog is not None or (self.warehouse / "catalog.sqlite").exists()
 
 
+def sql_literal(value: str) -> str:
+    """``value`` as a SQL string literal, for the few statements that take no parameters (ATTACH,
+    INSTALL): quotes doubled, NUL refused.
+
+    >>> sql_literal("/data/it's lake/")
+    "'/data/it''s lake/'"
+    """
+    if "\x00" in value:
+        raise LakeError(f"{value!r}: a NUL character cannot be part of a path or setting")
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _extension_file(package: str, name: str) -> str | None:
     try:
         mod = __import__(package)
@@ -97,7 +109,7 @@ def _load_extension(con: duckdb.DuckDBPyConnection, name: str, package: str, fil
     path = _extension_file(package, file_name)
     if path is None:
         raise LakeError(f"DuckDB extension {name!r} is not installed and cannot be downloaded; pip install {package}")
-    con.execute(f"INSTALL '{path}'")
+    con.execute(f"INSTALL {sql_literal(path)}")
     con.execute(f"LOAD {name}")
 
 
@@ -146,6 +158,38 @@ def _connect(cfg: LakeConfig, *, read_only: bool, as_of: "int | datetime | None"
     con.execute(f"ATTACH {sql_literal('ducklake:' + cfg.catalog_uri)} AS {LAKE} ({', '.join(opts)})")
     con.execute(f"USE {LAKE}")
     return con
+
+
+def preflight(cfg: LakeConfig) -> None:
+    """Raise :class:`LakeError` now, before any work, when a write would fail or start a wrong lake:
+    a missing (or empty) catalog beside existing data files, or a catalog that cannot be read."""
+    if cfg.catalog is not None:
+        return
+    catalog = cfg.warehouse / "catalog.sqlite"
+    if catalog.exists() and catalog.stat().st_size > 0:
+        with connect(cfg, read_only=True):
+            return
+    if _has_data_files(cfg.warehouse / "data"):
+        raise LakeError(
+            f"{catalog} is missing but {cfg.warehouse / 'data'} holds Parquet files of a lake: restore the "
+            "catalog, or ingest into an empty folder")
+
+
+def _has_data_files(data_dir: Path) -> bool:
+    return data_dir.is_dir() and next(data_dir.rglob("*.parquet"), None) is not None
+
+
+def _attach_error(cfg: LakeConfig, e: duckdb.Error) -> str:
+    """One line saying what is wrong with the catalog, not DuckDB's internal wording."""
+    first = str(e).splitlines()[0] if str(e) else type(e).__name__
+    low = first.lower()
+    path = cfg.catalog or str(cfg.warehouse / "catalog.sqlite")
+    if any(w in low for w in ("not a database", "file is encrypted", "malformed", "unsuccessful query result",
+                              "no such table", "ducklake_metadata", "catalog version", "corrupt")):
+        detail = first.rsplit(": ", 1)[-1].rstrip(".")
+        return (f"the lake catalog {path} is unreadable (corrupt, truncated or not a DuckLake catalog: "
+                f"{detail}); restore it from a backup, the data files are untouched")
+    return f"lake at {cfg.warehouse}: {first}"
 
 
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -229,13 +273,18 @@ def connect(cfg: LakeConfig, *, read_only: bool = True,
     if read_only and not cfg.exists():
         raise LakeError(f"no lake at {cfg.where} (run `newslake ingest` first, or pass --warehouse)")
     if not read_only and cfg.catalog is None:
+        catalog = cfg.warehouse / "catalog.sqlite"
+        if not catalog.exists() or catalog.stat().st_size == 0:
+            preflight(cfg)
         (cfg.warehouse / "data").mkdir(parents=True, exist_ok=True)
     try:
         con, _ = _retrying(lambda: _connect(cfg, read_only=read_only, as_of=as_of))
-    except (duckdb.Error, StorageError) as e:
+    except StorageError as e:
+        raise LakeError(f"lake at {cfg.where}: {redact(str(e).splitlines()[0])}") from e
+    except duckdb.Error as e:
         if read_only and "creating a new ducklake is explicitly disabled" in str(e).lower():
             raise LakeMissing(f"no lake at {cfg.where} yet (run `newslake ingest` first)") from e
-        raise LakeError(f"lake at {cfg.where}: {redact(str(e).splitlines()[0])}") from e
+        raise LakeError(redact(_attach_error(cfg, e))) from e
     try:
         if not read_only:
             _retrying(lambda: _create_tables(con))
@@ -307,6 +356,7 @@ class LakeWriter:
         self.cfg, self.attempts = cfg, attempts
         self._cm: Any = None
         self.con: duckdb.DuckDBPyConnection | None = None
+        self.last_commit_done = False  # did the last commit() reach the catalog (even if it then raised)?
 
     def __enter__(self) -> "LakeWriter":
         self._open()
@@ -371,6 +421,7 @@ class LakeWriter:
         run = run_tables.run
         record = run if isinstance(run, RunRecord) or run is None else RunRecord.from_row(run)
         tries = 0
+        self.last_commit_done = False  # set the moment the catalog write returns
 
         def attempt() -> None:
             nonlocal tries
@@ -411,6 +462,7 @@ class LakeWriter:
                                  json.dumps({"run_id": record.run_id, "source": record.source})])
                 faults.point("commit.before")
                 con.execute("COMMIT")
+                self.last_commit_done = True
             except BaseException:
                 try:
                     con.execute("ROLLBACK")

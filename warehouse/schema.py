@@ -273,9 +273,10 @@ class RunRecord:
     started_at: Any = _col(TS, "When the run started.", nullable=False)
     finished_at: Any = _col(TS, "When the run finished; while `running`, the time of its latest batch commit.", nullable=False)
     status: str = _col(pa.string(), "`running` (batches are being committed), `committed` (finished), `failed` (stopped "
-                       "on an error; the batches committed before it stay), or `interrupted` (its process died; "
-                       "found by the next run on the same host).", default="running", nullable=False)
-    error: str | None = _col(pa.string(), "Why a failed run failed.")
+                       "on an error; the batches committed before it stay), or `interrupted` (stopped by Ctrl-C, or "
+                       "its process died, found by the next run on the same host); the counts are always those of "
+                       "the committed batches.", default="running", nullable=False)
+    error: str | None = _col(pa.string(), "Why a failed or interrupted run stopped.")
     inputs: list = _col(STR_LIST, "The paths or globs the run was given.", default=[])
     docs_seen: int = _count("Documents read (ok + rejected + unchanged).")
     docs_ok: int = _count("Documents analysed and written by this run.")

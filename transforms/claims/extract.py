@@ -216,33 +216,97 @@ def extract_claims(
     return with_chains([claims[k] for k in sorted(claims)], builder.chain_names, doc)
 
 
-def _background(doc: Doc | None, claim: Claim, outer: Claim) -> bool:
+_BACKGROUND_DEPS = frozenset({"relcl", "appos", "acl"})
+MAX_CHAIN_LENGTH = 10  # the author plus at most nine nested sources
+MAX_PARENT_CANDIDATES = 64
+"""Containing claims tried, innermost first, when looking for a claim's parent: past this many
+(only in pathological nesting) the claim is left unnested rather than searched further."""
+
+
+def _background_reach(doc: Doc) -> list[tuple[int, int] | None]:
+    """Per token: the character range ``(lo, hi)`` covered by the head path from the token up to the
+    first relative clause / apposition / ``acl`` on it, or None when the path has none. One pass
+    over the tokens (each head path is computed once and shared), so the whole document is linear.
+    """
+    n = len(doc)
+    reach: list[tuple[int, int] | None | bool] = [False] * n  # False: not computed yet
+    for start in range(n):
+        path: list[int] = []
+        i = start
+        while reach[i] is False:
+            tok = doc[i]
+            if tok.dep_ in _BACKGROUND_DEPS:
+                reach[i] = (tok.idx, tok.idx)
+                break
+            if tok.head.i == i or len(path) > n:  # the root (or a malformed tree)
+                reach[i] = None
+                break
+            path.append(i)
+            i = tok.head.i
+        for j in reversed(path):
+            above = reach[doc[j].head.i]
+            idx = doc[j].idx
+            reach[j] = None if not isinstance(above, tuple) else (min(idx, above[0]), max(idx, above[1]))
+    return [r if r is not False else None for r in reach]
+
+
+def _background(doc: Doc | None, claim: Claim, outer: Claim,
+                reach: list[tuple[int, int] | None] | None = None) -> bool:
     """True when the claim's cue sits in a relative clause or apposition inside ``outer``'s
     content: background the writer adds, not part of what the outer source says.
-    "... to kill Nazarov, a militant who Lemon notes is ..." -> Lemon's note is not nested."""
+    "... to kill Nazarov, a militant who Lemon notes is ..." -> Lemon's note is not nested.
+
+    The head path from the cue up to its first relcl/appos/acl must lie inside ``outer``;
+    ``reach`` (from :func:`_background_reach`) makes the test O(1)."""
     if doc is None:
         return False
     span = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
-    tok = span[0] if span is not None and len(span) else None
-    while tok is not None and outer.start_char <= tok.idx < outer.end_char:
-        if tok.dep_ in ("relcl", "appos", "acl"):
-            return True
-        tok = tok.head if tok.head != tok else None
-    return False
+    if span is None or not len(span):
+        return False
+    r = (reach if reach is not None else _background_reach(doc))[span[0].i]
+    return r is not None and outer.start_char <= r[0] and r[1] < outer.end_char
 
 
-def _parent(claim: Claim, others: list[Claim], doc: Doc | None = None) -> Claim | None:
-    """The innermost other claim whose content holds this claim's cue (and not vice versa)."""
+def _parent(claim: Claim, others: list[Claim], doc: Doc | None = None,
+            reach: list[tuple[int, int] | None] | None = None) -> Claim | None:
+    """The innermost other claim whose content holds this claim's cue (and not vice versa).
+
+    ``others`` may be given innermost-first (shortest content first): the first that qualifies
+    wins and at most :data:`MAX_PARENT_CANDIDATES` containing claims are tried."""
     best: Claim | None = None
+    tried = 0
     for o in others:
         if o.cue_start == claim.cue_start or not (
                 o.start_char <= claim.cue_start and claim.cue_end <= o.end_char):
             continue
-        if claim.start_char <= o.cue_start < claim.end_char or _background(doc, claim, o):
+        tried += 1
+        if tried > MAX_PARENT_CANDIDATES:
+            break
+        if claim.start_char <= o.cue_start < claim.end_char or _background(doc, claim, o, reach):
             continue
         if best is None or o.end_char - o.start_char < best.end_char - best.start_char:
             best = o
     return best
+
+
+def _parents(claims: list[Claim], doc: Doc | None) -> dict[str, Claim | None]:
+    """:func:`_parent` of every claim, without the all-pairs scan: claims are sorted by content
+    length and, for each cue, only the claims whose content contains it are visited (a vectorised
+    containment mask), innermost first."""
+    if not claims:
+        return {}
+    import numpy as np
+
+    reach = _background_reach(doc) if doc is not None else None
+    order = sorted(range(len(claims)), key=lambda k: (claims[k].end_char - claims[k].start_char, k))
+    by_length = [claims[k] for k in order]
+    starts = np.fromiter((c.start_char for c in by_length), dtype=np.int64, count=len(by_length))
+    ends = np.fromiter((c.end_char for c in by_length), dtype=np.int64, count=len(by_length))
+    out: dict[str, Claim | None] = {}
+    for c in claims:
+        hits = np.flatnonzero((starts <= c.cue_start) & (ends >= c.cue_end))
+        out[c.claim_id] = _parent(c, [by_length[i] for i in hits[:MAX_PARENT_CANDIDATES + 1]], doc, reach)
+    return out
 
 
 def with_chains(claims: list[Claim], names: dict[str, str], doc: Doc | None = None) -> list[Claim]:
@@ -250,14 +314,23 @@ def with_chains(claims: list[Claim], names: dict[str, str], doc: Doc | None = No
     claim's content is nested in it ("The author reports that Lemon notes that P"), unless the
     cue is in a relative clause there (needs ``doc``). ``names`` maps claim ids to the
     speaker's name in a chain (default "(unattributed)")."""
-    parents = {c.claim_id: _parent(c, claims, doc) for c in claims}
+    parents = _parents(claims, doc)
     chains: dict[str, tuple[str, ...]] = {}
 
-    def chain(c: Claim, depth: int = 0) -> tuple[str, ...]:
-        if c.claim_id not in chains:
-            p = parents[c.claim_id]
-            outer = chain(p, depth + 1) if p is not None and depth < 8 else (AUTHOR,)
-            chains[c.claim_id] = (*outer, names.get(c.claim_id, UNATTRIBUTED))
+    def chain(c: Claim) -> tuple[str, ...]:
+        """Walk up to a claim whose chain is known (or the author), then fill in downwards:
+        no recursion, and every chain is built once."""
+        path: list[Claim] = []
+        cur: Claim | None = c
+        while cur is not None and cur.claim_id not in chains and len(path) <= len(claims):
+            path.append(cur)
+            cur = parents[cur.claim_id]
+        outer = chains[cur.claim_id] if cur is not None and cur.claim_id in chains else (AUTHOR,)
+        for link in reversed(path):
+            full = (*outer, names.get(link.claim_id, UNATTRIBUTED))
+            if len(full) > MAX_CHAIN_LENGTH:  # keep the author and the innermost sources
+                full = (AUTHOR, *full[-(MAX_CHAIN_LENGTH - 1):])
+            chains[link.claim_id] = outer = full
         return chains[c.claim_id]
 
     return [dataclasses.replace(c, source_chain=chain(c), parent_claim_id=(

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 # --------------------------------------------------------------------------- whitespace
 
@@ -127,27 +128,42 @@ def paragraphs(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- markdown
 
-_MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^```.*$", re.M), ""),                          # code fences (keep content)
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M), r"\1"),  # "## Heading ##" -> Heading
-    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),      # horizontal rules
-    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),                     # block quotes
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),                 # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),               # [text](url) -> text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),              # [text][ref] -> text
-    (re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S+.*$", re.M), ""),   # [ref]: url
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),       # **strong**
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)"), r"\1"),  # *em*
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # _em_
-    (re.compile(r"`([^`]+)`"), r"\1"),                           # `code`
+def _heading(m: re.Match[str]) -> str:
+    """ "## Heading ##" -> "Heading": the closing run of #s goes only when a space precedes it."""
+    text = m.group(1).rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.rstrip(" \t")
+    return text
+
+
+# Every pattern runs in linear time: no two unbounded quantifiers can match the same characters,
+# and an opening bracket, parenthesis or emphasis marker ends the scan of the one before it (so
+# "[[[[…" or "**a **a …" cannot make a match attempt per character scan to the end of the text).
+_MD_RULES: tuple[tuple[re.Pattern[str], Any], ...] = (
+    (re.compile(r"^```.*$", re.M), ""),                                  # code fences (keep content)
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$", re.M), _heading),       # "## Heading ##" -> Heading
+    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),            # horizontal rules
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),                         # block quotes
+    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), ""),                          # images
+    (re.compile(r"\[([^\[\]]+)\]\([^()]*\)"), r"\1"),                       # [text](url) -> text
+    (re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]"), r"\1"),                      # [text][ref] -> text
+    (re.compile(r"^[ \t]{0,3}\[[^\[\]\n]+\]:[ \t]+\S+.*$", re.M), ""),        # [ref]: url
+    (re.compile(r"\*\*(?=[^\s*])([^*\n]+?)(?<=\S)\*\*"), r"\1"),                # **strong**
+    (re.compile(r"__(?=[^\s_])([^_\n]+?)(?<=\S)__"), r"\1"),                    # __strong__
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?!\*)"), r"\1"),    # *em*
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),    # _em_
+    (re.compile(r"`([^`]+)`"), r"\1"),                                   # `code`
 )
 
 
 def strip_markdown(text: str) -> str:
-    """Remove Markdown syntax, keeping the words.
+    """Remove Markdown syntax, keeping the words (linear time in the length of ``text``).
 
     >>> strip_markdown("# The *big* story\\n\\nSee [the report](http://x.org) and **more**.")
     'The big story\\n\\nSee the report and more.'
+    >>> strip_markdown("## Learn C# ##")
+    'Learn C#'
     """
     for pattern, repl in _MD_RULES:
         text = pattern.sub(repl, text)

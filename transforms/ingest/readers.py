@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import codecs
 import functools
 import hashlib
 import io
@@ -32,7 +33,7 @@ from newslake.transforms.ids import content_hash, stable_id
 from newslake.transforms.ingest.normalize import html_to_text, normalize_text, split_front_matter, strip_markdown
 from newslake.transforms.ingest.dates import find_text_date, parse_date
 
-READER_VERSION = "newslake.readers.v1"
+READER_VERSION = "newslake.readers.v2"  # v2: JSONL decoded per line; linear-time Markdown
 
 FORMAT_BY_SUFFIX: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -114,6 +115,10 @@ class _Ctx:
     limits: Limits
 
 
+_CTX_NONE = _Ctx("", "text", None, {}, Limits())
+UTF16_32_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32 LE starts like UTF-16 LE
+
+
 def read_source(data: bytes, *, uri: str, fmt: str | None = None,
                 defaults: Mapping[str, Any] | None = None, limits: Limits = Limits()) -> list[SourceDoc]:
     """Turn the bytes of one input (a file) into documents; bad input gives rejected rows.
@@ -135,6 +140,9 @@ def read_source(data: bytes, *, uri: str, fmt: str | None = None,
     if len(data) > limits.max_file_bytes:
         return [rejected_doc(uri=uri, data=data, input_format=fmt,
                              reason=f"file has {len(data):,} bytes, above the limit of {limits.max_file_bytes:,}")]
+    if fmt == "jsonl" and not data.startswith(UTF16_32_BOMS):
+        return _read_jsonl_lines(data, replace(_CTX_NONE, uri=uri, fmt=fmt, defaults=dict(defaults or {}),
+                                               limits=limits))
     decoded = decode_bytes(data)
     if decoded.error is not None:
         return [rejected_doc(uri=uri, data=data, input_format=fmt, encoding=decoded.encoding,
@@ -176,20 +184,60 @@ def _read_json(text: str, data: bytes, ctx: _Ctx) -> list[SourceDoc]:
     return docs
 
 
+def _read_jsonl_lines(data: bytes, ctx: _Ctx, first_line: int = 1) -> list[SourceDoc]:
+    """JSONL, one line at a time: each line is decoded and validated on its own.
+
+    A line with a NUL byte, undecodable bytes or bad JSON is its own rejected row (``uri#L<n>``);
+    the good lines around it land. The encoding is decided per line, so a file mixing UTF-8 and
+    Windows-1252 records reads both correctly.
+
+    >>> lines = ['{"text": "Québec voted."}'.encode(), b'{"text": "\\x00"}', '{"text": "Café."}'.encode("cp1252")]
+    >>> [(d.uri, d.status, d.encoding) for d in read_source(b"\\n".join(lines), uri="m.jsonl")]
+    [('m.jsonl#L1', 'ok', 'utf-8'), ('m.jsonl#L2', 'rejected', 'utf-8'), ('m.jsonl#L3', 'ok', 'cp1252')]
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if not data.strip():
+        return [_reject(data, ctx, "empty file")]
+    docs = []
+    for n, line_bytes in enumerate(data.split(b"\n"), start=first_line):
+        if not line_bytes.strip():
+            continue
+        line_ctx = replace(ctx, uri=f"{ctx.uri}#L{n}")
+        try:
+            line, encoding = line_bytes.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            decoded = decode_bytes(line_bytes)
+            line, encoding = decoded.text, decoded.encoding
+            if decoded.error is not None:
+                docs.append(_reject(line_bytes, replace(line_ctx, encoding=encoding),
+                                    f"line {n}: {decoded.error}"))
+                continue
+        if "\x00" in line:
+            docs.append(_reject(line_bytes, replace(line_ctx, encoding=encoding),
+                                f"line {n}: binary data (NUL bytes)"))
+            continue
+        docs.append(_jsonl_record(line, line_bytes, n, replace(line_ctx, encoding=encoding)))
+    return docs or [_reject(data, ctx, "JSONL file has no records")]
+
+
+def _jsonl_record(line: str, line_bytes: bytes, n: int, ctx: _Ctx) -> SourceDoc:
+    try:
+        value = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        error = _json_error(exc).replace("at line 1", f"at line {n}", 1)
+        return _reject(line_bytes, ctx, error, line)
+    return _from_record(value, line, line_bytes, ctx)
+
+
 def _read_jsonl(text: str, ctx: _Ctx, first_line: int = 1) -> list[SourceDoc]:
+    """JSONL in UTF-16/32 (a byte order mark): decoded whole, then read line by line."""
     docs = []
     for n, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         line_ctx = replace(ctx, uri=f"{ctx.uri}#L{n}")
-        line_bytes = line.encode("utf-8", "surrogatepass")
-        try:
-            value = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            error = _json_error(exc).replace("at line 1", f"at line {n}", 1)
-            docs.append(_reject(line_bytes, line_ctx, error, line))
-            continue
-        docs.append(_from_record(value, line, line_bytes, line_ctx))
+        docs.append(_jsonl_record(line, line.encode("utf-8", "surrogatepass"), n, line_ctx))
     return docs or [_reject(text.encode("utf-8", "surrogatepass"), ctx,
                             "JSONL file has no records")]
 
@@ -197,18 +245,22 @@ def _read_jsonl(text: str, ctx: _Ctx, first_line: int = 1) -> list[SourceDoc]:
 def read_jsonl_lines(data: bytes, *, uri: str, first_line: int, limits: Limits = Limits()) -> list[SourceDoc]:
     """Documents of some whole lines of a JSONL file, ``data`` starting at line ``first_line``:
     how a large JSONL file is read a batch at a time (uris ``<uri>#L<n>`` as with :func:`read_source`).
-    Blank lines give nothing; lines that are not valid JSON give rejected rows.
+    Blank lines give nothing; each line is decoded and validated on its own (a bad line is its own
+    rejected row).
 
     >>> [d.uri for d in read_jsonl_lines(b'{"text": "Hello there."}\\n\\n{"x": 1}', uri="f.jsonl", first_line=41)]
     ['f.jsonl#L41', 'f.jsonl#L43']
     """
-    decoded = decode_bytes(data)
-    if decoded.error is not None:
-        return [rejected_doc(uri=f"{uri}#L{first_line}", data=data, input_format="jsonl", encoding=decoded.encoding,
-                             reason=decoded.error)]
-    if not decoded.text.strip():
+    if not data.strip():
         return []
-    return _read_jsonl(decoded.text, _Ctx(uri, "jsonl", decoded.encoding, {}, limits), first_line)
+    ctx = _Ctx(uri, "jsonl", None, {}, limits)
+    if data.startswith(UTF16_32_BOMS):
+        decoded = decode_bytes(data)
+        if decoded.error is not None:
+            return [rejected_doc(uri=f"{uri}#L{first_line}", data=data, input_format="jsonl",
+                                 encoding=decoded.encoding, reason=decoded.error)]
+        return _read_jsonl(decoded.text, replace(ctx, encoding=decoded.encoding), first_line)
+    return _read_jsonl_lines(data, ctx, first_line)
 
 
 def _json_error(exc: Exception) -> str:
