@@ -16,7 +16,8 @@ all their events (for recall: list the events a reader would, then compare).
 
 Counts printed: events per story, share of events with a place and with a date (by
 ``date_source``) over dated stories (those with ``published_at``), claims with a pronoun speaker
-left unresolved (no antecedent entity). The corpus is read from ``../shared`` at run time, never
+(he/she/it/they) left with no antecedent (the chain name is the pronoun itself) and with no entity
+(an antecedent like "one diplomat" has none). The corpus is read from ``../shared`` at run time, never
 copied.
 """
 
@@ -95,10 +96,12 @@ def main() -> None:
         print(f"# dated stories: place on {sum(e.location_text is not None for e in dev) / len(dev):.0%}, "
               f"date on {sum(e.date_text is not None or e.date_end is not None for e in dev) / len(dev):.0%} "
               f"of {len(dev)} events; date_source {Counter(e.date_source for e in dev).most_common()}")
-    pron = [c for c in claims if c.speaker_kind == "pronoun"]
+    pron = [c for c in claims if c.speaker_kind == "pronoun" and c.speaker_text.lower() in ("he", "she", "it", "they")]
     if claims:
+        no_ante = sum(not c.source_chain or c.source_chain[-1] == c.speaker_text for c in pron)
         print(f"# claims: speaker kinds {Counter(c.speaker_kind for c in claims).most_common()}; "
-              f"pronoun speakers unresolved {sum(c.speaker_entity_id is None for c in pron)}/{len(pron)}; "
+              f"he/she/it/they speakers with no antecedent {no_ante}/{len(pron)}, with no entity "
+              f"{sum(c.speaker_entity_id is None for c in pron)}/{len(pron)}; "
               f"certainty {Counter(c.certainty for c in claims).most_common()}")
 
     rng = random.Random(args.seed)
@@ -112,7 +115,8 @@ def main() -> None:
     print("\n## claims")
     for i, c in enumerate(rng.sample(claims, min(args.claims, len(claims))), 1):
         _, text = texts[c.doc_id]
-        print(f"C{i:02d} speaker={c.speaker_text!r} ({c.speaker_kind}, entity={'yes' if c.speaker_entity_id else 'no'}) "
+        print(f"C{i:02d} speaker={c.speaker_text!r} ({c.speaker_kind}, entity={'yes' if c.speaker_entity_id else 'no'}, "
+              f"chain={' > '.join(c.source_chain)!r}) "
               f"cue={c.cue!r} certainty={c.certainty}")
         print("    content: " + " ".join(c.content.split())[:300])
         print("    " + marked(text, c.sentence_start, c.sentence_end, c.cue_start, c.cue_end)[:400])

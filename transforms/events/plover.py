@@ -227,7 +227,7 @@ SOURCE_GOVERNORS: dict[str, str] = {
 CLAIM_CERTAINTY: dict[str, str] = {
     "asserted": "asserted", "reported": "reported", "claimed": "claimed", "rumored": "rumored",
     "denied": "denied", "hedged": "hypothetical", "hypothetical": "hypothetical",
-    "future": "future", "negated": "negated",
+    "future": "future", "negated": "negated", "intended": "future", "demanded": "hypothetical",
 }
 """Claim certainty (from the claims module) -> event modality."""
 
