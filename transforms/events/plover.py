@@ -40,7 +40,7 @@ def _table(rows: dict[str, str]) -> dict[str, str]:
 
 
 VERB_TRIGGERS: dict[str, str] = _table({
-    "THREATEN": "threaten menace",
+    "THREATEN": "threaten menace warn",
     "ASSAULT": "kill attack bomb behead shoot murder assassinate stab shell massacre execute "
                "torture wound injure ambush raid abduct kidnap detonate bombard invade fight "
                "clash slaughter lynch hijack storm firebomb explode maim mutilate",
@@ -51,7 +51,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "PROTEST": "protest demonstrate rally riot",
     "ACCUSE": "accuse blame condemn denounce criticize criticise charge indict sue",
     "REJECT": "reject refuse deny veto decline rebuff",
-    "AGREE": "agree sign ratify",
+    "AGREE": "agree sign ratify offer promise pledge vow",
     "CONSULT": "meet talk visit host discuss negotiate consult",
     "AID": "aid donate fund finance assist",
     "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise",
@@ -59,7 +59,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "COOPERATE": "cooperate collaborate ally partner",
     "REQUEST": "request ask appeal demand urge plead petition order instruct",
     "CONCEDE": "concede apologize apologise pardon",
-    "SUPPORT": "support endorse back praise",
+    "SUPPORT": "support endorse back praise welcome hail applaud",
 })
 """Verb lemma -> type: ``"Rebels attacked the convoy"`` -> ASSAULT."""
 
