@@ -129,6 +129,22 @@ def _figurative(tok: Token, last: Token) -> bool:
                for o in _sense_objects(tok))
 
 
+def _amount(t: Token) -> bool:
+    return t.like_num or t.lower_ in P.AMOUNT_UNITS or t.lemma_.lower() in P.AMOUNT_UNITS
+
+
+def _quantity_frame(tok: Token) -> bool:
+    """A verb whose object or ``to``/``by``/``from`` phrase is an amount: "Extel declined 4p to
+    945", "exports fell by 3 pct" (not "killed 18 soldiers": soldiers are no unit)."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "npadvmod") and _amount(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "by", "from"):
+            if any(o.dep_ == "pobj" and _amount(o) for o in c.children):
+                return True
+    return False
+
+
 def _verb_type(tok: Token) -> tuple[str, Token] | None:
     """The PLOVER type of a verb by its sense: a CAMEO pattern that matches the verb's frame wins
     (``"declined"`` with subject ``stocks`` -> none), then our own lexicon, then the verb's CAMEO code."""
@@ -150,7 +166,9 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     last = tok
     if sense is not None and sense.particle:
         last = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ == sense.particle), tok)
-    if lemma in P.VERB_TRIGGERS and not (sense is not None and sense.by_pattern):
+    if lemma in P.VERB_TRIGGERS:
+        if sense is not None and sense.by_pattern and P.cameo_to_plover(sense.code) is None:
+            return None  # the dictionary's pattern says this sense is no event ("stocks declined")
         return P.VERB_TRIGGERS[lemma], last
     if sense is None or not (sense.by_pattern or (lemma not in P.CAMEO_LOOSE and (
             sense.explicit or sense.code[:2] in P.CAMEO_BLOCK_ROOTS))):
@@ -180,6 +198,17 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if hit is None or _figurative(tok, hit[1]):
             return None
         etype, last = hit
+        if _quantity_frame(tok):
+            return None  # "Extel declined 28p", "exports fell 3 pct": a market movement
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma in P.PERSON_OBJECT_VERBS and objs and not any(cameo.can_act(o) for o in objs):
+            return None  # "executing orders", "rates charged by banks"
+        if lemma == "sign" and any(o.lemma_.lower() in P.NON_AGREEMENT_SIGNING for o in objs):
+            return None  # "signed a measure lifting currency regulations"
+        if lemma == "withdraw" and objs and not any(cameo.can_act(o) for o in objs):
+            if any(o.lemma_.lower() in P.CONCESSION_OBJECTS or o.lower_ in P.CONCESSION_OBJECTS for o in objs):
+                return "CONCEDE", last  # "withdrew objections"
+            return None  # "withdrew an offer to acquire"
         if etype in ("REJECT", "THREATEN") and lemma in ("deny", "warn", "caution") and any(
                 c.dep_ == "ccomp" for c in tok.children):
             return None  # "denied that ...", "warned that ...": a reporting use
@@ -207,6 +236,12 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None
+        if etype == "ASSAULT" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS
+                                      for c in tok.children):
+            return None  # "a takeover battle", "a price war"
+        if etype == "AGREE" and any(c.dep_ in ("compound", "nmod") and c.lower_ in ("repurchase", "repo", "swap")
+                                    for c in tok.children):
+            return None  # "a repurchase agreement": a money-market instrument
         if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not any(
                 c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children):
             return None  # "domestic demand", "demand of banks"; not "their demands", "a demand that"

@@ -80,7 +80,7 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "AID": "aid donation assistance",
     "RETREAT": "withdrawal retreat release surrender ceasefire truce",
     "OTHER": "defection",
-    "COOPERATE": "cooperation alliance partnership",
+    "COOPERATE": "cooperation alliance",
     "REQUEST": "request appeal demand plea",
     "CONCEDE": "concession apology",
     "SUPPORT": "support endorsement",
@@ -103,6 +103,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("open", "fire"): "ASSAULT",      # "soldiers opened fire on the crowd"
     ("fire", "on"): "ASSAULT",
     ("team", "up"): "COOPERATE",
+    ("join", "forces"): "COOPERATE",  # "the union has joined forces with CC.OO."
     ("side", "with"): "SUPPORT",
     ("walk", "out"): "PROTEST",
 }
@@ -341,16 +342,18 @@ synonyms (the KILL/FIGHT blocks list ``hit``, ``break``, ``match``, ``overshadow
 
 CAMEO_LOOSE: frozenset[str] = frozenset(
     "aim comply decide determine expect seek vote want compensate express dismiss yield beat kick "
-    "fail apply affirm rejoice contribute help greet wrestle search monitor brand decree".split())
+    "fail apply affirm rejoice contribute help greet wrestle search monitor brand decree maintain repeat "
+    "find enable relinquish resign".split())
 """Verbs the CAMEO dictionary codes by themselves that in news are mostly not events: intentions
 ("expects to", "aims to", "wants"), market language ("bonds yield", "beat forecasts",
 "contributed to earnings", "helped by lower costs"). They count only through a pattern."""
 
 MENTAL_VERBS: frozenset[str] = frozenset(
     "want expect hope wish believe think plan intend aim seek decide determine consider fail try "
-    "attempt feel fear see".split())
-"""Verbs of mind and intention: never an event themselves, whatever the dictionary says (the act
-they govern may be: "plans to withdraw" -> RETREAT, future)."""
+    "attempt feel fear see come go get obtain provide enable find".split())
+"""Verbs of mind and intention, and light verbs of coming and getting: never an event themselves,
+whatever the dictionary's patterns say (the act they govern may be: "plans to withdraw" ->
+RETREAT, future; "competition may come from new coins" is none)."""
 
 
 def cameo_to_plover(code: str) -> str | None:
@@ -383,7 +386,8 @@ NON_EVENT_SENSES: frozenset[str] = frozenset(
     "terror terrorism crime corruption poverty disease inflation problem problems issue issues "
     "liberty liberties freedom freedoms right rights idea ideas law laws record records "
     "stability volatility recession deficit deficits unemployment fire fires trend trends "
-    "investment investments service services".split())
+    "investment investments service services operations implementation employment project projects "
+    "economy currency dollar amendment amendments".split())
 """Head nouns that give a trigger an economic or figurative sense: "meet the requirements",
 "domestic demand", "help fight terror", "an attack on civil liberties", "charging 50% tax",
 "demonstrated the stability of earnings". A trigger whose object (or the object of its ``on``/
@@ -395,13 +399,14 @@ NON_EVENT_COMPLEMENTS: frozenset[str] = frozenset(
 """Infinitives that make a refusal a reporting formula: "declined to be identified", "refused to
 comment"."""
 
-ACTOR_OBJECT_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE", "AID", "REQUEST"})
+ACTOR_OBJECT_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE", "AID", "REQUEST", "AGREE"})
 """Types whose direct object, when there is one, must be someone who can act, an agreement or an
 event noun: "met the foreign minister", not "met its budget targets"; "ordered the arrest",
 "ordered troops to withdraw", not "ties ordered by Burlington Northern"."""
 
 AGREEMENT_NOUNS: frozenset[str] = frozenset(
-    "deal agreement accord treaty pact settlement terms contract truce ceasefire plan package".split())
+    "deal agreement accord treaty pact settlement terms contract truce ceasefire plan package "
+    "memorandum protocol convention charter communique declaration understanding".split())
 """Objects that keep a CONSULT/COOPERATE verb an event: "negotiated the Mexican deal"."""
 
 MASS_NOUNS: frozenset[str] = frozenset({"demand", "support", "aid", "charge", "release", "protest"})
@@ -410,5 +415,29 @@ MASS_NOUNS: frozenset[str] = frozenset({"demand", "support", "aid", "charge", "r
 clause ("a demand that ...") or with an owner who can act ("Iran's demand")."""
 
 NON_EVENT_PHRASES: frozenset[tuple[str, str]] = frozenset({("talk", "of"), ("talk", "about"), ("speak", "of"),
-                                                           ("speak", "about")})
-"""(verb, preposition) pairs that talk *about* something: "Fujioka talked of the struggle"."""
+                                                           ("speak", "about"), ("back", "away")})
+"""(verb, preposition/adverb) pairs that are no event: "Fujioka talked of the struggle", "investors
+backed away from the market"."""
+
+PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang"})
+"""Verbs that are events only when their object (or passive subject) can act: "executed two
+prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks"."""
+
+NON_AGREEMENT_SIGNING: frozenset[str] = frozenset(
+    "measure law bill decree order legislation check cheque petition lease".split())
+"""Objects that make signing an act of office, not an agreement: "signed a measure lifting ..."."""
+
+CONCESSION_OBJECTS: frozenset[str] = frozenset(
+    "objection objections opposition demand demands veto reservation reservations claim claims".split())
+"""Withdrawing these is conceding (CONCEDE), not pulling back forces (RETREAT): "West Germany
+withdrew objections to increased quotas"."""
+
+FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
+    "takeover proxy price legal court trade bidding tariff currency ratings marketing fare "
+    "circulation advertising".split())
+"""Modifiers that make a fight figurative: "a takeover battle", "a price war", "trade war"."""
+
+AMOUNT_UNITS: frozenset[str] = frozenset(
+    "pct percent % point points cent cents ct cts dlr dlrs dollar dollars p pence penny yen mln "
+    "billion million stg marks francs lire tonne tonnes barrel barrels bpd share shares".split())
+"""Units of amounts: a verb moved by one is a market movement ("declined 4p", "fell 3 pct")."""
