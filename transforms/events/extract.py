@@ -220,7 +220,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "deny" and not any(c.dep_ in ("dative",) or (c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON")
                                        for c in tok.children):
             return None  # "I cannot deny it", "denied the report": a statement, not a refusal
-        if etype in P.ACTOR_OBJECT_TYPES:
+        if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order"):
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if objs and not any(cameo.can_act(o) or o.lemma_.lower() in P.AGREEMENT_NOUNS
                                 or o.lemma_.lower() in P.NOUN_TRIGGERS for o in objs) \
@@ -258,6 +258,8 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
               else t for t in (actor, target)]
     if any(cameo.can_act(t) for t in people):
         return True
+    if etype in VIOLENT_TYPES and (actor is not None or target is not None):
+        return True  # "a bomb exploded", "the attack on the convoy": violence needs no named doer
     if tok.pos_ == "NOUN":
         if light_verb(tok) is not None or place is not None or when is not None:
             return True

@@ -343,7 +343,8 @@ synonyms (the KILL/FIGHT blocks list ``hit``, ``break``, ``match``, ``overshadow
 CAMEO_LOOSE: frozenset[str] = frozenset(
     "aim comply decide determine expect seek vote want compensate express dismiss yield beat kick "
     "fail apply affirm rejoice contribute help greet wrestle search monitor brand decree maintain repeat "
-    "find enable relinquish resign".split())
+    "find enable relinquish resign arrive use clear target enhance lead hunt give issue declare move "
+    "hold take".split())
 """Verbs the CAMEO dictionary codes by themselves that in news are mostly not events: intentions
 ("expects to", "aims to", "wants"), market language ("bonds yield", "beat forecasts",
 "contributed to earnings", "helped by lower costs"). They count only through a pattern."""
@@ -401,7 +402,7 @@ comment"."""
 
 ACTOR_OBJECT_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE", "AID", "REQUEST", "AGREE"})
 """Types whose direct object, when there is one, must be someone who can act, an agreement or an
-event noun: "met the foreign minister", not "met its budget targets"; "ordered the arrest",
+event noun (for REQUEST only the verb ``order``, whose commercial sense is common): "met the foreign minister", not "met its budget targets"; "ordered the arrest",
 "ordered troops to withdraw", not "ties ordered by Burlington Northern"."""
 
 AGREEMENT_NOUNS: frozenset[str] = frozenset(
