@@ -258,7 +258,7 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
               else t for t in (actor, target)]
     if any(cameo.can_act(t) for t in people):
         return True
-    if etype in VIOLENT_TYPES and (actor is not None or target is not None):
+    if etype == "ASSAULT" and (actor is not None or target is not None):
         return True  # "a bomb exploded", "the attack on the convoy": violence needs no named doer
     if tok.pos_ == "NOUN":
         if light_verb(tok) is not None or place is not None or when is not None:
