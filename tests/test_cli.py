@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newslake.cli import app
-from tests.test_warehouse import commit, doc_row, ent_row, run_tables
+from newslake.warehouse.lake import commit
+from tests.conftest import doc_row, ent_row, run_tables
 from newslake.warehouse.lake import LakeConfig
 
 runner = CliRunner()

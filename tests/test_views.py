@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import pytest
 
-from tests.test_warehouse import NOW, doc_row, ent_row, run_row
+from tests.conftest import NOW, doc_row, ent_row, run_row
 from newslake.warehouse.lake import LakeConfig, RunTables, commit, query
 from newslake.warehouse.schema import to_table
 

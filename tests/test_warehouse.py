@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -14,44 +13,7 @@ from newslake.warehouse import lake as lake_mod
 from newslake.warehouse.lake import LakeConfig, LakeError, RunTables, commit, known_versions, query, table_counts
 from newslake.warehouse.schema import PER_DOCUMENT, TABLES, create_table_sql, description, to_table
 from newslake.warehouse.dictionary import schema_markdown
-
-NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
-
-
-def doc_row(doc_id: str, text: str = "Alice met Bob in Paris.", version: str = "v1", run_id: str = "r1") -> dict:
-    return dict(doc_id=doc_id, status="ok", error=None, source=None, uri=f"{doc_id}.txt", url=None,
-                external_id=None, title="T", subtitle=None, section=None, author=None, published_at=None,
-                published_at_from=None, language="en", text=text, raw=text, boilerplate=[],
-                input_format="text", encoding="utf-8", content_hash="h", char_count=len(text),
-                extractor_version=version, run_id=run_id, ingested_at=NOW)
-
-
-def ent_row(doc_id: str, entity_id: str, name: str, aliases=(), n: int = 1, version: str = "v1", label="PERSON") -> dict:
-    return dict(doc_id=doc_id, entity_id=entity_id, name=name, label=label, aliases=tuple(aliases),
-                mention_count=n, start_char=0, end_char=len(name), country_code=None, latitude=None,
-                longitude=None, geonames_id=None, extractor_version=version, run_id="r")
-
-
-def mention_row(doc_id: str, entity_id: str, start: int, text: str, version: str = "v1") -> dict:
-    return dict(mention_id=f"m_{doc_id}_{start}", doc_id=doc_id, entity_id=entity_id, text=text, label="PERSON",
-                model_label="PERSON", start_char=start, end_char=start + len(text), sentence_index=0,
-                extractor_version=version, run_id="r")
-
-
-def run_row(run_id: str) -> dict:
-    return dict(run_id=run_id, flow="ingest", started_at=NOW, finished_at=NOW, status="committed", error=None,
-                inputs=["x"], docs_seen=1, docs_ok=1, docs_rejected=0, docs_unchanged=0, docs_replaced=0,
-                mentions=0, claims=0, events=0, extractor_version="v1", model="m", commit_attempts=0)
-
-
-def run_tables(run_id: str, docs: list[dict], ents: list[dict] = (), mentions: list[dict] = ()) -> RunTables:
-    extra = {"run_id": run_id, "ingested_at": NOW}
-    return RunTables(
-        {"documents": to_table("documents", docs, extra), "doc_entities": to_table("doc_entities", ents, extra),
-         "mentions": to_table("mentions", mentions, extra)},
-        run_row(run_id),
-    )
-
+from tests.conftest import doc_row, ent_row, mention_row, run_tables
 
 @pytest.fixture()
 def cfg(tmp_path: Path) -> LakeConfig:
