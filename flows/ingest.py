@@ -1,59 +1,62 @@
-"""The ingest flow: paths → discover → read + normalise → parse + extract → Arrow tables → one commit.
+"""The ingest flow: discover → read → parse + extract → commit, as a stream of bounded batches.
 
-Tasks take batches of documents (hundreds), never one. The flow runs on the Prefect server named by
-``PREFECT_API_URL``, or on a temporary local one when none is set.
+::
+
+    files ─► skip unchanged files ─► cut into batches ─► worker: read, skip committed, ─► commit
+             (content hash,           (batch_size docs;    parse + extract              (one transaction
+              input_files)             JSONL by lines)     (2 processes, model once)     per batch)
+
+Nothing holds the whole run: a batch is cut only when a worker is about to need it (``depth``
+batches are in flight), and every batch commits on its own, with the run's ``runs`` row updated in
+the same transaction. A run killed at any point keeps the batches it committed; the same command
+run again skips those documents (they are in the lake with the same extractor version) and
+finishes the rest, ending with the tables an uninterrupted run leaves. A file whose every document
+was committed is recorded in ``input_files`` by content, so an unchanged input is skipped without
+being read. This process never reads a document nor imports spaCy; the workers do. The flow runs
+on the Prefect server named by ``PREFECT_API_URL``, or on a temporary local one when none is set.
 """
 
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
+import socket
 import sys
 import time
 import uuid
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
-from newslake.flows.workers import Workers, choose_processes, model_version
-from newslake.settings import Settings, get_settings
-from newslake.transforms.extract import Extracted, dedupe
-from newslake.transforms.ingest.readers import Limits, SourceDoc, read_source, rejected_doc
-from newslake.warehouse.lake import LakeConfig, RunTables, commit, known_versions, record_run
-from newslake.warehouse.schema import PER_DOCUMENT, to_table
+from newslake.warehouse import faults
+from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes
+from newslake.settings import get_settings
+from newslake.transforms.ingest.readers import Limits
+from newslake.warehouse.lake import LakeConfig, LakeWriter, RunTables, record_run
+from newslake.warehouse.schema import COMPACT_EVERY, RunRecord, to_table
 
 
 class InputError(ValueError):
     """A path the user gave does not exist or matches nothing."""
 
 
-@dataclass(frozen=True)
-class RunSummary:
-    run_id: str
-    status: str
-    docs_seen: int
-    docs_ok: int
-    docs_rejected: int
-    docs_unchanged: int
-    docs_replaced: int
-    mentions: int
-    entities: int
-    claims: int
-    events: int
-    elapsed_s: float
-    commit_attempts: int
-    warehouse: str
-    rejected: tuple[tuple[str, str], ...] = ()  # (uri, reason) of this run's rejections
+@dataclass
+class RunSummary(RunRecord):
+    """The run's record as the flow returns it: the ``runs`` row plus what only the caller needs."""
 
+    elapsed_s: float = 0.0
+    warehouse: str = ""
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (uri, reason), the first 100
 
-def _chunks(items: Sequence, n: int) -> Iterator[Sequence]:
-    for i in range(0, len(items), n):
-        yield items[i : i + n]
+    def row(self) -> dict:
+        return {k: v for k, v in super().row().items() if k not in ("elapsed_s", "warehouse", "rejected")}
 
 
 def _is_hidden(p: Path, root: Path) -> bool:
@@ -88,51 +91,130 @@ def discover(paths: Sequence[str]) -> list[str]:
     return find_files(paths)
 
 
-@task(name="read-batch", cache_policy=NO_CACHE)
-def read_batch(files: Sequence[str], limits: Limits) -> list[SourceDoc]:
-    """Read and normalise a batch of files; unreadable or oversized files become rejected documents."""
-    docs: list[SourceDoc] = []
+def file_sha256(path: str) -> str | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+@dataclass
+class InputFile:
+    path: str
+    sha256: str | None
+    bytes: int
+    docs: int = 0  # documents read from it so far
+
+
+@dataclass
+class Batch:
+    """Pieces of input for one worker call, and the files whose last piece is in it (recorded as
+    done in the batch's commit)."""
+
+    pieces: list[Piece]
+    completes: list[InputFile] = field(default_factory=list)
+
+
+def skip_unchanged_files(lake: LakeWriter, files: Sequence[str], version: str, limits: Limits,
+                         run: RunSummary) -> list[InputFile]:
+    """The files to read: those whose bytes the lake has not finished with ``version`` (a file
+    with the same content and version is skipped unread; its documents count as unchanged)."""
+    inputs = []
     for f in files:
         try:
             size = os.path.getsize(f)
-            if size > limits.max_file_bytes:
-                docs.append(rejected_doc(uri=f, data=f"{f}:{size}".encode(),
-                                         reason=f"file has {size:,} bytes, above the limit of {limits.max_file_bytes:,}"))
-                continue
-            data = Path(f).read_bytes()
-        except OSError as e:
-            docs.append(rejected_doc(uri=f, data=f.encode(), reason=f"cannot read file: {e.strerror or e}"))
-            continue
-        docs.extend(read_source(data, uri=f, limits=limits))
-    return docs
+        except OSError:
+            size = -1
+        inputs.append(InputFile(f, file_sha256(f) if 0 <= size <= limits.max_file_bytes else None, size))
+    done = lake.done_files([i.sha256 for i in inputs if i.sha256], version)
+    todo = [i for i in inputs if i.sha256 not in done]
+    skipped = sum(done[i.sha256] for i in inputs if i.sha256 in done)
+    run.add(docs_seen=skipped, docs_unchanged=skipped)
+    return todo
 
 
-@task(name="known-versions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def lookup_known(cfg: LakeConfig, doc_ids: list[str]) -> dict[str, str]:
-    return known_versions(cfg, doc_ids)
+def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]:
+    """Cut the input into batches of about ``batch_size`` documents: a JSONL file ``batch_size``
+    lines at a time (read lazily, so only the batches in flight are in memory), other files whole
+    (one document each, as far as the plan knows)."""
+    batch = Batch([])
+    size = 0
+
+    def full() -> bool:
+        return size >= batch_size
+
+    for inp in files:
+        if not inp.path.lower().endswith(".jsonl") or inp.sha256 is None:
+            batch.pieces.append(Piece(inp.path))
+            size += 1
+        else:
+            first, lines, any_line = 1, [], False
+            with open(inp.path, "rb") as f:
+                for n, line in enumerate(f, start=1):
+                    if full():  # the file goes on: this batch does not complete it
+                        yield batch
+                        batch, size = Batch([]), 0
+                    lines.append(line)
+                    any_line |= bool(line.strip())
+                    if size + len(lines) >= batch_size:
+                        batch.pieces.append(Piece(inp.path, first, b"".join(lines)))
+                        size += len(lines)
+                        first, lines = n + 1, []
+            if lines and any_line:
+                batch.pieces.append(Piece(inp.path, first, b"".join(lines)))
+                size += len(lines)
+            if not any_line:  # nothing but blank lines: the whole-file reader says why
+                batch.pieces.append(Piece(inp.path))
+                size += 1
+        batch.completes.append(inp)
+        if full():
+            yield batch
+            batch, size = Batch([]), 0
+    if batch.pieces or batch.completes:
+        yield batch
 
 
-@task(name="extract-batch", cache_policy=NO_CACHE)
-def extract(workers: Workers, docs: Sequence[SourceDoc], version: str) -> Extracted:
-    """Parse a batch with spaCy and extract its mentions, entities, claims and events."""
-    return workers.submit(docs, version).result()
+@task(name="extract", cache_policy=NO_CACHE)
+def extract(workers: Workers, batch: Batch, version: str, run_id: str, cfg: LakeConfig, limits: Limits) -> BatchResult:
+    """Read, skip what the lake has, parse and extract one batch in a worker process."""
+    result = workers.submit(batch.pieces, version, run_id, cfg, limits).result() if batch.pieces else BatchResult()
+    faults.point("extract")
+    return result
 
 
 @task(name="commit", cache_policy=NO_CACHE)
-def commit_run(cfg: LakeConfig, tables: RunTables, attempts: int) -> int:
-    """Write every table of the run in one DuckLake transaction (retried on write conflicts)."""
-    return commit(cfg, tables, attempts=attempts)
+def commit_batch(lake: LakeWriter, batch: Batch, result: BatchResult, run: RunSummary, files: dict[str, InputFile]) -> None:
+    """Write a batch's rows, the relinking they cause, the files it completes and the run's updated
+    row in one transaction."""
+    for path, n in result.docs_per_file.items():
+        files[path].docs += n
+    run.add(**result.counts, batches=1)
+    done = [{"sha256": f.sha256, "path": f.path, "bytes": f.bytes, "docs": f.docs} for f in batch.completes if f.sha256]
+    tables = dict(result.tables)
+    if done:
+        tables["input_files"] = to_table("input_files", done, {"extractor_version": run.extractor_version,
+                                                                "run_id": run.run_id, "ingested_at": datetime.now(timezone.utc)})
+    lake.commit(RunTables(tables, run))
+    run.rejected.extend(result.rejected[: max(0, 100 - len(run.rejected))])
+    if run.batches % COMPACT_EVERY == 0:
+        lake.compact()
 
 
-def _tables(ex: Extracted, *, run_id: str, version: str, now: datetime) -> dict:
-    docs = [
-        {**{f: getattr(d, f) for f in d.__dataclass_fields__}, "char_count": len(d.text),
-         "boilerplate": list(d.boilerplate)}
-        for d in ex.documents
-    ]
-    extra = {"run_id": run_id, "ingested_at": now, "extractor_version": version}
-    rows = {"documents": docs, **{name: getattr(ex, name) for name in PER_DOCUMENT if name != "documents"}}
-    return {name: to_table(name, rows[name], extra) for name in PER_DOCUMENT}
+def extract_ahead(batches: Iterable[Batch], submit: Callable[[Batch], object], depth: int) -> Iterator[tuple[Batch, object]]:
+    """Submit batches ``depth`` ahead of the one being committed, so workers never wait for a commit
+    and at most ``depth`` + 1 batches are in memory; yield (batch, future) in input order."""
+    pending: deque = deque()
+    for b in batches:
+        pending.append((b, submit(b)))
+        if len(pending) > depth:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
 
 
 def _run_id() -> str:
@@ -140,6 +222,42 @@ def _run_id() -> str:
         return str(get_run_context().flow_run.id)
     except Exception:  # called outside a flow run (tests of helpers)
         return str(uuid.uuid4())
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def model_version(workers: Workers) -> str:
+    """The run's extractor version, from a worker (this process never imports spaCy)."""
+    return workers.version()
+
+
+def start_run(lake: LakeWriter, paths: Sequence[str], model: str, version: str, started: datetime) -> RunSummary:
+    """The run's record, written as ``running``; this host's runs whose process died are marked
+    ``interrupted`` first."""
+    host = socket.gethostname()
+    lake.mark_interrupted(host, _alive)
+    run = RunSummary(run_id=_run_id(), started_at=started, inputs=list(paths), model=model,
+                     extractor_version=version, host=host, pid=os.getpid(),
+                     warehouse=str(lake.cfg.warehouse))
+    lake.commit(RunTables({}, run))
+    return run
+
+
+def finish_run(lake: LakeWriter, run: RunSummary, t0: float) -> RunSummary:
+    """Compact what the run's batches wrote, then mark it ``committed``."""
+    if run.batches:
+        lake.compact()
+    run.status, run.elapsed_s = "committed", round(time.perf_counter() - t0, 2)
+    lake.commit(RunTables({}, run))
+    return run
 
 
 @flow(name="ingest", log_prints=False)
@@ -151,70 +269,33 @@ def ingest(
     n_process: int | None = None,
     progress: bool = False,
 ) -> RunSummary:
-    """Ingest files, folders or globs into the lake: every table of the run in one commit."""
-    s: Settings = get_settings(warehouse=warehouse, model=model, batch_size=batch_size, n_process=n_process)
+    """Ingest files, folders or globs into the lake, batch by batch (one commit per batch)."""
+    s = get_settings(warehouse=warehouse, model=model, batch_size=batch_size, n_process=n_process)
     cfg = LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
     limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars)
-    log = get_run_logger()
-    started = datetime.now(timezone.utc)
-    t0 = time.perf_counter()
-    run_id = _run_id()
-    run = {"run_id": run_id, "flow": "ingest", "started_at": started, "inputs": list(paths),
-           "model": s.model, "extractor_version": "", "error": None}
-    try:
-        files = discover(paths)
-        docs: list[SourceDoc] = []
-        for batch in _chunks(files, s.batch_size):
-            docs.extend(read_batch(batch, limits))
-        docs = dedupe(docs)
-        version = model_version(s.model)
-        run["extractor_version"] = version
-        known = lookup_known(cfg, [d.doc_id for d in docs])
-        todo = [d for d in docs if known.get(d.doc_id) != version]
-        replaced = sum(1 for d in todo if d.doc_id in known)
-        n = choose_processes(s.n_process, len(todo), s.batch_size)
-        log.info("%d files, %d documents, %d to extract with %d process(es)", len(files), len(docs), len(todo), n)
-        ex = Extracted()
-        with Workers(s.model, n) as workers, _progress(progress, len(todo)) as advance:
-            futures = [extract.submit(workers, b, version) for b in _chunks(todo, s.batch_size)]
-            for fut, b in zip(futures, _chunks(todo, s.batch_size)):
-                ex.extend(fut.result())
-                advance(len(b))
-        now = datetime.now(timezone.utc)
-        ok = sum(d.status == "ok" for d in ex.documents)
-        run.update(
-            status="committed", finished_at=now, docs_seen=len(docs), docs_ok=ok,
-            docs_rejected=len(ex.documents) - ok, docs_unchanged=len(docs) - len(todo),
-            docs_replaced=replaced, mentions=len(ex.mentions), claims=len(ex.claims),
-            events=len(ex.events), commit_attempts=0,
-        )
-        tables = RunTables(_tables(ex, run_id=run_id, version=version, now=now), run)
-        attempts = commit_run(cfg, tables, s.commit_retries)
-    except BaseException as e:
-        _record_failure(cfg, run, e, s.commit_retries)
-        raise
-    return RunSummary(
-        run_id=run_id, status="committed", docs_seen=len(docs), docs_ok=run["docs_ok"],
-        docs_rejected=run["docs_rejected"], docs_unchanged=run["docs_unchanged"], docs_replaced=replaced,
-        mentions=len(ex.mentions), entities=len({e.entity_id for e in ex.doc_entities}),
-        claims=len(ex.claims), events=len(ex.events), elapsed_s=round(time.perf_counter() - t0, 2),
-        commit_attempts=attempts, warehouse=str(cfg.warehouse),
-        rejected=tuple((d.uri, d.error or "") for d in ex.documents if d.status != "ok"),
-    )
+    t0, started, n = time.perf_counter(), datetime.now(timezone.utc), choose_processes(s.n_process)
+    files = discover(paths)
+    with LakeWriter(cfg, attempts=s.commit_retries) as lake, Workers(s.model, n) as workers, _progress(progress) as advance:
+        run = start_run(lake, paths, s.model, model_version(workers), started)
+        try:
+            todo = skip_unchanged_files(lake, files, run.extractor_version, limits, run)
+            get_run_logger().info("%d files, %d to read; run %s, %d worker(s)", len(files), len(todo), run.run_id, n)
+            submit = lambda b: extract.submit(workers, b, run.extractor_version, run.run_id, cfg, limits)  # noqa: E731
+            by_path = {f.path: f for f in todo}
+            for batch, future in extract_ahead(plan_batches(todo, s.batch_size), submit, depth=n + 1):
+                commit_batch(lake, batch, result := future.result(), run, by_path)
+                advance(result.counts.get("docs_seen", 0))
+            return finish_run(lake, run, t0)
+        except BaseException as e:
+            _record_failure(cfg, run, e)
+            raise
 
 
-def _record_failure(cfg: LakeConfig, run: dict, exc: BaseException, attempts: int) -> None:
-    """Leave a ``failed`` row in ``runs`` (none of the run's rows were committed)."""
-    if isinstance(exc, InputError):
-        return  # nothing was started: the CLI says what was wrong
-    now = datetime.now(timezone.utc)
-    row = {**run, "status": "failed", "finished_at": now,
-           "error": f"{type(exc).__name__}: {exc}".splitlines()[0][:500],
-           "extractor_version": run.get("extractor_version") or "", "commit_attempts": 0}
-    for k in ("docs_seen", "docs_ok", "docs_rejected", "docs_unchanged", "docs_replaced", "mentions", "claims", "events"):
-        row[k] = 0
+def _record_failure(cfg: LakeConfig, run: RunSummary, exc: BaseException) -> None:
+    """Mark the run ``failed`` with its error; the batches it committed stay (a re-run skips them)."""
+    run.status, run.error = "failed", f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
     try:
-        record_run(cfg, row, attempts=attempts)
+        record_run(cfg, run, attempts=3)
     except Exception:  # the lake itself may be what failed; the original error matters more
         pass
 
@@ -222,9 +303,8 @@ def _record_failure(cfg: LakeConfig, run: dict, exc: BaseException, attempts: in
 class _progress:
     """A rich progress bar on a terminal (stderr), or nothing."""
 
-    def __init__(self, enabled: bool, total: int) -> None:
-        self.enabled = enabled and total > 0 and sys.stderr.isatty()
-        self.total = total
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
 
     def __enter__(self) -> Callable[[int], None]:
         if not self.enabled:
@@ -233,7 +313,7 @@ class _progress:
 
         self.bar = Progress(transient=True)
         self.bar.start()
-        tid = self.bar.add_task("extracting", total=self.total)
+        tid = self.bar.add_task("documents", total=None)
         return lambda n: self.bar.advance(tid, n)
 
     def __exit__(self, *exc: object) -> None:

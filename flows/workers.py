@@ -1,8 +1,13 @@
-"""Where the spaCy work runs: in this process, or in a pool of worker processes.
+"""Where the spaCy work runs: a pool of worker processes, each loading the model once.
 
-Each worker loads the model once (pool initializer) and extracts whole batches, so the parse and
-every extractor run in parallel and only rows travel back. Processes are started with ``spawn``:
-forking a process that runs Prefect's threads is not safe.
+Each worker reads a batch of raw input (files, or lines of a JSONL file), normalises it, looks up
+which documents the lake already has (on its own read-only connection), loads the model on its
+first batch, parses and extracts the rest and sends back Arrow tables (one per per-document
+table). Only raw bytes and rows travel between processes; the coordinating process never reads a
+document, never loads the model and does not need spaCy. Processes are
+started with ``spawn`` (forking a process that runs Prefect's threads is not safe), and on demand:
+the second starts when a second batch is waiting, so a one-batch run loads the model once and a
+large run has both cores busy from its first two batches.
 """
 
 from __future__ import annotations
@@ -10,10 +15,15 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Sequence
 
-from newslake.transforms.extract import Extracted, extract_batch
-from newslake.transforms.ingest.readers import SourceDoc
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from newslake.transforms.ingest.readers import Limits, SourceDoc
+    from newslake.warehouse.lake import LakeConfig
 
 _NLP = None
 _MODEL: str | None = None
@@ -28,54 +38,143 @@ def _nlp(model: str):  # type: ignore[no-untyped-def]
     return _NLP
 
 
-def _init(model: str) -> None:
+def _init() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _nlp(model)
 
 
-def run_batch(docs: Sequence[SourceDoc], model: str, version: str) -> Extracted:
-    """Extract one batch with this process's model."""
-    return extract_batch(docs, _nlp(model), version=version)
+@dataclass(frozen=True)
+class Piece:
+    """Part of an input: a whole file (``first_line == 0``), or some whole lines of a JSONL file
+    (``data``, starting at line ``first_line``)."""
+
+    path: str
+    first_line: int = 0
+    data: bytes = b""
 
 
-def model_version(model: str) -> str:
-    """The extractor version for ``model`` (loads the model in this process)."""
+@dataclass
+class BatchResult:
+    """One batch: an Arrow table per per-document table, its counts for ``runs``, the documents read
+    per input file, and the (uri, reason) of its rejected documents."""
+
+    tables: dict[str, "pa.Table"] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    docs_per_file: dict[str, int] = field(default_factory=dict)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_piece(piece: Piece, limits: "Limits") -> list["SourceDoc"]:
+    """The documents of a piece; a file that is too large or unreadable gives one rejected document."""
+    from newslake.transforms.ingest.readers import read_jsonl_lines, read_source, rejected_doc
+
+    if piece.first_line:
+        return read_jsonl_lines(piece.data, uri=piece.path, first_line=piece.first_line, limits=limits)
+    try:
+        size = os.path.getsize(piece.path)
+        if size > limits.max_file_bytes:
+            return [rejected_doc(uri=piece.path, data=f"{piece.path}:{size}".encode(),
+                                 reason=f"file has {size:,} bytes, above the limit of {limits.max_file_bytes:,}")]
+        with open(piece.path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        return [rejected_doc(uri=piece.path, data=piece.path.encode(), reason=f"cannot read file: {e.strerror or e}")]
+    return read_source(data, uri=piece.path, limits=limits)
+
+
+_LAKE: dict = {}
+
+
+def _known(cfg: "LakeConfig", doc_ids: list[str]) -> dict[str, str]:
+    """``known_versions`` on this process's own read-only connection (opened once)."""
+    from newslake.warehouse.lake import _known as known_on, connect
+
+    if cfg not in _LAKE:
+        cm = connect(cfg, read_only=True)
+        _LAKE[cfg] = (cm, cm.__enter__())
+    return known_on(_LAKE[cfg][1], doc_ids)
+
+
+def run_batch(pieces: Sequence[Piece], model: str, version: str, run_id: str, cfg: "LakeConfig",
+              limits: "Limits") -> BatchResult:
+    """Read a batch, drop the documents the lake has with ``version`` (unchanged, or committed by
+    a run that was killed) and those read twice, then parse and extract the rest with this
+    process's model (loaded on first use) and build their tables (``ingested_at`` is set again
+    when the batch commits)."""
+    from newslake.warehouse import faults
+    from newslake.transforms.extract import dedupe
+
+    per_file: dict[str, int] = {}
+    read = []
+    for p in pieces:
+        docs = read_piece(p, limits)
+        per_file[p.path] = per_file.get(p.path, 0) + len(docs)
+        read.extend(docs)
+    docs = dedupe(read)
+    faults.point("read")
+    known = _known(cfg, [d.doc_id for d in docs]) if cfg.exists() else {}
+    todo = [d for d in docs if known.get(d.doc_id) != version]
+    counts = {"docs_seen": len(docs), "docs_unchanged": len(docs) - len(todo),
+              "docs_replaced": sum(d.doc_id in known for d in todo)}
+    result = extract_tables(todo, model, version, run_id) if todo else BatchResult()
+    result.counts.update(counts)
+    result.docs_per_file = per_file
+    return result
+
+
+def extract_tables(docs: Sequence["SourceDoc"], model: str, version: str, run_id: str) -> BatchResult:
+    """Parse and extract ``docs`` and build their tables."""
+    from newslake.transforms.extract import extract_batch
+    from newslake.warehouse.schema import PER_DOCUMENT, to_table
+
+    ex = extract_batch(docs, _nlp(model), version=version)
+    extra = {"run_id": run_id, "ingested_at": datetime.now(timezone.utc), "extractor_version": version}
+    rows = {name: getattr(ex, name) for name in PER_DOCUMENT}
+    rows["documents"] = [
+        {**{f: getattr(d, f) for f in d.__dataclass_fields__}, "char_count": len(d.text), "boilerplate": list(d.boilerplate)}
+        for d in ex.documents
+    ]
+    ok = sum(d.status == "ok" for d in ex.documents)
+    return BatchResult(
+        tables={name: to_table(name, rows[name], extra) for name in PER_DOCUMENT},
+        counts={"docs_ok": ok, "docs_rejected": len(ex.documents) - ok, "mentions": len(ex.mentions),
+                "doc_entities": len(ex.doc_entities), "claims": len(ex.claims), "events": len(ex.events)},
+        rejected=[(d.uri, d.error or "") for d in ex.documents if d.status != "ok"],
+    )
+
+
+def _version(model: str) -> str:
     from newslake.transforms.extract import extractor_version
 
-    return extractor_version(_nlp(model))
+    return extractor_version(model)
 
 
-def choose_processes(requested: int, n_docs: int, batch_size: int) -> int:
-    """``requested`` when set; otherwise 2 processes when there are 2+ cores and 2+ full batches."""
-    if requested:
-        return requested
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return 2 if cores >= 2 and n_docs >= 2 * batch_size else 1
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def choose_processes(requested: int) -> int:
+    """``requested`` when set; otherwise one per core, at most 2 (each process holds a model)."""
+    return requested if requested else max(1, min(2, cores()))
 
 
 class Workers:
-    """Runs batches in this process (``n == 1``) or in ``n`` spawned worker processes."""
+    """``n`` spawned worker processes (started on demand, up to ``n``) that run :func:`run_batch`."""
 
     def __init__(self, model: str, n: int) -> None:
         self.model = model
-        self.pool = (
-            ProcessPoolExecutor(n, mp_context=mp.get_context("spawn"), initializer=_init, initargs=(model,))
-            if n > 1 else None
-        )
+        self.pool = ProcessPoolExecutor(n, mp_context=mp.get_context("spawn"), initializer=_init)
 
-    def submit(self, docs: Sequence[SourceDoc], version: str) -> "Future[Extracted]":
-        if self.pool is None:
-            f: Future[Extracted] = Future()
-            try:
-                f.set_result(run_batch(docs, self.model, version))
-            except BaseException as e:  # surfaced by .result()
-                f.set_exception(e)
-            return f
-        return self.pool.submit(run_batch, list(docs), self.model, version)
+    def submit(self, pieces: Sequence[Piece], version: str, run_id: str, cfg: "LakeConfig",
+               limits: "Limits") -> "Future[BatchResult]":
+        return self.pool.submit(run_batch, list(pieces), self.model, version, run_id, cfg, limits)
+
+    def version(self) -> str:
+        """The extractor version for the model, computed in a worker from the model package's
+        metadata and the rule-set versions (nothing is loaded)."""
+        return self.pool.submit(_version, self.model).result()
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+        self.pool.shutdown(cancel_futures=True)
 
     def __enter__(self) -> "Workers":
         return self

@@ -10,20 +10,15 @@ os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
 import newslake.flows  # noqa: E402,F401
 
-import csv  # noqa: E402
-import io  # noqa: E402
-import json  # noqa: E402
 import sys  # noqa: E402
-from datetime import date, datetime  # noqa: E402
-from enum import Enum  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Annotated, Optional  # noqa: E402
 
 import typer  # noqa: E402
 from rich.console import Console  # noqa: E402
-from rich.table import Table  # noqa: E402
 
-from newslake.settings import get_settings  # noqa: E402
+from newslake.readcli import RUNS_SQL, Fmt, QueryError, print_rows, run_query  # noqa: E402
+from newslake.settings import get_settings, lake_location  # noqa: E402
 
 app = typer.Typer(
     help="newslake: turn news documents into SQL tables of entities, claims and events.\n\n"
@@ -35,12 +30,6 @@ app = typer.Typer(
 # piped output gets wide tables rather than wrapped cells
 out = Console() if sys.stdout.isatty() else Console(width=240)
 err = Console(stderr=True)
-
-
-class Fmt(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
 
 
 WarehouseOpt = Annotated[
@@ -58,32 +47,7 @@ def _fail(msg: str, code: int = 1) -> None:
 def _lake(warehouse: Optional[Path]):  # type: ignore[no-untyped-def]
     from newslake.warehouse.lake import LakeConfig
 
-    s = get_settings(warehouse=warehouse)
-    return LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
-
-
-def _jsonable(v: object) -> object:
-    if isinstance(v, (datetime, date)):
-        return v.isoformat()
-    return v
-
-
-def print_rows(columns: list[str], rows: list[tuple], fmt: Fmt) -> None:
-    """Print query results as a rich table, CSV or a JSON array of objects."""
-    if fmt is Fmt.json:
-        sys.stdout.write(json.dumps([dict(zip(columns, map(_jsonable, r))) for r in rows],
-                                    ensure_ascii=False, default=str, indent=1) + "\n")
-    elif fmt is Fmt.csv:
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(columns)
-        w.writerows([[("" if v is None else _jsonable(v)) for v in r] for r in rows])
-        sys.stdout.write(buf.getvalue())
-    else:
-        t = Table(*columns, show_lines=False)
-        for r in rows:
-            t.add_row(*("" if v is None else str(_jsonable(v)) for v in r))
-        out.print(t)
+    return LakeConfig(*lake_location(warehouse))
 
 
 @app.command()
@@ -91,8 +55,8 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or globs.")],
     warehouse: WarehouseOpt = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model to load. Env: NEWSLAKE_MODEL.")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="Documents per task batch. Env: NEWSLAKE_BATCH_SIZE.")] = None,
-    processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="spaCy worker processes (0 = auto).")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (read, extracted and committed together). Env: NEWSLAKE_BATCH_SIZE.")] = None,
+    processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="Worker processes that parse and extract (0 = one per core, at most 2). Env: NEWSLAKE_N_PROCESS.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's log lines.")] = False,
 ) -> None:
     """Ingest documents (.txt .md .html .json .jsonl .xml/.rss/.atom) into the lake, as one Prefect flow run.
@@ -110,18 +74,20 @@ def ingest(
     except InputError as e:
         _fail(str(e), 2)
     except Exception as e:  # one clear line, not a traceback
-        _fail(f"ingest failed, nothing was committed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+        _fail(f"ingest failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}\n"
+              "The batches committed before the failure stay; run the same command again to finish the rest "
+              "(see `newslake runs`).")
     out.print(
-        f"run {s.run_id} committed in {s.elapsed_s:.1f}s to {s.warehouse}\n"
+        f"run {s.run_id} committed in {s.elapsed_s:.1f}s to {s.warehouse} ({s.batches} batch{'' if s.batches == 1 else 'es'})\n"
         f"documents: {s.docs_ok} ok, {s.docs_rejected} rejected, {s.docs_unchanged} unchanged"
         f"{f', {s.docs_replaced} replaced' if s.docs_replaced else ''}\n"
-        f"mentions: {s.mentions}  entities: {s.entities}  claims: {s.claims}  events: {s.events}",
+        f"mentions: {s.mentions}  document entities: {s.doc_entities}  claims: {s.claims}  events: {s.events}",
         highlight=False,
     )
     for uri, reason in s.rejected[:20]:
         out.print(f"  rejected {uri}: {reason}", highlight=False)
-    if len(s.rejected) > 20:
-        out.print(f"  … and {len(s.rejected) - 20} more (SELECT uri, error FROM documents WHERE status = 'rejected')")
+    if s.docs_rejected > 20:
+        out.print(f"  … and {s.docs_rejected - 20} more (SELECT uri, error FROM documents WHERE status = 'rejected')")
 
 
 @app.command()
@@ -134,32 +100,22 @@ def sql(
 
     Example: newslake sql "SELECT name, label, mention_count FROM entities ORDER BY mention_count DESC LIMIT 10"
     """
-    import duckdb
-
-    from newslake.warehouse.lake import LakeError, connect
-
     try:
-        with connect(_lake(warehouse), read_only=True) as con:
-            cur = con.execute(query)
-            cols = [d[0] for d in cur.description] if cur.description else []
-            rows = cur.fetchall() if cols else []
-    except LakeError as e:
+        cols, rows = run_query(warehouse, query)
+    except QueryError as e:
         _fail(str(e))
-    except duckdb.Error as e:
-        _fail(f"{type(e).__name__}: {str(e).splitlines()[0]}")
     print_rows(cols, rows, format)
 
 
 @app.command()
 def runs(warehouse: WarehouseOpt = None, format: FormatOpt = Fmt.table,
          limit: Annotated[int, typer.Option(help="How many runs, newest first.")] = 20) -> None:
-    """List ingest runs, newest first.
+    """List ingest runs, newest first: status (running, committed, failed, interrupted), progress in
+    documents and batches committed, errors.
 
     Example: newslake runs --format json
     """
-    sql(f"SELECT run_id, status, started_at, finished_at, docs_seen, docs_ok, docs_rejected, docs_unchanged, "
-        f"mentions, claims, events, commit_attempts, error FROM runs ORDER BY started_at DESC LIMIT {int(limit)}",
-        warehouse, format)
+    sql(RUNS_SQL.format(limit=int(limit)), warehouse, format)
 
 
 @app.command("eval")

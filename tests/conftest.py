@@ -22,7 +22,7 @@ GOLD = ROOT / "tests" / "gold" / "seed.gold.json"
 def prefect_server():
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=60):
+    with prefect_test_harness(server_startup_timeout=180):
         yield
 
 

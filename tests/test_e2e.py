@@ -134,7 +134,7 @@ def test_new_extractor_version_replaces_rows(seed_lake, tmp_path, monkeypatch):
     copy = LakeConfig(wh)
     before = table_counts(copy)
     real = flow_mod.model_version
-    monkeypatch.setattr(flow_mod, "model_version", lambda m: real(m) + "-next")
+    monkeypatch.setattr(flow_mod, "model_version", lambda w: real(w) + "-next")
     s = flow_mod.ingest(paths=[str(SEEDS)], warehouse=str(wh))
     assert s.docs_replaced == 1
     after = table_counts(copy)
@@ -179,7 +179,7 @@ def test_bad_inputs_are_recorded_and_good_ones_land(prefect_server, tmp_path):
     assert rows(cfg, "SELECT count(*) AS n FROM mentions WHERE doc_id IN (SELECT doc_id FROM documents WHERE status = 'rejected')")[0]["n"] == 0
 
 
-def test_crashed_run_leaves_no_rows(prefect_server, tmp_path, monkeypatch):
+def test_failed_batch_leaves_no_rows_and_a_failed_run(prefect_server, tmp_path, monkeypatch):
     import newslake.flows.ingest as flow_mod
 
     wh = tmp_path / "wh"
@@ -187,11 +187,11 @@ def test_crashed_run_leaves_no_rows(prefect_server, tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(flow_mod, "_tables", boom)
+    monkeypatch.setattr(flow_mod, "commit_batch", boom)
     with pytest.raises(RuntimeError):
         flow_mod.ingest(paths=[str(SEEDS)], warehouse=str(wh))
     cfg = LakeConfig(wh)
     counts = table_counts(cfg)
     assert all(counts[t] == 0 for t in CONTENT_TABLES)
-    (run,) = rows(cfg, "SELECT status, error FROM runs")
-    assert run["status"] == "failed" and "disk on fire" in run["error"]
+    (run,) = rows(cfg, "SELECT status, error, batches FROM runs")
+    assert run["status"] == "failed" and "disk on fire" in run["error"] and run["batches"] == 0

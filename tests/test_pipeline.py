@@ -50,3 +50,28 @@ def test_seed_offsets_and_places() -> None:
     assert res.mentions and all(text[m.start_char:m.end_char] == m.text for m in res.mentions)
     codes = {e.name: e.country_code for e in res.entities if e.label in ("GPE", "LOC")}
     assert codes["Tajikistan"] == "TJ" and codes["Dushanbe"] == "TJ"
+
+
+@pytest.mark.model
+def test_extractor_version_from_package_metadata_matches_the_loaded_model() -> None:
+    from newslake.transforms.extract import extractor_version, package_model_id
+
+    nlp = load_nlp()
+    assert package_model_id(DEFAULT_MODEL) == model_id(nlp)
+    assert extractor_version(DEFAULT_MODEL) == extractor_version(nlp)
+
+
+def test_extractor_version_of_a_missing_model_says_so() -> None:
+    from newslake.transforms.extract import package_model_id
+
+    with pytest.raises(ModelNotInstalled, match="no_such_model_xyz"):
+        package_model_id("no_such_model_xyz")
+
+
+def test_extracted_has_one_field_per_per_document_table() -> None:
+    from dataclasses import fields
+
+    from newslake.transforms.extract import Extracted
+    from newslake.warehouse.schema import PER_DOCUMENT
+
+    assert tuple(f.name for f in fields(Extracted)) == PER_DOCUMENT

@@ -13,7 +13,7 @@ from newslake.warehouse import lake as lake_mod
 from newslake.warehouse.lake import LakeConfig, LakeError, RunTables, commit, known_versions, query, table_counts
 from newslake.warehouse.schema import PER_DOCUMENT, TABLES, create_table_sql, description, to_table
 from newslake.warehouse.dictionary import schema_markdown
-from tests.conftest import doc_row, ent_row, mention_row, run_tables
+from tests.conftest import NOW, doc_row, ent_row, mention_row, run_tables
 
 @pytest.fixture()
 def cfg(tmp_path: Path) -> LakeConfig:
@@ -171,3 +171,57 @@ def test_unlinking_when_the_evidence_goes(cfg):
     ents, links = _entity_state(cfg)
     assert [(e["entity_id"], e["name"]) for e in ents] == [("e_sur", "Halimov")]
     assert links == [{"entity_id": "e_sur", "canonical_entity_id": "e_sur", "method": "self"}]
+
+
+def test_runs_schema_is_the_run_record():
+    from dataclasses import fields
+
+    from newslake.warehouse.schema import RunRecord
+
+    assert TABLES["runs"].names == [f.name for f in fields(RunRecord)]
+    r = RunRecord(run_id="x")
+    r.add(docs_seen=3, mentions=7, batches=1)
+    r.add(docs_seen=2, batches=1)
+    assert (r.docs_seen, r.mentions, r.batches, r.status) == (5, 7, 2, "running")
+    with pytest.raises(KeyError, match="no counter"):
+        r.add(run_id=1)
+    assert set(RunRecord.counters()) >= {"docs_seen", "docs_ok", "mentions", "claims", "events", "batches"}
+
+
+def test_each_batch_commit_rewrites_the_run_row(cfg):
+    from newslake.warehouse.lake import LakeWriter
+    from newslake.warehouse.schema import RunRecord
+
+    run = RunRecord(run_id="r1", started_at=NOW, extractor_version="v1", model="m")
+    with LakeWriter(cfg) as w:
+        w.commit(RunTables({}, run))
+        for d in ("d1", "d2"):
+            run.add(docs_seen=1, docs_ok=1, batches=1)
+            w.commit(RunTables(run_tables("r1", [doc_row(d)]).tables, run))
+            (row,) = query(cfg, "SELECT status, docs_ok, batches, commit_attempts FROM runs").to_pylist()
+            assert row == {"status": "running", "docs_ok": run.docs_ok, "batches": run.batches,
+                           "commit_attempts": run.batches}
+        assert w.known_versions(["d1", "d2", "d3"]) == {"d1": "v1", "d2": "v1"}
+    assert table_counts(cfg)["documents"] == 2
+
+
+def test_a_dead_running_run_is_marked_interrupted(cfg):
+    from newslake.warehouse.lake import LakeWriter
+    from newslake.warehouse.schema import RunRecord
+
+    with LakeWriter(cfg) as w:
+        for run_id, pid in (("dead", 11), ("alive", 12), ("elsewhere", 11)):
+            w.commit(RunTables({}, RunRecord(run_id=run_id, started_at=NOW, host="h2" if run_id == "elsewhere" else "h1", pid=pid)))
+        assert w.mark_interrupted("h1", alive=lambda pid: pid == 12) == ["dead"]
+    status = {r["run_id"]: r["status"] for r in query(cfg, "SELECT run_id, status FROM runs").to_pylist()}
+    assert status == {"dead": "interrupted", "alive": "running", "elsewhere": "running"}
+
+
+def test_lake_location_reads_what_settings_read(monkeypatch, tmp_path):
+    from newslake.settings import get_settings, lake_location
+
+    monkeypatch.setenv("NEWSLAKE_WAREHOUSE", str(tmp_path / "w"))
+    monkeypatch.setenv("NEWSLAKE_DATA_PATH", str(tmp_path / "d"))
+    s = get_settings()
+    assert tuple(lake_location()) == (s.warehouse, s.catalog, s.data_path)
+    assert lake_location(tmp_path / "x").warehouse == get_settings(warehouse=tmp_path / "x").warehouse

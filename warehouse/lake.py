@@ -2,8 +2,13 @@
 
 The lake is DuckLake: a catalog (SQLite file ``<warehouse>/catalog.sqlite`` by default, so that a
 reader and several local writer processes can work at once) and Parquet data files under
-``<warehouse>/data/``. ``commit`` writes every table of a run in one DuckLake transaction and retries
-it when another writer committed first; a crash before the commit leaves nothing visible.
+``<warehouse>/data/``. A run commits batch by batch through a :class:`LakeWriter`: each batch (all
+rows of its documents in every table, the entity relinking they cause and the run's updated
+``runs`` row) is one DuckLake transaction, retried when another writer committed first; a crash
+leaves every earlier batch committed and nothing of the batch it was in.
+
+The read path (:func:`connect` with ``read_only=True``) imports neither pyarrow nor the schemas, so
+``newslake sql`` starts fast.
 """
 
 from __future__ import annotations
@@ -15,14 +20,18 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 import duckdb
-import pyarrow as pa
 
-from newslake.warehouse.schema import LAKE, PER_DOCUMENT, TABLES, create_table_sql, duck_type
-from newslake.warehouse.views import create_views, views_current
+from newslake.warehouse import faults
+from newslake.warehouse import LAKE
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from newslake.warehouse.schema import RunRecord
 
 
 class LakeError(RuntimeError):
@@ -100,11 +109,16 @@ def _connect(cfg: LakeConfig, *, read_only: bool) -> duckdb.DuckDBPyConnection:
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, add columns a newer schema has (DuckLake evolves schemas in place), and
     (re)create the views when anything changed."""
+    from newslake.warehouse.schema import SORTED_BY, TABLES, create_table_sql, duck_type
+    from newslake.warehouse.views import create_views, views_current
+
     existing: dict[str, set[str]] = {}
     for table, column in con.execute(
             "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [LAKE]).fetchall():
         existing.setdefault(table, set()).add(column)
     todo = [create_table_sql(name, f"{LAKE}.{name}") for name in TABLES if name not in existing]
+    todo += [f"ALTER TABLE {LAKE}.{name} SET SORTED BY ({SORTED_BY[name]})"
+             for name in TABLES if name not in existing and name in SORTED_BY]
     for name, schema in TABLES.items():
         for f in schema:
             if name in existing and f.name not in existing[name]:
@@ -165,14 +179,21 @@ def known_versions(cfg: LakeConfig, doc_ids: list[str]) -> dict[str, str]:
     if not doc_ids or not cfg.exists():
         return {}
     with connect(cfg, read_only=True) as con:
-        try:
-            ids = pa.table({"doc_id": pa.array(doc_ids, pa.string())})
-            con.register("wanted", ids)
-            rows = con.execute(
-                f"SELECT d.doc_id, d.extractor_version FROM {LAKE}.documents d JOIN wanted USING (doc_id)"
-            ).fetchall()
-        except duckdb.CatalogException:  # lake created by a run that has not committed tables yet
-            return {}
+        return _known(con, doc_ids)
+
+
+def _known(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, str]:
+    import pyarrow as pa
+
+    if not doc_ids:
+        return {}
+    try:
+        con.register("wanted", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+        rows = con.execute(
+            f"SELECT d.doc_id, d.extractor_version FROM {LAKE}.documents d JOIN wanted USING (doc_id)").fetchall()
+        con.unregister("wanted")
+    except duckdb.CatalogException:  # lake created by a run that has not committed tables yet
+        return {}
     return dict(rows)
 
 
@@ -186,49 +207,117 @@ def relink(con: duckdb.DuckDBPyConnection, touched: set[str], run_id: str) -> No
 
 @dataclass
 class RunTables:
-    """Everything one run writes: an Arrow table per per-document table, plus its ``runs`` row."""
+    """What one commit writes: an Arrow table per per-document table, plus the run's ``runs`` row
+    (a :class:`~newslake.warehouse.schema.RunRecord` or a mapping of its fields)."""
 
-    tables: dict[str, pa.Table] = field(default_factory=dict)
-    run: dict | None = None
+    tables: dict[str, "pa.Table"] = field(default_factory=dict)
+    run: "RunRecord | Mapping | None" = None
 
 
-def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int:
-    """Write a run in one transaction; return the number of attempts it took.
+class LakeWriter:
+    """One read-write connection for a run: look up what the lake has, commit batch after batch.
 
-    For every document in the run, its rows from earlier runs are deleted from every per-document
-    table and the new rows inserted; ``entities`` is recomputed for every entity the change touches;
-    the ``runs`` row is written last. On a write conflict with another process the whole transaction
-    is rolled back and tried again from the start, so a run is never half-written and never lost.
+    Each :meth:`commit` is one transaction whose cost follows the batch, not the lake: documents
+    already in the lake are looked up by id, rows are deleted only when a batch replaces documents,
+    and relinking reads only the entities the batch touches.
     """
-    tables = {name: run_tables.tables.get(name, TABLES[name].empty_table()) for name in PER_DOCUMENT}
-    run_id = run_tables.run["run_id"] if run_tables.run else ""
-    tries = 0
 
-    def attempt() -> None:
-        nonlocal tries
-        tries += 1
-        if run_tables.run is not None:
-            run_tables.run["commit_attempts"] = tries
-        with connect(cfg, read_only=False) as con:
+    def __init__(self, cfg: LakeConfig, *, attempts: int = 20) -> None:
+        self.cfg, self.attempts = cfg, attempts
+        self._cm: Any = None
+        self.con: duckdb.DuckDBPyConnection | None = None
+
+    def __enter__(self) -> "LakeWriter":
+        self._open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _open(self) -> None:
+        self._cm = connect(self.cfg, read_only=False)
+        self.con = self._cm.__enter__()
+
+    def close(self) -> None:
+        if self._cm is not None:
+            cm, self._cm, self.con = self._cm, None, None
+            try:
+                cm.__exit__(None, None, None)
+            except duckdb.Error:
+                pass
+
+    def known_versions(self, doc_ids: list[str]) -> dict[str, str]:
+        """``doc_id -> extractor_version`` for those of ``doc_ids`` already in the lake."""
+        assert self.con is not None
+        return _retrying(lambda: _known(self.con, doc_ids), attempts=self.attempts)[0]
+
+    def done_files(self, sha256s: list[str], version: str) -> dict[str, int]:
+        """``sha256 -> docs`` for the input files the lake finished with ``version``."""
+        import pyarrow as pa
+
+        assert self.con is not None
+        if not sha256s:
+            return {}
+
+        def look() -> dict[str, int]:
+            con = self.con
+            con.register("wanted_files", pa.table({"sha256": pa.array(sha256s, pa.string())}))  # type: ignore[union-attr]
+            try:
+                return dict(con.execute(  # type: ignore[union-attr]
+                    f"SELECT sha256, docs FROM {LAKE}.input_files WHERE extractor_version = ? "
+                    "AND sha256 IN (SELECT sha256 FROM wanted_files)", [version]).fetchall())
+            finally:
+                con.unregister("wanted_files")  # type: ignore[union-attr]
+
+        return _retrying(look, attempts=self.attempts)[0]
+
+    def commit(self, run_tables: RunTables) -> int:
+        """Write one batch in one transaction; return the number of attempts it took.
+
+        For every document of the batch already in the lake, its rows are deleted from every
+        per-document table before the new rows are inserted; ``entities`` is recomputed for every
+        entity the change touches; the run's row is replaced last. On a write conflict with another
+        process the transaction is rolled back and tried again from the start (on a new
+        connection), so a batch is never half-written and never lost.
+        """
+        import pyarrow as pa
+
+        from newslake.warehouse.schema import PER_DOCUMENT, TABLES, RunRecord
+
+        tables = {name: run_tables.tables.get(name) for name in PER_DOCUMENT}
+        tables = {name: (t if t is not None else TABLES[name].empty_table()) for name, t in tables.items()}
+        files = run_tables.tables.get("input_files")
+        run = run_tables.run
+        record = run if isinstance(run, RunRecord) or run is None else RunRecord.from_row(run)
+        tries = 0
+
+        def attempt() -> None:
+            nonlocal tries
+            tries += 1
+            if tries > 1:  # a conflict may leave the connection unusable: start afresh
+                self.close()
+                self._open()
+            con = self.con
+            assert con is not None
+            now = datetime.now(timezone.utc)
             for name, t in tables.items():
-                con.register(f"new_{name}", t)
-            if run_tables.run is not None:
-                con.register("new_run", pa.Table.from_pylist([run_tables.run], schema=TABLES["runs"]))
+                con.register(f"new_{name}", _stamp(t, now))
+            if files is not None:
+                con.register("new_input_files", _stamp(files, now))
+            if record is not None:
+                record.commit_attempts += 1 if run_tables.tables else 0
+                record.finished_at = now
+                con.register("new_run", pa.Table.from_pylist([record.row()], schema=TABLES["runs"]))
             con.execute("BEGIN")
             try:
-                con.execute("CREATE TEMP TABLE replaced AS SELECT DISTINCT doc_id FROM new_documents")
-                touched = {r[0] for r in con.execute(
-                    f"SELECT entity_id FROM {LAKE}.doc_entities WHERE doc_id IN (SELECT doc_id FROM replaced) "
-                    "UNION SELECT entity_id FROM new_doc_entities").fetchall()}
-                for name in PER_DOCUMENT:
-                    con.execute(f"DELETE FROM {LAKE}.{name} WHERE doc_id IN (SELECT doc_id FROM replaced)")
-                for name, t in tables.items():
-                    if t.num_rows:
-                        cols = ", ".join(f'"{c}"' for c in t.column_names)
-                        con.execute(f"INSERT INTO {LAKE}.{name} ({cols}) SELECT {cols} FROM new_{name}")
-                relink(con, touched, run_id)
-                if run_tables.run is not None:
+                _write(con, tables, record.run_id if record is not None else "")
+                if files is not None:  # one row per file content: the latest version that finished it
+                    con.execute(f"DELETE FROM {LAKE}.input_files WHERE sha256 IN (SELECT sha256 FROM new_input_files)")
+                    con.execute(f"INSERT INTO {LAKE}.input_files SELECT * FROM new_input_files")
+                if record is not None:
+                    con.execute(f"DELETE FROM {LAKE}.runs WHERE run_id = ?", [record.run_id])
                     con.execute(f"INSERT INTO {LAKE}.runs SELECT * FROM new_run")
+                faults.point("commit.before")
                 con.execute("COMMIT")
             except BaseException:
                 try:
@@ -236,16 +325,98 @@ def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int
                 except duckdb.Error:
                     pass
                 raise
+            finally:
+                for name in [*tables, "input_files", "run"]:
+                    _unregister(con, f"new_{name}")
+            faults.point("commit.after")
 
-    _retrying(attempt, attempts=attempts)
-    return tries
+        _retrying(attempt, attempts=self.attempts)
+        return tries
+
+    def compact(self) -> None:
+        """Merge the small files that batch commits leave (below ``schema.SMALL_FILE_BYTES``) into
+        sorted larger ones, and rewrite files mostly deleted by replacements. Readers are never
+        blocked: merged files replace the small ones in a new snapshot."""
+        from newslake.warehouse.schema import SMALL_FILE_BYTES
+
+        assert self.con is not None
+        _retrying(lambda: self.con.execute(  # type: ignore[union-attr]
+            f"CALL ducklake_merge_adjacent_files('{LAKE}', max_file_size => {int(SMALL_FILE_BYTES)})"), attempts=self.attempts)
+        _retrying(lambda: self.con.execute(f"CALL ducklake_rewrite_data_files('{LAKE}')"),  # type: ignore[union-attr]
+                  attempts=self.attempts)
+
+    def mark_interrupted(self, host: str, alive: "Any") -> list[str]:
+        """Set ``interrupted`` on this host's ``running`` runs whose process is gone (``alive(pid)``
+        is False); return their ids. A killed run cannot say so itself."""
+        assert self.con is not None
+        try:
+            rows = self.con.execute(f"SELECT run_id, pid FROM {LAKE}.runs WHERE status = 'running' AND host = ?",
+                                    [host]).fetchall()
+        except duckdb.Error:
+            return []
+        dead = [r for r, pid in rows if pid is not None and not alive(pid)]
+        for run_id in dead:
+            _retrying(lambda: self.con.execute(  # type: ignore[union-attr]
+                f"UPDATE {LAKE}.runs SET status = 'interrupted', "
+                f"error = 'the process ended before the run finished (batches committed before stay)' "
+                f"WHERE run_id = ?", [run_id]), attempts=self.attempts)
+        return dead
 
 
-def record_run(cfg: LakeConfig, run: Mapping, *, attempts: int = 20) -> None:
-    """Write only a ``runs`` row (for a failed run: its rows were never committed)."""
-    commit(cfg, RunTables(tables={}, run=dict(run)), attempts=attempts)
+def _stamp(t: "pa.Table", now: datetime) -> "pa.Table":
+    """``ingested_at`` set to the commit time."""
+    import pyarrow as pa
+
+    i = t.schema.get_field_index("ingested_at")
+    if i < 0 or t.num_rows == 0:
+        return t
+    return t.set_column(i, t.schema.field(i), pa.array([now] * t.num_rows, t.schema.field(i).type))
+
+
+def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    try:
+        con.unregister(name)
+    except duckdb.Error:
+        pass
+
+
+def _write(con: duckdb.DuckDBPyConnection, tables: dict[str, "pa.Table"], run_id: str) -> None:
+    """Inside the caller's transaction: replace the batch's documents' rows, then relink."""
+    from newslake.warehouse.schema import PER_DOCUMENT
+
+    replaced = [r[0] for r in con.execute(
+        f"SELECT doc_id FROM {LAKE}.documents WHERE doc_id IN (SELECT doc_id FROM new_documents)").fetchall()]
+    touched = {r[0] for r in con.execute("SELECT DISTINCT entity_id FROM new_doc_entities").fetchall()}
+    if replaced:  # only a re-extraction pays for the deletes
+        import pyarrow as pa
+
+        con.register("replaced", pa.table({"doc_id": pa.array(replaced, pa.string())}))
+        touched |= {r[0] for r in con.execute(
+            f"SELECT DISTINCT entity_id FROM {LAKE}.doc_entities WHERE doc_id IN (SELECT doc_id FROM replaced)").fetchall()}
+        for name in PER_DOCUMENT:
+            con.execute(f"DELETE FROM {LAKE}.{name} WHERE doc_id IN (SELECT doc_id FROM replaced)")
+        con.unregister("replaced")
+    for name, t in tables.items():
+        if t.num_rows:
+            cols = ", ".join(f'"{c}"' for c in t.column_names)
+            con.execute(f"INSERT INTO {LAKE}.{name} ({cols}) SELECT {cols} FROM new_{name}")
+    relink(con, touched, run_id)
+
+
+def commit(cfg: LakeConfig, run_tables: RunTables, *, attempts: int = 20) -> int:
+    """Write one batch (or a whole small run) in one transaction on a connection of its own; return
+    the number of attempts it took (see :meth:`LakeWriter.commit`)."""
+    with LakeWriter(cfg, attempts=attempts) as w:
+        return w.commit(run_tables)
+
+
+def record_run(cfg: LakeConfig, run: "RunRecord | Mapping", *, attempts: int = 20) -> None:
+    """Write only a ``runs`` row."""
+    commit(cfg, RunTables(tables={}, run=run), attempts=attempts)
 
 
 def table_counts(cfg: LakeConfig) -> dict[str, int]:
+    from newslake.warehouse.schema import TABLES
+
     with connect(cfg, read_only=True) as con:
         return {t: con.execute(f"SELECT count(*) FROM {LAKE}.{t}").fetchone()[0] for t in TABLES}

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 
 import pyarrow as pa
 
-LAKE = "lake"  # the name the lake is attached under in every connection
+from newslake.warehouse import LAKE  # noqa: E402,F401  (the attach name, defined once)
 TS = pa.timestamp("us", tz="UTC")
 STR_LIST = pa.list_(pa.string())
 INT_PAIRS = pa.list_(pa.list_(pa.int64()))
@@ -238,32 +238,95 @@ TABLES: dict[str, pa.Schema] = {
             _RUN_ID,
         ]
     ),
-    "runs": pa.schema(
-        [
-            _f("run_id", pa.string(), "Id of the run (the Prefect flow run id when there is one).", nullable=False),
-            _f("flow", pa.string(), "The flow that ran (`ingest`).", nullable=False),
-            _f("started_at", TS, "When the run started.", nullable=False),
-            _f("finished_at", TS, "When the run committed or failed.", nullable=False),
-            _f("status", pa.string(), "`committed` or `failed`.", nullable=False),
-            _f("error", pa.string(), "Why a failed run failed."),
-            _f("inputs", STR_LIST, "The paths or globs the run was given."),
-            _f("docs_seen", pa.int64(), "Documents read (ok + rejected + unchanged).", nullable=False),
-            _f("docs_ok", pa.int64(), "Documents analysed and written by this run.", nullable=False),
-            _f("docs_rejected", pa.int64(), "Rejected inputs written by this run.", nullable=False),
-            _f("docs_unchanged", pa.int64(), "Documents already in the lake with the same extractor version, left as they were.", nullable=False),
-            _f("docs_replaced", pa.int64(), "Documents whose rows from an older extractor version were replaced.", nullable=False),
-            _f("mentions", pa.int64(), "Mention rows written.", nullable=False),
-            _f("claims", pa.int64(), "Claim rows written.", nullable=False),
-            _f("events", pa.int64(), "Event rows written.", nullable=False),
-            _f("extractor_version", pa.string(), "Extractor version of the run.", nullable=False),
-            _f("model", pa.string(), "spaCy model name and version.", nullable=False),
-            _f("commit_attempts", pa.int64(), "Commit attempts (more than 1 after a write conflict with another writer).", nullable=False),
-        ]
-    ),
+    "runs": None,  # filled from RunRecord below
 }
 
 #: Tables whose rows belong to one document: replaced together when a document is re-extracted.
+#: The extractors' batch container (:class:`newslake.transforms.extract.Extracted`) has one field per
+#: name, in this order (a test checks it).
 PER_DOCUMENT = ("documents", "mentions", "doc_entities", "entity_roles", "claims", "claim_entities", "amounts", "events")
+
+
+def _col(type_: pa.DataType, description: str, *, default: Any = None, nullable: bool = True,
+         counter: bool = False) -> Any:
+    meta = {"type": type_, "description": description, "nullable": nullable, "counter": counter}
+    if isinstance(default, list):
+        return dataclasses.field(default_factory=list, metadata=meta)
+    return dataclasses.field(default=default, metadata=meta)
+
+
+def _count(description: str) -> Any:
+    return _col(pa.int64(), description, default=0, nullable=False, counter=True)
+
+
+@dataclasses.dataclass
+class RunRecord:
+    """One run: its row of ``runs``, rewritten by every batch commit (so the row shows progress).
+
+    The one place a run's counters are defined: the ``runs`` schema is generated from these fields,
+    the flow adds each batch's counts with :meth:`add`, and the CLI prints them.
+    """
+
+    run_id: str = _col(pa.string(), "Id of the run (the Prefect flow run id when there is one).", default="", nullable=False)
+    flow: str = _col(pa.string(), "The flow that ran (`ingest`).", default="ingest", nullable=False)
+    started_at: Any = _col(TS, "When the run started.", nullable=False)
+    finished_at: Any = _col(TS, "When the run finished; while `running`, the time of its latest batch commit.", nullable=False)
+    status: str = _col(pa.string(), "`running` (batches are being committed), `committed` (finished), `failed` (stopped "
+                       "on an error; the batches committed before it stay), or `interrupted` (its process died; "
+                       "found by the next run on the same host).", default="running", nullable=False)
+    error: str | None = _col(pa.string(), "Why a failed run failed.")
+    inputs: list = _col(STR_LIST, "The paths or globs the run was given.", default=[])
+    docs_seen: int = _count("Documents read (ok + rejected + unchanged).")
+    docs_ok: int = _count("Documents analysed and written by this run.")
+    docs_rejected: int = _count("Rejected inputs written by this run.")
+    docs_unchanged: int = _count("Documents already in the lake with the same extractor version, left as they were "
+                                 "(also what a resumed run skips).")
+    docs_replaced: int = _count("Documents whose rows from an older extractor version were replaced.")
+    mentions: int = _count("Mention rows written.")
+    doc_entities: int = _count("Document-level entity rows (`doc_entities`) written.")
+    claims: int = _count("Claim rows written.")
+    events: int = _count("Event rows written.")
+    batches: int = _count("Batches committed (each one atomically: all rows of its documents in every table).")
+    extractor_version: str = _col(pa.string(), "Extractor version of the run.", default="", nullable=False)
+    model: str = _col(pa.string(), "spaCy model name and version.", default="", nullable=False)
+    commit_attempts: int = _count("Commit attempts over all batches (more than `batches` after write conflicts).")
+    host: str | None = _col(pa.string(), "Host name of the process that ran it.")
+    pid: int | None = _col(pa.int64(), "Process id that ran it (with `host`, how a dead `running` run is recognised).")
+
+    @classmethod
+    def counters(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("counter"))
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> "RunRecord":
+        """A record from a (possibly older, shorter) row; missing fields take their defaults."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in row.items() if k in names})
+
+    def add(self, **counts: int) -> None:
+        """Add a batch's counts (names from :meth:`counters`)."""
+        for k, v in counts.items():
+            if k not in self.counters():
+                raise KeyError(f"runs has no counter {k!r}")
+            setattr(self, k, getattr(self, k) + int(v))
+
+    def row(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+
+TABLES["runs"] = pa.schema([
+    _f(f.name, f.metadata["type"], f.metadata["description"], nullable=f.metadata["nullable"])
+    for f in dataclasses.fields(RunRecord)
+])
+TABLES["input_files"] = pa.schema([
+    _f("sha256", pa.string(), "SHA-256 of the file's bytes.", nullable=False),
+    _f("path", pa.string(), "The file's path when it was ingested.", nullable=False),
+    _f("bytes", pa.int64(), "Size of the file.", nullable=False),
+    _f("docs", pa.int64(), "Documents read from it (ok and rejected, duplicates included).", nullable=False),
+    _f("extractor_version", pa.string(), "The extractor version every one of its documents was committed with.", nullable=False),
+    _RUN_ID,
+    _f("ingested_at", TS, "When the batch holding its last document committed.", nullable=False),
+])
 
 TABLE_DESCRIPTIONS = {
     "documents": "One row per input document: analysed (`ok`) or `rejected` with its reason.",
@@ -277,7 +340,9 @@ TABLE_DESCRIPTIONS = {
     "claim_entities": "The entities each claim is spoken by or about.",
     "amounts": "Numbers with unit and what is counted, and the claim holding them.",
     "events": "Events typed with PLOVER, with actor, target, place, normalised time and modality.",
-    "runs": "One row per ingest run.",
+    "runs": "One row per ingest run, rewritten by each of its batch commits.",
+    "input_files": "Input files whose every document is in the lake, by content: a run skips a file with the same "
+                   "bytes and extractor version unread (how an unchanged input costs almost nothing to re-run).",
 }
 
 _DUCK_TYPES = {
@@ -334,3 +399,26 @@ def to_table(name: str, rows: Iterable[Any], extra: Mapping[str, Any] | None = N
             else:
                 raise KeyError(f"{name}: row has no column {f.name!r}")
     return pa.table([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
+
+
+# --------------------------------------------------------------------------- layout
+
+#: Sort order of each table's Parquet files (DuckLake ``SET SORTED BY``: applied on insert and when
+#: files are merged), chosen for the analyst queries: an entity's mentions and document rows sit
+#: together (its timeline reads few row groups), claims by speaker, events by type and date,
+#: documents by date. Min/max statistics per file and row group then skip what a filter excludes.
+SORTED_BY: dict[str, str] = {
+    "documents": "published_at ASC NULLS LAST",
+    "mentions": "entity_id ASC",
+    "doc_entities": "entity_id ASC",
+    "claims": "speaker_entity_id ASC NULLS LAST",
+    "events": "event_type ASC, date_start ASC NULLS LAST",
+    "entity_links": "canonical_entity_id ASC",
+}
+
+#: A batch commit writes one small file per table. Files below this size are merged (and sorted)
+#: into larger ones every ``COMPACT_EVERY`` batches and at the end of a run, so a long run leaves a
+#: few files per table, not thousands; files already this large are left alone, so compaction
+#: works on what recent batches wrote, not on the whole lake.
+SMALL_FILE_BYTES = 16_000_000
+COMPACT_EVERY = 64

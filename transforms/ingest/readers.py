@@ -174,9 +174,9 @@ def _read_json(text: str, data: bytes, ctx: _Ctx) -> list[SourceDoc]:
     return docs
 
 
-def _read_jsonl(text: str, ctx: _Ctx) -> list[SourceDoc]:
+def _read_jsonl(text: str, ctx: _Ctx, first_line: int = 1) -> list[SourceDoc]:
     docs = []
-    for n, line in enumerate(text.split("\n"), start=1):
+    for n, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         line_ctx = replace(ctx, uri=f"{ctx.uri}#L{n}")
@@ -190,6 +190,23 @@ def _read_jsonl(text: str, ctx: _Ctx) -> list[SourceDoc]:
         docs.append(_from_record(value, line, line_bytes, line_ctx))
     return docs or [_reject(text.encode("utf-8", "surrogatepass"), ctx,
                             "JSONL file has no records")]
+
+
+def read_jsonl_lines(data: bytes, *, uri: str, first_line: int, limits: Limits = Limits()) -> list[SourceDoc]:
+    """Documents of some whole lines of a JSONL file, ``data`` starting at line ``first_line``:
+    how a large JSONL file is read a batch at a time (uris ``<uri>#L<n>`` as with :func:`read_source`).
+    Blank lines give nothing; lines that are not valid JSON give rejected rows.
+
+    >>> [d.uri for d in read_jsonl_lines(b'{"text": "Hello there."}\n\n{"x": 1}', uri="f.jsonl", first_line=41)]
+    ['f.jsonl#L41', 'f.jsonl#L43']
+    """
+    decoded = decode_bytes(data)
+    if decoded.error is not None:
+        return [rejected_doc(uri=f"{uri}#L{first_line}", data=data, input_format="jsonl", encoding=decoded.encoding,
+                             reason=decoded.error)]
+    if not decoded.text.strip():
+        return []
+    return _read_jsonl(decoded.text, _Ctx(uri, "jsonl", decoded.encoding, {}, limits), first_line)
 
 
 def _json_error(exc: Exception) -> str:
