@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+from dataclasses import dataclass
 
 import pytest
 import spacy
@@ -297,7 +298,7 @@ left leave VERB VBD ccomp 8
     pytest.param(PRONOUN, "PERSON", "ent_0", id="he->PERSON-subject"),
     pytest.param(PRONOUN, "ORG", None, id="he-not->ORG"),
     pytest.param(IT_ORG, "ORG", "ent_0", id="it->ORG-subject"),
-    pytest.param(FAR, "PERSON", None, id="antecedent-beyond-paragraph-and-previous-sentence"),
+    pytest.param(FAR, "PERSON", "ent_0", id="nearest-person-two-sentences-back-across-a-paragraph"),
 ])
 def test_pronoun_speaker(spec: str, label: str, entity: str | None) -> None:
     doc = mk(spec, ((0, 1, label),))
@@ -414,7 +415,7 @@ def test_lexicons_only_use_known_certainties() -> None:
     tables = [cues.VERB_CUES, cues.PASSIVE_CUES, cues.ADVERB_CUES, cues.NOUN_CUES,
               cues.PHRASAL_CUES]
     assert all(v in CERTAINTIES for t in tables for v in t.values())
-    assert CERTAINTIES == ("asserted", "reported", "claimed", "rumored", "denied", "hedged")
+    assert CERTAINTIES == ("asserted", "reported", "claimed", "rumored", "denied", "hedged", "intended", "demanded")
 
 
 @pytest.mark.parametrize("module", [cues, claim_spans, claims, claim_quotes, claim_entities])
@@ -545,7 +546,7 @@ V2_CASES = [
     pytest.param(CALLED, dict(speaker_text="She", cue="called", content="the plan a disaster",
                               certainty="claimed"), id="called-x-y"),
     pytest.param(URGED, dict(speaker_text="He", cue="urged", content="Congress to act",
-                             certainty="hedged"), id="urged-x-to"),
+                             certainty="demanded"), id="urged-x-to"),
     pytest.param(CRITICIZED, dict(cue="criticized", content="the ruling", certainty="reported"),
                  id="stance-object"),
     pytest.param(DONT_THINK, dict(speaker_text="I", cue="think", content="he won",
@@ -628,3 +629,72 @@ def test_claim_entities_roles() -> None:
                    ("claimed", "ent_prices", "subject")}
     assert all(r.role in ROLES and r.extractor_version == "v" for r in rows)
     assert all(doc.text[r.start_char:r.end_char] for r in rows)
+
+
+# -- speakers: nationality words, titles resolved through entity_roles, pronouns to earlier speakers;
+# -- certainty for intentions and demands
+
+def test_a_nationality_is_never_the_speaker() -> None:
+    doc = Doc(VOCAB, words=["The", "South", "African", "archbishop", "said", "peace", "would", "come", "."],
+              pos=["DET", "PROPN", "PROPN", "NOUN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"],
+              tags=["DT", "NNP", "NNP", "NN", "VBD", "NN", "MD", "VB", "."],
+              deps=["det", "compound", "amod", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+              heads=[3, 2, 3, 4, 4, 7, 7, 4, 4],
+              lemmas=["the", "South", "African", "archbishop", "say", "peace", "will", "come", "."],
+              ents=["O", "B-NORP", "I-NORP", "O", "O", "O", "O", "O", "O"])
+    ents = SpanEntityLookup.from_triples([(4, 17, "ent_norp")])
+    (claim,) = extract_claims(doc, doc_id="d", entities=ents)
+    assert claim.speaker_text == "The South African archbishop"
+    assert claim.speaker_entity_id is None and claim.speaker_kind == "unnamed"
+
+
+@dataclass(frozen=True)
+class Role:
+    entity_id: str
+    role_head: str
+    start_char: int
+    end_char: int
+
+
+def _pm_doc() -> Doc:
+    # Prime Minister Blair arrived . The prime minister said taxes would fall . He said so .
+    words = ["Prime", "Minister", "Blair", "arrived", ".", "The", "prime", "minister", "said", "taxes", "would",
+             "fall", ".", "He", "said", "rates", "rose", "."]
+    return Doc(VOCAB, words=words,
+               pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "ADJ", "NOUN", "VERB", "NOUN", "AUX", "VERB",
+                    "PUNCT", "PRON", "VERB", "NOUN", "VERB", "PUNCT"],
+               tags=["NNP", "NNP", "NNP", "VBD", ".", "DT", "JJ", "NN", "VBD", "NNS", "MD", "VB", ".", "PRP", "VBD",
+                     "NNS", "VBD", "."],
+               deps=["compound", "compound", "nsubj", "ROOT", "punct", "det", "amod", "nsubj", "ROOT", "nsubj", "aux",
+                     "ccomp", "punct", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+               heads=[2, 2, 3, 3, 3, 7, 7, 8, 8, 11, 11, 8, 8, 14, 14, 16, 14, 14],
+               lemmas=["Prime", "Minister", "Blair", "arrive", ".", "the", "prime", "minister", "say", "tax", "will",
+                       "fall", ".", "he", "say", "rate", "rise", "."],
+               ents=["O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"])
+
+
+def test_title_and_pronoun_speakers_resolve_to_the_named_holder() -> None:
+    doc = _pm_doc()
+    blair = doc.text.index("Blair")
+    ents = SpanEntityLookup.from_triples([(blair, blair + 5, "ent_blair")])
+    roles = [Role("ent_blair", "prime minister", 0, 14)]
+    first, second = extract_claims(doc, doc_id="d", entities=ents, roles=roles)
+    assert (first.speaker_text, first.speaker_kind, first.speaker_entity_id) == ("The prime minister", "role", "ent_blair")
+    assert first.source_chain == ("author", "Blair")
+    assert (second.speaker_text, second.speaker_kind, second.speaker_entity_id) == ("He", "pronoun", "ent_blair")
+    # without the role, the title stays unnamed
+    first, _ = extract_claims(doc, doc_id="d", entities=ents)
+    assert (first.speaker_kind, first.speaker_entity_id) == ("unnamed", None)
+
+
+@pytest.mark.parametrize(("verb", "lemma", "certainty"), [
+    ("wants", "want", "intended"), ("promised", "promise", "intended"), ("pledged", "pledge", "intended"),
+    ("plans", "plan", "intended"), ("urged", "urge", "demanded"), ("asked", "ask", "demanded"),
+])
+def test_intentions_and_demands_have_their_own_certainty(verb, lemma, certainty) -> None:
+    # Iran <verb> to talk .
+    doc = Doc(VOCAB, words=["Iran", verb, "to", "talk", "."], pos=["PROPN", "VERB", "PART", "VERB", "PUNCT"],
+              tags=["NNP", "VBZ", "TO", "VB", "."], deps=["nsubj", "ROOT", "aux", "xcomp", "punct"],
+              heads=[1, 1, 3, 1, 1], lemmas=["Iran", lemma, "to", "talk", "."], ents=["B-GPE", "O", "O", "O", "O"])
+    (claim,) = extract_claims(doc, doc_id="d", entities=SpanEntityLookup())
+    assert claim.certainty == certainty

@@ -1,76 +1,120 @@
-"""Cross-document event clusters and conflicts: the link rule, determinism and the conflict kinds."""
+"""Cross-document event clusters and conflicts: the rule lives once, as SQL views
+(``warehouse/views.py``); these tests run the views on an in-memory DuckDB holding the tables."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 
+import duckdb
 import pytest
 
-from newslake.transforms.events.clusters import STANCE, cluster_events, event_conflicts, linked
-from newslake.transforms.ids import stable_id
 from newslake.transforms.events.plover import MODALITIES
+from newslake.transforms.ids import stable_id
+from newslake.warehouse.schema import LAKE, TABLES, to_table
+from newslake.warehouse.views import create_views
+
+D = date
 
 
-@dataclass(frozen=True)
-class Ev:
-    event_id: str
-    doc_id: str
-    event_type: str = "ASSAULT"
-    actor_entity_id: str | None = None
-    target_entity_id: str | None = "ent_nazarov"
-    location_entity_id: str | None = "ent_raqqa"
-    date_start: date | None = None
-    date_end: date | None = None
-    modality: str = "asserted"
+def event(doc: str, n: int = 1, etype: str = "ASSAULT", *, actor=None, target="ent_nazarov", place="ent_raqqa",
+          start=None, end=None, source="trigger", modality="asserted", event_id=None) -> dict:
+    return dict(event_id=event_id or f"evt_{doc}_{n}", doc_id=doc, event_type=etype, trigger="killed",
+                start_char=0, end_char=6,
+                actor_entity_id=actor, actor_text=actor, actor_start=None, actor_end=None,
+                target_entity_id=target, target_text=target, target_start=None, target_end=None,
+                location_entity_id=place, location_text=place, location_start=None, location_end=None,
+                date_text=None, date_start=start, date_end=end, modality=modality, claim_id=None,
+                sentence_start=0, sentence_end=10, event_mode=None,
+                date_source=source if (start or end) else None, location_source="clause" if place else None,
+                mention_count=1, other_triggers=[], modalities=[modality], extractor_version="v1", run_id="r")
 
 
-BASE = Ev("evt_a", "doc1", date_start=date(2015, 6, 1), date_end=date(2015, 6, 10))
+def lake(events: list[dict], links: dict[str, str] | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory database attached as the lake, with every table (empty but ``events`` and
+    ``entity_links``) and the views."""
+    con = duckdb.connect()
+    con.execute(f"ATTACH ':memory:' AS {LAKE}")
+    data = {"events": to_table("events", events, {"run_id": "r"}),
+            "entity_links": to_table("entity_links", [
+                {"entity_id": k, "canonical_entity_id": v, "method": "test", "score": None, "evidence": None,
+                 "extractor_version": "v1"} for k, v in (links or {}).items()], {"run_id": "r"})}
+    for name, schema in TABLES.items():
+        table = data.get(name, schema.empty_table())
+        con.register("_t", table)
+        con.execute(f"CREATE TABLE {LAKE}.{name} AS SELECT * FROM _t")
+        con.unregister("_t")
+    create_views(con)
+    return con
+
+
+def clusters(con) -> list[list[str]]:
+    rows = con.execute(f"SELECT cluster_id, list(event_id ORDER BY event_id) FROM {LAKE}.event_clusters "
+                       "GROUP BY cluster_id ORDER BY 2").fetchall()
+    return [members for _, members in rows]
+
+
+def linked(a: dict, b: dict) -> bool:
+    return clusters(lake([a, b])) == [sorted([a["event_id"], b["event_id"]])]
+
+
+BASE = event("d1", start=D(2015, 6, 1), end=D(2015, 6, 10))
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    ({}, True),
-    ({"doc_id": "doc1"}, False),                                  # same document: the merge step's job
+    ({}, True),                                                    # participant + place + time
+    ({"doc_id": "d1"}, False),                                     # same document: the merge step's job
     ({"event_type": "COERCE"}, False),
-    ({"target_entity_id": "ent_other"}, False),
-    ({"actor_entity_id": "ent_isis"}, True),                      # disputed attribution, same victim
-    ({"location_entity_id": None}, True),
-    ({"location_entity_id": "ent_aleppo"}, False),
-    ({"date_start": date(2015, 6, 15), "date_end": date(2015, 6, 15)}, True),   # within 7 days
-    ({"date_start": date(2015, 6, 25), "date_end": date(2015, 6, 25)}, False),
-    ({"date_start": None, "date_end": date(2015, 6, 5)}, True),   # a report date bounds it
-    ({"date_start": None, "date_end": date(2015, 5, 20)}, False), # reported before it happened
-    ({"date_start": None, "date_end": None}, True),
+    ({"target_entity_id": "ent_other"}, False),                    # different victims contradict
+    ({"actor_entity_id": "ent_isis"}, True),                       # disputed attribution, same victim
+    ({"location_entity_id": None}, True),                          # participant + time
+    ({"location_entity_id": "ent_aleppo"}, False),                 # different places contradict
+    ({"date_start": D(2015, 6, 15), "date_end": D(2015, 6, 15)}, True),   # within 7 days
+    ({"date_start": D(2015, 6, 25), "date_end": D(2015, 6, 25)}, False),  # dates 15 days apart contradict
+    ({"date_start": None, "date_end": D(2015, 5, 20), "date_source": "report"}, False),  # reported before it happened
+    ({"target_entity_id": None}, True),                            # place + time, no shared participant
+    ({"target_entity_id": None, "location_entity_id": None}, False),  # time alone
+    ({"date_start": None, "date_end": None, "date_source": None}, True),  # participant + place
+    ({"date_start": None, "date_end": None, "date_source": None, "location_entity_id": None}, False),
 ])
-def test_link_rule(change, expected):
-    assert linked(BASE, replace(BASE, **{"event_id": "evt_b", "doc_id": "doc2", **change})) is expected
+def test_link_rule_needs_two_of_participant_place_time(change, expected):
+    b = {**BASE, "event_id": "evt_d2_1", "doc_id": "d2", **change}
+    assert linked(BASE, b) is expected
 
 
-def test_same_actor_links_unless_targets_differ():
-    a = Ev("evt_a", "d1", actor_entity_id="ent_isis", target_entity_id=None, location_entity_id=None)
-    assert linked(a, replace(a, event_id="evt_b", doc_id="d2"))
-    assert linked(a, replace(a, event_id="evt_b", doc_id="d2", target_entity_id="ent_x"))
-    b = replace(a, target_entity_id="ent_y")
-    assert not linked(b, replace(b, event_id="evt_b", doc_id="d2", target_entity_id="ent_x"))
+def test_publication_date_is_no_evidence():
+    a = event("d1", place=None, end=D(2015, 6, 2), source="publication")
+    b = event("d2", place=None, end=D(2015, 6, 2), source="publication")
+    assert not linked(a, b)          # same victim, same day of publication: one piece of evidence
+    assert linked(event("d1", end=D(2015, 6, 2), source="publication"), event("d2", end=D(2015, 6, 2), source="publication"))
+
+
+def test_no_chaining_through_a_row_without_place_or_time():
+    a = event("d1", actor="ent_army", target=None, start=D(2015, 6, 1), end=D(2015, 6, 1))
+    hub = event("d2", actor="ent_army", target=None, place=None)                 # neither place nor time
+    c = event("d3", actor="ent_army", target=None, place="ent_homs", start=D(2016, 1, 1), end=D(2016, 1, 1))
+    assert clusters(lake([a, hub, c])) == [["evt_d1_1"], ["evt_d2_1"], ["evt_d3_1"]]
 
 
 def test_clusters_are_components_with_a_deterministic_id():
-    events = [Ev("evt_3", "d1"), Ev("evt_1", "d2", modality="rumored"), Ev("evt_2", "d3", target_entity_id="ent_other"),
-              Ev("evt_4", "d4", target_entity_id=None, actor_entity_id=None)]
-    pairs = cluster_events(events)
-    assert [e for e, _ in pairs] == ["evt_3", "evt_1", "evt_2", "evt_4"]
-    c = dict(pairs)
-    assert c["evt_3"] == c["evt_1"] == stable_id("evc", "evt_1")
-    assert c["evt_2"] == stable_id("evc", "evt_2") and c["evt_4"] == stable_id("evc", "evt_4")
-    assert dict(cluster_events(list(reversed(events)))) == c
+    a = event("d1", start=D(2015, 6, 1), end=D(2015, 6, 1))
+    b = event("d2", start=D(2015, 6, 7), end=D(2015, 6, 7), modality="rumored", event_id="evt_0")
+    c = event("d3", start=D(2015, 6, 13), end=D(2015, 6, 13))                    # 12 days from a, 6 from b
+    other = event("d4", target="ent_other", place="ent_homs")
+    con = lake([a, b, c, other])
+    assert clusters(con) == [["evt_0", "evt_d1_1", "evt_d3_1"], ["evt_d4_1"]]
+    ids = dict(con.execute(f"SELECT event_id, cluster_id FROM {LAKE}.event_clusters").fetchall())
+    assert ids["evt_d1_1"] == ids["evt_d3_1"] == stable_id("evc", "evt_0")
+    assert ids["evt_d4_1"] == stable_id("evc", "evt_d4_1")
+    assert dict(lake([other, c, b, a]).execute(f"SELECT event_id, cluster_id FROM {LAKE}.event_clusters").fetchall()) == ids
 
 
-def test_transitive_links_join_one_cluster():
-    a = Ev("evt_a", "d1", date_start=date(2015, 6, 1), date_end=date(2015, 6, 1))
-    b = replace(a, event_id="evt_b", doc_id="d2", date_start=date(2015, 6, 7), date_end=date(2015, 6, 7))
-    c = replace(a, event_id="evt_c", doc_id="d3", date_start=date(2015, 6, 13), date_end=date(2015, 6, 13))
-    assert not linked(a, c)
-    assert len(set(dict(cluster_events([a, b, c])).values())) == 1
+def test_participants_are_compared_as_real_world_entities():
+    a = event("d1", target="e_full")
+    b = event("d2", target="e_sur")
+    assert not linked(a, b)  # unlinked ids: two different victims
+    con = lake([a, b], links={"e_sur": "e_full", "e_full": "e_full"})
+    (row,) = con.execute(f"SELECT shared_role, shared_entity_id, same_place, evidence FROM {LAKE}.event_pairs").fetchall()
+    assert row == ("target", "e_full", True, 2)
 
 
 @pytest.mark.parametrize(("m1", "m2", "kind"), [
@@ -80,15 +124,24 @@ def test_transitive_links_join_one_cluster():
     ("asserted", "future", None), ("hypothetical", "denied", None),
 ])
 def test_conflict_kinds(m1, m2, kind):
-    events = [Ev("evt_a", "d1", modality=m1), Ev("evt_b", "d2", modality=m2)]
-    rows = event_conflicts(events, cluster_events(events))
-    assert [r.kind for r in rows] == ([kind] if kind else [])
+    con = lake([event("d1", modality=m1), event("d2", modality=m2)])
+    rows = con.execute(f"SELECT cluster_id, event_id_a, event_id_b, modality_a, modality_b, kind "
+                       f"FROM {LAKE}.claim_conflicts").fetchall()
+    assert [r[-1] for r in rows] == ([kind] if kind else [])
     if kind:
-        assert rows[0][1:5] == ("evt_a", "evt_b", m1, m2) and rows[0].cluster_id == stable_id("evc", "evt_a")
+        assert rows[0][:5] == (stable_id("evc", "evt_d1_1"), "evt_d1_1", "evt_d2_1", m1, m2)
 
 
 def test_no_conflict_within_a_document_or_across_clusters():
-    events = [Ev("evt_a", "d1"), Ev("evt_b", "d1", modality="rumored", location_entity_id=None),
-              Ev("evt_c", "d2", modality="denied", target_entity_id="ent_other")]
-    assert event_conflicts(events, cluster_events(events)) == []
-    assert set(STANCE) == set(MODALITIES)
+    events = [event("d1"), event("d1", 2, modality="rumored", place=None),
+              event("d2", modality="denied", target="ent_other"),                  # another victim: own cluster
+              event("d3", modality="denied", place="ent_homs")]                    # another place: own cluster
+    con = lake(events)
+    assert con.execute(f"SELECT count(*) FROM {LAKE}.claim_conflicts").fetchone() == (0,)
+    assert len(clusters(con)) == 4
+
+
+def test_every_modality_has_a_stance():
+    from newslake.warehouse.views import _STANCE
+    for m in MODALITIES:
+        assert f"'{m}'" in _STANCE or m in ("future", "hypothetical")

@@ -428,3 +428,98 @@ def test_model_negated_future_and_passive_infinitive(nlp):
     assert (e.modality, e.date_start, e.date_source) == ("future", date(2015, 9, 3), "trigger")
     e = model_events(nlp, "The general is rumored to have been arrested in Cairo.")["arrested"]
     assert (e.actor_text, e.target_text, e.modality) == (None, "general", "rumored")
+
+
+# -- v3: sense by frame (CAMEO dictionary), verbal events, place and time fallbacks ----------
+
+@dataclass(frozen=True)
+class SaidClaim:
+    claim_id: str
+    start_char: int
+    end_char: int
+    certainty: str
+    cue_start: int
+    cue_end: int
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity_id: str | None = None
+
+
+@pytest.mark.parametrize(("toks", "etype"), [
+    # Iran demanded the release of the hostages .  (CAMEO: DEMAND * RELEASE -> 1053)
+    ((("Iran", "PROPN", "NNP", "nsubj", 1, "Iran", "B-GPE"), ("demanded", "VERB", "VBD", "ROOT", 1, "demand"),
+      ("the", "DET", "DT", "det", 3), ("release", "NOUN", "NN", "dobj", 1), ("of", "ADP", "IN", "prep", 3),
+      ("hostages", "NOUN", "NNS", "pobj", 4, "hostage"), (".", "PUNCT", ".", "punct", 1)), "REQUEST"),
+    # Stocks declined .  (CAMEO: STOCKS * DECLINE -> no event)
+    ((("Stocks", "NOUN", "NNS", "nsubj", 1, "stock"), ("declined", "VERB", "VBD", "ROOT", 1, "decline"),
+      (".", "PUNCT", ".", "punct", 1)), None),
+    # The company met its targets .  (an object that cannot act: not a meeting)
+    ((("The", "DET", "DT", "det", 1), ("company", "NOUN", "NN", "nsubj", 2), ("met", "VERB", "VBD", "ROOT", 2, "meet"),
+      ("its", "PRON", "PRP$", "poss", 4), ("targets", "NOUN", "NNS", "dobj", 2, "target"), (".", "PUNCT", ".", "punct", 2)), None),
+    # Baker met the minister .
+    ((("Baker", "PROPN", "NNP", "nsubj", 1, "Baker", "B-PERSON"), ("met", "VERB", "VBD", "ROOT", 1, "meet"),
+      ("the", "DET", "DT", "det", 3), ("minister", "NOUN", "NN", "dobj", 1), (".", "PUNCT", ".", "punct", 1)), "CONSULT"),
+    # He declined to be identified .
+    ((("He", "PRON", "PRP", "nsubj", 1, "he"), ("declined", "VERB", "VBD", "ROOT", 1, "decline"),
+      ("to", "PART", "TO", "aux", 4), ("be", "AUX", "VB", "auxpass", 4), ("identified", "VERB", "VBN", "xcomp", 1, "identify"),
+      (".", "PUNCT", ".", "punct", 1)), None),
+    # The plan will help fight terror .  (figurative)
+    ((("Britain", "PROPN", "NNP", "nsubj", 2, "Britain", "B-GPE"), ("will", "AUX", "MD", "aux", 2),
+      ("help", "VERB", "VB", "ROOT", 2), ("fight", "VERB", "VB", "xcomp", 2), ("terror", "NOUN", "NN", "dobj", 3),
+      (".", "PUNCT", ".", "punct", 2)), None),
+    # Domestic demand rose .  (economic)
+    ((("Domestic", "ADJ", "JJ", "amod", 1, "domestic"), ("demand", "NOUN", "NN", "nsubj", 2),
+      ("rose", "VERB", "VBD", "ROOT", 2, "rise"), (".", "PUNCT", ".", "punct", 2)), None),
+    # The attack shocked Paris .  (a dictionary verb needs a doer that can act)
+    ((("The", "DET", "DT", "det", 1), ("attack", "NOUN", "NN", "nsubj", 2), ("shocked", "VERB", "VBD", "ROOT", 2, "shock"),
+      ("Paris", "PROPN", "NNP", "dobj", 2, "Paris", "B-GPE"), (".", "PUNCT", ".", "punct", 2)), None),
+])
+def test_type_by_sense_and_frame(toks, etype):
+    assert [e.event_type for e in run(mk(*toks))] == ([etype] if etype else [])
+
+
+def test_a_speech_act_cue_is_a_verbal_event_with_the_speaker_as_actor():
+    # Libya offered to hand over two suspects .   (claim: speaker Libya, cue "offered")
+    doc = mk(("Libya", "PROPN", "NNP", "nsubj", 1, "Libya", "B-GPE"), ("offered", "VERB", "VBD", "ROOT", 1, "offer"),
+             ("to", "PART", "TO", "aux", 3), ("hand", "VERB", "VB", "xcomp", 1), ("over", "ADP", "RP", "prt", 3),
+             ("two", "NUM", "CD", "nummod", 6), ("suspects", "NOUN", "NNS", "dobj", 3, "suspect"), (".", "PUNCT", ".", "punct", 1))
+    claim = SaidClaim("clm_1", 14, 38, "intended", cue_start=6, cue_end=13, speaker_text="Libya", speaker_start=0,
+                      speaker_end=5, speaker_entity_id="ent_libya")
+    offered = [e for e in run(doc, claims=[claim]) if e.trigger == "offered"]
+    assert [(e.event_type, e.actor_text, e.actor_entity_id, e.claim_id, e.modality) for e in offered] == [
+        ("AGREE", "Libya", "ent_libya", "clm_1", "asserted")]
+    # a reporting cue stays a claim only
+    said = mk(("Libya", "PROPN", "NNP", "nsubj", 1, "Libya", "B-GPE"), ("said", "VERB", "VBD", "ROOT", 1, "say"),
+              ("so", "ADV", "RB", "advmod", 1), (".", "PUNCT", ".", "punct", 1))
+    assert run(said, claims=[SaidClaim("c", 11, 13, "reported", 6, 10, "Libya", 0, 5)]) == []
+
+
+def test_place_and_time_from_sentence_dateline_and_publication():
+    # Police arrested Smith . Police arrested Jones , who was visiting in Cairo last week .
+    doc = mk(("Police", "NOUN", "NNS", "nsubj", 1, "police"), ("arrested", "VERB", "VBD", "ROOT", 1, "arrest"),
+             ("Smith", "PROPN", "NNP", "dobj", 1, "Smith", "B-PERSON"), (".", "PUNCT", ".", "punct", 1),
+             ("Police", "NOUN", "NNS", "nsubj", 5, "police"), ("arrested", "VERB", "VBD", "ROOT", 5, "arrest"),
+             ("Jones", "PROPN", "NNP", "dobj", 5, "Jones", "B-PERSON"), (",", "PUNCT", ",", "punct", 6),
+             ("who", "PRON", "WP", "nsubj", 10), ("was", "AUX", "VBD", "aux", 10, "be"),
+             ("visiting", "VERB", "VBG", "relcl", 6, "visit"), ("in", "ADP", "IN", "prep", 10),
+             ("Cairo", "PROPN", "NNP", "pobj", 11, "Cairo", "B-GPE"), ("last", "ADJ", "JJ", "amod", 14, "last", "B-DATE"),
+             ("week", "NOUN", "NN", "npadvmod", 10, "week", "I-DATE"), (".", "PUNCT", ".", "punct", 5))
+    smith, jones = [e for e in run(doc) if e.event_type == "COERCE"]
+    assert (smith.location_text, smith.location_source) == (None, None)
+    assert (smith.date_text, smith.date_start, smith.date_end, smith.date_source) == (None, None, ANCHOR, "publication")
+    assert (jones.location_text, jones.location_source, jones.date_text, jones.date_source) == (
+        "Cairo", "sentence", "last week", "sentence")
+    assert jones.date_start is not None and jones.date_end < ANCHOR
+
+
+def test_place_from_the_dateline():
+    # CAIRO , Sept 1 ( Reuters ) - Police arrested Smith .
+    doc = mk(("CAIRO", "PROPN", "NNP", "ROOT", 0, "CAIRO", "B-GPE"), (",", "PUNCT", ",", "punct", 0),
+             ("Sept", "PROPN", "NNP", "appos", 0, "Sept", "B-DATE"), ("1", "NUM", "CD", "nummod", 2, "1", "I-DATE"),
+             ("(", "PUNCT", "-LRB-", "punct", 0), ("Reuters", "PROPN", "NNP", "appos", 0, "Reuters", "B-ORG"),
+             (")", "PUNCT", "-RRB-", "punct", 0), ("-", "PUNCT", ":", "punct", 0),
+             ("Police", "NOUN", "NNS", "nsubj", 9, "police"), ("arrested", "VERB", "VBD", "ROOT", 9, "arrest"),
+             ("Smith", "PROPN", "NNP", "dobj", 9, "Smith", "B-PERSON"), (".", "PUNCT", ".", "punct", 9))
+    (e,) = run(doc)
+    assert (e.location_text, e.location_source) == ("CAIRO", "dateline")

@@ -1,14 +1,11 @@
-"""The lake's views: event clusters across documents (same answer as newslake.transforms.events.clusters) and conflicts."""
+"""The lake's views on a real DuckLake: event clusters across documents and their conflicts."""
 
 from __future__ import annotations
 
 import datetime as dt
-from types import SimpleNamespace
-
 import pytest
 
 from tests.conftest import NOW, doc_row, ent_row, run_row
-from newslake.transforms.events.clusters import cluster_events, event_conflicts
 from newslake.warehouse.lake import LakeConfig, RunTables, commit, query
 from newslake.warehouse.schema import to_table
 
@@ -22,7 +19,8 @@ def event(doc: str, n: int, etype: str, *, actor=None, target=None, place=None, 
                 target_entity_id=target, target_text=target, target_start=None, target_end=None,
                 location_entity_id=place, location_text=place, location_start=None, location_end=None,
                 date_text=None, date_start=start, date_end=end, modality=modality, claim_id=None,
-                sentence_start=0, sentence_end=10, event_mode=None, date_source=None, mention_count=1,
+                sentence_start=0, sentence_end=10, event_mode=None, location_source="clause" if place else None,
+                date_source=("report" if start is None else "trigger") if end else None, mention_count=1,
                 other_triggers=[], modalities=[modality], extractor_version="v1", run_id="r")
 
 
@@ -34,7 +32,7 @@ EVENTS = [
     event("d5", 1, "ASSAULT", target="e_naz", place="e_raqqa", start=D(2016, 1, 1), end=D(2016, 1, 2)),  # months later
     event("d6", 1, "THREATEN", actor="e_hal", target="e_said"),
     event("d7", 1, "THREATEN", actor="e_hal", modality="future"),
-    event("d8", 1, "THREATEN", actor="e_hal", target="e_other"),   # targets differ from d6: linked through d7 only
+    event("d8", 1, "THREATEN", actor="e_hal", target="e_other"),   # one piece of evidence each: no chaining
     event("d9", 1, "ASSAULT", target="e_naz", place="e_raqqa", end=D(2015, 6, 30), modality="denied"),  # same doc ...
 ]
 EVENTS[-1]["doc_id"] = "d3"  # ... as d3_1: never paired with it
@@ -53,38 +51,29 @@ def lake(tmp_path_factory) -> LakeConfig:
     return cfg
 
 
-def test_event_clusters_view_matches_the_pure_rule(lake):
+def test_event_clusters_and_conflicts_on_a_real_lake(lake):
+    """The rule itself is tested in test_clusters.py on an in-memory database; here the views run on
+    DuckLake with its committed tables."""
     rows = query(lake, "SELECT event_id, cluster_id FROM event_clusters").to_pylist()
-    got = {r["event_id"]: r["cluster_id"] for r in rows}
-    want = dict(cluster_events([SimpleNamespace(**e) for e in EVENTS]))
-    assert got == want
-    # and the clusters are the expected ones, not only equal to each other
     groups: dict[str, set[str]] = {}
-    for e, c in got.items():
-        groups.setdefault(c, set()).add(e)
+    for r in rows:
+        groups.setdefault(r["cluster_id"], set()).add(r["event_id"])
     assert sorted(map(sorted, groups.values())) == [
-        ["evt_d1_1", "evt_d2_1", "evt_d3_1", "evt_d9_1"], ["evt_d4_1"], ["evt_d5_1"],
-        ["evt_d6_1", "evt_d7_1", "evt_d8_1"]]
-
-
-def test_claim_conflicts_view_matches_the_pure_rule(lake):
-    rows = query(lake, "SELECT cluster_id, event_id_a, event_id_b, modality_a, modality_b, kind FROM claim_conflicts "
-                       "ORDER BY ALL").to_pylist()
-    evs = [SimpleNamespace(**e) for e in EVENTS]
-    want = sorted(tuple(c) for c in event_conflicts(evs, cluster_events(evs)))
-    assert [tuple(r.values()) for r in rows] == want
-    kinds = {(r["event_id_a"], r["event_id_b"]): r["kind"] for r in rows}
-    assert kinds[("evt_d1_1", "evt_d2_1")] == "certainty"      # a rumour against a report
-    assert kinds[("evt_d2_1", "evt_d3_1")] == "polarity"       # a report against a denial
-    assert ("evt_d6_1", "evt_d7_1") not in kinds               # a plan does not conflict
+        ["evt_d1_1", "evt_d2_1", "evt_d3_1", "evt_d9_1"], ["evt_d4_1"], ["evt_d5_1"], ["evt_d6_1"], ["evt_d7_1"],
+        ["evt_d8_1"]]
+    kinds = {(r["event_id_a"], r["event_id_b"]): r["kind"] for r in query(
+        lake, "SELECT event_id_a, event_id_b, kind FROM claim_conflicts").to_pylist()}
+    assert kinds == {("evt_d1_1", "evt_d2_1"): "certainty", ("evt_d1_1", "evt_d3_1"): "polarity",
+                     ("evt_d2_1", "evt_d3_1"): "polarity", ("evt_d1_1", "evt_d9_1"): "polarity",
+                     ("evt_d2_1", "evt_d9_1"): "polarity"}  # d3_1 and d9_1 share a document: no conflict
 
 
 def test_views_follow_entity_links(tmp_path):
     """Participants are compared as real-world entities: an initialled target links across documents."""
     cfg = LakeConfig(tmp_path / "wh")
     extra = {"run_id": "r", "ingested_at": NOW}
-    a = event("da", 1, "ASSAULT", target="e_full", modality="rumored")
-    b = event("db", 1, "ASSAULT", target="e_sur", modality="reported")
+    a = event("da", 1, "ASSAULT", target="e_full", place="e_x", modality="rumored")
+    b = event("db", 1, "ASSAULT", target="e_sur", place="e_x", modality="reported")
     commit(cfg, RunTables({"documents": to_table("documents", [doc_row("da"), doc_row("db")], extra),
                            "doc_entities": to_table("doc_entities", [ent_row("da", "e_full", "Nusrat Nazarov"),
                                                                      ent_row("db", "e_sur", "N. Nazarov")], extra),

@@ -118,7 +118,7 @@ def extract_doc(doc, src: SourceDoc, *, version: str) -> Extracted:  # type: ign
     spans = [(m.start_char, m.end_char, m.entity_id) for m in ents.mentions]
     lookup = SpanEntityLookup.from_triples(spans)
     roles = extract_roles(doc, doc_id=src.doc_id, entities=lookup, extractor_version=version)
-    claims = extract_claims(doc, doc_id=src.doc_id, entities=lookup, extractor_version=version)
+    claims = extract_claims(doc, doc_id=src.doc_id, entities=lookup, extractor_version=version, roles=roles)
     about = extract_claim_entities(doc, claims, mentions=spans, extractor_version=version)
     amounts = extract_amounts(doc, doc_id=src.doc_id, claims=claims, extractor_version=version)
     events = extract_events(doc, doc_id=src.doc_id, entities=lookup, claims=claims,

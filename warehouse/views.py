@@ -22,40 +22,60 @@ VIEWS: dict[str, tuple[str, str]] = {
 _STANCE = """CASE {m} WHEN 'asserted' THEN 'firm' WHEN 'reported' THEN 'firm' WHEN 'claimed' THEN 'weak'
     WHEN 'rumored' THEN 'weak' WHEN 'denied' THEN 'negative' WHEN 'negated' THEN 'negative' ELSE 'irrealis' END"""
 
-# Events with participants and place resolved to real-world entities.
+# Events with participants and place resolved to real-world entities, and whether the text dates
+# them (a publication date only bounds an event: it is no evidence that two reports meet).
 _RESOLVED = f"""
     SELECT e.*, coalesce(la.canonical_entity_id, e.actor_entity_id) AS actor_cid,
            coalesce(lt.canonical_entity_id, e.target_entity_id) AS target_cid,
-           coalesce(ll.canonical_entity_id, e.location_entity_id) AS place_cid
+           coalesce(ll.canonical_entity_id, e.location_entity_id) AS place_cid,
+           (e.date_start IS NOT NULL AND coalesce(e.date_source, '') <> 'publication') AS dated
     FROM {LAKE}.events e
     LEFT JOIN {LAKE}.entity_links la ON la.entity_id = e.actor_entity_id
     LEFT JOIN {LAKE}.entity_links lt ON lt.entity_id = e.target_entity_id
     LEFT JOIN {LAKE}.entity_links ll ON ll.entity_id = e.location_entity_id"""
 
-# The link rule of newslake.transforms.events.clusters.linked, as SQL over two resolved events a and b.
-_FITS = """a.doc_id <> b.doc_id AND a.event_id < b.event_id
-    AND (a.place_cid IS NULL OR b.place_cid IS NULL OR a.place_cid = b.place_cid)
-    AND NOT (a.date_end IS NOT NULL AND b.date_start IS NOT NULL AND b.date_start - INTERVAL 7 DAY > a.date_end)
-    AND NOT (b.date_end IS NOT NULL AND a.date_start IS NOT NULL AND a.date_start - INTERVAL 7 DAY > b.date_end)"""
+# The cluster link rule over two resolved events a and b of different documents and one type:
+# evidence = shared participant + same place + dates within 7 days (each 0/1); no contradiction
+# (different places, different targets, dates more than 7 days apart, an event dated after the
+# other's report date bound).
+_PAIRS = f"""
+    WITH ev AS ({_RESOLVED}),
+    cand AS (
+        SELECT a.event_id AS event_id_a, b.event_id AS event_id_b, a.event_type,
+               CASE WHEN a.target_cid = b.target_cid THEN 'target'
+                    WHEN a.actor_cid = b.actor_cid THEN 'actor' END AS shared_role,
+               CASE WHEN a.target_cid = b.target_cid THEN a.target_cid
+                    WHEN a.actor_cid = b.actor_cid THEN a.actor_cid END AS shared_entity_id,
+               coalesce(a.place_cid = b.place_cid, false) AS same_place,
+               (a.dated AND b.dated AND coalesce(a.date_end, a.date_start) + INTERVAL 7 DAY >= b.date_start
+                AND coalesce(b.date_end, b.date_start) + INTERVAL 7 DAY >= a.date_start) AS same_time,
+               a.place_cid IS NOT NULL AND b.place_cid IS NOT NULL AND a.place_cid <> b.place_cid
+               OR a.target_cid IS NOT NULL AND b.target_cid IS NOT NULL AND a.target_cid <> b.target_cid
+               OR a.date_end IS NOT NULL AND b.date_start IS NOT NULL AND b.date_start - INTERVAL 7 DAY > a.date_end
+               OR b.date_end IS NOT NULL AND a.date_start IS NOT NULL AND a.date_start - INTERVAL 7 DAY > b.date_end
+               AS contradicts
+        FROM ev a JOIN ev b ON a.event_type = b.event_type AND a.doc_id <> b.doc_id AND a.event_id < b.event_id
+             AND (a.target_cid = b.target_cid OR a.actor_cid = b.actor_cid OR a.place_cid = b.place_cid))
+    SELECT event_id_a, event_id_b, event_type, shared_role, shared_entity_id, same_place, same_time,
+           (shared_entity_id IS NOT NULL)::INT + same_place::INT + same_time::INT AS evidence
+    FROM cand
+    WHERE NOT contradicts
+      AND (shared_entity_id IS NOT NULL)::INT + same_place::INT + same_time::INT >= 2"""
 
 VIEWS["event_pairs"] = (
-    "Pairs of events in different documents that report the same happening: same type, a shared "
-    "participant (real-world entity) in the same role, compatible place, dates within 7 days "
-    "(the rule of `transforms/clusters.py`).",
-    f"""WITH ev AS ({_RESOLVED})
-        SELECT a.event_id AS event_id_a, b.event_id AS event_id_b, a.event_type, 'target' AS shared_role,
-               a.target_cid AS shared_entity_id
-        FROM ev a JOIN ev b ON a.event_type = b.event_type AND a.target_cid = b.target_cid
-        WHERE {_FITS}
-        UNION
-        SELECT a.event_id, b.event_id, a.event_type, 'actor', a.actor_cid
-        FROM ev a JOIN ev b ON a.event_type = b.event_type AND a.actor_cid = b.actor_cid
-        WHERE {_FITS} AND (a.target_cid IS NULL OR b.target_cid IS NULL OR a.target_cid = b.target_cid)""",
+    "Pairs of events in different documents that report the same happening: the same type and at "
+    "least two of three pieces of evidence agreeing: a shared participant (real-world entity, "
+    "`shared_role`/`shared_entity_id`), the same place (`same_place`), dates from the text within 7 "
+    "days (`same_time`; a publication date is no evidence); and nothing contradicting (different "
+    "places, different targets, dates more than 7 days apart). A row with neither place nor a date "
+    "from the text can never reach two, so clusters never chain through it.",
+    _PAIRS,
 )
 
 VIEWS["event_clusters"] = (
     "Every event with the cluster of reports of the same happening across documents: connected "
-    "components of `event_pairs`; `cluster_id` comes from the smallest member event id.",
+    "components of `event_pairs` (singletons included); `cluster_id` comes from the smallest member "
+    "event id.",
     f"""WITH RECURSIVE edges AS (
             SELECT event_id_a AS s, event_id_b AS t FROM {LAKE}.event_pairs
             UNION ALL SELECT event_id_b, event_id_a FROM {LAKE}.event_pairs),
@@ -72,9 +92,10 @@ VIEWS["event_clusters"] = (
 )
 
 VIEWS["claim_conflicts"] = (
-    "The same happening carried by different documents with a different stance: `polarity` (one "
-    "reports it, another denies it) or `certainty` (one reports it, another calls it a rumour or a "
-    "claim); with the claim, speaker and cue behind each side.",
+    "The same happening carried by different documents of one cluster with a different stance: "
+    "`polarity` (one reports it, another denies it) or `certainty` (one reports it, another calls it "
+    "a rumour or a claim); irrealis rows (future, hypothetical) never conflict. With the claim, "
+    "speaker and cue behind each side.",
     f"""WITH ev AS (
             SELECT c.cluster_id, e.*, {_STANCE.format(m="e.modality")} AS stance,
                    cl.speaker_text, cl.cue, cl.certainty
@@ -153,7 +174,7 @@ VIEWS["entity_timeline"] = (
         ORDER BY de.entity_id, d.published_at NULLS LAST, de.doc_id""",
 )
 
-VIEW_VERSION = "views.v3"
+VIEW_VERSION = "views.v4"
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:

@@ -4,7 +4,11 @@ Every table maps a lower-cased lemma (or word) to the certainty it gives the att
 relative to its source (FactBank-like): ``asserted`` (the writer presents it as fact: factive
 verbs such as "admitted"), ``reported`` (a source says so), ``claimed`` (a source maintains it;
 the writer keeps a distance), ``rumored`` (nobody vouches for it), ``denied`` (the source rejects
-it) and ``hedged`` (the source or the writer qualifies it).
+it) and ``hedged`` (the source or the writer qualifies it). Two more are not degrees of belief but
+say the content is not a statement of fact at all: ``intended`` (the source's intention, wish or
+commitment: "wants", "plans", "promised", "pledged", "vowed", "threatened") and ``demanded`` (what
+the source asks of others: "demanded that", "urged", "called for", "asked"). Events inside them
+are future (intended) or hypothetical (demanded).
 
 The rules in :mod:`newslake.transforms.claims.extract` read only these tables, so a new cue is one line here.
 
@@ -16,11 +20,12 @@ True
 
 from __future__ import annotations
 
-CERTAINTIES = ("asserted", "reported", "claimed", "rumored", "denied", "hedged")
+CERTAINTIES = ("asserted", "reported", "claimed", "rumored", "denied", "hedged", "intended", "demanded")
 
 # Which certainty wins when several markers apply: a cue's own category beats a hedge in the
 # content, except that hedges override the neutral "reported"/"asserted".
-_RANK = {"asserted": 0, "reported": 1, "hedged": 2, "rumored": 3, "claimed": 4, "denied": 5}
+_RANK = {"asserted": 0, "reported": 1, "hedged": 2, "intended": 3, "demanded": 3, "rumored": 4, "claimed": 5,
+         "denied": 6}
 
 
 def certainty_rank(certainty: str) -> int:
@@ -63,7 +68,7 @@ VERB_CUES: dict[str, str] = {
     "rumor": "rumored", "rumour": "rumored",
     # quotation tags and commitments ("“We will stay,” he continued." / "He vowed that ...")
     "continue": "reported", "joke": "reported", "quip": "reported", "shout": "reported",
-    "promise": "hedged", "pledge": "hedged", "vow": "hedged", "urge": "hedged",
+    "promise": "intended", "pledge": "intended", "vow": "intended", "urge": "demanded",
 }
 
 # Belief verbs whose negation moves into the content (neg-raising): "I don't think he won"
@@ -93,17 +98,17 @@ STANCE_CUES: dict[str, str] = {
     "express": "reported", "discuss": "reported", "mention": "reported", "predict": "hedged",
     "recommend": "reported", "hail": "reported", "lament": "reported", "decry": "reported",
     "denounce": "reported", "ridicule": "reported", "favor": "reported", "favour": "reported",
-    "prefer": "reported", "demand": "reported", "promise": "hedged", "pledge": "hedged",
+    "prefer": "reported", "demand": "demanded", "promise": "intended", "pledge": "intended",
 }
 
 # Wishes, plans and appeals: the infinitive (with its object) is the content. Nobody asserts
-# it as a fact, so it is "hedged". "They want to win", "He urged Congress to act",
+# it as a fact: it is "intended" (the source's own plan or wish) or "demanded" (asked of others). "They want to win", "He urged Congress to act",
 # "The city plans to close the bridge."
 INTENT_CUES: dict[str, str] = {
-    "want": "hedged", "plan": "hedged", "urge": "hedged", "intend": "hedged",
-    "promise": "hedged", "pledge": "hedged", "vow": "hedged", "threaten": "hedged",
-    "hope": "hedged", "wish": "hedged", "demand": "hedged", "ask": "hedged",
-    "call": "hedged", "encourage": "hedged", "press": "hedged", "propose": "hedged",
+    "want": "intended", "plan": "intended", "urge": "demanded", "intend": "intended",
+    "promise": "intended", "pledge": "intended", "vow": "intended", "threaten": "intended",
+    "hope": "intended", "wish": "intended", "demand": "demanded", "ask": "demanded",
+    "call": "demanded", "encourage": "demanded", "press": "demanded", "propose": "intended",
 }
 
 # Phrasal cues: (verb lemma, particle) -> certainty. "As she pointed out, the road is closed."

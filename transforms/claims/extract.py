@@ -29,14 +29,18 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from typing import Sequence
+
 from spacy.tokens import Doc, Token
 
 from newslake.transforms.claims import cues
 from newslake.transforms.claims.quotes import colon_cues, follow_on_paragraphs, quote_tags
 from newslake.transforms.claims.rules import RULES, Found
+from newslake.transforms.claims.speakers import RoleLike, resolve_speakers
 from newslake.transforms.claims.spans import (
     content_chars,
     enclosing,
+    entity_span,
     paragraph_bounds,
     quote_spans,
     resolve_pronoun,
@@ -46,7 +50,7 @@ from newslake.transforms.claims.spans import (
 from newslake.transforms.ids import stable_id
 from newslake.transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v2"
+CLAIMS_VERSION = "newslake.claims.v3"
 AUTHOR = "author"  # the outermost source of every chain: the document's writer
 UNATTRIBUTED = "(unattributed)"  # chain name of a claim without a speaker ("reportedly")
 CERTAINTIES = cues.CERTAINTIES
@@ -62,7 +66,7 @@ class Claim:
     speaker_start: int | None
     speaker_end: int | None
     speaker_entity_id: str | None
-    speaker_kind: str  # named | pronoun | unnamed | unattributed
+    speaker_kind: str  # named | role | pronoun | unnamed | unattributed
     cue: str
     cue_start: int
     cue_end: int
@@ -86,11 +90,29 @@ def _hedge_words(doc: Doc, s: int, e: int) -> list[str]:
     return [t.text for t in toks if t.lower_ in cues.HEDGES and t.pos_ != "PROPN"]
 
 
+def _speaker_head(head: Token) -> Token | None:
+    """The token that names the speaker: never a nationality or a determiner.
+
+    "The South African archbishop said" -> archbishop (not the NORP "South African"); "the
+    committee, which said" -> committee; "This said" -> None."""
+    for _ in range(3):
+        if head.ent_type_ == "NORP" and head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+            head = head.head
+        elif head.lower_ in cues.RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            head = head.head.head
+        else:
+            break
+    if head.pos_ == "DET" or head.tag_ in ("DT", "WDT"):
+        return None
+    return head
+
+
 def _speaker_fields(
     doc: Doc, head: Token | None, entities: EntityLookup, paragraphs: list[tuple[int, int]]
 ) -> tuple[str | None, int | None, int | None, str | None, str, str]:
     """Speaker text, offsets, entity id, kind, and its name in a source chain (a resolved
     pronoun is named by its antecedent: "Smith ... He said" -> "Smith")."""
+    head = _speaker_head(head) if head is not None else None
     if head is None:
         return None, None, None, None, "unattributed", UNATTRIBUTED
     start, end = speaker_phrase(head)
@@ -102,8 +124,17 @@ def _speaker_fields(
         eid = entities.entity_at(ante.start_char, ante.end_char) if ante is not None else None
         name = ante.text if ante is not None else span.text
         return span.text, s, e, eid, "pronoun", name
+    if head.ent_type_ == "NORP":  # "Iranians said": a people, not a speaker one can name
+        return span.text, s, e, None, "unnamed", span.text
     named = head.pos_ == "PROPN" or head.ent_type_ in cues.SPEAKER_LABELS
-    return span.text, s, e, entities.entity_at(s, e), "named" if named else "unnamed", span.text
+    # a common-noun head names nobody by its modifiers ("the South African archbishop")
+    eid = entities.entity_at(s, e) if named else entities.entity_at(head.idx, head.idx + len(head))
+    if eid is None and not named:  # "the department head, Abdul Jabbar Muhsen, said"
+        appos = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        ent = entity_span(appos[0]) if appos else None
+        if ent is not None and entities.entity_at(ent.start_char, ent.end_char) is not None:
+            return span.text, s, e, entities.entity_at(ent.start_char, ent.end_char), "role", ent.text
+    return span.text, s, e, eid, "named" if named else "unnamed", span.text
 
 
 class _Builder:
@@ -172,11 +203,14 @@ def extract_claims(
     doc_id: str,
     entities: EntityLookup,
     extractor_version: str = CLAIMS_VERSION,
+    roles: Sequence[RoleLike] = (),
 ) -> list[Claim]:
     """All claims of a parsed ``doc``, in text order: one per cue, plus one more for a quotation
     that resumes after its cue ("“A,” she said. “B.”" gives A and B, both hers).
 
-    ``entities`` maps speaker spans (or a pronoun's antecedent) to entity ids.
+    ``entities`` maps speaker spans (or a pronoun's antecedent) to entity ids; ``roles`` (the
+    document's ``entity_roles``) name the holder of a title speaker ("the prime minister said").
+    Speakers are then resolved across claims (:mod:`newslake.transforms.claims.speakers`).
     """
     builder = _Builder(doc, doc_id, entities, extractor_version)
     quoted = builder.quoted_tokens()
@@ -213,7 +247,8 @@ def extract_claims(
                                             [c.cue_start for c in ordered], quoted_claims):
         found, _ = founds[ordered[owner].claim_id]
         add(found, s, e, enclosing(builder.paragraphs, s))
-    return with_chains([claims[k] for k in sorted(claims)], builder.chain_names, doc)
+    resolved = resolve_speakers([claims[k] for k in sorted(claims)], doc, entities, roles, builder.chain_names)
+    return with_chains(resolved, builder.chain_names, doc)
 
 
 _BACKGROUND_DEPS = frozenset({"relcl", "appos", "acl"})

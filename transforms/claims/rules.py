@@ -97,7 +97,7 @@ def _aside(cue: Token, speaker: Token, quoted: frozenset[int], certainty: str) -
 
     "“I think he is right,” Smith said." -> one claim, Smith's.
     """
-    return (certainty in ("hedged", "denied") and cue.i in quoted
+    return (certainty in ("hedged", "denied", "intended", "demanded") and cue.i in quoted
             and speaker.lower_ in cues.OTHER_PRONOUNS)
 
 
@@ -134,7 +134,7 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
 
     "She called the plan a disaster" -> "the plan a disaster" (claimed);
     "He described the talks as useful" -> "the talks as useful";
-    "He urged Congress to act" -> "Congress to act"; "They want to win" -> "to win" (hedged).
+    "He urged Congress to act" -> "Congress to act" (demanded); "They want to win" -> "to win" (intended).
     """
     for tok in doc:
         if tok.pos_ != "VERB" or _negated(tok) or any(c.dep_ == "auxpass" for c in tok.children):

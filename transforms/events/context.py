@@ -11,14 +11,19 @@
   purpose clauses, governing source verbs) win; otherwise the enclosing claim's certainty.
 * Mode: the PLOVER mode named by the trigger or a word attached to it (:data:`plover.MODES`).
 
+When the clause gives no place or time, :func:`sentence_place`, :func:`sentence_date` and
+:func:`dateline_place` look further (the extractor records which in ``location_source`` /
+``date_source``), and last the publication date bounds the event from above.
+
 Example: "Army troops attacked a rebel camp near Homs in early June." -> place Homs, date "early June"
 """
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Protocol, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.events import plover as P
 from newslake.transforms.events.args import SUBJ, Args, children, light_verb, prep_objects
@@ -220,4 +225,43 @@ def mode_of(etype: str, tok: Token, last: Token) -> str | None:
     for word in (tok.lemma_.lower(), last.lemma_.lower(), tok.lower_, *context):
         if word in table:
             return table[word]
+    return None
+
+
+# -- fallbacks: the sentence, the dateline, the publication date ------------------------------
+
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z ]{2,20}\))?\s*[-\u2013\u2014]{1,2}\s")
+"""A wire dateline at the start of the text: ``"BEIRUT, March 3 (Reuters) - ..."``."""
+
+
+def sentence_place(tok: Token, args: Args, taken: Sequence[tuple[int | None, int | None]]) -> Token | None:
+    """A place named in the trigger's sentence as the object of a place preposition, outside the
+    participants' spans, nearest the trigger: "... the talks, which opened on Monday in Geneva"."""
+    best = None
+    for t in tok.sent:
+        if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and args.is_place(t):
+            if any(s is not None and e is not None and s <= t.idx < e for s, e in taken):
+                continue
+            if best is None or abs(t.i - tok.i) < abs(best.i - tok.i):
+                best = t
+    return best
+
+
+def sentence_date(tok: Token, args: Args) -> Span | None:
+    """A date entity in the trigger's sentence that is not a duration or an age (nearest first)."""
+    dates = [e for e in tok.sent.ents if e.label_ == "DATE" and not any(
+        w.lower_ in ("old", "years", "months", "weeks", "days", "ago", "age", "aged") for w in e)]
+    return min(dates, key=lambda e: abs(e.root.i - tok.i)) if dates else None
+
+
+def dateline_place(doc: Doc, args: Args) -> Token | None:
+    """The place of the document's dateline, when the text opens with one and the parser tagged
+    the name as a place: ``"BEIRUT, March 3 (Reuters) - "`` -> <BEIRUT>."""
+    m = _DATELINE.match(doc.text[:120])
+    if m is None:
+        return None
+    for t in doc[:12]:
+        if m.start(1) <= t.idx < m.end(1) and args.is_place(t):
+            return t
     return None

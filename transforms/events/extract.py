@@ -23,24 +23,27 @@ of one happening are folded into one row (:mod:`newslake.transforms.events.merge
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
-from newslake.transforms.events.args import ACTOR_LABELS, Args, noun_roles, verb_roles
-from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, in_background_clause,
-                                      local_modality, mode_of, place_of)
-from newslake.transforms.events.merge import merge_mentions
+from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, light_verb, noun_roles,
+                                             subject, verb_roles)
+from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, in_background_clause,
+                                                local_modality, mode_of, place_of, sentence_date, sentence_place)
+from newslake.transforms.events.merge import is_bare, merge_mentions
 from newslake.transforms.ids import stable_id
 from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup
 
-EVENTS_VERSION = "newslake.events.v2"
+EVENTS_VERSION = "newslake.events.v3"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -48,9 +51,8 @@ ATTEMPT_HEADS = frozenset("attempt plot bid".split())
 """A trigger noun may be a compound modifier of these: ``"an assassination attempt"``."""
 SENTENCE_ENTITY_LABELS = frozenset(ACTOR_LABELS) | PLACE_LABELS | {"DATE", "EVENT"}
 DEATH_CAUSE_PREPS = frozenset("in from after during of when amid".split())
-SPEECH_ACT_EVENTS = frozenset({"THREATEN"})
-"""Types kept even when the trigger is a claim's cue: a threat is an event whatever it says
-(``"Halimov threatens to behead ..."``); other cues ("denied", "accused") are reporting."""
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+"""Verb types kept with an unnamed participant when the text gives a place or a time."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class Event:
     extractor_version: str
     event_mode: str | None = None
     date_source: str | None = None
+    location_source: str | None = None
     mention_count: int = 1
     other_triggers: tuple[tuple[int, int], ...] = ()
     modalities: tuple[str, ...] = ()
@@ -107,6 +110,81 @@ def _violent_cause(verb: Token) -> bool:
     return False
 
 
+def _sense_objects(tok: Token) -> list[Token]:
+    """Words whose sense decides the trigger's: objects, passive subjects and the objects of
+    ``on``/``against``/``of``/``for`` phrases ("attack on civil liberties", "release of figures")."""
+    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("on", "against", "of", "for"):
+            out += [o for o in p.children if o.dep_ == "pobj"]
+    for x in tok.children:  # "help fight terror": the sense of the governed verb's object
+        if x.dep_ == "xcomp" and x.pos_ == "VERB":
+            out += [c for c in x.children if c.dep_ == "dobj"]
+    return out
+
+
+def _figurative(tok: Token, last: Token) -> bool:
+    """An economic or figurative sense (:data:`plover.NON_EVENT_SENSES`)."""
+    return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
+               for o in _sense_objects(tok))
+
+
+def _amount(t: Token) -> bool:
+    return t.like_num or t.lower_ in P.AMOUNT_UNITS or t.lemma_.lower() in P.AMOUNT_UNITS
+
+
+def _quantity_frame(tok: Token) -> bool:
+    """A verb whose object or ``to``/``by``/``from`` phrase is an amount: "Extel declined 4p to
+    945", "exports fell by 3 pct" (not "killed 18 soldiers": soldiers are no unit)."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "npadvmod") and _amount(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "by", "from"):
+            if any(o.dep_ == "pobj" and _amount(o) for o in c.children):
+                return True
+    return False
+
+
+def _verb_type(tok: Token) -> tuple[str, Token] | None:
+    """The PLOVER type of a verb by its sense: a CAMEO pattern that matches the verb's frame wins
+    (``"declined"`` with subject ``stocks`` -> none), then our own lexicon, then the verb's CAMEO code."""
+    lemma = tok.lemma_.lower()
+    for child in tok.rights:
+        key = (lemma, child.lower_)
+        if child.dep_ in ("prt", "prep", "dobj", "agent") and key in P.PHRASAL_TRIGGERS \
+                and child.i - tok.i <= 2:  # "spoke against", "spoke out", not "called her in ... for"
+            return P.PHRASAL_TRIGGERS[key], child
+    if lemma in P.DEATH_VERBS:
+        return ("ASSAULT", tok) if _violent_cause(tok) else None
+    if lemma in P.MENTAL_VERBS or any(p.dep_ == "prep" and (lemma, p.lower_) in P.NON_EVENT_PHRASES
+                                      for p in tok.children):
+        return None
+    sense = cameo.cameo_code(tok)
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if prt is not None and (sense is None or sense.particle != prt):
+        return None  # "signing up for the program": a phrasal verb neither table lists
+    last = tok
+    if sense is not None and sense.particle:
+        last = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ == sense.particle), tok)
+    if lemma in P.VERB_TRIGGERS:
+        if sense is not None and sense.by_pattern and P.cameo_to_plover(sense.code) is None:
+            return None  # the dictionary's pattern says this sense is no event ("stocks declined")
+        return P.VERB_TRIGGERS[lemma], last
+    if sense is None or not (sense.by_pattern or (lemma not in P.CAMEO_LOOSE and (
+            sense.explicit or sense.code[:2] in P.CAMEO_BLOCK_ROOTS))):
+        return None
+    etype = P.cameo_to_plover(sense.code)
+    if etype is not None and lemma not in P.VERB_TRIGGERS:
+        # a dictionary sense needs a doer that can act ("the attack shocked Paris", "surrounded
+        # by rumors": no)
+        subj = subject(tok)
+        doers = [subj[0]] if subj is not None and not subj[1] else []
+        doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+        if doers and not any(cameo.can_act(d) for d in doers):
+            return None
+    return (etype, last) if etype else None
+
+
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
     """The PLOVER type of a trigger token and the token its span ends with, or None.
 
@@ -116,28 +194,94 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         if lemma in P.REPORTING_VERBS:
             return None
-        for child in tok.rights:
-            key = (lemma, child.lower_)
-            if child.dep_ in ("prt", "prep", "dobj", "agent") and key in P.PHRASAL_TRIGGERS \
-                    and child.i - tok.i <= 2:  # "spoke against", "spoke out", not "called her in ... for"
-                return P.PHRASAL_TRIGGERS[key], child
-        if lemma in P.DEATH_VERBS:
-            return ("ASSAULT", tok) if _violent_cause(tok) else None
-        etype = P.VERB_TRIGGERS.get(lemma)
-        if etype is None:
+        hit = _verb_type(tok)
+        if hit is None or _figurative(tok, hit[1]):
             return None
+        etype, last = hit
+        if _quantity_frame(tok):
+            return None  # "Extel declined 28p", "exports fell 3 pct": a market movement
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma in P.PERSON_OBJECT_VERBS and objs and not any(cameo.can_act(o) for o in objs):
+            return None  # "executing orders", "rates charged by banks"
+        if lemma == "sign" and any(o.lemma_.lower() in P.NON_AGREEMENT_SIGNING for o in objs):
+            return None  # "signed a measure lifting currency regulations"
+        if lemma == "withdraw" and objs and not any(cameo.can_act(o) for o in objs):
+            if any(o.lemma_.lower() in P.CONCESSION_OBJECTS or o.lower_ in P.CONCESSION_OBJECTS for o in objs):
+                return "CONCEDE", last  # "withdrew objections"
+            return None  # "withdrew an offer to acquire"
+        if etype in ("REJECT", "THREATEN") and lemma in ("deny", "warn", "caution") and any(
+                c.dep_ == "ccomp" for c in tok.children):
+            return None  # "denied that ...", "warned that ...": a reporting use
         if etype == "REJECT" and any(c.dep_ == "ccomp" for c in tok.children):
-            return None  # "denied that ...": a reporting use
-        return etype, tok
+            return None
+        if lemma == "ask" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+                and (tok.dep_ == "advcl" or all(t.is_punct for t in tok.doc[tok.sent.start: tok.i])):
+            return None  # "Asked if ...": the reporter's question
+        if lemma == "deny" and not any(c.dep_ in ("dative",) or (c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON")
+                                       for c in tok.children):
+            return None  # "I cannot deny it", "denied the report": a statement, not a refusal
+        if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order"):
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if objs and not any(cameo.can_act(o) or o.lemma_.lower() in P.AGREEMENT_NOUNS
+                                or o.lemma_.lower() in P.NOUN_TRIGGERS for o in objs) \
+                    and not any(c.dep_ == "xcomp" for c in tok.children):
+                return None  # "met its budget targets", "ordered 1.75 mln ties"
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children):
+            return None  # "declined to be identified", "refused to comment"
+        return etype, last
     if tok.pos_ == "NOUN" and (tok.dep_ not in ("compound", "amod") or (
             tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTEMPT_HEADS)):
         etype = P.NOUN_TRIGGERS.get(lemma)
-        return (etype, tok) if etype else None
+        if etype is None or _figurative(tok, tok):
+            return None
+        if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
+            return None
+        if etype == "ASSAULT" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS
+                                      for c in tok.children):
+            return None  # "a takeover battle", "a price war"
+        if etype == "AGREE" and any(c.dep_ in ("compound", "nmod") and c.lower_ in ("repurchase", "repo", "swap")
+                                    for c in tok.children):
+            return None  # "a repurchase agreement": a money-market instrument
+        if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not any(
+                c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children):
+            return None  # "domestic demand", "demand of banks"; not "their demands", "a demand that"
+        return etype, tok
     return None
+
+
+def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None, args: Args,
+               place: Token | None, when: object) -> bool:
+    """An event frame: a participant that can act; for a noun also a light verb, an agent noun
+    modifying it ("cabinet meeting"), or its own time or place; for a violent verb a place or time
+    ("a bomb exploded in the market")."""
+    people = [args.antecedent(t) if t is not None and t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WP", "WDT")
+              else t for t in (actor, target)]
+    if any(cameo.can_act(t) for t in people):
+        return True
+    if etype == "ASSAULT" and (actor is not None or target is not None):
+        return True  # "a bomb exploded", "the attack on the convoy": violence needs no named doer
+    if tok.pos_ == "NOUN":
+        if light_verb(tok) is not None or place is not None or when is not None:
+            return True
+        return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in tok.children)
+    return etype in VIOLENT_TYPES and (place is not None or when is not None)
 
 
 def _sentence_names_entity(tok: Token) -> bool:
     return any(e.label_ in SENTENCE_ENTITY_LABELS for e in tok.sent.ents)
+
+
+def _cue_claim(start: int, end: int, claims: Sequence[ClaimLike]) -> ClaimLike | None:
+    return next((c for c in claims if c.cue_start <= start and end <= c.cue_end), None)
+
+
+def _speaker(claim: ClaimLike) -> tuple:
+    """The claim's speaker as an argument (text, start, end, entity id), or NO_ARG."""
+    text = getattr(claim, "speaker_text", None)
+    if text is None:
+        return (None, None, None, None)
+    return (text, getattr(claim, "speaker_start", None), getattr(claim, "speaker_end", None),
+            getattr(claim, "speaker_entity_id", None))
 
 
 # -- the extractor ----------------------------------------------------------------------------
@@ -153,17 +297,22 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
             continue
         etype, last = hit
         start, end = tok.idx, last.idx + len(last)
-        if etype not in SPEECH_ACT_EVENTS and any(c.cue_start <= start and end <= c.cue_end for c in claims):
-            continue  # the trigger is a claim's cue ("denied", "accused ... of saying")
+        said = _cue_claim(start, end, claims)
+        if said is not None and (etype not in P.VERBAL_TYPES or tok.lemma_.lower() in P.MENTAL_VERBS):
+            continue  # the trigger is a claim's cue that reports ("denied", "accused ... of saying")
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else noun_roles(tok, etype)
         place = place_of(tok, args)
         if place is not None and (place == target or place == actor):
             place = None
         when = date_of(tok, args)
-        if actor is None and target is None and place is None and when is None and (
-                tok.pos_ != "NOUN" or not _sentence_names_entity(tok)):
-            continue
-        loc = args.span(place)
+        speaker = _speaker(said) if said is not None and actor is None else None
+        if speaker is None or speaker[0] is None:
+            if not _has_frame(tok, etype, actor, target, args, place, when):
+                bare = actor is None and target is None and place is None and when is None
+                if not (tok.pos_ == "NOUN" and bare and _sentence_names_entity(tok)):
+                    continue  # kept only to fold into a happening told elsewhere (dropped if none)
+            speaker = None
+        loc, loc_source = args.span(place), ("clause" if place is not None else None)
         date_text = source = None
         date_range = None
         if when is not None:
@@ -171,15 +320,29 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
             date_range = normalize_time(date_text, published_at)
             if date_range is not None and source == "report":
                 date_range = (None, date_range[1])  # type: ignore[assignment]
-        claim = claim_for(start, end, claims)
-        inherited = "asserted"
-        if claim is not None and not in_background_clause(tok, claim):
-            inherited = P.CLAIM_CERTAINTY.get(claim.certainty, "asserted")
+        if said is not None:  # a speech act: it happened, as the author reports it
+            claim, inherited = said, "asserted"
+        else:
+            claim = claim_for(start, end, claims)
+            inherited = "asserted"
+            if claim is not None and not in_background_clause(tok, claim):
+                inherited = P.CLAIM_CERTAINTY.get(claim.certainty, "asserted")
         modality = local_modality(tok) or inherited
         pairs = [(actor, target)] + [(actor, t) for t in args.conjuncts(target)] + [
             (a, target) for a in args.conjuncts(actor)]
         for k, (a_tok, t_tok) in enumerate(pairs):
             a, t = args.span(a_tok), args.span(t_tok)
+            if speaker is not None and a_tok is None:
+                a = speaker
+            if loc[0] is None and k == 0:
+                near = sentence_place(tok, args, [(a[1], a[2]), (t[1], t[2])])
+                if near is not None:
+                    loc, loc_source = args.span(near), "sentence"
+            if date_text is None and k == 0:
+                near_date = sentence_date(tok, args)
+                if near_date is not None:
+                    date_text, source = near_date.text, "sentence"
+                    date_range = normalize_time(date_text, published_at)
             key = () if k == 0 else (a[1], t[1])
             events.append(Event(
                 event_id=stable_id("evt", doc_id, start, end, etype, *key), doc_id=doc_id,
@@ -192,8 +355,27 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 modality=modality, claim_id=claim.claim_id if claim else None,
                 sentence_start=tok.sent.start_char, sentence_end=tok.sent.end_char,
                 extractor_version=version, event_mode=mode_of(etype, tok, last), date_source=source,
-                modalities=(modality,)))
+                location_source=loc_source, modalities=(modality,)))
     return events
+
+
+def _fill_from_document(events: list[Event], doc: Doc, args: Args,
+                        published_at: datetime.datetime | datetime.date | None) -> list[Event]:
+    """Place from the dateline and an upper bound from the publication date, where the text gave
+    neither (``location_source="dateline"``, ``date_source="publication"``)."""
+    line = dateline_place(doc, args)
+    line_span = args.span(line) if line is not None else None
+    day = published_at.date() if isinstance(published_at, datetime.datetime) else published_at
+    out = []
+    for e in events:
+        changes: dict = {}
+        if e.location_text is None and line_span is not None:
+            changes.update(location_text=line_span[0], location_start=line_span[1], location_end=line_span[2],
+                           location_entity_id=line_span[3], location_source="dateline")
+        if e.date_text is None and e.date_end is None and day is not None:
+            changes.update(date_end=day, date_source="publication")
+        out.append(dataclasses.replace(e, **changes) if changes else e)
+    return out
 
 
 def extract_events(doc: Doc, *, doc_id: str, entities: EntityLookup, claims: Sequence[ClaimLike],
@@ -202,4 +384,6 @@ def extract_events(doc: Doc, *, doc_id: str, entities: EntityLookup, claims: Seq
     """All events of a document, in text order: one row per happening and (actor, target) pair,
     or one per mention with ``merge=False``."""
     events = _mentions(doc, doc_id, entities, claims, published_at, extractor_version)
-    return merge_mentions(events) if merge else events
+    if merge:
+        events = [e for e in merge_mentions(events) if not is_bare(e)]  # a bare mention that folded nowhere
+    return _fill_from_document(events, doc, Args(doc, entities), published_at)

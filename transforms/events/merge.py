@@ -12,7 +12,8 @@ folds into the nearest earlier row of its type (else the nearest later one).
 
 The merged row is the first mention (its trigger, offsets and ``event_id`` stay); participants,
 place, time and mode missing from it are filled from later mentions; a date found on the trigger
-beats one from its clause, which beats a report date. Its ``modality`` is the *least certain* of
+beats one from its clause, which beats one from its sentence, which beats a report date; a place
+from the clause beats one from the sentence. Its ``modality`` is the *least certain* of
 the mentions (asserted < reported < claimed < rumored < denied < negated; future <
 hypothetical), so a row never states more certainty than the document gives every mention, and
 ``claim_id`` is that mention's claim. All mentions stay visible: ``mention_count``,
@@ -34,11 +35,12 @@ E = TypeVar("E")
 
 REALIS_RANK = {"asserted": 0, "reported": 1, "claimed": 2, "rumored": 3, "denied": 4, "negated": 5}
 IRREALIS_RANK = {"future": 0, "hypothetical": 1}
-SOURCE_RANK = {"trigger": 0, "clause": 1, "report": 2, None: 3}
+SOURCE_RANK = {"trigger": 0, "clause": 1, "sentence": 2, "report": 3, "publication": 4, None: 5}
+PLACE_RANK = {"clause": 0, "sentence": 1, "dateline": 2, None: 3}
 _ROLE_FIELDS = {
     "actor": ("actor_text", "actor_start", "actor_end", "actor_entity_id"),
     "target": ("target_text", "target_start", "target_end", "target_entity_id"),
-    "location": ("location_text", "location_start", "location_end", "location_entity_id"),
+    "location": ("location_text", "location_start", "location_end", "location_entity_id", "location_source"),
 }
 _DATE_FIELDS = ("date_text", "date_start", "date_end", "date_source")
 
@@ -96,7 +98,9 @@ def _fold(row: E, other: Any) -> E:
     for fields in _ROLE_FIELDS.values():
         if getattr(r, fields[0]) is None and getattr(other, fields[0]) is not None:
             changes.update({f: getattr(other, f) for f in fields})
-    if SOURCE_RANK.get(other.date_source, 3) < SOURCE_RANK.get(r.date_source, 3) and other.date_text:
+    if other.location_text is not None and PLACE_RANK.get(other.location_source, 3) < PLACE_RANK.get(r.location_source, 3):
+        changes.update({f: getattr(other, f) for f in _ROLE_FIELDS["location"]})
+    if SOURCE_RANK.get(other.date_source, 5) < SOURCE_RANK.get(r.date_source, 5) and other.date_text:
         changes.update({f: getattr(other, f) for f in _DATE_FIELDS})
     if r.event_mode is None and other.event_mode is not None:
         changes["event_mode"] = other.event_mode

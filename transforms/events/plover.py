@@ -40,7 +40,7 @@ def _table(rows: dict[str, str]) -> dict[str, str]:
 
 
 VERB_TRIGGERS: dict[str, str] = _table({
-    "THREATEN": "threaten menace",
+    "THREATEN": "threaten menace warn",
     "ASSAULT": "kill attack bomb behead shoot murder assassinate stab shell massacre execute "
                "torture wound injure ambush raid abduct kidnap detonate bombard invade fight "
                "clash slaughter lynch hijack storm firebomb explode maim mutilate",
@@ -51,7 +51,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "PROTEST": "protest demonstrate rally riot",
     "ACCUSE": "accuse blame condemn denounce criticize criticise charge indict sue",
     "REJECT": "reject refuse deny veto decline rebuff",
-    "AGREE": "agree sign ratify",
+    "AGREE": "agree sign ratify offer promise pledge vow",
     "CONSULT": "meet talk visit host discuss negotiate consult",
     "AID": "aid donate fund finance assist",
     "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise",
@@ -59,7 +59,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "COOPERATE": "cooperate collaborate ally partner",
     "REQUEST": "request ask appeal demand urge plead petition order instruct",
     "CONCEDE": "concede apologize apologise pardon",
-    "SUPPORT": "support endorse back praise",
+    "SUPPORT": "support endorse back praise welcome hail applaud",
 })
 """Verb lemma -> type: ``"Rebels attacked the convoy"`` -> ASSAULT."""
 
@@ -80,7 +80,7 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "AID": "aid donation assistance",
     "RETREAT": "withdrawal retreat release surrender ceasefire truce",
     "OTHER": "defection",
-    "COOPERATE": "cooperation alliance partnership",
+    "COOPERATE": "cooperation alliance",
     "REQUEST": "request appeal demand plea",
     "CONCEDE": "concession apology",
     "SUPPORT": "support endorsement",
@@ -103,6 +103,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("open", "fire"): "ASSAULT",      # "soldiers opened fire on the crowd"
     ("fire", "on"): "ASSAULT",
     ("team", "up"): "COOPERATE",
+    ("join", "forces"): "COOPERATE",  # "the union has joined forces with CC.OO."
     ("side", "with"): "SUPPORT",
     ("walk", "out"): "PROTEST",
 }
@@ -227,7 +228,7 @@ SOURCE_GOVERNORS: dict[str, str] = {
 CLAIM_CERTAINTY: dict[str, str] = {
     "asserted": "asserted", "reported": "reported", "claimed": "claimed", "rumored": "rumored",
     "denied": "denied", "hedged": "hypothetical", "hypothetical": "hypothetical",
-    "future": "future", "negated": "negated",
+    "future": "future", "negated": "negated", "intended": "future", "demanded": "hypothetical",
 }
 """Claim certainty (from the claims module) -> event modality."""
 
@@ -300,3 +301,144 @@ MODE_OF: dict[str, dict[str, str]] = {
 
 OVERRIDING_MODES: frozenset[str] = frozenset({"suicide-attack", "unconventional"})
 """Modes a modifier gives even when the trigger names another: ``"suicide bombing"``."""
+
+# -- CAMEO -> PLOVER (read with the CAMEO verb dictionary, newslake.transforms.events.cameo) ---------
+
+CAMEO_TO_PLOVER: dict[str, str | None] = {
+    "01": None,          # public statements: claims, not events
+    "02": "REQUEST",     # appeal
+    "03": "AGREE",       # express intent to cooperate: offer, promise (PLOVER AGREE) ...
+    "031": "COOPERATE", "032": "COOPERATE", "033": "AID", "034": "CONCEDE", "035": "CONCEDE",
+    "036": "CONSULT",    # ... intent to meet or negotiate: "began negotiations"
+    "04": "CONSULT",
+    "05": "COOPERATE",   # diplomatic cooperation ...
+    "050": "SUPPORT", "051": "SUPPORT", "052": "SUPPORT", "053": "SUPPORT", "054": "SUPPORT",
+    "055": "CONCEDE", "056": "CONCEDE",   # apologize, forgive
+    "057": "AGREE",      # sign formal agreement
+    "06": "COOPERATE",   # material cooperation
+    "07": "AID",
+    "08": "CONCEDE",     # yield ...
+    "084": "RETREAT", "087": "RETREAT",  # return/release persons or property, de-escalate militarily
+    "09": "ACCUSE",      # investigate (PLOVER ACCUSE/investigate)
+    "10": "REQUEST",     # demand
+    "11": "ACCUSE",      # disapprove, criticise, accuse
+    "12": "REJECT",
+    "13": "THREATEN",
+    "14": "PROTEST",
+    "15": "MOBILIZE",    # exhibit force posture
+    "16": "SANCTION",    # reduce relations
+    "17": "COERCE",
+    "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
+}
+"""CAMEO code prefix -> PLOVER type, after the 2021 CAMEO->PLOVER table of the PLOVER repository;
+the longest listed prefix wins (``"0841"`` -> ``"084"`` -> RETREAT)."""
+
+
+CAMEO_BLOCK_ROOTS: frozenset[str] = frozenset({"20"})
+"""CAMEO roots whose dictionary blocks are tight enough that a verb listed without a code of its
+own takes its block's (mass violence: ``MASSACRE``, ``SLAUGHTER``). The other blocks gather loose
+synonyms (the KILL/FIGHT blocks list ``hit``, ``break``, ``match``, ``overshadow``; COERCE lists
+``take``, ``tax``, ``fine``): such a verb is an event only through a pattern or our own lexicon."""
+
+CAMEO_LOOSE: frozenset[str] = frozenset(
+    "aim comply decide determine expect seek vote want compensate express dismiss yield beat kick "
+    "fail apply affirm rejoice contribute help greet wrestle search monitor brand decree maintain repeat "
+    "find enable relinquish resign arrive use clear target enhance lead hunt give issue declare move "
+    "hold take".split())
+"""Verbs the CAMEO dictionary codes by themselves that in news are mostly not events: intentions
+("expects to", "aims to", "wants"), market language ("bonds yield", "beat forecasts",
+"contributed to earnings", "helped by lower costs"). They count only through a pattern."""
+
+MENTAL_VERBS: frozenset[str] = frozenset(
+    "want expect hope wish believe think plan intend aim seek decide determine consider fail try "
+    "attempt feel fear see come go get obtain provide enable find".split())
+"""Verbs of mind and intention, and light verbs of coming and getting: never an event themselves,
+whatever the dictionary's patterns say (the act they govern may be: "plans to withdraw" ->
+RETREAT, future; "competition may come from new coins" is none)."""
+
+
+def cameo_to_plover(code: str) -> str | None:
+    """>>> cameo_to_plover("0841"), cameo_to_plover("051"), cameo_to_plover("010"), cameo_to_plover("---")
+    ('RETREAT', 'SUPPORT', None, None)
+    """
+    for n in (3, 2):
+        if code[:n] in CAMEO_TO_PLOVER:
+            return CAMEO_TO_PLOVER[code[:n]]
+    return None
+
+
+VERBAL_TYPES: frozenset[str] = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
+                                          "CONCEDE"})
+"""PLOVER types that are speech acts: promising/offering (AGREE), appealing/demanding (REQUEST),
+accusing/condemning (ACCUSE), refusing (REJECT), threatening, backing (SUPPORT), apologising
+(CONCEDE). When a claim's cue has one of these senses, the claim is also an event: the speaker is
+its actor, ``claim_id`` links the two."""
+
+NON_EVENT_SENSES: frozenset[str] = frozenset(
+    # economic: quantities, money and markets
+    "need needs requirement target targets demand price prices rate rates figure figures data result "
+    "results earnings profit profits loss losses cost costs payment payments schedule schedules "
+    "deadline deadlines redemption dividend dividends debenture debentures share shares stock stocks "
+    "bond bonds note notes tax taxes fee fees charge charges expectation expectations forecast "
+    "estimate estimates growth inflation output production sales supply supplies volume market "
+    "markets budget budgets quota quotas obligation obligations standard standards criterion criteria "
+    "goal goals objective objectives challenge challenges condition conditions level levels "
+    # figurative: abstractions an actor cannot be attacked, met or fought as
+    "terror terrorism crime corruption poverty disease inflation problem problems issue issues "
+    "liberty liberties freedom freedoms right rights idea ideas law laws record records "
+    "stability volatility recession deficit deficits unemployment fire fires trend trends "
+    "investment investments service services operations implementation employment project projects "
+    "economy currency dollar amendment amendments".split())
+"""Head nouns that give a trigger an economic or figurative sense: "meet the requirements",
+"domestic demand", "help fight terror", "an attack on civil liberties", "charging 50% tax",
+"demonstrated the stability of earnings". A trigger whose object (or the object of its ``on``/
+``against``/``of`` phrase) is one of these is not an event."""
+
+NON_EVENT_COMPLEMENTS: frozenset[str] = frozenset(
+    "comment identify name elaborate specify disclose discuss say give confirm speculate reveal "
+    "detail quantify predict talk answer".split())
+"""Infinitives that make a refusal a reporting formula: "declined to be identified", "refused to
+comment"."""
+
+ACTOR_OBJECT_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE", "AID", "REQUEST", "AGREE"})
+"""Types whose direct object, when there is one, must be someone who can act, an agreement or an
+event noun (for REQUEST only the verb ``order``, whose commercial sense is common): "met the foreign minister", not "met its budget targets"; "ordered the arrest",
+"ordered troops to withdraw", not "ties ordered by Burlington Northern"."""
+
+AGREEMENT_NOUNS: frozenset[str] = frozenset(
+    "deal agreement accord treaty pact settlement terms contract truce ceasefire plan package "
+    "memorandum protocol convention charter communique declaration understanding".split())
+"""Objects that keep a CONSULT/COOPERATE verb an event: "negotiated the Mexican deal"."""
+
+MASS_NOUNS: frozenset[str] = frozenset({"demand", "support", "aid", "charge", "release", "protest"})
+"""Trigger nouns whose singular is mostly an economic or general sense ("domestic demand",
+"price support", "release of figures"): an event only in the plural ("their demands"), with a
+clause ("a demand that ...") or with an owner who can act ("Iran's demand")."""
+
+NON_EVENT_PHRASES: frozenset[tuple[str, str]] = frozenset({("talk", "of"), ("talk", "about"), ("speak", "of"),
+                                                           ("speak", "about"), ("back", "away")})
+"""(verb, preposition/adverb) pairs that are no event: "Fujioka talked of the struggle", "investors
+backed away from the market"."""
+
+PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang"})
+"""Verbs that are events only when their object (or passive subject) can act: "executed two
+prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks"."""
+
+NON_AGREEMENT_SIGNING: frozenset[str] = frozenset(
+    "measure law bill decree order legislation check cheque petition lease".split())
+"""Objects that make signing an act of office, not an agreement: "signed a measure lifting ..."."""
+
+CONCESSION_OBJECTS: frozenset[str] = frozenset(
+    "objection objections opposition demand demands veto reservation reservations claim claims".split())
+"""Withdrawing these is conceding (CONCEDE), not pulling back forces (RETREAT): "West Germany
+withdrew objections to increased quotas"."""
+
+FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
+    "takeover proxy price legal court trade bidding tariff currency ratings marketing fare "
+    "circulation advertising".split())
+"""Modifiers that make a fight figurative: "a takeover battle", "a price war", "trade war"."""
+
+AMOUNT_UNITS: frozenset[str] = frozenset(
+    "pct percent % point points cent cents ct cts dlr dlrs dollar dollars p pence penny yen mln "
+    "billion million stg marks francs lire tonne tonnes barrel barrels bpd share shares".split())
+"""Units of amounts: a verb moved by one is a market movement ("declined 4p", "fell 3 pct")."""
