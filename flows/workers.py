@@ -15,6 +15,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import stat
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -41,6 +43,21 @@ def _nlp(model: str):  # type: ignore[no-untyped-def]
 
 def _init() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _exit_with_parent(os.getppid())
+
+
+def _exit_with_parent(parent: int, every_s: float = 1.0) -> None:
+    """End this worker when its parent is gone (killed with SIGKILL, say). A spawned pool worker
+    holds both ends of its call queue's pipe, so it would otherwise wait for work for ever, keeping
+    the parent's stdout and stderr open."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(every_s)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 @dataclass(frozen=True)
