@@ -92,8 +92,9 @@ def locked_connection(cfg: LakeConfig, as_of: Any = None) -> Iterator[duckdb.Duc
     cannot touch files or change settings."""
     with connect(cfg, read_only=True, as_of=as_of) as con:
         con.execute("SET allowed_directories = ?", [[cfg.data_dir]])  # the lake's Parquet files
-        if "://" not in cfg.data_dir:
-            # local files only: a remote data path (s3://) needs the httpfs file system, so there the
+        if cfg.catalog is None and "://" not in cfg.data_dir:
+            # a local lake only: a shared catalog may keep its data remotely (s3://), which needs the
+            # httpfs file system, so there the
             # statement check above is what keeps a query from reaching other files
             con.execute("SET enable_external_access = false")
         con.execute("SET autoinstall_known_extensions = false")
