@@ -102,6 +102,31 @@ def test_gender_picks_the_compatible_full_name() -> None:
     assert got["Ruth Kelly"] == ("Kelly",) and got["Tom Kelly"] == ()
 
 
+def test_given_name_carries_gender_when_no_title_does() -> None:
+    # neither full name has a title: the given names say which one "Mrs Kelly" can be
+    got = dict(groups("[Ruth Kelly](PERSON) and [Tom Kelly](PERSON) met . Mrs [Kelly](PERSON) said"))
+    assert got["Ruth Kelly"] == ("Kelly",) and got["Tom Kelly"] == ()
+
+
+def test_titled_surname_is_not_the_full_name_of_the_other_gender() -> None:
+    got = {e.name: e for e in entities("[Michael Howard](PERSON) spoke . Mrs [Howard](PERSON) said")}
+    assert set(got) == {"Michael Howard", "Mrs Howard"}
+    assert got["Mrs Howard"].coref_note == "'Howard' left apart: gender differs from Michael Howard"
+    assert got["Michael Howard"].coref_note is None
+
+
+def test_a_short_form_left_apart_says_why() -> None:
+    got = {e.name: e.coref_note for e in entities(
+        "[John Smith](PERSON) and [Peter Smith](PERSON) met . [Smith](PERSON) said")}
+    assert got == {"John Smith": None, "Peter Smith": None,
+                   "Smith": "'Smith' left apart: 2 full names fit: John Smith, Peter Smith"}
+
+
+def test_ambiguous_given_name_is_compatible_with_either_title() -> None:
+    # "Kelly" as a given name has no clear gender, so "Mr Brown" may be Kelly Brown
+    assert groups("[Kelly Brown](PERSON) spoke . Mr [Brown](PERSON) said") == [("Kelly Brown", ("Brown",))]
+
+
 def test_nationality_is_never_merged_into_a_person() -> None:
     got = entities("[John French](PERSON) met [French](NORP) officials")
     assert sorted((e.name, e.label) for e in got) == [("French", "NORP"), ("John French", "PERSON")]
@@ -163,3 +188,10 @@ def test_surname_that_is_a_nationality_joins_its_person_only_as_a_subject() -> N
     deps[4], heads[4] = "amod", 9  # "Latino" not a subject anywhere: stays NORP
     doc = Doc(VOCAB, words=words, ents=ents, deps=deps, heads=heads, lemmas=lemmas, tags=tags)
     assert [(e.text, e.label_) for e in fix_entities(doc).ents][1:] == [("Latino", "NORP"), ("Latino", "NORP")]
+
+
+def test_places_say_whether_they_were_geocoded() -> None:
+    got = {e.name: (e.geo_status, e.latitude is not None) for e in entities(
+        "[Springfield](GPE) and [Paris](GPE) and [Zzyzxqq](GPE) and [Acme](ORG)")}
+    assert got == {"Springfield": ("not_sure", False), "Paris": ("resolved", True),
+                   "Zzyzxqq": ("unknown", False), "Acme": (None, False)}

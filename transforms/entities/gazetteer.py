@@ -54,6 +54,11 @@ CONTEXT_BONUS = 0.7
 #: old and unofficial names that clash with common words and surnames ("Lemon").
 MIN_ALTERNATE_POPULATION = 50_000
 ALTERNATE_DISCOUNT = 10
+#: Same-named cities none of which stands out: when the best is neither a capital nor a city of
+#: millions nor in a country the document names, it must be this many times bigger than the next
+#: one of that name, else the place is "not sure" ("Springfield": Missouri, Massachusetts and
+#: Illinois are all about 150,000; "Dover" in England and in Delaware).
+CLEAR_MARGIN = 3.0
 
 
 def place_key(text: str) -> str:
@@ -101,12 +106,17 @@ class Demonym:
 class Gazetteer:
     """Look places and demonyms up by name.
 
+    >>> import dataclasses
     >>> p = Place(1, "Springfield", "city", "US", 39.8, -89.6, 116_000)
     >>> q = Place(2, "Springfield", "city", "AU", -27.6, 152.9, 150_000)
     >>> r = Place(3, "Springfield", "city", "NZ", -43.3, 171.9, 300)
     >>> gaz = Gazetteer({"springfield": [p, q]}, {})
-    >>> gaz.resolve("Springfield").country_code, gaz.resolve("Springfield", {"US"}).country_code
-    ('AU', 'US')
+    >>> gaz.resolve("Springfield") is None  # two towns of a size and no evidence: not sure
+    True
+    >>> gaz.resolve("Springfield", {"US"}).country_code  # the document names the US
+    'US'
+    >>> Gazetteer({"springfield": [p, dataclasses.replace(q, population=500_000)]}, {}).resolve("Springfield").country_code
+    'AU'
     >>> Gazetteer({"springfield": [r]}, {}).resolve("Springfield") is None  # a village: not sure
     True
     """
@@ -195,9 +205,15 @@ class Gazetteer:
             return others[0]
         if not cities:
             return found[0]
+        if any(c in primary and c.population >= MIN_UNSURE_POPULATION for c in cities):
+            # a town called so by its own name beats one called so only by an alternate name
+            # ("Salem" is not Jerusalem, "Hudson" not Jersey City)
+            cities = [c for c in cities if c in primary]
         best = cities[0]
-        if (best.population < MIN_UNSURE_POPULATION and best.country_code not in context
-                and not best.capital):
+        sure = best.capital or best.population >= BIG_CITY or best.country_code in context
+        if not sure and best.population < MIN_UNSURE_POPULATION:
+            return None
+        if not sure and len(cities) > 1 and best.population < CLEAR_MARGIN * cities[1].population:
             return None
         return best
 
