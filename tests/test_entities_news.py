@@ -33,6 +33,11 @@ def test_table_rows_produce_no_entities() -> None:
     assert [(e.text, e.label_) for e in doc.ents] == [("Acme Corp", "ORG")]
 
 
+def test_abbreviations_that_name_nothing_are_not_organisations() -> None:
+    assert names("shares fell at 1340 [GMT](ORG) and [ADRs](ORG) rose as the [PSBR](ORG) grew") == []
+    assert names("[IBM](ORG) and the [M3](ORG) figures") == [("IBM", "ORG")]
+
+
 @pytest.mark.parametrize("line,expected", [
     ("Shr 1.20 dlrs vs 1.05 dlrs", True),
     ("Net 4,357,000 vs 6,494,000", True),

@@ -89,6 +89,17 @@ TABLE_WORDS = frozenset(
     "shr shrs revs rev avg net oper qtr qtrs mths mth nine six vs cts dlrs mln bln loss profit "
     "sales year note start stcks stocks ended period div pay record prior".split()
 )
+#: Capitalised abbreviations of business and wire copy that name no entity though the model
+#: tags them ORG: time zones ("at 1340 GMT"), statistics and money measures ("the PSBR", "M3",
+#: "the ECU"), instruments and orders ("ADRs", "MOC orders", "an IPO"), credit ratings ("AAA")
+#: and units ("MW", "DWT"). Compared without dots and a plural "s".
+NON_NAME_ABBREVIATIONS = frozenset(
+    "gmt utc est edt cst cdt mst mdt pst pdt bst cet cest jst hkt sgt aest "
+    "gdp gnp cpi ppi rpi psbr m0 m1 m2 m3 m4 psl1 psl2 eps ecu sdr libor pibor hibor "
+    "moc lbo ipo adr ads otc cd reit "
+    "aaa bbb ccc baa "
+    "mw kw kwh gw bpd btu dwt teu".split()
+)
 #: Words that do not end a name: "the Group of" (the model's cut of "Group of Seven").
 DANGLING = frozenset("of and & for the to in on at vs".split())
 

@@ -25,6 +25,7 @@ from newslake.transforms.entities.lexicons import (
     ALIAS_CUES,
     ALIAS_CUES_AFTER_COMMA,
     CORPORATE_SUFFIXES,
+    NON_NAME_ABBREVIATIONS,
     LOCATIVE_PREPS,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -154,10 +155,19 @@ def table_line(text: str) -> bool:
     return len(nums) >= 2 and len(words) < 4
 
 
+def _abbreviation(text: str) -> str:
+    """``text`` as a look-up key of :data:`NON_NAME_ABBREVIATIONS`: "ADRs" -> "adr", "G.M.T." -> "gmt"."""
+    key = text.replace(".", "").strip()
+    if len(key) > 2 and key.endswith("s") and key[:-1].isupper():
+        key = key[:-1]
+    return key.lower() if key.isupper() or key[:1].isdigit() or key[-1:].isdigit() else ""
+
+
 def drop_wire_tables(spans: Spans) -> None:
     """Wire-copy tables and result lists name nobody: an entity on a table line ("Avg shrs
     12.1 mln vs 11.8 mln"), across a paragraph break, made only of table words ("Revs",
-    "Shr") or only of company suffixes ("Co Inc") is dropped."""
+    "Shr") or only of company suffixes ("Co Inc"), or an abbreviation that names nothing ("GMT",
+    "PSBR", "ADRs") is dropped."""
     doc, text = spans.doc, spans.doc.text
     keep = []
     for e in spans.items:
@@ -167,7 +177,7 @@ def drop_wire_tables(spans: Spans) -> None:
             ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", t)
             line = text[ls:le if le >= 0 else len(text)]
             words = [w.lower_.rstrip(".") for w in span if w.is_alpha or w.text.rstrip(".").isalpha()]
-            if (table_line(line) or "\n\n" in span.text
+            if (table_line(line) or "\n\n" in span.text or _abbreviation(span.text) in NON_NAME_ABBREVIATIONS
                     or (words and all(w in TABLE_WORDS for w in words))
                     or (e.label == "ORG" and all(w in CORPORATE_SUFFIXES or w in ("and", "&") for w in words))):
                 continue
