@@ -200,3 +200,11 @@ def test_places_say_whether_they_were_geocoded() -> None:
         "[Springfield](GPE) and [Paris](GPE) and [Zzyzxqq](GPE) and [Acme](ORG)")}
     assert got == {"Springfield": ("not_sure", False), "Paris": ("resolved", True),
                    "Zzyzxqq": ("unknown", False), "Acme": (None, False)}
+
+
+def test_official_country_names_and_a_name_two_countries_share() -> None:
+    gaz = default_gazetteer()
+    assert gaz.resolve("Islamic Republic of Iran").country_code == "IR"
+    assert gaz.resolve("People's Republic of China").country_code == "CN"
+    assert gaz.resolve("Congo") is None  # the Republic of the Congo or the DRC: not sure
+    assert gaz.resolve("Congo", {"CG"}).country_code == "CG"

@@ -196,6 +196,9 @@ class Gazetteer:
         big = [c for c in cities if c in primary and (c.population >= BIG_CITY or c.capital)]
         if states and "US" in context and not big:
             return states[0]
+        if len(countries) > 1:  # "Congo": two countries; the document's countries may say which
+            inside = [p for p in countries if p.country_code in context]
+            return inside[0] if len(inside) == 1 else None
         if countries:
             return countries[0]
         if states and not big:
@@ -264,6 +267,24 @@ def _country_centres() -> dict[str, tuple[float, float]]:
     return centres
 
 
+def _country_long_names() -> list[tuple[str, str]]:
+    """``(name, ISO alpha-2)`` of the countries' official and other long names from the countryinfo
+    package ("Islamic Republic of Iran", "People's Republic of China"); codes and short forms of
+    three letters or fewer ("IRN", "UK") are left to newslake's own alias table."""
+    import json
+
+    out = []
+    for f in resources.files("countryinfo").joinpath("data").iterdir():
+        if not f.name.endswith(".json"):
+            continue
+        d = json.loads(f.read_text(encoding="utf-8"))
+        code = (d.get("ISO") or {}).get("alpha2")
+        for name in d.get("altSpellings") or []:
+            if code and len(name) > 3 and not name.isupper():
+                out.append((name, code))
+    return out
+
+
 def build_places(
     min_city_population: int = 5000,
 ) -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
@@ -293,7 +314,7 @@ def build_places(
                       int(c.get("population") or 0))
         by_code[code] = place
         add([place.name], place)
-    for alias, code in _read_tsv("country_aliases.tsv"):
+    for alias, code in [*_read_tsv("country_aliases.tsv"), *_country_long_names()]:
         if code in by_code:
             add([alias], by_code[code])
     # a state's coordinates: the population-weighted mean of its cities
