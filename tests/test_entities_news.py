@@ -132,6 +132,19 @@ def test_ambiguous_given_name_is_compatible_with_either_title() -> None:
     assert groups("[Kelly Brown](PERSON) spoke . Mr [Brown](PERSON) said") == [("Kelly Brown", ("Brown",))]
 
 
+def test_surname_with_particle_joins_the_full_name() -> None:
+    assert groups("minister [Paul de Keersmaeker](PERSON) met . [de Keersmaeker](PERSON) said") == [
+        ("Paul de Keersmaeker", ("de Keersmaeker",))]
+
+
+@pytest.mark.parametrize("marked,label", [
+    ("[Charter Oak Partners](PERSON) said", "ORG"), ("the [Gaspe Mines](PERSON) operations", "ORG"),
+    ("reserves of the [Bass Strait](PERSON) fields", "LOC"), ("[Michael Bay](PERSON) said", "PERSON"),
+])
+def test_names_ending_in_an_organisation_or_place_noun(marked: str, label: str) -> None:
+    assert [lab for _, lab in names(marked)] == [label]
+
+
 def test_nationality_is_never_merged_into_a_person() -> None:
     got = entities("[John French](PERSON) met [French](NORP) officials")
     assert sorted((e.name, e.label) for e in got) == [("French", "NORP"), ("John French", "PERSON")]

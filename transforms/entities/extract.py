@@ -22,14 +22,15 @@ Entity ids are deterministic across documents and runs: ``stable_id("ent", famil
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc
 
-from newslake.transforms.entities.lexicons import ACRONYM_FILLERS, FEMALE_TITLES, MALE_TITLES, NAME_TITLES
+from newslake.transforms.entities.lexicons import (
+    ACRONYM_FILLERS, FEMALE_TITLES, MALE_TITLES, NAME_PARTICLES, NAME_TITLES,
+)
+from newslake.transforms.entities.actors import given_names
 from newslake.transforms.entities.rules import alias_links
 from newslake.transforms.entities.gazetteer import Gazetteer, Place, default_gazetteer
 from newslake.transforms.ids import stable_id
@@ -122,18 +123,6 @@ def _gender(title: str | None) -> str | None:
     return "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
 
 
-@functools.lru_cache(maxsize=1)
-def given_names() -> dict[str, str]:
-    """Given names with a clear gender (``data/given_names.tsv``, from the 1990 US Census lists).
-
-    >>> given_names()["Ruth"], given_names()["Tony"], "Kelly" in given_names()
-    ('f', 'm', False)
-    """
-    text = resources.files("newslake.transforms.entities").joinpath("data", "given_names.tsv") \
-        .read_text(encoding="utf-8")
-    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-
-
 def _person_gender(doc: Doc, span, words: list[str]) -> str | None:
     """Gender of a PERSON mention: its title first ("Mrs Howard"), else the given name of a full
     name ("Ruth Kelly"); None when neither says (a bare surname, an ambiguous given name)."""
@@ -156,9 +145,10 @@ def _name_sieve(doc: Doc, spans, groups: "_Groups") -> dict[int, str]:
     """Within-document name coreference, ordered passes (most precise first):
 
     1. exact and title-stripped match ("Mr Tony Blair" = "Tony Blair");
-    2. a one-word name ("Blair", "Mr Blair") to the only full name of the document whose last
-       word it is, and failing that whose first word it is ("Tony"), when their genders (from
-       titles and given names) agree: "Mrs Howard" is not "Michael Howard".
+    2. a one-word name ("Blair", "Mr Blair") or a surname with its particles ("de Keersmaeker")
+       to the only full name of the document that ends with it, and failing that (one word) whose
+       first word it is ("Tony"), when their genders (from titles and given names) agree: "Mrs
+       Howard" is not "Michael Howard".
 
     A short form with more than one compatible full name stays apart; the reason is returned per
     mention index ("2 full names fit: Ruth Kelly, Kelly Holmes").
@@ -173,18 +163,21 @@ def _name_sieve(doc: Doc, spans, groups: "_Groups") -> dict[int, str]:
     for forms in by_form.values():
         if "" in forms and len(forms) == 2:  # "Howard" beside only "Mr Howard"
             groups.union(forms[""], next(v for k, v in forms.items() if k))
-    fulls = [i for i in persons if len(words[i]) > 1]
+    # a surname with its particles ("de Keersmaeker", "van den Broek") is a short form too
+    short = {i for i in persons
+             if len(words[i]) == 1 or all(w.lower() in NAME_PARTICLES for w in words[i][:-1])}
+    fulls = [i for i in persons if i not in short]
 
     def group_gender(root: int) -> set[str]:
         return {gender[j] for j in persons if groups.find(j) == root and gender[j]}
 
     notes: dict[int, str] = {}
-    for i in persons:
-        if len(words[i]) != 1:
-            continue
-        w = words[i][0]
-        for pos in (-1, 0):
-            full_of = {groups.find(j): " ".join(words[j]) for j in fulls if words[j][pos] == w}
+    for i in sorted(short):
+        w, n = words[i], len(words[i])
+        for pos in ((-1, 0) if n == 1 else (-1,)):
+            part = (lambda j: words[j][-n:]) if pos == -1 else (lambda j: words[j][:1])
+            full_of = {groups.find(j): " ".join(words[j]) for j in fulls
+                       if len(words[j]) > n and part(j) == w}
             g = gender[i]
             roots = {r for r in full_of if not g or not (group_gender(r) - {g})}
             if len(roots) == 1:

@@ -100,6 +100,19 @@ NON_NAME_ABBREVIATIONS = frozenset(
     "aaa bbb ccc baa "
     "mw kw kwh gw bpd btu dwt teu".split()
 )
+#: Last words that make a "person" an organisation ("Charter Oak Partners", "Gaspe Mines") or a
+#: place ("Bass Strait", "St Lawrence Seaway") unless its first word is a given name.
+ORG_NAME_HEADS = frozenset(
+    "partners associates holdings industries mines mining securities investors investments "
+    "enterprises ventures capital trust bancorp bancshares airlines airways motors petroleum "
+    "resources systems technologies laboratories labs pharmaceuticals properties realty "
+    "foods brands stores communications electronics fund funds group corporation company "
+    "international university college institute foundation association society".split()
+)
+PLACE_NAME_HEADS = frozenset(
+    "strait straits seaway canal bay gulf sea ocean river valley island islands peninsula "
+    "mountains mountain lake desert basin harbour harbor coast".split()
+)
 #: Words that do not end a name: "the Group of" (the model's cut of "Group of Seven").
 DANGLING = frozenset("of and & for the to in on at vs".split())
 

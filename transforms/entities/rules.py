@@ -26,6 +26,8 @@ from newslake.transforms.entities.lexicons import (
     ALIAS_CUES_AFTER_COMMA,
     CORPORATE_SUFFIXES,
     NON_NAME_ABBREVIATIONS,
+    ORG_NAME_HEADS,
+    PLACE_NAME_HEADS,
     LOCATIVE_PREPS,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -37,7 +39,7 @@ from newslake.transforms.entities.lexicons import (
     TABLE_WORDS,
     TRAILING,
 )
-from newslake.transforms.entities.actors import known_actors
+from newslake.transforms.entities.actors import given_names, known_actors
 from newslake.transforms.entities.gazetteer import Gazetteer, default_gazetteer, place_key
 from newslake.transforms.keys import NAMED_LABELS
 
@@ -259,6 +261,23 @@ def relabel_corporate_names(spans: Spans) -> None:
     for e in spans.named():
         if e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].lower_.rstrip(".") in CORPORATE_SUFFIXES:
             e.label, e.by_rule = "ORG", True
+
+
+def relabel_head_nouns(spans: Spans) -> None:
+    """A "person" of several words that ends in an organisation or place noun and does not begin
+    with a given name is an ORG ("Charter Oak Partners", "Gaspe Mines") or a LOC ("Bass Strait",
+    "St Lawrence Seaway"); "Michael Bay" and "Paul Strait" stay people."""
+    doc, known = spans.doc, given_names()
+    for e in spans.named():
+        if e.label != "PERSON" or e.end - e.start < 2:
+            continue
+        last, first = doc[e.end - 1].lower_, doc[e.start].text
+        if first.capitalize() in known or known_actors().kind(spans.text(e)) == "person":
+            continue
+        if last in ORG_NAME_HEADS:
+            e.label, e.by_rule = "ORG", True
+        elif last in PLACE_NAME_HEADS:
+            e.label, e.by_rule = "LOC", True
 
 
 def extend_org_heads(spans: Spans) -> None:
@@ -510,6 +529,7 @@ def fix_entities(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     add_bracketed_companies(spans)
     relabel_known_actors(spans)
     relabel_corporate_names(spans)
+    relabel_head_nouns(spans)
     extend_org_heads(spans)
     add_parenthesised_acronyms(spans)
     add_place_nouns(spans)
