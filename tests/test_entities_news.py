@@ -145,6 +145,16 @@ def test_names_ending_in_an_organisation_or_place_noun(marked: str, label: str) 
     assert [lab for _, lab in names(marked)] == [label]
 
 
+def test_the_document_shows_a_place_or_person_to_be_an_organisation() -> None:
+    assert names("[Dome Petroleum Ltd](ORG) said . [Dome](FAC) is based in [Calgary](GPE)") == [
+        ("Dome Petroleum Ltd", "ORG"), ("Dome", "ORG"), ("Calgary", "GPE")]
+    assert names("the cocoa council [ICCO](GPE) met") == [("ICCO", "ORG")]
+    assert names("[Ohio Edison Co](ORG) in [Ohio](GPE)") == [("Ohio Edison Co", "ORG"), ("Ohio", "GPE")]
+    # a person the document names in full stays a person
+    assert names("[Ross Johnson](PERSON) of [Johnson Controls](ORG) . [Johnson](PERSON) said") == [
+        ("Ross Johnson", "PERSON"), ("Johnson Controls", "ORG"), ("Johnson", "PERSON")]
+
+
 def test_nationality_is_never_merged_into_a_person() -> None:
     got = entities("[John French](PERSON) met [French](NORP) officials")
     assert sorted((e.name, e.label) for e in got) == [("French", "NORP"), ("John French", "PERSON")]

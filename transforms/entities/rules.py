@@ -25,6 +25,7 @@ from newslake.transforms.entities.lexicons import (
     ALIAS_CUES,
     ALIAS_CUES_AFTER_COMMA,
     CORPORATE_SUFFIXES,
+    NAME_TITLES,
     NON_NAME_ABBREVIATIONS,
     ORG_NAME_HEADS,
     PLACE_NAME_HEADS,
@@ -376,6 +377,31 @@ def relabel_by_lexicon(spans: Spans, gazetteer: Gazetteer) -> None:
             e.label, e.by_rule = place.label, True
 
 
+def relabel_unknown_places(spans: Spans, gazetteer: Gazetteer) -> None:
+    """Places and facilities that the document itself shows to be organisations become ORGs:
+
+    * an acronym in capitals tagged as a place that the gazetteer does not know ("ICCO");
+    * a one-word place, facility or product the gazetteer cannot place, or a one-word "person"
+      no full name of the document ends with, that is the first word of an organisation's name
+      in the same document ("Dome" beside "Dome Petroleum Ltd"; only a first word counts).
+    """
+    doc = spans.doc
+    named = spans.named()
+    org_first = {doc[e.start].text for e in named if e.label == "ORG" and e.end - e.start > 1}
+    surnames = {doc[e.end - 1].text for e in named if e.label == "PERSON" and e.end - e.start > 1}
+    for e in named:
+        text = spans.text(e)
+        if e.label in ("GPE", "LOC", "FAC", "PRODUCT", "PERSON") and e.end - e.start == 1:
+            if e.label == "PERSON" and (text in surnames or known_actors().kind(text) == "person" or (
+                    e.start > 0 and doc[e.start - 1].lower_.rstrip(".") in NAME_TITLES)):
+                continue
+            if e.label in ("GPE", "LOC") and gazetteer.resolve(text) is not None:
+                continue
+            if text in org_first or (text.isupper() and text.isalpha() and len(text) >= 3
+                                     and e.label in ("GPE", "LOC")):
+                e.label, e.by_rule = "ORG", True
+
+
 def add_missing_demonyms(spans: Spans, gazetteer: Gazetteer) -> None:
     """A capitalised demonym outside any entity, not part of a longer name, is NORP:
     "the Tajik capital"."""
@@ -534,6 +560,7 @@ def fix_entities(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     add_parenthesised_acronyms(spans)
     add_place_nouns(spans)
     relabel_by_lexicon(spans, gaz)
+    relabel_unknown_places(spans, gaz)
     link_name_parts(spans, gaz)
     doubt_lone_names(spans, gaz)
     apply_alias_links(spans)
