@@ -18,7 +18,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from newslake.transforms.linking.names import Edge, Parsed, parse, skeleton
+from newslake.transforms.linking.names import GENERIC_ORG_WORDS, Edge, Parsed, parse, skeleton
 
 T = TypeVar("T")
 
@@ -337,6 +337,8 @@ def name_block(key: str, members: list[Parsed], edges: list[Edge], notes: list[s
             if not m.legal:
                 notes.append(f"no link for {m.name!r}: {len(forms)} legal forms of that name in "
                              f"block {key!r}")
+    elif len(namers) > 1 and namers[0].family == "ORG" and n in GENERIC_ORG_WORDS:
+        notes.append(f"no link for {namers[0].name!r}: {n!r} is a generic word, not a name")
     elif len(namers) > 1:
         method = "org_variant" if namers[0].family == "ORG" else "same_folded_name"
         _star(namers, method, "are one name after folding", edges)
