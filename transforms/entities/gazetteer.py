@@ -208,10 +208,13 @@ class Gazetteer:
             return others[0]
         if not cities:
             return found[0]
-        if any(c in primary and c.population >= MIN_UNSURE_POPULATION for c in cities):
+        own = [c for c in cities if c in primary and c.population >= MIN_UNSURE_POPULATION]
+        if own:
             # a town called so by its own name beats one called so only by an alternate name
-            # ("Salem" is not Jerusalem, "Hudson" not Jersey City)
-            cities = [c for c in cities if c in primary]
+            # unless that one clearly outweighs it ("Salem" is not Jerusalem, "Hudson" not
+            # Jersey City, but "Bombay" is Mumbai)
+            bar = weight(own[0]) + math.log10(CLEAR_MARGIN)
+            cities = [c for c in cities if c in primary or weight(c) >= bar]
         best = cities[0]
         sure = best.capital or best.population >= BIG_CITY or best.country_code in context
         if not sure and best.population < MIN_UNSURE_POPULATION:
