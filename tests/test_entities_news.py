@@ -155,6 +155,20 @@ def test_the_document_shows_a_place_or_person_to_be_an_organisation() -> None:
         ("Ross Johnson", "PERSON"), ("Johnson Controls", "ORG"), ("Johnson", "PERSON")]
 
 
+def test_spans_that_name_nothing_on_their_own() -> None:
+    assert names("[Energy](ORG) Secretary [John Herrington](PERSON) met [S](ORG) and [P](ORG)") == [
+        ("John Herrington", "PERSON")]
+    assert names("Secretary of [State](ORG) George Shultz") == []
+    assert names("an [Exxon](ORG) spokesman said") == [("Exxon", "ORG")]
+    assert names("Ordinary capital resources ( [OCR](ORG) ) lending . [OCR](ORG) rose") == []
+    assert names("the Asian Development Bank ( [ADB](ORG) ) said") == [("ADB", "ORG")]
+
+
+def test_unknown_name_between_a_preposition_and_a_state_is_a_place() -> None:
+    assert names("a plant in [Mont Belvieu](ORG) , [Texas](GPE)") == [
+        ("Mont Belvieu", "GPE"), ("Texas", "GPE")]
+
+
 def test_nationality_is_never_merged_into_a_person() -> None:
     got = entities("[John French](PERSON) met [French](NORP) officials")
     assert sorted((e.name, e.label) for e in got) == [("French", "NORP"), ("John French", "PERSON")]

@@ -70,6 +70,13 @@ ROLE_NOUNS = frozenset(
     "activist militant fighter member coach striker goalkeeper midfielder defender player "
     "vice-president ombudsman commissioner inspector superintendent warden".split()
 )
+#: Government portfolios, which the model tags ORG inside a title: "Energy Secretary", "Secretary
+#: of State", "Finance Minister".
+PORTFOLIOS = frozenset(
+    "state energy treasury defense defence commerce agriculture labor labour interior "
+    "transportation transport education finance foreign trade justice health environment housing "
+    "industry economy economics employment exchequer home".split()
+)
 #: Words that make a role head a longer title: "Foreign Minister" -> "foreign minister",
 #: "deputy prime minister", "chief executive".
 ROLE_QUALIFIERS = frozenset(

@@ -27,6 +27,8 @@ from newslake.transforms.entities.lexicons import (
     CORPORATE_SUFFIXES,
     NAME_TITLES,
     NON_NAME_ABBREVIATIONS,
+    PORTFOLIOS,
+    ROLE_NOUNS,
     ORG_NAME_HEADS,
     PLACE_NAME_HEADS,
     LOCATIVE_PREPS,
@@ -375,6 +377,14 @@ def relabel_by_lexicon(spans: Spans, gazetteer: Gazetteer) -> None:
                           and gazetteer.country(doc[e.end + 1].text) is not None)
         if strong or locative or before_country:
             e.label, e.by_rule = place.label, True
+    # "a facility in Mont Belvieu, Texas": after a locative preposition and before ", <state or
+    # country>", a name is a place even when the gazetteer does not know it
+    for e in spans.named():
+        if e.label in ("ORG", "PERSON", "FAC") and 0 < e.start and e.end + 1 < len(doc):
+            if (doc[e.start - 1].lower_ in LOCATIVE_PREPS and doc[e.end].text == ","
+                    and gazetteer.within(doc[e.end + 1].text) is not None
+                    and gazetteer.resolve(spans.text(e)) is None and not spans.text(e).isupper()):
+                e.label, e.by_rule = "GPE", True
 
 
 def relabel_unknown_places(spans: Spans, gazetteer: Gazetteer) -> None:
@@ -400,6 +410,40 @@ def relabel_unknown_places(spans: Spans, gazetteer: Gazetteer) -> None:
             if text in org_first or (text.isupper() and text.isalpha() and len(text) >= 3
                                      and e.label in ("GPE", "LOC")):
                 e.label, e.by_rule = "ORG", True
+
+
+def drop_non_names(spans: Spans) -> None:
+    """Spans that name nothing on their own are dropped:
+
+    * a single character ("S and P": "P");
+    * a government portfolio tagged ORG as part of a role: before a role noun ("Energy
+      Secretary John Herrington", "Finance Minister") or after "<role noun> of" ("Secretary of
+      State"); the role itself is in ``entity_roles`` ("Exxon spokesman" keeps Exxon);
+    * an acronym defined in brackets by lowercase words ("ordinary capital resources (OCR)"):
+      a term, not an organisation; every mention of it in the document.
+    """
+    doc = spans.doc
+    terms = set()
+    for i in range(1, len(doc) - 2):
+        if doc[i].text == "(" and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text):
+            acr = doc[i + 1].text
+            words = [t for t in doc[max(0, i - len(acr)):i] if t.is_alpha]
+            if (len(words) == len(acr) and "".join(t.text[0] for t in words).upper() == acr
+                    and any(t.is_lower for t in words)):
+                terms.add(acr)
+    keep = []
+    for e in spans.items:
+        if e.label in NAMED_LABELS:
+            text = spans.text(e)
+            one = e.end - e.start == 1
+            nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+            before = (doc[e.start - 2].lower_, doc[e.start - 1].lower_) if e.start > 1 else ("", "")
+            if (len(text.strip(".")) <= 1 or text in terms
+                    or (e.label == "ORG" and one and text.lower() in PORTFOLIOS
+                        and (nxt in ROLE_NOUNS or (before[1] == "of" and before[0] in ROLE_NOUNS)))):
+                continue
+        keep.append(e)
+    spans.items = keep
 
 
 def add_missing_demonyms(spans: Spans, gazetteer: Gazetteer) -> None:
@@ -568,6 +612,7 @@ def fix_entities(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     add_missing_demonyms(spans, gaz)
     propagate_to_untagged(spans)
     unify_surface_labels(spans, gaz)
+    drop_non_names(spans)
     drop_wire_tables(spans)  # names a later rule propagated onto table lines
     items = sorted(spans.items, key=lambda e: e.start)
     doc.ents = [Span(doc, e.start, e.end, label=e.label) for e in items]
