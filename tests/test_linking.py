@@ -106,6 +106,7 @@ def test_surname_counts_spellings_of_one_person_once():
     (["Bank of Russia", "Bank of Prussia"], {}, set()),
     # a generic word left once the legal form is dropped is a fragment, not a name
     (["Trust Co.", "Trust Company"], {}, set()),
+    (["Finance Ministry", "Finance Minister"], {}, set()),
     (["Telegraph", "Telegraph Co"], {}, set()),
     (["Archive", "Archive Corp"], {}, {("Archive", "Archive Corp", "org_variant")}),
     (["Group 7 Holdings", "Group 8 Holdings"], {}, set()),

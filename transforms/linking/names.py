@@ -38,6 +38,12 @@ GENERIC_ORG_WORDS = frozenset(
     "administration state treasury energy oil gas power electric mining resources development "
     "communications systems services products technologies".split()
 )
+#: Words of a person's role: an "organisation" named with one ("Finance Minister", tagged ORG) is
+#: never joined to an organisation by a fuzzy match ("Finance Ministry").
+ROLE_WORDS = frozenset(
+    "minister secretary president chairman chairwoman governor spokesman spokeswoman director "
+    "commissioner ambassador adviser advisor chancellor premier mayor senator".split()
+)
 #: Legal-form endings dropped from ORG names: "Acme Corp." = "Acme Corporation".
 #: One spelling per legal form: "Corp" and "Corporation" are one form, "AG" and "Ltd" two.
 LEGAL_FORMS = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}

@@ -18,7 +18,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from newslake.transforms.linking.names import GENERIC_ORG_WORDS, Edge, Parsed, parse, skeleton
+from newslake.transforms.linking.names import GENERIC_ORG_WORDS, ROLE_WORDS, Edge, Parsed, parse, skeleton
 
 T = TypeVar("T")
 
@@ -278,6 +278,8 @@ def _org_score(a: Parsed, b: Parsed) -> float | None:
     if x[0] != y[0] or min(len(x), len(y)) < 5 or x.isdigit() or y.isdigit():
         return None
     if x.rstrip("s") == y.rstrip("s"):  # "Court of Appeal" (UK) / "Court of Appeals" (US)
+        return None
+    if ROLE_WORDS & (set(ta) | set(tb)):  # "Finance Minister" is a person's role, not "Finance Ministry"
         return None
     s = fuzz.token_sort_ratio(a.norm, b.norm)
     return round(s, 1) if s >= FUZZY_ORG_RATIO else None
