@@ -274,16 +274,25 @@ def _alive(pid: int) -> bool:
 
 
 def model_version(workers: Workers) -> str:
-    """The run's extractor version, from a worker (this process never imports spaCy)."""
-    return workers.version()
+    """The run's extractor version, read from the rule files and the model package's metadata
+    without importing spaCy (so a run with nothing to parse starts no worker); from a worker when
+    that cannot be read statically (a model on a Dask cluster, a computed constant)."""
+    from newslake.transforms.versions import VersionNotFound, static_extractor_version
+
+    if not isinstance(workers, Workers):  # on a cluster: the workers' environment names the model
+        return workers.version()
+    try:
+        return static_extractor_version(workers.model)
+    except VersionNotFound:
+        return workers.version()
 
 
 def start_run(lake: LakeWriter, paths: Sequence[str], model: str, version: str, started: datetime) -> RunSummary:
     """The run's record, written as ``running``; this host's runs whose process died are marked
     ``interrupted`` first."""
-    host = socket.gethostname()
-    lake.mark_interrupted(host, _alive)
-    run = RunSummary(run_id=_run_id(), started_at=started, inputs=list(paths), model=model,
+    host, run_id = socket.gethostname(), _run_id()
+    lake.mark_interrupted(host, _alive, by=run_id)
+    run = RunSummary(run_id=run_id, started_at=started, inputs=list(paths), model=model,
                      extractor_version=version, host=host, pid=os.getpid(),
                      warehouse=lake.cfg.where)
     lake.commit(RunTables({}, run))

@@ -109,9 +109,15 @@ def _snapshot(cfg: LakeConfig) -> dict:
     return {t: query(cfg, f"SELECT * EXCLUDE (run_id) FROM {t} ORDER BY ALL").to_pylist() for t in CONTENT_TABLES}
 
 
-def test_reingest_changes_no_table(seed_lake, tmp_path):
+def test_reingest_changes_no_table(seed_lake, tmp_path, monkeypatch):
     from newslake.flows.ingest import ingest
+    from newslake.flows.workers import Workers
 
+    def no_worker(*a, **k):
+        raise AssertionError("an unchanged input needs no worker process (nor the model)")
+
+    monkeypatch.setattr(Workers, "submit", no_worker)
+    monkeypatch.setattr(Workers, "version", no_worker)
     cfg, _ = seed_lake
     # a copy of the lake, so that other tests keep theirs
     wh = tmp_path / "copy"

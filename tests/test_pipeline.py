@@ -61,6 +61,31 @@ def test_extractor_version_from_package_metadata_matches_the_loaded_model() -> N
     assert extractor_version(DEFAULT_MODEL) == extractor_version(nlp)
 
 
+def test_extractor_version_read_without_spacy_matches_the_imported_constants() -> None:
+    import subprocess
+    import sys
+
+    from newslake.transforms.extract import extractor_version
+
+    code = ("import sys\nfrom newslake.transforms.versions import static_extractor_version\n"
+            f"print(static_extractor_version({DEFAULT_MODEL!r}))\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'thinc'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == [extractor_version(DEFAULT_MODEL), "[]"]
+
+
+def test_a_version_constant_that_is_not_a_literal_is_refused(tmp_path, monkeypatch) -> None:
+    from newslake.transforms import versions
+
+    (tmp_path / "x.py").write_text('X_VERSION = "newslake.x." + "v1"\nY_VERSION: str = "newslake.y.v2"\n')
+    monkeypatch.setattr(versions, "HERE", tmp_path)
+    assert versions.constant("Y_VERSION", "x.py") == "newslake.y.v2"
+    with pytest.raises(versions.VersionNotFound, match="not a string literal"):
+        versions.constant("X_VERSION", "x.py")
+    with pytest.raises(versions.VersionNotFound, match="not found"):
+        versions.constant("Z_VERSION", "x.py")
+
+
 def test_extractor_version_of_a_missing_model_says_so() -> None:
     from newslake.transforms.extract import package_model_id
 

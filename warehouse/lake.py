@@ -489,9 +489,10 @@ class LakeWriter:
         _retrying(lambda: self.con.execute(f"CALL ducklake_rewrite_data_files('{LAKE}')"),  # type: ignore[union-attr]
                   attempts=self.attempts)
 
-    def mark_interrupted(self, host: str, alive: "Any") -> list[str]:
+    def mark_interrupted(self, host: str, alive: "Any", by: str | None = None) -> list[str]:
         """Set ``interrupted`` on this host's ``running`` runs whose process is gone (``alive(pid)``
-        is False); return their ids. A killed run cannot say so itself."""
+        is False); return their ids. A killed run cannot say so itself: the next run on the host
+        (``by``) finds it, and its error names that run."""
         assert self.con is not None
         try:
             rows = self.con.execute(f"SELECT run_id, pid FROM {LAKE}.runs WHERE status = 'running' AND host = ?",
@@ -499,11 +500,13 @@ class LakeWriter:
         except duckdb.Error:
             return []
         dead = [r for r, pid in rows if pid is not None and not alive(pid)]
+        error = "the process ended before the run finished (the batches it counts are committed and stay)"
+        if by:
+            error += f"; found by run {by}"
         for run_id in dead:
             _retrying(lambda: self.con.execute(  # type: ignore[union-attr]
-                f"UPDATE {LAKE}.runs SET status = 'interrupted', "
-                f"error = 'the process ended before the run finished (batches committed before stay)' "
-                f"WHERE run_id = ?", [run_id]), attempts=self.attempts)
+                f"UPDATE {LAKE}.runs SET status = 'interrupted', error = ? WHERE run_id = ?", [error, run_id]),
+                attempts=self.attempts)
         return dead
 
 

@@ -48,7 +48,7 @@ from newslake.transforms.claims.spans import (
     speaker_phrase,
 )
 from newslake.transforms.ids import stable_id
-from newslake.transforms.types import EntityLookup
+from newslake.transforms.types import EntityLookup, doc_text
 
 CLAIMS_VERSION = "newslake.claims.v3"
 AUTHOR = "author"  # the outermost source of every chain: the document's writer
@@ -142,8 +142,8 @@ class _Builder:
 
     def __init__(self, doc: Doc, doc_id: str, entities: EntityLookup, version: str) -> None:
         self.doc, self.doc_id, self.entities, self.version = doc, doc_id, entities, version
-        self.paragraphs = paragraph_bounds(doc.text)
-        self.quotes = quote_spans(doc.text)
+        self.paragraphs = paragraph_bounds(doc_text(doc))
+        self.quotes = quote_spans(doc_text(doc))
         self.chain_names: dict[str, str] = {}
 
     def quoted_tokens(self) -> frozenset[int]:
@@ -185,10 +185,10 @@ class _Builder:
             cue=cue_span.text,
             cue_start=cue_span.start_char,
             cue_end=cue_span.end_char,
-            content=doc.text[s:e],
+            content=doc_text(doc)[s:e],
             start_char=s,
             end_char=e,
-            is_quote=quoted > 0 and quoted * 2 > len(re.sub(r"\s", "", doc.text[s:e])),
+            is_quote=quoted > 0 and quoted * 2 > len(re.sub(r"\s", "", doc_text(doc)[s:e])),
             certainty=certainty,
             hedges=tuple(set_by),
             sentence_start=max(sent.start_char, para[0]),
@@ -243,7 +243,7 @@ def extract_claims(
     ordered = [claims[k] for k in sorted(claims)]
     quoted_claims = [(c.cue_start, c.start_char, c.end_char, i) for i, c in enumerate(ordered)
                      if c.is_quote and c.speaker_text is not None]
-    for s, e, owner in follow_on_paragraphs(doc.text, builder.paragraphs, builder.quotes,
+    for s, e, owner in follow_on_paragraphs(doc_text(doc), builder.paragraphs, builder.quotes,
                                             [c.cue_start for c in ordered], quoted_claims):
         found, _ = founds[ordered[owner].claim_id]
         add(found, s, e, enclosing(builder.paragraphs, s))

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from newslake.transforms.claims import cues
 from newslake.transforms.claims.rules import Found, fallback_subject, lemma, subject
 from newslake.transforms.claims.spans import enclosing, paragraph_bounds, quote_spans, speaker_phrase
+from newslake.transforms.types import doc_text
 
 # what may stand between a quotation and its tag: "“A,” she said" / "She said: “A”"
 _BEFORE_TAG = re.compile(r"[\s,\u2014\u2013-]*")
@@ -43,7 +44,7 @@ def quote_tags(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
     The tag is the speech verb and its subject; the quotation must touch the tag, with only
     spaces, commas, dashes (or a colon after the tag) between them.
     """
-    text = doc.text
+    text = doc_text(doc)
     quotes = quote_spans(text)
     if not quotes:
         return
@@ -96,7 +97,7 @@ def _label_head(doc: Doc, start: int, colon: int) -> Token | None:
 
 def colon_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
     """ "KERRY: By law, the president sets the maximum." -> Kerry, content after the colon."""
-    text = doc.text
+    text = doc_text(doc)
     for p_s, p_e in paragraph_bounds(text):
         if not COLON_HEAD.match(text, p_s, p_e):
             continue

@@ -107,10 +107,13 @@ def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
     A negated cue is no claim ("He did not say that he won": nobody claims anything), except a
     belief verb, whose negation moves into the content ("I don't think he won" -> denied).
     """
+    phrasal = {verb for verb, _ in cues.PHRASAL_CUES}
     for tok in doc:
-        if tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+        if tok.pos_ != "VERB":
             continue
-        lem = lemma(tok)
+        lem = lemma(tok)  # a cue lemma first: a token's children are a scan of its subtree
+        if (lem not in cues.VERB_CUES and lem not in phrasal) or any(c.dep_ == "auxpass" for c in tok.children):
+            continue
         prt = next((c for c in tok.rights if c.dep_ in ("prt", "acomp")), None)
         certainty = cues.PHRASAL_CUES.get((lem, prt.lower_)) if prt is not None else None
         cue_end = prt.i + 1 if certainty else tok.i + 1
@@ -174,8 +177,10 @@ def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
     """ "He is rumored to be dead." / "It is claimed that ..." (source unnamed unless "by X")."""
     for tok in doc:
         lem = lemma(tok)
+        if lem not in cues.PASSIVE_CUES:
+            continue
         aux = next((c for c in tok.children if c.dep_ == "auxpass"), None)
-        if lem not in cues.PASSIVE_CUES or aux is None or aux.i > tok.i:
+        if aux is None or aux.i > tok.i:
             continue
         comp = next((c for c in tok.rights if c.dep_ in ("xcomp", "ccomp")), None)
         if comp is None:

@@ -22,6 +22,7 @@ from newslake.transforms.claims.cues import (
     PRONOUN_ANTECEDENTS,
     STRAIGHT_QUOTES,
 )
+from newslake.transforms.types import doc_text
 
 _LINE_BREAK = re.compile(r"\n\s*")
 _TERMINAL = tuple(".!?:;\"\u201d\u2019')]\u2026")
@@ -221,7 +222,7 @@ def content_chars(
     for q_s, q_e in quotes:
         if q_s < e and q_e > s and not (q_s < cue_e and q_e > cue_s):
             s, e = min(s, q_s), max(e, q_e)
-    text = doc.text
+    text = doc_text(doc)
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -247,7 +248,7 @@ def resumed_quote(
     sent_end = cue.sent.end_char
     for q_s, q_e in quotes:
         if q_s >= after and q_e <= para[1]:
-            gap_ok = _GAP.fullmatch(doc.text[after:q_s]) is not None
-            next_sentence = sent_end <= q_s and not doc.text[sent_end:q_s].strip()
+            gap_ok = _GAP.fullmatch(doc_text(doc)[after:q_s]) is not None
+            next_sentence = sent_end <= q_s and not doc_text(doc)[sent_end:q_s].strip()
             return (q_s, q_e) if gap_ok or next_sentence else None
     return None

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.events import plover as P
 from newslake.transforms.events.args import SUBJ, Args, children, light_verb, prep_objects
+from newslake.transforms.types import doc_text
 
 PLACE_PREPS = frozenset("in near at from outside inside across into around throughout off "
                         "over along".split())
@@ -258,7 +259,7 @@ def sentence_date(tok: Token, args: Args) -> Span | None:
 def dateline_place(doc: Doc, args: Args) -> Token | None:
     """The place of the document's dateline, when the text opens with one and the parser tagged
     the name as a place: ``"BEIRUT, March 3 (Reuters) - "`` -> <BEIRUT>."""
-    m = _DATELINE.match(doc.text[:120])
+    m = _DATELINE.match(doc_text(doc)[:120])
     if m is None:
         return None
     for t in doc[:12]:

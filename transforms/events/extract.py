@@ -41,7 +41,7 @@ from newslake.transforms.events.merge import is_bare, merge_mentions
 from newslake.transforms.ids import stable_id
 from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
-from newslake.transforms.types import EntityLookup, SpanEntityLookup
+from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
 EVENTS_VERSION = "newslake.events.v3"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
@@ -346,7 +346,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
             key = () if k == 0 else (a[1], t[1])
             events.append(Event(
                 event_id=stable_id("evt", doc_id, start, end, etype, *key), doc_id=doc_id,
-                event_type=etype, trigger=doc.text[start:end], start_char=start, end_char=end,
+                event_type=etype, trigger=doc_text(doc)[start:end], start_char=start, end_char=end,
                 actor_text=a[0], actor_start=a[1], actor_end=a[2], actor_entity_id=a[3],
                 target_text=t[0], target_start=t[1], target_end=t[2], target_entity_id=t[3],
                 location_text=loc[0], location_start=loc[1], location_end=loc[2], location_entity_id=loc[3],
