@@ -27,6 +27,12 @@ from contextlib import contextmanager
 from typing import Iterator
 
 
+#: Seconds the extractors may spend on one parsed document before it is rejected (every extractor is
+#: linear, n log n or capped, so only a pathological document comes near it); the setting
+#: ``NEWSLAKE_DOC_BUDGET_S`` overrides it, 0 turns the budget off.
+DOC_TIME_BUDGET_S = 30.0
+
+
 class BudgetExceeded(BaseException):
     """A document took longer than its budget; it is rejected with this message. A BaseException,
     so that an extractor's own ``except Exception`` cannot swallow it."""
