@@ -46,7 +46,7 @@ def _settings_class() -> type:
         n_process: int = Field(0, ge=0, description="Worker processes that parse and extract; 0 = one per core, at most 2.")
         max_doc_chars: int = Field(1_000_000, ge=1, description="Longer documents are rejected (spaCy's max_length).")
         max_file_bytes: int = Field(200_000_000, ge=1, description="Larger input files are rejected unread.")
-        doc_budget_s: float = Field(DOC_TIME_BUDGET_S, ge=0, description="Seconds the extractors may spend on one document; a document over it is rejected with the reason (0 = no budget).")
+        doc_budget_s: float = Field(DOC_TIME_BUDGET_S, ge=0, description="CPU seconds the extractors may spend on one document; a document over it is rejected with the reason (0 = no budget).")
         commit_retries: int = Field(20, ge=1, description="Commit attempts on a DuckLake write conflict.")
         runner: Literal["local", "dask"] = Field(
             "local", description="Where batches are parsed: 'local' (this machine's worker processes) or 'dask' "

@@ -78,8 +78,8 @@ def test_a_document_over_its_time_budget_is_rejected_not_stalled(monkeypatch) ->
 
     def slow_for_one(doc, src, *, version):  # type: ignore[no-untyped-def]
         if "stall" in src.text:
-            while True:  # a pathological extractor: never returns on its own
-                time.sleep(0.001)
+            while True:  # a pathological extractor: busy, never returns on its own
+                pass
         return real(doc, src, version=version)
 
     monkeypatch.setattr(extract, "extract_doc", slow_for_one)
@@ -94,6 +94,18 @@ def test_a_document_over_its_time_budget_is_rejected_not_stalled(monkeypatch) ->
     assert status["Sun on Tuesday."] == ("ok", None)
     assert status["This one will stall the run."] == (
         "rejected", "extraction stopped: over the time budget of 0.3 s per document")
+
+
+def test_the_budget_counts_the_documents_cpu_time_not_the_wall_clock() -> None:
+    """Waiting (a loaded machine: no core free) costs a document nothing; working does."""
+    from newslake.transforms.budget import BudgetExceeded, time_budget
+
+    with time_budget(0.2):
+        time.sleep(0.6)  # three budgets of waiting, no CPU: not stopped
+    with pytest.raises(BudgetExceeded, match="over the time budget of 0.2 s"):
+        with time_budget(0.2):
+            while True:
+                pass
 
 
 def nested_said(depth: int):  # type: ignore[no-untyped-def]
