@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import datetime, timezone
 from itertools import count
 from pathlib import Path
 
@@ -137,6 +138,55 @@ def test_two_writers_of_the_same_new_document_leave_it_once(shared_lake):
     ents = query(cfg, "SELECT entity_id, doc_count FROM entities ORDER BY ALL").to_pylist()
     assert ents == [{"entity_id": f"e_same_{i}", "doc_count": 1} for i in range(2)]
     assert table_counts(cfg)["runs"] == 5
+
+
+def _same_file_writer(env: dict, catalog: str, data_path: str, k: int, barrier) -> None:  # type: ignore[no-untyped-def]
+    """One run as `newslake ingest` makes it: a batch with the shared document and its file's
+    ``input_files`` row (the first attempt waits inside its transaction for the other writer),
+    then the run's compaction."""
+    os.environ.update(env)
+    from tests.conftest import doc_row, run_tables
+    from newslake.warehouse import lake as lake_mod
+    from newslake.warehouse.schema import to_table
+
+    cfg = lake_mod.LakeConfig(Path("/nonexistent"), catalog, data_path)
+    relink, first = lake_mod.relink, [True]
+
+    def meeting_relink(con, touched, run_id):  # type: ignore[no-untyped-def]
+        if first[0]:
+            first[0] = False
+            barrier.wait(300)
+        relink(con, touched, run_id)
+
+    lake_mod.relink = meeting_relink
+    rt = run_tables(f"run_{k}", [doc_row("same", version="v")])
+    rt.tables["input_files"] = to_table("input_files", [{"sha256": "s_same", "path": f"/{k}/same.txt", "bytes": 1,
+                                                         "docs": 1}], {"extractor_version": "v", "run_id": f"run_{k}",
+                                                                       "ingested_at": datetime.now(timezone.utc)})
+    with lake_mod.LakeWriter(cfg) as w:
+        w.commit(rt)
+        w.compact()
+
+
+def test_two_writers_of_the_same_file_leave_its_input_files_row(shared_lake):
+    catalog, data_path, s3 = shared_lake
+    from newslake.warehouse.lake import LakeConfig, commit, query
+    from newslake.warehouse.storage import S3Options
+    from tests.conftest import doc_row, run_tables
+
+    cfg = LakeConfig(Path("/nonexistent"), catalog, data_path, S3Options.resolve(env=s3.env()))
+    commit(cfg, run_tables("r0", [doc_row("d0")]))
+    ctx = mp.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    procs = [ctx.Process(target=_same_file_writer, args=(s3.env(), catalog, data_path, k, barrier)) for k in range(2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(600)
+        assert p.exitcode == 0
+    assert query(cfg, "SELECT count(*) AS n FROM documents WHERE doc_id = 'same'").to_pylist() == [{"n": 1}]
+    rows = query(cfg, "SELECT sha256, path FROM input_files").to_pylist()
+    assert [r["sha256"] for r in rows] == ["s_same"], rows
 
 
 def _reader(env: dict, catalog: str, out) -> None:  # type: ignore[no-untyped-def]
@@ -304,12 +354,19 @@ def test_two_ingest_processes_one_reader(servers, shared_lake, prefect_on_postgr
         return sorted((tuple("<seed copy>" if isinstance(v, str) and v in copies else v for v in r.values()) for r in out), key=repr)
 
     for name, schema in TABLES.items():
-        if name == "runs":
+        if name in ("runs", "input_files"):
             continue
         cols = [f.name for f in schema if f.name not in ("run_id", "ingested_at")]
         shared, local = rows(shared_cfg, name, cols), rows(local_cfg, name, cols)
         differ = [c for i, c in enumerate(cols) if sorted(map(repr, (r[i] for r in shared))) != sorted(map(repr, (r[i] for r in local)))]
         assert shared == local, f"{name}: columns {differ} differ"
+    # input_files (which file contents a later run may skip unread): every row the shared lake has is
+    # right. Known open race (issue 14): the row of the one file that both writers finished at about
+    # the same time was missing in the one run here that reached this check (content tables all
+    # equal); it costs a later run a re-read of that file, no data
+    cols = [f.name for f in TABLES["input_files"] if f.name not in ("run_id", "ingested_at")]
+    shared, local = rows(shared_cfg, "input_files", cols), rows(local_cfg, "input_files", cols)
+    assert set(shared) <= set(local) and all(r[1] == "<seed copy>" for r in set(local) - set(shared)), (shared, local)
 
     # the Parquet files are in the bucket, and the run history is in Prefect's Postgres database
     assert any(k.endswith(".parquet") for k in s3.keys(BUCKET, data_path.split(f"{BUCKET}/", 1)[1]))
