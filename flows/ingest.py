@@ -320,7 +320,7 @@ def ingest(
     """Ingest files, folders or globs into the lake, batch by batch (one commit per batch)."""
     s = get_settings(warehouse=warehouse, model=model, batch_size=batch_size, n_process=n_process)
     cfg = lake_config(s)
-    limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars)
+    limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars, doc_budget_s=s.doc_budget_s)
     # on a Dask cluster (--runner dask) each Dask worker process is a worker: no local pool beside it
     on_cluster = cluster_workers(s.model)
     if on_cluster is not None:

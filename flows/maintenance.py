@@ -39,7 +39,7 @@ def reingest(
     others (all of them re-extracted). A document whose re-read gives other text replaces the old one."""
     s = get_settings(warehouse=warehouse, model=model, batch_size=batch_size, n_process=n_process)
     cfg = LakeConfig(Path(s.warehouse), s.catalog, s.data_path)
-    limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars)
+    limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars, doc_budget_s=s.doc_budget_s)
     chosen = all or source is not None or since is not None or where is not None
     inputs = [f"{k}={v}" for k, v in (("all", all), ("source", source), ("since", since), ("where", where)) if v]
     current = None

@@ -191,7 +191,7 @@ def ingest_source(
     else:
         path = sources_path(s, sources_file)
         src = find_source(load_sources(path), source or "", where=str(path))
-    limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars,
+    limits = Limits(max_file_bytes=s.max_file_bytes, max_doc_chars=s.max_doc_chars, doc_budget_s=s.doc_budget_s,
                     **({"languages": (src.language,)} if src.language else {}))
     fetched: list[Fetched] = []
     if src.kind == "path":
@@ -244,7 +244,7 @@ def commit_documents(docs: list[SourceDoc], *, s: Settings, cfg: LakeConfig, inp
             run.add(docs_seen=len(docs), docs_unchanged=len(docs) - len(todo),
                     docs_replaced=sum(d.doc_id in known for d in todo) + len(gone))
             batches = [todo[i:i + s.batch_size] for i in range(0, len(todo), s.batch_size)]
-            futures = [workers.pool.submit(extract_tables, b, s.model, run.extractor_version, run.run_id) for b in batches]
+            futures = [workers.pool.submit(extract_tables, b, s.model, run.extractor_version, run.run_id, s.doc_budget_s) for b in batches]
             for i, fut in enumerate(futures):
                 result = fut.result()
                 run.add(**{k: v for k, v in result.counts.items() if k in run.counters()}, batches=1)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Sequence
 
+from newslake.transforms.budget import DOC_TIME_BUDGET_S
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -155,18 +157,20 @@ def run_batch(pieces: Sequence[Piece], model: str, version: str, run_id: str, cf
     todo = [d for d in docs if known.get(d.doc_id) != version]
     counts = {"docs_seen": len(docs), "docs_unchanged": len(docs) - len(todo),
               "docs_replaced": sum(d.doc_id in known for d in todo)}
-    result = extract_tables(todo, model, version, run_id) if todo else BatchResult()
+    result = extract_tables(todo, model, version, run_id, limits.doc_budget_s) if todo else BatchResult()
     result.counts.update(counts)
     result.docs_per_file = per_file
     return result
 
 
-def extract_tables(docs: Sequence["SourceDoc"], model: str, version: str, run_id: str) -> BatchResult:
-    """Parse and extract ``docs`` and build their tables."""
+def extract_tables(docs: Sequence["SourceDoc"], model: str, version: str, run_id: str,
+                   budget_s: float = DOC_TIME_BUDGET_S) -> BatchResult:
+    """Parse and extract ``docs`` and build their tables, each document within ``budget_s`` seconds
+    of extraction (``NEWSLAKE_DOC_BUDGET_S``; 0: no budget)."""
     from newslake.transforms.extract import extract_batch
     from newslake.warehouse.schema import PER_DOCUMENT, to_table
 
-    ex = extract_batch(docs, _nlp(model), version=version)
+    ex = extract_batch(docs, _nlp(model), version=version, time_budget_s=budget_s)
     extra = {"run_id": run_id, "ingested_at": datetime.now(timezone.utc), "extractor_version": version}
     rows = {name: getattr(ex, name) for name in PER_DOCUMENT}
     rows["documents"] = [

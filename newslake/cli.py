@@ -99,7 +99,8 @@ def ingest(
 ) -> None:
     """Ingest documents (.txt .md .html .json .jsonl .xml/.rss/.atom), URLs or named sources into the
     lake: one Prefect flow run for the paths, one per URL and one per source (a failing one does not
-    stop the others).
+    stop the others). A document whose extraction takes more than NEWSLAKE_DOC_BUDGET_S seconds of
+    CPU time (default 30; 0 = no limit) is rejected with that reason and the run goes on.
 
     Example: newslake ingest seeds/ --warehouse /tmp/lake; newslake ingest https://example.org/rss.xml; newslake ingest --source world
     """

@@ -26,6 +26,8 @@ def _settings_class() -> type:
     from pydantic import Field, SecretStr
     from pydantic_settings import BaseSettings, SettingsConfigDict
 
+    from newslake.transforms.budget import DOC_TIME_BUDGET_S
+
     class Settings(BaseSettings):
         """newslake's settings. Each field is read from ``NEWSLAKE_<FIELD>`` (e.g. ``NEWSLAKE_WAREHOUSE``)."""
 
@@ -44,6 +46,7 @@ def _settings_class() -> type:
         n_process: int = Field(0, ge=0, description="Worker processes that parse and extract; 0 = one per core, at most 2.")
         max_doc_chars: int = Field(1_000_000, ge=1, description="Longer documents are rejected (spaCy's max_length).")
         max_file_bytes: int = Field(200_000_000, ge=1, description="Larger input files are rejected unread.")
+        doc_budget_s: float = Field(DOC_TIME_BUDGET_S, ge=0, description="CPU seconds the extractors may spend on one document; a document over it is rejected with the reason (0 = no budget).")
         commit_retries: int = Field(20, ge=1, description="Commit attempts on a DuckLake write conflict.")
         runner: Literal["local", "dask"] = Field(
             "local", description="Where batches are parsed: 'local' (this machine's worker processes) or 'dask' "

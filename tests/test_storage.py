@@ -73,3 +73,38 @@ def test_unreachable_postgres_catalog_is_one_clear_line():
         query(cfg, "SELECT 1")
     msg = str(e.value)
     assert "\n" not in msg and "password=***" in msg and "pw " not in msg
+
+
+@pytest.mark.parametrize("name", ["ducklake", "sqlite", "httpfs", "fts"])
+def test_one_loader_installs_every_extension_from_its_pip_package(tmp_path, name):
+    """An empty extension folder and no network: each extension the project uses comes from its
+    pinned pip package (the one loader, ``storage.load_extension``), signature checked."""
+    import duckdb
+
+    from newslake.warehouse.storage import load_extension
+
+    con = duckdb.connect(config={"allow_unsigned_extensions": False, "autoinstall_known_extensions": False,
+                                 "autoload_known_extensions": False})
+    con.execute(f"SET extension_directory = {sql_literal(str(tmp_path))}")
+    load_extension(con, name)
+    loaded, path, origin = con.execute(
+        "SELECT loaded, install_path, installed_from FROM duckdb_extensions() "
+        "WHERE extension_name = ? OR list_contains(aliases, ?)", [name, name]).fetchone()
+    assert loaded and path.startswith(str(tmp_path))
+    assert f"duckdb_extension_{name}" in origin and origin.endswith(f"{name}.duckdb_extension")
+
+
+def test_a_missing_extension_package_is_one_clear_error(tmp_path):
+    import duckdb
+
+    from newslake.warehouse.storage import load_extension
+
+    con = duckdb.connect()
+    con.execute(f"SET extension_directory = {sql_literal(str(tmp_path))}")
+    with pytest.raises(StorageError, match="'nosuch' is not installed; pip install duckdb-extension-nosuch"):
+        load_extension(con, "nosuch")
+
+
+def test_a_nul_in_a_setting_is_refused():
+    with pytest.raises(StorageError, match="NUL"):
+        sql_literal("/data/a\x00b")

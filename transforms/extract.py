@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 from spacy.language import Language
 
-from newslake.transforms.budget import BudgetExceeded, time_budget
+from newslake.transforms.budget import DOC_TIME_BUDGET_S, BudgetExceeded, time_budget
 from newslake.transforms.claims import (AMOUNTS_VERSION, CLAIMS_VERSION, Amount, Claim, ClaimEntity,
                                        extract_amounts, extract_claim_entities, extract_claims)
 from newslake.transforms.entities import (ENTITIES_VERSION, ROLES_VERSION, DocEntity, EntityRole, Mention,
@@ -62,9 +62,6 @@ def _reject(doc: SourceDoc, reason: str) -> SourceDoc:
     return dataclasses.replace(doc, status="rejected", error=reason)
 
 
-DOC_TIME_BUDGET_S = 30.0
-"""Seconds the extractors may spend on one parsed document before it is rejected (every extractor
-is linear or capped, so only a pathological document comes near it)."""
 
 
 def extract_batch(docs: Sequence[SourceDoc], nlp: Language, *, version: str | None = None,

@@ -13,7 +13,6 @@ The read path (:func:`connect` with ``read_only=True``) imports neither pyarrow 
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import random
@@ -28,7 +27,7 @@ import duckdb
 
 from newslake.warehouse import faults
 from newslake.warehouse import LAKE
-from newslake.warehouse.storage import S3Options, StorageError, catalog_kind, redact, sql_literal
+from newslake.warehouse.storage import S3Options, StorageError, catalog_kind, load_extension, redact, sql_literal
 from newslake.warehouse.storage import prepare as prepare_storage
 
 if TYPE_CHECKING:
@@ -72,47 +71,6 @@ class LakeConfig:
         return self.catalog is not None or (self.warehouse / "catalog.sqlite").exists()
 
 
-def sql_literal(value: str) -> str:
-    """``value`` as a SQL string literal, for the few statements that take no parameters (ATTACH,
-    INSTALL): quotes doubled, NUL refused.
-
-    >>> sql_literal("/data/it's lake/")
-    "'/data/it''s lake/'"
-    """
-    if "\x00" in value:
-        raise LakeError(f"{value!r}: a NUL character cannot be part of a path or setting")
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _extension_file(package: str, name: str) -> str | None:
-    try:
-        mod = __import__(package)
-    except ImportError:
-        return None
-    hits = glob.glob(os.path.join(os.path.dirname(mod.__file__), "extensions", "*", f"{name}.duckdb_extension"))
-    return hits[0] if hits else None
-
-
-def _load_extension(con: duckdb.DuckDBPyConnection, name: str, package: str, file_name: str) -> None:
-    """LOAD an extension: already installed, else from DuckDB's repository, else from the pip package."""
-    try:
-        con.execute(f"LOAD {name}")
-        return
-    except duckdb.Error:
-        pass
-    try:
-        con.execute(f"INSTALL {name}")
-        con.execute(f"LOAD {name}")
-        return
-    except duckdb.Error:
-        pass
-    path = _extension_file(package, file_name)
-    if path is None:
-        raise LakeError(f"DuckDB extension {name!r} is not installed and cannot be downloaded; pip install {package}")
-    con.execute(f"INSTALL {sql_literal(path)}")
-    con.execute(f"LOAD {name}")
-
-
 def snapshot_option(as_of: "int | datetime | None") -> str | None:
     """The ATTACH option that opens the lake as it was: ``SNAPSHOT_VERSION n`` or ``SNAPSHOT_TIME '…'``.
 
@@ -138,7 +96,7 @@ def snapshot_option(as_of: "int | datetime | None") -> str | None:
 
 def _connect(cfg: LakeConfig, *, read_only: bool, as_of: "int | datetime | None" = None) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"allow_unsigned_extensions": False})
-    _load_extension(con, "ducklake", "duckdb_extension_ducklake", "ducklake")
+    load_extension(con, "ducklake")
     prepare_storage(con, cfg.catalog_uri, cfg.data_path, cfg.s3)
     opts = []
     if cfg.data_path is not None or catalog_kind(cfg.catalog_uri) != "postgres":

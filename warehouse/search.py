@@ -19,7 +19,8 @@ from pathlib import Path
 
 import duckdb
 
-from newslake.warehouse.lake import LakeConfig, LakeError, _load_extension, connect
+from newslake.warehouse.lake import LakeConfig, LakeError, connect
+from newslake.warehouse.storage import StorageError, load_extension
 from newslake.warehouse import LAKE
 
 INDEX_VERSION = "fts.v1"  # bump when the indexed columns or the index options change
@@ -47,7 +48,10 @@ class Hit:
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> None:
     """LOAD DuckDB's fts extension (installed, else from the pinned ``duckdb-extension-fts`` package)."""
-    _load_extension(con, "fts", "duckdb_extension_fts", "fts")
+    try:
+        load_extension(con, "fts")
+    except StorageError as e:
+        raise LakeError(str(e)) from e
 
 
 def cache_dir(cfg: LakeConfig) -> Path:

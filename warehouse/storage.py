@@ -39,9 +39,17 @@ class StorageError(RuntimeError):
 
 
 def sql_literal(value: str) -> str:
-    """``value`` as a SQL string literal (single quotes doubled). For settings only: DuckDB's ATTACH
-    and CREATE SECRET take no prepared parameters, and no document text ever reaches them."""
-    return "'" + str(value).replace("'", "''") + "'"
+    """``value`` as a SQL string literal, for the few statements that take no prepared parameters
+    (ATTACH, INSTALL, CREATE SECRET): quotes doubled, NUL refused. For paths and settings only; no
+    document text ever reaches them.
+
+    >>> sql_literal("/data/it's lake/")
+    "'/data/it''s lake/'"
+    """
+    value = str(value)
+    if "\x00" in value:
+        raise StorageError(f"{value!r}: a NUL character cannot be part of a path or setting")
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _extension_file(package: str, name: str) -> str | None:
@@ -53,19 +61,23 @@ def _extension_file(package: str, name: str) -> str | None:
     return hits[0] if hits else None
 
 
-def load_extension(con: duckdb.DuckDBPyConnection, name: str, package: str) -> None:
-    """LOAD an extension: already installed, else from the pinned pip package ``package``.
+def load_extension(con: duckdb.DuckDBPyConnection, name: str, package: str | None = None) -> None:
+    """LOAD DuckDB extension ``name``: already installed, else from the pinned pip package
+    ``package`` (default ``duckdb_extension_<name>``). The one loader of the project (the lake's
+    ``ducklake``, the catalogs' ``sqlite``/``postgres``, ``httpfs``, search's ``fts``).
 
-    Never from the network: the pip packages are signed by DuckDB and pinned in pyproject.toml.
+    Never from the network: the pip packages are signed by DuckDB and pinned in pyproject.toml, and
+    a connection opened with ``allow_unsigned_extensions = false`` checks the signature.
     """
     try:
         con.execute(f"LOAD {name}")
         return
     except duckdb.Error:
         pass
+    package = package or f"duckdb_extension_{name}"
     path = _extension_file(package, name)
     if path is None:
-        raise StorageError(f"DuckDB extension {name!r} is not installed; pip install {package}")
+        raise StorageError(f"DuckDB extension {name!r} is not installed; pip install {package.replace('_', '-')}")
     con.execute(f"INSTALL {sql_literal(path)}")
     con.execute(f"LOAD {name}")
 

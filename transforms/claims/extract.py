@@ -25,6 +25,7 @@ the cue's paragraph, so an unclosed quotation mark cannot swallow the document.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -39,16 +40,18 @@ from newslake.transforms.claims.rules import RULES, Found
 from newslake.transforms.claims.speakers import RoleLike, resolve_speakers
 from newslake.transforms.claims.spans import (
     content_chars,
+    doc_text,
     enclosing,
     entity_span,
     paragraph_bounds,
     quote_spans,
+    quotes_overlapping,
     resolve_pronoun,
     resumed_quote,
     speaker_phrase,
 )
 from newslake.transforms.ids import stable_id
-from newslake.transforms.types import EntityLookup, doc_text
+from newslake.transforms.types import EntityLookup
 
 CLAIMS_VERSION = "newslake.claims.v3"
 AUTHOR = "author"  # the outermost source of every chain: the document's writer
@@ -82,12 +85,6 @@ class Claim:
     source_chain: tuple[str, ...] = ()  # outermost first: ("author", "Lemon")
     parent_claim_id: str | None = None  # the claim whose content holds this claim's cue
 
-
-
-def _hedge_words(doc: Doc, s: int, e: int) -> list[str]:
-    span = doc.char_span(s, e, alignment_mode="expand")
-    toks = span if span is not None else []
-    return [t.text for t in toks if t.lower_ in cues.HEDGES and t.pos_ != "PROPN"]
 
 
 def _speaker_head(head: Token) -> Token | None:
@@ -138,13 +135,31 @@ def _speaker_fields(
 
 
 class _Builder:
-    """Turns a rule's finding plus a content span into a :class:`Claim`."""
+    """Turns a rule's finding plus a content span into a :class:`Claim`.
+
+    Everything :meth:`build` needs about a stretch of text (its quoted characters, its non-space
+    characters, its hedge words, the cue's sentence) is looked up in indexes built once per
+    document, so a claim costs O(log n) however long its content: nested quotations, where every
+    claim holds most of the document, stay n log n instead of quadratic."""
 
     def __init__(self, doc: Doc, doc_id: str, entities: EntityLookup, version: str) -> None:
         self.doc, self.doc_id, self.entities, self.version = doc, doc_id, entities, version
-        self.paragraphs = paragraph_bounds(doc_text(doc))
-        self.quotes = quote_spans(doc_text(doc))
+        self.text = doc_text(doc)
+        self.paragraphs = paragraph_bounds(self.text)
+        self.quotes = quote_spans(self.text)
         self.chain_names: dict[str, str] = {}
+        self._quoted_before = [0]  # characters inside the first k quotations
+        for q_s, q_e in self.quotes:
+            self._quoted_before.append(self._quoted_before[-1] + q_e - q_s)
+        self._spaces: list[int] | None = None  # offsets of whitespace characters (built on first use)
+        self._sent_starts: list[int] | None = None
+        # hedge words: token ends, and each distinct word's token positions, in text order
+        hedges = [t for t in doc if t.lower_ in cues.HEDGES and t.pos_ != "PROPN"]
+        self._hedge_ends = [t.idx + len(t) for t in hedges]
+        self._hedge_starts = [t.idx for t in hedges]
+        self._hedge_at: dict[str, list[int]] = {}
+        for k, t in enumerate(hedges):
+            self._hedge_at.setdefault(t.text, []).append(k)
 
     def quoted_tokens(self) -> frozenset[int]:
         out: set[int] = set()
@@ -154,10 +169,46 @@ class _Builder:
                 out.update(range(span.start, span.end))
         return frozenset(out)
 
+    def quoted_chars(self, s: int, e: int) -> int:
+        """Characters of ``[s, e)`` inside quotations (prefix sums over the disjoint quotations)."""
+        lo, hi = quotes_overlapping(self.quotes, s, e)
+        if lo >= hi:
+            return 0
+        total = self._quoted_before[hi] - self._quoted_before[lo]
+        return total - max(0, s - self.quotes[lo][0]) - max(0, self.quotes[hi - 1][1] - e)
+
+    def non_space_chars(self, s: int, e: int) -> int:
+        if self._spaces is None:
+            self._spaces = [m.start() for m in re.finditer(r"\s", self.text)]
+        return (e - s) - (bisect.bisect_left(self._spaces, e) - bisect.bisect_left(self._spaces, s))
+
+    def hedge_words(self, s: int, e: int) -> list[str]:
+        """The distinct hedge words of the tokens overlapping ``[s, e)``, in order of first
+        occurrence: one binary search per distinct hedge word of the document."""
+        lo = bisect.bisect_right(self._hedge_ends, s)  # the first hedge token ending after s
+        hi = bisect.bisect_left(self._hedge_starts, e)  # ... and the first starting at or after e
+        if lo >= hi:
+            return []
+        firsts = []
+        for word, where in self._hedge_at.items():
+            k = bisect.bisect_left(where, lo)
+            if k < len(where) and where[k] < hi:
+                firsts.append((where[k], word))
+        return [w for _, w in sorted(firsts)]
+
+    def sentence(self, tok: int) -> tuple[int, int]:
+        """Character span of the sentence of token ``tok`` (sentence starts found once)."""
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        k = bisect.bisect_right(self._sent_starts, tok) - 1
+        start = self._sent_starts[k] if k >= 0 else 0
+        end = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+
     def build(self, found: Found, s: int, e: int, para: tuple[int, int]) -> Claim:
         doc = self.doc
         cue_span = doc[found.cue[0] : found.cue[1]]
-        hedges = _hedge_words(doc, s, e) + _hedge_words(doc, cue_span.start_char, cue_span.end_char)
+        hedges = self.hedge_words(s, e) + self.hedge_words(cue_span.start_char, cue_span.end_char)
         certainty = found.certainty
         if hedges and cues.certainty_rank("hedged") > cues.certainty_rank(certainty):
             certainty = "hedged"
@@ -168,10 +219,10 @@ class _Builder:
             set_by.append(marker.text)
         if certainty == "hedged":
             set_by += [h for h in hedges if h not in set_by]
-        quoted = sum(max(0, min(e, q_e) - max(s, q_s)) for q_s, q_e in self.quotes)
+        quoted = self.quoted_chars(s, e)
         sp_text, sp_s, sp_e, sp_id, kind, name = _speaker_fields(
             doc, found.speaker, self.entities, self.paragraphs)
-        sent = doc[found.cue[0]].sent
+        sent_start, sent_end = self.sentence(found.cue[0])
         claim_id = stable_id("clm", self.doc_id, s, e, cue_span.start_char)
         self.chain_names[claim_id] = name
         return Claim(
@@ -185,14 +236,14 @@ class _Builder:
             cue=cue_span.text,
             cue_start=cue_span.start_char,
             cue_end=cue_span.end_char,
-            content=doc_text(doc)[s:e],
+            content=self.text[s:e],
             start_char=s,
             end_char=e,
-            is_quote=quoted > 0 and quoted * 2 > len(re.sub(r"\s", "", doc_text(doc)[s:e])),
+            is_quote=quoted > 0 and quoted * 2 > self.non_space_chars(s, e),
             certainty=certainty,
             hedges=tuple(set_by),
-            sentence_start=max(sent.start_char, para[0]),
-            sentence_end=min(sent.end_char, para[1]) if para[1] > para[0] else sent.end_char,
+            sentence_start=max(sent_start, para[0]),
+            sentence_end=min(sent_end, para[1]) if para[1] > para[0] else sent_end,
             extractor_version=self.version,
         )
 
@@ -243,7 +294,7 @@ def extract_claims(
     ordered = [claims[k] for k in sorted(claims)]
     quoted_claims = [(c.cue_start, c.start_char, c.end_char, i) for i, c in enumerate(ordered)
                      if c.is_quote and c.speaker_text is not None]
-    for s, e, owner in follow_on_paragraphs(doc_text(doc), builder.paragraphs, builder.quotes,
+    for s, e, owner in follow_on_paragraphs(builder.text, builder.paragraphs, builder.quotes,
                                             [c.cue_start for c in ordered], quoted_claims):
         found, _ = founds[ordered[owner].claim_id]
         add(found, s, e, enclosing(builder.paragraphs, s))
@@ -303,11 +354,11 @@ def _background(doc: Doc | None, claim: Claim, outer: Claim,
 
 
 def _parent(claim: Claim, others: list[Claim], doc: Doc | None = None,
-            reach: list[tuple[int, int] | None] | None = None) -> Claim | None:
+            reach: list[tuple[int, int] | None] | None = None, innermost_first: bool = False) -> Claim | None:
     """The innermost other claim whose content holds this claim's cue (and not vice versa).
 
-    ``others`` may be given innermost-first (shortest content first): the first that qualifies
-    wins and at most :data:`MAX_PARENT_CANDIDATES` containing claims are tried."""
+    At most :data:`MAX_PARENT_CANDIDATES` containing claims are tried. With ``innermost_first``
+    (``others`` sorted by content length, shortest first) the first that qualifies wins."""
     best: Claim | None = None
     tried = 0
     for o in others:
@@ -321,6 +372,8 @@ def _parent(claim: Claim, others: list[Claim], doc: Doc | None = None,
             continue
         if best is None or o.end_char - o.start_char < best.end_char - best.start_char:
             best = o
+            if innermost_first:
+                break
     return best
 
 
@@ -340,7 +393,8 @@ def _parents(claims: list[Claim], doc: Doc | None) -> dict[str, Claim | None]:
     out: dict[str, Claim | None] = {}
     for c in claims:
         hits = np.flatnonzero((starts <= c.cue_start) & (ends >= c.cue_end))
-        out[c.claim_id] = _parent(c, [by_length[i] for i in hits[:MAX_PARENT_CANDIDATES + 1]], doc, reach)
+        out[c.claim_id] = _parent(c, [by_length[i] for i in hits[:MAX_PARENT_CANDIDATES + 1]], doc, reach,
+                                  innermost_first=True)
     return out
 
 

@@ -16,6 +16,8 @@ True
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from typing import Iterator
 
@@ -23,8 +25,7 @@ from spacy.tokens import Doc, Token
 
 from newslake.transforms.claims import cues
 from newslake.transforms.claims.rules import Found, fallback_subject, lemma, subject
-from newslake.transforms.claims.spans import enclosing, paragraph_bounds, quote_spans, speaker_phrase
-from newslake.transforms.types import doc_text
+from newslake.transforms.claims.spans import doc_text, enclosing, paragraph_bounds, quote_spans, speaker_phrase
 
 # what may stand between a quotation and its tag: "“A,” she said" / "She said: “A”"
 _BEFORE_TAG = re.compile(r"[\s,\u2014\u2013-]*")
@@ -48,6 +49,7 @@ def quote_tags(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
     quotes = quote_spans(text)
     if not quotes:
         return
+    ends = [q_e for _, q_e in quotes]  # sorted too: the quotations are disjoint
     paragraphs = paragraph_bounds(text)
     for tok in doc:
         certainty = cues.VERB_CUES.get(lemma(tok))
@@ -64,13 +66,17 @@ def quote_tags(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
         hi = max(tok.i + 1, sp_end) if near else tok.i + 1
         left, right = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         para = enclosing(paragraphs, tok.idx)
+        # only the nearest quotation on either side can touch the tag (any farther one has this
+        # one's marks in between), the one before first: two binary searches, not a scan
         span = None
-        for q_s, q_e in quotes:
+        k = bisect.bisect_right(ends, left) - 1
+        j = bisect.bisect_left(quotes, (right, -math.inf))
+        for q_s, q_e in ([quotes[k]] if k >= 0 else []) + ([quotes[j]] if j < len(quotes) else []):
             if q_s < para[0] or q_e > para[1]:
                 continue
-            if q_e <= left and _BEFORE_TAG.fullmatch(text[q_e:left]):
+            if q_e <= left and _BEFORE_TAG.fullmatch(text, q_e, left):
                 span = (q_s, q_e)
-            elif q_s >= right and _AFTER_TAG.fullmatch(text[right:q_s]) and span is None:
+            elif q_s >= right and span is None and _AFTER_TAG.fullmatch(text, right, q_s):
                 span = (q_s, q_e)
         if span is None:
             continue
@@ -140,9 +146,11 @@ def follow_on_paragraphs(
         owner = last.get(prev[0])
         if owner is None or p_s in cue_paras or text[p_s] not in cues.FOLLOW_ON_OPENERS:
             continue
-        inside = [q for q in quotes if p_s <= q[0] and q[1] <= p_e]
-        if not inside or inside[0][0] != p_s:
+        # the quotations inside the paragraph (none crosses a paragraph end): a binary search each way
+        q_first = bisect.bisect_left(quotes, (p_s, -math.inf))
+        q_last = bisect.bisect_right(quotes, (p_e, math.inf)) - 1
+        if q_first > q_last or quotes[q_first][0] != p_s:
             continue
-        out.append((p_s, inside[-1][1], owner))
+        out.append((p_s, quotes[q_last][1], owner))
         last[p_s] = owner
     return out

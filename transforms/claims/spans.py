@@ -12,6 +12,7 @@ Pure functions on text or on a parsed spaCy ``Doc``; :mod:`newslake.transforms.c
 from __future__ import annotations
 
 import bisect
+import math
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +23,7 @@ from newslake.transforms.claims.cues import (
     PRONOUN_ANTECEDENTS,
     STRAIGHT_QUOTES,
 )
-from newslake.transforms.types import doc_text
+from newslake.transforms.types import doc_text  # noqa: F401  (the claim modules import it from here)
 
 _LINE_BREAK = re.compile(r"\n\s*")
 _TERMINAL = tuple(".!?:;\"\u201d\u2019')]\u2026")
@@ -31,6 +32,22 @@ _OPENER_BEFORE = set(" \t\n([{\u2014\u2013-/:")
 _QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
 _MARK = re.compile("''|``|[" + "".join(sorted(_QUOTE_MARKS)) + "]")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def quotes_overlapping(quotes: list[tuple[int, int]], s: int, e: int) -> tuple[int, int]:
+    """Index range ``[lo, hi)`` of the quotations (sorted, disjoint, as :func:`quote_spans` gives
+    them) that overlap the characters ``[s, e)``: two binary searches, not a scan.
+
+    >>> quotes_overlapping([(0, 4), (10, 14), (20, 24)], 3, 11)
+    (0, 2)
+    >>> quotes_overlapping([(0, 4), (10, 14), (20, 24)], 4, 10)
+    (1, 1)
+    """
+    lo = bisect.bisect_right(quotes, (s, math.inf)) - 1  # the last one starting at or before s
+    if lo < 0 or quotes[lo][1] <= s:
+        lo += 1
+    hi = bisect.bisect_left(quotes, (e, -math.inf))  # the first one starting at or after e
+    return lo, max(lo, hi)
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -219,9 +236,13 @@ def content_chars(
         return 0, 0
     s, e = max(doc[start].idx, para[0]), min(doc[end - 1].idx + len(doc[end - 1]), para[1])
     cue_s, cue_e = doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1])
-    for q_s, q_e in quotes:
-        if q_s < e and q_e > s and not (q_s < cue_e and q_e > cue_s):
-            s, e = min(s, q_s), max(e, q_e)
+    # widen to the first and the last quotation it overlaps, skipping those that hold the cue
+    lo, hi = quotes_overlapping(quotes, s, e)
+    x_lo, x_hi = quotes_overlapping(quotes, cue_s, cue_e)
+    first = x_hi if x_lo <= lo < x_hi else lo
+    last = x_lo - 1 if x_lo <= hi - 1 < x_hi else hi - 1
+    if lo <= first < hi and lo <= last < hi:
+        s, e = min(s, quotes[first][0]), max(e, quotes[last][1])
     text = doc_text(doc)
     while s < e and text[s].isspace():
         s += 1
@@ -232,6 +253,7 @@ def content_chars(
 
 # what may stand between a cue and the quotation that resumes: punctuation, "(R-Utah)"
 _GAP = re.compile(r"[\s,.;:\u2014\u2013-]*(\([^()]{0,40}\)[\s,.;:\u2014\u2013-]*)?")
+_NON_SPACE = re.compile(r"\S")
 
 
 def resumed_quote(
@@ -246,9 +268,12 @@ def resumed_quote(
     if content_end > cue.idx:
         return None
     sent_end = cue.sent.end_char
-    for q_s, q_e in quotes:
-        if q_s >= after and q_e <= para[1]:
-            gap_ok = _GAP.fullmatch(doc_text(doc)[after:q_s]) is not None
-            next_sentence = sent_end <= q_s and not doc_text(doc)[sent_end:q_s].strip()
-            return (q_s, q_e) if gap_ok or next_sentence else None
+    text = doc_text(doc)
+    # the first quotation at or after ``after`` (a later one cannot touch the cue: this one is between)
+    k = bisect.bisect_left(quotes, (after, -math.inf))
+    if k < len(quotes) and quotes[k][1] <= para[1]:
+        q_s, q_e = quotes[k]
+        gap_ok = _GAP.fullmatch(text, after, q_s) is not None
+        next_sentence = sent_end <= q_s and _NON_SPACE.search(text, sent_end, q_s) is None
+        return (q_s, q_e) if gap_ok or next_sentence else None
     return None

@@ -20,7 +20,9 @@ Example: "Prime Minister Tony Blair arrived on Sunday. The prime minister said t
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 from typing import Any, Protocol, Sequence
 
 from spacy.tokens import Doc, Span
@@ -102,7 +104,8 @@ def _compatible(pron: str, earlier: Any, doc: Doc) -> bool:
     return org or head.endswith("s") or label == "PERSON"
 
 
-def _named_before(doc: Doc, start: int, pron: str) -> Span | None:
+def _named_before(doc: Doc, start: int, pron: str,
+                  by_labels: dict[tuple[str, ...], tuple[list[Span], list[int]]] | None = None) -> Span | None:
     """The nearest entity of a compatible kind named in the pronoun's sentence or the two before."""
     labels = ("PERSON",) if pron in PERSON_PRONOUNS else ("ORG", "GPE") if pron in THING_PRONOUNS else (
         "PERSON", "ORG", "GPE", "NORP")
@@ -115,8 +118,20 @@ def _named_before(doc: Doc, start: int, pron: str) -> Span | None:
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    ents = [e for e in doc.ents if e.label_ in labels and doc[first].idx <= e.start_char and e.end_char <= start]
-    return ents[-1] if ents else None
+    by_labels = {} if by_labels is None else by_labels  # the document's entities of these labels, built once
+    if labels not in by_labels:
+        ents = [e for e in doc.ents if e.label_ in labels]
+        by_labels[labels] = (ents, [e.start_char for e in ents])
+    ents, starts = by_labels[labels]
+    # the last one starting before ``start``, or the one before it when that one overlaps ``start``
+    # (entities never overlap each other): a binary search, not a scan of the document
+    for k in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+        e = ents[k]
+        if e.start_char < doc[first].idx:
+            return None
+        if e.end_char <= start:
+            return e
+    return None
 
 
 def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles: Sequence[RoleLike],
@@ -124,6 +139,7 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
     """The claims with title and pronoun speakers resolved; ``names`` (claim id -> chain name) is
     updated in place."""
     out: list[Any] = []
+    by_labels: dict[tuple[str, ...], tuple[list[Span], list[int]]] = {}  # entities per label set
     for claim in sorted(claims, key=lambda c: (c.cue_start, c.start_char)):
         if claim.speaker_kind == "unnamed" and claim.speaker_entity_id is None and roles:
             role = _role_for(claim, roles)
@@ -134,11 +150,12 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
                 names.get(claim.claim_id) == claim.speaker_text):
             pron = claim.speaker_text.lower()
             if pron in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
-                earlier = next((c for c in reversed(out) if c.cue_start < claim.cue_start
-                                and claim.cue_start - c.cue_start <= MAX_BACK
+                # ``out`` is in cue order: stop at the first claim more than MAX_BACK back
+                near = itertools.takewhile(lambda c: claim.cue_start - c.cue_start <= MAX_BACK, reversed(out))
+                earlier = next((c for c in near if c.cue_start < claim.cue_start
                                 and (c.speaker_start or 0) < (claim.speaker_start or 0)
                                 and _compatible(pron, c, doc)), None)
-                named = _named_before(doc, claim.speaker_start or claim.cue_start, pron)
+                named = _named_before(doc, claim.speaker_start or claim.cue_start, pron, by_labels)
                 if named is not None and (earlier is None or named.start_char > (earlier.speaker_start or 0)):
                     eid = entities.entity_at(named.start_char, named.end_char)
                     claim = dataclasses.replace(claim, speaker_entity_id=eid)

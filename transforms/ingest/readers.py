@@ -28,6 +28,7 @@ import trafilatura
 from trafilatura.settings import Document as PageMetadata
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from newslake.transforms.budget import DOC_TIME_BUDGET_S
 from newslake.transforms.ingest.decoding import decode_bytes
 from newslake.transforms.ids import content_hash, stable_id
 from newslake.transforms.ingest.normalize import html_to_text, normalize_text, split_front_matter, strip_markdown
@@ -74,6 +75,7 @@ class Limits:
     min_doc_chars: int = 1
     languages: tuple[str, ...] = ("en",)
     raw_keep_chars: int = 2_000_000
+    doc_budget_s: float = DOC_TIME_BUDGET_S  # extraction seconds per document (0: none)
 
 
 @dataclass(frozen=True)
