@@ -155,6 +155,12 @@ def build_examples(rows: list[dict], model: str, vocab, cache: Path | None = Non
     return out
 
 
+def strip_strings(out: Path) -> None:
+    """Keep only the labels in the saved string store: the tagger hashes its features and needs no
+    strings, and the training articles' word list stays out of the repository."""
+    (out / "vocab" / "strings.json").write_text(json.dumps(sorted(ATTRIBUTION_LABELS)) + "\n")
+
+
 def evaluate(nlp, examples: list[Example]) -> dict:
     """Exact and overlap span P/R/F1 per label on ``examples`` (token overlap for content)."""
     acc = {lab: [0, 0, 0, 0] for lab in ATTRIBUTION_LABELS}  # pred, gold, tp exact, tp overlap(gold)
@@ -226,6 +232,7 @@ def main() -> None:
                 best, best_epoch = scores["mean_f"], epoch
                 args.out.mkdir(parents=True, exist_ok=True)
                 nlp.to_disk(args.out)
+                strip_strings(args.out)
         print(f"epoch {epoch}: loss {losses.get('ner', 0.0):.0f}, {time.time() - t0:.0f}s, tuning "
               + ", ".join(f"{lab} F1 {scores[lab]['f']:.3f}" for lab in ATTRIBUTION_LABELS), flush=True)
         if not args.dry_run:  # after every epoch, so an interrupted run still says what it kept

@@ -11,11 +11,12 @@ Five rule families run over a parsed ``Doc`` (tables of cue words live in :mod:`
 Content spans grow to cover the direct quotations they touch (also across sentences), never past
 the cue's paragraph, so an unclosed quotation mark cannot swallow the document.
 
-In the default mode (``combined``) a learned attribution tagger trained on PolNeAR train
+In the optional mode ``combined`` a learned attribution tagger trained on PolNeAR train
 (:mod:`newslake.transforms.claims.learned`) then adds the attributions the rules missed: each
-tagger content (of three tokens or more) that no rule claim already covers becomes a claim with the
-tagger's cue, and the tagger's source (else the cue's subject) as speaker, resolved like the rules'
-speakers; negated cues follow the rules' policy. ``mode="rules"`` runs the rules alone (as below).
+tagger content (of three tokens or more) that no rule claim already covers and whose cue is in the
+cue tables becomes a claim with the tagger's cue, and the tagger's source (else the cue's subject)
+as speaker, resolved like the rules' speakers; negated cues follow the rules' policy. The default
+mode is ``rules`` (see :data:`DEFAULT_MODE`).
 
 >>> import spacy
 >>> from newslake.transforms.types import SpanEntityLookup
@@ -56,12 +57,14 @@ from newslake.transforms.claims.spans import (
 from newslake.transforms.ids import stable_id
 from newslake.transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v4"
+CLAIMS_VERSION = "newslake.claims.v3"  # the default (rules) output is unchanged by the modes
 MODES = ("rules", "learned", "combined")
-DEFAULT_MODE = "combined"
-"""Which extractor makes the claims: the rules, the learned attribution tagger
+DEFAULT_MODE = "rules"
+"""Which extractor makes the claims: the rules (the default), the learned attribution tagger
 (:mod:`newslake.transforms.claims.learned`) alone, or the rules plus the tagger's attributions
-the rules missed (the default: it scores best on PolNeAR dev, see bench/polnear_claims.py)."""
+the rules missed (``combined``). ``combined`` scores better on PolNeAR dev (political news, what the
+tagger learned from; bench/polnear_claims.py) but adds mostly wrong claims on Reuters wire copy
+(bench/claims_sample.py: about a third of its additions right), so it is not the default."""
 MIN_LEARNED_TOKENS = 3  # a learned content shorter than this ("it", "the plan") says nothing
 AUTHOR = "author"  # the outermost source of every chain: the document's writer
 UNATTRIBUTED = "(unattributed)"  # chain name of a claim without a speaker ("reportedly")
@@ -209,23 +212,24 @@ class _Builder:
         )
 
 
-def _learned_certainty(doc: Doc, cue: tuple[int, int]) -> tuple[str, Token | None]:
-    """Certainty of a learned cue from the cue tables (by the lemma of its head), else reported."""
-    span = doc[cue[0] : cue[1]]
-    head = span.root
+def _learned_certainty(doc: Doc, cue: tuple[int, int]) -> str | None:
+    """Certainty of a learned cue from the cue tables (by the lemma of its head); None when no
+    table lists it ("requested", "passed", "presented": PolNeAR attributes these, but they state
+    no claim)."""
+    head = doc[cue[0] : cue[1]].root
     word = (head.lemma_ or head.lower_).lower()
     for table in (cues.ADVERB_CUES, cues.VERB_CUES, cues.NOUN_CUES, cues.INTENT_CUES,
-                  cues.STANCE_CUES, cues.NAMING_CUES):
+                  cues.STANCE_CUES, cues.NAMING_CUES, cues.PASSIVE_CUES):
         if word in table:
-            return table[word], head
-    return "reported", None
+            return table[word]
+    return "reported" if word == "accord" or head.lower_ == "according" else None
 
 
 def _learned_founds(doc: Doc, taken: list[tuple[int, int]], tagger: str | None) -> list[Found]:
     """The tagger's attributions whose content is not already (more than half) a claim's content
-    in ``taken`` (start_char, end_char of the claims so far) and has at least
-    :data:`MIN_LEARNED_TOKENS` tokens. The speaker is the tagger's source, else the cue's
-    grammatical subject (as the rules find it)."""
+    in ``taken`` (start_char, end_char of the claims so far), has at least
+    :data:`MIN_LEARNED_TOKENS` tokens and whose cue the cue tables list (they give its certainty).
+    The speaker is the tagger's source, else the cue's grammatical subject (as the rules find it)."""
     from newslake.transforms.claims.learned import group_spans, learned_spans
 
     out = []
@@ -235,8 +239,11 @@ def _learned_founds(doc: Doc, taken: list[tuple[int, int]], tagger: str | None) 
             continue
         if att.content[1] - att.content[0] < MIN_LEARNED_TOKENS:
             continue
-        certainty, marker = _learned_certainty(doc, att.cue)
+        certainty = _learned_certainty(doc, att.cue)
+        if certainty is None:
+            continue
         head = doc[att.cue[0] : att.cue[1]].root
+        marker = head
         if any(c.dep_ == "neg" for c in head.children):  # the rules' policy on negated cues
             if (head.lemma_ or head.lower_).lower() not in cues.NEG_RAISING:
                 continue  # "He did not say that he won": nobody claims anything

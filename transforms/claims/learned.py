@@ -71,16 +71,25 @@ class TaggerMissing(RuntimeError):
     """The shipped attribution weights are not where the package keeps them."""
 
 
-def attribution_doc(doc: Doc, vocab: Vocab) -> Doc:
+def _hard_wrap(tok) -> bool:
+    """A line break inside a paragraph (wire copy wrapped at 70 columns): a space token with one
+    newline; PolNeAR, which the tagger learned from, has none, only blank lines between paragraphs."""
+    return tok.is_space and tok.text.count("\n") == 1 and not tok.text.strip(" \n")
+
+
+def attribution_doc(doc: Doc, vocab: Vocab, keep: list[int] | None = None) -> Doc:
     """A copy of ``doc`` in the tagger's vocabulary: same words and spaces, with the parser's tags,
-    dependency labels and heads (what the tagger's features read), no entities."""
+    dependency labels and heads (what the tagger's features read), no entities. ``keep`` (token
+    indices, default all) leaves tokens out, e.g. hard line wraps."""
+    keep = list(range(len(doc))) if keep is None else keep
+    pos = {i: k for k, i in enumerate(keep)}
     return Doc(
         vocab,
-        words=[t.text for t in doc],
-        spaces=[bool(t.whitespace_) for t in doc],
-        tags=[t.tag_ or "" for t in doc],
-        deps=[t.dep_ or "dep" for t in doc],
-        heads=[t.head.i for t in doc],
+        words=[doc[i].text for i in keep],
+        spaces=[bool(doc[i].whitespace_) or (i + 1 < len(doc) and i + 1 not in pos) for i in keep],
+        tags=[doc[i].tag_ or "" for i in keep],
+        deps=[doc[i].dep_ or "dep" for i in keep],
+        heads=[pos.get(doc[i].head.i, k) for k, i in enumerate(keep)],
     )
 
 
@@ -100,9 +109,13 @@ def learned_spans(doc: Doc, path: str | None = None) -> list[LearnedSpan]:
     if not len(doc):
         return []
     nlp = load_tagger(path)
-    tagged = nlp.get_pipe("ner")(attribution_doc(doc, nlp.vocab))
-    return [LearnedSpan(e.label_, e.start, e.end, doc[e.start].idx, doc[e.end - 1].idx + len(doc[e.end - 1]))
-            for e in tagged.ents]
+    keep = [t.i for t in doc if not _hard_wrap(t)]
+    tagged = nlp.get_pipe("ner")(attribution_doc(doc, nlp.vocab, keep))
+    out = []
+    for e in tagged.ents:
+        s, last = keep[e.start], keep[e.end - 1]
+        out.append(LearnedSpan(e.label_, s, last + 1, doc[s].idx, doc[last].idx + len(doc[last])))
+    return out
 
 
 class LearnedAttribution(NamedTuple):
