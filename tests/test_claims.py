@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from newslake.transforms.claims import cues, entities as claim_entities, extract as claims, quotes as claim_quotes, spans as claim_spans
 from newslake.transforms.claims.spans import paragraph_bounds, quote_spans
-from newslake.transforms.claims.extract import CERTAINTIES, CLAIMS_VERSION, Claim, extract_claims
+from newslake.transforms.claims.extract import CERTAINTIES, CLAIMS_VERSION, DEFAULT_MODE, Claim, extract_claims
 from newslake.transforms.types import SpanEntityLookup
 
 VOCAB = spacy.blank("en").vocab
@@ -36,10 +36,12 @@ def mk(spec: str, ents: tuple[tuple[int, int, str], ...] = ()) -> Doc:
     return doc
 
 
-def run(doc: Doc, doc_id: str = "doc1") -> list[Claim]:
+def run(doc: Doc, doc_id: str = "doc1", mode: str = "rules") -> list[Claim]:
+    """The rule families on a hand-built parse (``mode="rules"``); the learned tagger, which
+    needs real parses, is tested in test_claims_learned.py."""
     lookup = SpanEntityLookup.from_triples(
         (e.start_char, e.end_char, f"ent_{i}") for i, e in enumerate(doc.ents))
-    return extract_claims(doc, doc_id=doc_id, entities=lookup, extractor_version=CLAIMS_VERSION)
+    return extract_claims(doc, doc_id=doc_id, entities=lookup, extractor_version=CLAIMS_VERSION, mode=mode)
 
 
 # --- hand-built sentences: (doc spec, ents, expected fields of the single claim) ---------------
@@ -260,7 +262,7 @@ apple apple NOUN NN dobj 1
 
 @pytest.mark.parametrize("spec", NO_CLAIM)
 def test_no_claim(spec: str) -> None:
-    assert run(mk(spec)) == []
+    assert run(mk(spec), mode=DEFAULT_MODE) == []  # the default mode keeps the rules' policy
 
 
 # --- pronoun speakers -----------------------------------------------------------------------
@@ -620,7 +622,7 @@ def test_claim_entities_roles() -> None:
     from newslake.transforms.claims.entities import ROLES, extract_claim_entities
     doc = mk(NESTED)
     mentions = [(0, 9, "ent_off"), (15, 20, "ent_smith"), (34, 40, "ent_prices")]
-    claims = extract_claims(doc, doc_id="doc1", entities=SpanEntityLookup(mentions))
+    claims = extract_claims(doc, doc_id="doc1", entities=SpanEntityLookup(mentions), mode="rules")
     rows = extract_claim_entities(doc, claims, mentions=mentions, extractor_version="v")
     got = {(next(c.cue for c in claims if c.claim_id == r.claim_id), r.entity_id, r.role)
            for r in rows}
@@ -643,7 +645,7 @@ def test_a_nationality_is_never_the_speaker() -> None:
               lemmas=["the", "South", "African", "archbishop", "say", "peace", "will", "come", "."],
               ents=["O", "B-NORP", "I-NORP", "O", "O", "O", "O", "O", "O"])
     ents = SpanEntityLookup.from_triples([(4, 17, "ent_norp")])
-    (claim,) = extract_claims(doc, doc_id="d", entities=ents)
+    (claim,) = extract_claims(doc, doc_id="d", entities=ents, mode="rules")
     assert claim.speaker_text == "The South African archbishop"
     assert claim.speaker_entity_id is None and claim.speaker_kind == "unnamed"
 
@@ -678,12 +680,12 @@ def test_title_and_pronoun_speakers_resolve_to_the_named_holder() -> None:
     blair = doc.text.index("Blair")
     ents = SpanEntityLookup.from_triples([(blair, blair + 5, "ent_blair")])
     roles = [Role("ent_blair", "prime minister", 0, 14)]
-    first, second = extract_claims(doc, doc_id="d", entities=ents, roles=roles)
+    first, second = extract_claims(doc, doc_id="d", entities=ents, roles=roles, mode="rules")
     assert (first.speaker_text, first.speaker_kind, first.speaker_entity_id) == ("The prime minister", "role", "ent_blair")
     assert first.source_chain == ("author", "Blair")
     assert (second.speaker_text, second.speaker_kind, second.speaker_entity_id) == ("He", "pronoun", "ent_blair")
     # without the role, the title stays unnamed
-    first, _ = extract_claims(doc, doc_id="d", entities=ents)
+    first, _ = extract_claims(doc, doc_id="d", entities=ents, mode="rules")
     assert (first.speaker_kind, first.speaker_entity_id) == ("unnamed", None)
 
 
@@ -696,5 +698,5 @@ def test_intentions_and_demands_have_their_own_certainty(verb, lemma, certainty)
     doc = Doc(VOCAB, words=["Iran", verb, "to", "talk", "."], pos=["PROPN", "VERB", "PART", "VERB", "PUNCT"],
               tags=["NNP", "VBZ", "TO", "VB", "."], deps=["nsubj", "ROOT", "aux", "xcomp", "punct"],
               heads=[1, 1, 3, 1, 1], lemmas=["Iran", lemma, "to", "talk", "."], ents=["B-GPE", "O", "O", "O", "O"])
-    (claim,) = extract_claims(doc, doc_id="d", entities=SpanEntityLookup())
+    (claim,) = extract_claims(doc, doc_id="d", entities=SpanEntityLookup(), mode="rules")
     assert claim.certainty == certainty

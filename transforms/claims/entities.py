@@ -18,7 +18,7 @@ per claim, entity and mention span (the speaker row at the speaker span).
 ...     lemmas=["Jones", "say", "Smith", "resign", "."], pos=["PROPN", "VERB", "PROPN", "VERB",
 ...     "PUNCT"], deps=["nsubj", "ROOT", "nsubj", "ccomp", "punct"], heads=[1, 1, 3, 1, 1])
 >>> mentions = [(0, 5, "ent_jones"), (11, 16, "ent_smith")]
->>> claims = extract_claims(doc, doc_id="d", entities=SpanEntityLookup(mentions))
+>>> claims = extract_claims(doc, doc_id="d", entities=SpanEntityLookup(mentions), mode="rules")
 >>> [(r.entity_id, r.role) for r in extract_claim_entities(doc, claims, mentions=mentions)]
 [('ent_jones', 'speaker'), ('ent_smith', 'subject')]
 """

@@ -11,6 +11,13 @@ Five rule families run over a parsed ``Doc`` (tables of cue words live in :mod:`
 Content spans grow to cover the direct quotations they touch (also across sentences), never past
 the cue's paragraph, so an unclosed quotation mark cannot swallow the document.
 
+In the optional mode ``combined`` a learned attribution tagger trained on PolNeAR train
+(:mod:`newslake.transforms.claims.learned`) then adds the attributions the rules missed: each
+tagger content (of three tokens or more) that no rule claim already covers and whose cue is in the
+cue tables becomes a claim with the tagger's cue, and the tagger's source (else the cue's subject)
+as speaker, resolved like the rules' speakers; negated cues follow the rules' policy. The default
+mode is ``rules`` (see :data:`DEFAULT_MODE`).
+
 >>> import spacy
 >>> from newslake.transforms.types import SpanEntityLookup
 >>> words = ["Officials", "said", "the", "bridge", "may", "close", "."]
@@ -19,7 +26,7 @@ the cue's paragraph, so an unclosed quotation mark cannot swallow the document.
 ...     deps=["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"],
 ...     heads=[1, 1, 3, 5, 5, 1, 1])
 >>> [(c.speaker_text, c.cue, c.content, c.certainty, c.speaker_kind)
-...  for c in extract_claims(doc, doc_id="d1", entities=SpanEntityLookup())]
+...  for c in extract_claims(doc, doc_id="d1", entities=SpanEntityLookup(), mode="rules")]
 [('Officials', 'said', 'the bridge may close', 'hedged', 'unnamed')]
 """
 
@@ -36,7 +43,7 @@ from spacy.tokens import Doc, Token
 
 from newslake.transforms.claims import cues
 from newslake.transforms.claims.quotes import colon_cues, follow_on_paragraphs, quote_tags
-from newslake.transforms.claims.rules import RULES, Found
+from newslake.transforms.claims.rules import RULES, Found, subject
 from newslake.transforms.claims.speakers import RoleLike, resolve_speakers
 from newslake.transforms.claims.spans import (
     content_chars,
@@ -53,7 +60,15 @@ from newslake.transforms.claims.spans import (
 from newslake.transforms.ids import stable_id
 from newslake.transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v3"
+CLAIMS_VERSION = "newslake.claims.v3"  # the default (rules) output is unchanged by the modes
+MODES = ("rules", "learned", "combined")
+DEFAULT_MODE = "rules"
+"""Which extractor makes the claims: the rules (the default), the learned attribution tagger
+(:mod:`newslake.transforms.claims.learned`) alone, or the rules plus the tagger's attributions
+the rules missed (``combined``). ``combined`` scores better on PolNeAR dev (political news, what the
+tagger learned from; bench/polnear_claims.py) but adds mostly wrong claims on Reuters wire copy
+(bench/claims_sample.py: about a third of its additions right), so it is not the default."""
+MIN_LEARNED_TOKENS = 3  # a learned content shorter than this ("it", "the plan") says nothing
 AUTHOR = "author"  # the outermost source of every chain: the document's writer
 UNATTRIBUTED = "(unattributed)"  # chain name of a claim without a speaker ("reportedly")
 CERTAINTIES = cues.CERTAINTIES
@@ -248,6 +263,49 @@ class _Builder:
         )
 
 
+def _learned_certainty(doc: Doc, cue: tuple[int, int]) -> str | None:
+    """Certainty of a learned cue from the cue tables (by the lemma of its head); None when no
+    table lists it ("requested", "passed", "presented": PolNeAR attributes these, but they state
+    no claim)."""
+    head = doc[cue[0] : cue[1]].root
+    word = (head.lemma_ or head.lower_).lower()
+    for table in (cues.ADVERB_CUES, cues.VERB_CUES, cues.NOUN_CUES, cues.INTENT_CUES,
+                  cues.STANCE_CUES, cues.NAMING_CUES, cues.PASSIVE_CUES):
+        if word in table:
+            return table[word]
+    return "reported" if word == "accord" or head.lower_ == "according" else None
+
+
+def _learned_founds(doc: Doc, taken: list[tuple[int, int]], tagger: str | None) -> list[Found]:
+    """The tagger's attributions whose content is not already (more than half) a claim's content
+    in ``taken`` (start_char, end_char of the claims so far), has at least
+    :data:`MIN_LEARNED_TOKENS` tokens and whose cue the cue tables list (they give its certainty).
+    The speaker is the tagger's source, else the cue's grammatical subject (as the rules find it)."""
+    from newslake.transforms.claims.learned import group_spans, learned_spans
+
+    out = []
+    for att in group_spans(doc, learned_spans(doc, tagger)):
+        s, e = doc[att.content[0]].idx, doc[att.content[1] - 1].idx + len(doc[att.content[1] - 1])
+        if any(min(e, t_e) - max(s, t_s) > (e - s) // 2 for t_s, t_e in taken):
+            continue
+        if att.content[1] - att.content[0] < MIN_LEARNED_TOKENS:
+            continue
+        certainty = _learned_certainty(doc, att.cue)
+        if certainty is None:
+            continue
+        head = doc[att.cue[0] : att.cue[1]].root
+        marker = head
+        if any(c.dep_ == "neg" for c in head.children):  # the rules' policy on negated cues
+            if (head.lemma_ or head.lower_).lower() not in cues.NEG_RAISING:
+                continue  # "He did not say that he won": nobody claims anything
+            certainty, marker = "denied", head  # "I don't think he won"
+        speaker = doc[att.source[0] : att.source[1]].root if att.source else None
+        if speaker is None:  # the tagger found no source: the cue verb's subject, if any
+            speaker = subject(doc[att.cue[0] : att.cue[1]].root)
+        out.append(Found(att.cue, att.content, speaker, certainty, marker))
+    return out
+
+
 def extract_claims(
     doc: Doc,
     *,
@@ -255,6 +313,8 @@ def extract_claims(
     entities: EntityLookup,
     extractor_version: str = CLAIMS_VERSION,
     roles: Sequence[RoleLike] = (),
+    mode: str = DEFAULT_MODE,
+    tagger: str | None = None,
 ) -> list[Claim]:
     """All claims of a parsed ``doc``, in text order: one per cue, plus one more for a quotation
     that resumes after its cue ("“A,” she said. “B.”" gives A and B, both hers).
@@ -262,7 +322,12 @@ def extract_claims(
     ``entities`` maps speaker spans (or a pronoun's antecedent) to entity ids; ``roles`` (the
     document's ``entity_roles``) name the holder of a title speaker ("the prime minister said").
     Speakers are then resolved across claims (:mod:`newslake.transforms.claims.speakers`).
+
+    ``mode`` is one of :data:`MODES`; ``tagger`` a folder of tagger weights (default: the shipped
+    ones, loaded once per process).
     """
+    if mode not in MODES:
+        raise ValueError(f"claims mode must be one of {MODES}, not {mode!r}")
     builder = _Builder(doc, doc_id, entities, extractor_version)
     quoted = builder.quoted_tokens()
     claims: dict[tuple[int, int, int], Claim] = {}
@@ -275,7 +340,8 @@ def extract_claims(
         founds[claim.claim_id] = (found, para)
         return claim
 
-    for rule in (*RULES, quote_tags, colon_cues):
+    rules = (*RULES, quote_tags, colon_cues) if mode != "learned" else ()
+    for rule in rules:
         for found in rule(doc, quoted):
             cue_tok = doc[found.cue[0]]
             if cue_tok.i in seen_cues:
@@ -298,6 +364,15 @@ def extract_claims(
                                             [c.cue_start for c in ordered], quoted_claims):
         found, _ = founds[ordered[owner].claim_id]
         add(found, s, e, enclosing(builder.paragraphs, s))
+    if mode != "rules":
+        taken = [(c.start_char, c.end_char) for c in claims.values()]
+        for found in _learned_founds(doc, taken, tagger):
+            cue_tok = doc[found.cue[0]]
+            para = enclosing(builder.paragraphs, cue_tok.idx)
+            last = doc[found.content[1] - 1]
+            s, e = max(doc[found.content[0]].idx, para[0]), min(last.idx + len(last), para[1])
+            if e > s:  # like the rules' contents, never past the cue's paragraph
+                add(found, s, e, para)
     resolved = resolve_speakers([claims[k] for k in sorted(claims)], doc, entities, roles, builder.chain_names)
     return with_chains(resolved, builder.chain_names, doc)
 

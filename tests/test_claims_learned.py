@@ -1,0 +1,109 @@
+"""The learned attribution tagger: shipped weights load from the package, it labels a plain
+sentence it was not trained on, the claims extractor uses it, and the training script runs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslake.transforms.claims import learned
+from newslake.transforms.claims.extract import MODES, extract_claims
+from newslake.transforms.types import SpanEntityLookup
+
+ROOT = Path(__file__).resolve().parents[1]
+SENTENCE = ("Maria Lopez, the harbour master, said on Tuesday that the ferry would stay in port "
+            "until the storm had passed.")
+
+
+def test_weights_ship_in_the_package():
+    assert (learned.DATA_DIR / "config.cfg").exists()
+    assert (learned.DATA_DIR / "README.md").exists()
+    tagger = learned.load_tagger()
+    assert tagger.pipe_names == ["ner"]
+    assert set(tagger.get_pipe("ner").labels) == set(learned.ATTRIBUTION_LABELS)
+    size = sum(f.stat().st_size for f in learned.DATA_DIR.rglob("*") if f.is_file())
+    assert size < 12_000_000
+    assert learned.load_tagger() is tagger  # loaded once per process
+
+
+def test_missing_weights_are_a_clear_error(tmp_path):
+    with pytest.raises(learned.TaggerMissing, match="make train"):
+        learned.load_tagger(str(tmp_path))
+
+
+@pytest.mark.model
+def test_tagger_labels_a_plain_sentence():
+    from newslake.transforms.pipeline import load_nlp
+
+    doc = load_nlp()(SENTENCE)
+    spans = learned.learned_spans(doc)
+    by_label = {s.label: doc.text[s.start_char : s.end_char] for s in spans}
+    assert by_label.get("CUE", "").startswith("said")
+    assert "Maria Lopez" in by_label.get("SOURCE", "")
+    assert "the ferry would stay in port" in by_label.get("CONTENT", "")
+    (att,) = learned.group_spans(doc, spans)
+    assert doc[att.cue[0]].text == "said" and doc[att.source[0]].text == "Maria"
+
+
+@pytest.mark.model
+def test_combined_mode_adds_what_the_rules_miss_and_keeps_rows_whole():
+    from newslake.transforms.pipeline import load_nlp
+
+    text = ("Critics have long questioned whether the ministry could deliver on time. "
+            "The harbour master told reporters on Tuesday that the ferry would stay in port.")
+    doc = load_nlp()(text)
+    ents = SpanEntityLookup.from_triples([])
+    by_mode = {m: extract_claims(doc, doc_id="d", entities=ents, mode=m) for m in MODES}
+    rule_keys = {(c.cue_start, c.start_char, c.end_char) for c in by_mode["rules"]}
+    combined_keys = {(c.cue_start, c.start_char, c.end_char) for c in by_mode["combined"]}
+    assert rule_keys <= combined_keys  # combined keeps every rule claim
+    for c in by_mode["combined"] + by_mode["learned"]:
+        assert c.doc_id == "d" and c.extractor_version
+        assert c.content == text[c.start_char : c.end_char] and c.content
+        assert text[c.cue_start : c.cue_end] == c.cue
+    # the tagger misses the source "The harbour master" here; the cue's subject stands in
+    (told,) = [c for c in by_mode["learned"] if "ferry would stay in port" in c.content]
+    assert told.cue == "told" and told.speaker_text == "The harbour master"
+    with pytest.raises(ValueError, match="mode"):
+        extract_claims(doc, doc_id="d", entities=ents, mode="neural")
+
+
+def test_group_spans_joins_content_cut_at_sentences_and_finds_the_cue():
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["He", "said", ":", "\u201c", "We", "won", ".", "They", "lost", ".", "\u201d"]
+    heads = [1, 1, 1, 5, 5, 1, 5, 8, 8, 8, 8]
+    deps = ["nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "punct", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert not doc[6].is_sent_start and doc[7].is_sent_start
+    span = lambda label, s, e: learned.LearnedSpan(label, s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))  # noqa: E731
+    spans = [span("SOURCE", 0, 1), span("CUE", 1, 2), span("CONTENT", 4, 6), span("CONTENT", 7, 9)]
+    (att,) = learned.group_spans(doc, spans)
+    assert att == learned.LearnedAttribution(cue=(1, 2), content=(4, 9), source=(0, 1))
+    assert learned.group_spans(doc, [span("CONTENT", 4, 6)]) == []  # no cue, no claim
+
+
+@pytest.mark.model
+def test_training_script_dry_run(tmp_path):
+    """One tiny update on a few synthetic articles in PolNeAR's format; nothing is written."""
+    text = "The mayor said that the bridge would close. Residents complained that nobody asked them."
+    att = lambda src, cue, content: {role: [{"spans": [[text.index(s), text.index(s) + len(s)]], "text": s}]  # noqa: E731
+                                     for role, s in (("source", src), ("cue", cue), ("content", content))}
+    rows = [{"split": "train", "filename": f"f{i}", "annotator": "a", "text": text,
+             "attributions": [att("The mayor", "said", "the bridge would close"),
+                              att("Residents", "complained", "nobody asked them")]} for i in range(3)]
+    rows.append({**rows[0], "split": "dev", "filename": "dev1"})
+    data = tmp_path / "polnear.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_attribution.py"), "--polnear", str(data),
+                           "--out", str(out), "--dry-run"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "3 annotated articles from PolNeAR train" in proc.stdout
+    assert "dry run: nothing written" in proc.stdout
+    assert not out.exists()
