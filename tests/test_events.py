@@ -523,3 +523,17 @@ def test_place_from_the_dateline():
              ("Smith", "PROPN", "NNP", "dobj", 9, "Smith", "B-PERSON"), (".", "PUNCT", ".", "punct", 9))
     (e,) = run(doc)
     assert (e.location_text, e.location_source) == ("CAIRO", "dateline")
+
+
+@pytest.mark.model
+def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
+    def places(text):
+        return [(e.event_type, e.location_text, e.location_source) for e in run(nlp(text))]
+    # the story's setting, named twice after "in": an event with no place of its own takes it
+    assert ("ACCUSE", "Lagos", "document") in places(
+        "Police arrested two opposition leaders at a rally in Lagos on Friday. "
+        "Thousands marched in Lagos the next day. The government condemned the protesters.")
+    # a place named only as a topic is no setting: no place rather than a guess
+    assert places("Japan refused to recognise Taiwan as a party. "
+                  "The United Nations urged both sides to resume talks.") == [
+        ("REJECT", None, None), ("REQUEST", None, None)]

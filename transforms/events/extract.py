@@ -35,7 +35,8 @@ from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, light_verb, noun_roles,
                                              subject, verb_roles)
-from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, in_background_clause,
+from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
+                                                in_background_clause,
                                                 local_modality, mode_of, place_of, sentence_date, sentence_place)
 from newslake.transforms.events.merge import is_bare, merge_mentions
 from newslake.transforms.ids import stable_id
@@ -43,7 +44,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup
 
-EVENTS_VERSION = "newslake.events.v3"
+EVENTS_VERSION = "newslake.events.v4"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -361,9 +362,12 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
 
 def _fill_from_document(events: list[Event], doc: Doc, args: Args,
                         published_at: datetime.datetime | datetime.date | None) -> list[Event]:
-    """Place from the dateline and an upper bound from the publication date, where the text gave
-    neither (``location_source="dateline"``, ``date_source="publication"``)."""
-    line = dateline_place(doc, args)
+    """Place from the dateline, else the story's most-named place, and an upper bound from the
+    publication date, where the text gave neither (``location_source="dateline"`` or
+    ``"document"``, ``date_source="publication"``)."""
+    line, line_source = dateline_place(doc, args), "dateline"
+    if line is None:
+        line, line_source = document_place(doc, args), "document"
     line_span = args.span(line) if line is not None else None
     day = published_at.date() if isinstance(published_at, datetime.datetime) else published_at
     out = []
@@ -371,7 +375,7 @@ def _fill_from_document(events: list[Event], doc: Doc, args: Args,
         changes: dict = {}
         if e.location_text is None and line_span is not None:
             changes.update(location_text=line_span[0], location_start=line_span[1], location_end=line_span[2],
-                           location_entity_id=line_span[3], location_source="dateline")
+                           location_entity_id=line_span[3], location_source=line_source)
         if e.date_text is None and e.date_end is None and day is not None:
             changes.update(date_end=day, date_source="publication")
         out.append(dataclasses.replace(e, **changes) if changes else e)
