@@ -48,11 +48,16 @@ EVENTS_VERSION = "newslake.events.v4"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
-ATTEMPT_HEADS = frozenset("attempt plot bid".split())
-"""A trigger noun may be a compound modifier of these: ``"an assassination attempt"``."""
+ATTEMPT_HEADS = frozenset("attempt plot bid suspect suspects victim victims survivor survivors "
+                          "perpetrator perpetrators".split())
+"""A trigger noun may be a compound modifier of these: ``"an assassination attempt"``, ``"the
+bombing suspect"`` (a participant named by the happening)."""
 SENTENCE_ENTITY_LABELS = frozenset(ACTOR_LABELS) | PLACE_LABELS | {"DATE", "EVENT"}
 DEATH_CAUSE_PREPS = frozenset("in from after during of when amid".split())
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+PEOPLE_COUNT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+"""Types whose verb's bare-number object counts people: "killing the three", "freed 20"."""
+DEFINITE_DETS = frozenset("the this that these those".split())
 """Verb types kept with an unnamed participant when the text gives a place or a time."""
 
 
@@ -108,6 +113,11 @@ def _violent_cause(verb: Token) -> bool:
                     return True
         if p.dep_ == "advcl" and P.VERB_TRIGGERS.get(p.lemma_.lower()) == "ASSAULT":
             return True
+        if p.dep_ == "prep" and p.lower_ in DEATH_CAUSE_PREPS:  # "died after a bomb exploded" parsed
+            for d in p.subtree:                                 # as a clause inside the phrase
+                if d.pos_ == "VERB" and d.dep_ in ("relcl", "pcomp", "pobj", "acl") \
+                        and P.VERB_TRIGGERS.get(d.lemma_.lower()) == "ASSAULT":
+                    return True
     return False
 
 
@@ -134,11 +144,16 @@ def _amount(t: Token) -> bool:
     return t.like_num or t.lower_ in P.AMOUNT_UNITS or t.lemma_.lower() in P.AMOUNT_UNITS
 
 
-def _quantity_frame(tok: Token) -> bool:
+def _quantity_frame(tok: Token, etype: str = "") -> bool:
     """A verb whose object or ``to``/``by``/``from`` phrase is an amount: "Extel declined 4p to
-    945", "exports fell by 3 pct" (not "killed 18 soldiers": soldiers are no unit)."""
+    945", "exports fell by 3 pct" (not "killed 18 soldiers": soldiers are no unit). The bare
+    number a violent verb takes counts people ("killing the three", "wounded 12"): an amount only
+    with its unit."""
     for c in tok.children:
         if c.dep_ in ("dobj", "npadvmod") and _amount(c):
+            if etype in PEOPLE_COUNT_TYPES and c.like_num and not any(
+                    _amount(u) and not u.like_num for u in c.subtree):
+                continue
             return True
         if c.dep_ == "prep" and c.lower_ in ("to", "by", "from"):
             if any(o.dep_ == "pobj" and _amount(o) for o in c.children):
@@ -199,7 +214,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if hit is None or _figurative(tok, hit[1]):
             return None
         etype, last = hit
-        if _quantity_frame(tok):
+        if _quantity_frame(tok, etype):
             return None  # "Extel declined 28p", "exports fell 3 pct": a market movement
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma in P.PERSON_OBJECT_VERBS and objs and not any(cameo.can_act(o) for o in objs):
@@ -229,6 +244,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 return None  # "met its budget targets", "ordered 1.75 mln ties"
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children):
             return None  # "declined to be identified", "refused to comment"
+        if lemma not in P.VERB_TRIGGERS and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and P.NOUN_TRIGGERS.get(c.lemma_.lower()) == etype
+                for c in tok.children):
+            return None  # "issued an appeal", "committed the attack": a light verb, the noun is the event
         return etype, last
     if tok.pos_ == "NOUN" and (tok.dep_ not in ("compound", "amod") or (
             tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTEMPT_HEADS)):
@@ -266,6 +285,12 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             return True
         return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in tok.children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
+
+
+def _definite(tok: Token) -> bool:
+    """A noun that refers back: "the explosion", "this attack" (a mention of a happening told
+    elsewhere in the story, kept only to fold into it)."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children)
 
 
 def _sentence_names_entity(tok: Token) -> bool:
@@ -310,7 +335,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         if speaker is None or speaker[0] is None:
             if not _has_frame(tok, etype, actor, target, args, place, when):
                 bare = actor is None and target is None and place is None and when is None
-                if not (tok.pos_ == "NOUN" and bare and _sentence_names_entity(tok)):
+                if not (tok.pos_ == "NOUN" and bare and (_sentence_names_entity(tok) or _definite(tok))):
                     continue  # kept only to fold into a happening told elsewhere (dropped if none)
             speaker = None
         loc, loc_source = args.span(place), ("clause" if place is not None else None)
