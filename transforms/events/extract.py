@@ -190,15 +190,18 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
             sense.explicit or sense.code[:2] in P.CAMEO_BLOCK_ROOTS))):
         return None
     etype = P.cameo_to_plover(sense.code)
-    if etype is not None and lemma not in P.VERB_TRIGGERS:
-        # a dictionary sense needs a doer that can act ("the attack shocked Paris", "surrounded
-        # by rumors": no)
-        subj = subject(tok)
-        doers = [subj[0]] if subj is not None and not subj[1] else []
-        doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
-        if doers and not any(cameo.can_act(d) for d in doers):
-            return None
+    if etype is not None and lemma not in P.VERB_TRIGGERS and not _doer_can_act(tok):
+        return None  # a dictionary sense needs a doer that can act ("the attack shocked Paris")
     return (etype, last) if etype else None
+
+
+def _doer_can_act(tok: Token) -> bool:
+    """False when the verb names its doer (active subject or ``by`` agent) and none of them can
+    act: "the attack shocked Paris", "surrounded by rumors", "the war threatening the Gulf"."""
+    subj = subject(tok)
+    doers = [subj[0]] if subj is not None and not subj[1] else []
+    doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+    return not doers or any(cameo.can_act(d) for d in doers)
 
 
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
@@ -244,10 +247,16 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 return None  # "met its budget targets", "ordered 1.75 mln ties"
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children):
             return None  # "declined to be identified", "refused to comment"
-        if lemma not in P.VERB_TRIGGERS and any(
-                c.dep_ == "dobj" and c.pos_ == "NOUN" and P.NOUN_TRIGGERS.get(c.lemma_.lower()) == etype
-                for c in tok.children):
-            return None  # "issued an appeal", "committed the attack": a light verb, the noun is the event
+        if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in P.NOUN_TRIGGERS and (
+                lemma in P.LIGHT_VERBS and lemma not in P.VERB_TRIGGERS
+                or (lemma not in P.VERB_TRIGGERS and P.NOUN_TRIGGERS[c.lemma_.lower()] == etype))
+               for c in tok.children):
+            return None  # "issued an appeal", "reached agreement": a light verb, the noun is the event
+        if etype not in VIOLENT_TYPES and not _doer_can_act(tok):
+            return None  # "the war threatening the Gulf states", "employees supported by health plans"
+        if etype not in VIOLENT_TYPES and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and subject(tok) is None \
+                and not any(c.dep_ == "dobj" and c.ent_type_ in ACTOR_LABELS for c in tok.children):
+            return None  # "loans for financing trade", "such moves as increasing oil reserves": an activity
         return etype, last
     if tok.pos_ == "NOUN" and (tok.dep_ not in ("compound", "amod") or (
             tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTEMPT_HEADS)):
