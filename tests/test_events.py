@@ -537,3 +537,31 @@ def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
     assert places("Japan refused to recognise Taiwan as a party. "
                   "The United Nations urged both sides to resume talks.") == [
         ("REJECT", None, None), ("REQUEST", None, None)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # partitive participants can act: "a number of protesters", "one of the soldiers"
+    ("A police spokesman said a number of protesters had been detained.", {("COERCE", "detained")}),
+    ("One of the soldiers was released from custody on Friday.", {("RETREAT", "released")}),
+    # a violent verb's bare number counts people, not an amount
+    ("The device went off early, killing the two instantly.", {("ASSAULT", "killing")}),
+    # a death caused by a clause inside "after" is violent
+    ("A district governor died after a roadside bomb exploded under his car.",
+     {("ASSAULT", "died"), ("ASSAULT", "exploded")}),
+    # a light verb leaves the event to its noun
+    ("Police issued an appeal for witnesses.", {("REQUEST", "appeal")}),
+    ("The two unions reached agreement on wages.", {("AGREE", "agreement")}),
+    # a doer that cannot act, an activity after a preposition: no event
+    ("Rising unemployment is threatening the government's majority.", set()),
+    ("Banks charge higher fees for financing exports.", set()),
+])
+def test_model_event_classes_by_frame(nlp, text, expected):
+    assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
+
+
+@pytest.mark.model
+def test_model_a_definite_bare_noun_folds_into_the_happening(nlp):
+    (e,) = model_events(nlp, "Gunmen attacked a police post near Kandahar on Monday. "
+                             "Nobody has claimed responsibility for the attack.").values()
+    assert (e.trigger, e.mention_count, e.location_text) == ("attacked", 2, "Kandahar")
