@@ -565,3 +565,30 @@ def test_model_a_definite_bare_noun_folds_into_the_happening(nlp):
     (e,) = model_events(nlp, "Gunmen attacked a police post near Kandahar on Monday. "
                              "Nobody has claimed responsibility for the attack.").values()
     assert (e.trigger, e.mention_count, e.location_text) == ("attacked", 2, "Kandahar")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # joining: an armed side is MOBILIZE, a body is no event, a pact is AGREE unless refused
+    ("Dozens of young men joined the rebel group last year.", {("MOBILIZE", "joined")}),
+    ("She joined the consortium in 2004.", set()),
+    ("Italy refused to join the Paris pact.", {("REJECT", "refused")}),
+    # a plea in court, showing something, a cost: no event
+    ("The banker pleaded guilty to insider trading.", set()),
+    ("The minister wants to demonstrate her commitment to reform.", set()),
+    ("Quarterly profit includes restructuring charges of 12 mln dlrs.", set()),
+    ("Prosecutors brought charges against the two officers.", {("ACCUSE", "charges")}),
+    # releasing people, not statements
+    ("The army released two hostages on Friday.", {("RETREAT", "released")}),
+    ("The rebels released a statement.", set()),
+    # a passive participle's "by" phrase is its doer: rates cannot act
+    ("Demand stayed strong for houses supported by falling mortgage rates.", set()),
+])
+def test_model_event_senses_by_object_and_doer(nlp, text, expected):
+    assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
+
+
+@pytest.mark.model
+def test_model_joining_a_treaty_is_agree(nlp):
+    ev = model_events(nlp, "Poland joined the treaty in 1999.")
+    assert ev["joined"].event_type == "AGREE" and {e.event_type for e in ev.values()} == {"AGREE"}

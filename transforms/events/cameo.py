@@ -36,6 +36,8 @@ DATA = "newslake.transforms.events"
 PARTITIVE_HEADS = frozenset("number one some many several most all none dozens hundreds thousands "
                             "scores handful group majority rest".split())
 """Heads that stand for their ``of`` phrase: "one of the men", "a number of people"."""
+CAPTIVES = frozenset("hostage captive abductee".split())
+"""People held by others, whom the Phoenix agent list (actors) does not name."""
 
 
 class Pattern(NamedTuple):
@@ -208,6 +210,6 @@ def can_act(tok: Token | None) -> bool:
         return True
     lemma = tok.lemma_.lower()
     agents = agent_nouns()
-    return lemma in agents or low in agents or any(
+    return lemma in agents or low in agents or lemma in CAPTIVES or any(
         c.dep_ == "compound" and c.lemma_.lower() in agents and lemma in ("member", "leader", "head", "group")
         for c in tok.children)

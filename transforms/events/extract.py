@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Token
 from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
-from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, light_verb, noun_roles,
-                                             subject, verb_roles)
+from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, is_passive, light_verb,
+                                             noun_roles, subject, verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
                                                 in_background_clause,
                                                 local_modality, mode_of, place_of, sentence_date, sentence_place)
@@ -199,7 +199,7 @@ def _doer_can_act(tok: Token) -> bool:
     """False when the verb names its doer (active subject or ``by`` agent) and none of them can
     act: "the attack shocked Paris", "surrounded by rumors", "the war threatening the Gulf"."""
     subj = subject(tok)
-    doers = [subj[0]] if subj is not None and not subj[1] else []
+    doers = [subj[0]] if subj is not None and not subj[1] and not (tok.dep_ == "acl" and is_passive(tok)) else []
     doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
     return not doers or any(cameo.can_act(d) for d in doers)
 
@@ -220,8 +220,24 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if _quantity_frame(tok, etype):
             return None  # "Extel declined 28p", "exports fell 3 pct": a market movement
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs and tok.dep_ == "acl" and is_passive(tok):
+            objs = [tok.head]  # "minutes of the meeting released Friday"
         if lemma in P.PERSON_OBJECT_VERBS and objs and not any(cameo.can_act(o) for o in objs):
             return None  # "executing orders", "rates charged by banks"
+        if lemma == "join" and etype == "MOBILIZE":
+            joined = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(_names_agreement(o) for o in joined):
+                if tok.dep_ == "xcomp" and match_trigger(tok.head) is not None:
+                    return None  # "refused to join the pact": the refusal is the event
+                return "AGREE", last  # "joined the Paris pact": acceding to an agreement
+            if any(o.lemma_.lower() in P.BODY_NOUNS and not any(
+                    m.dep_ in ("amod", "compound") and m.lemma_.lower() in P.ARMED_MODIFIERS for m in o.children)
+                   for o in joined):
+                return None  # "joined the syndicate", "joined the group in 1969": not an armed side
+        if lemma == "plead" and any(c.lower_ in P.PLEAS for c in tok.subtree):
+            return None  # "pleaded guilty": a plea in court, not a request
+        if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            return None  # "to demonstrate her sincerity": showing, not a protest
         if lemma == "sign" and any(o.lemma_.lower() in P.NON_AGREEMENT_SIGNING for o in objs):
             return None  # "signed a measure lifting currency regulations"
         if lemma == "withdraw" and objs and not any(cameo.can_act(o) for o in objs):
@@ -265,6 +281,12 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None
+        if lemma == "charge" and not (
+                any(c.dep_ == "prep" and c.lower_ in ("against", "of", "over", "for", "that")
+                    and not any(_amount(o) for o in c.children if o.dep_ == "pobj") for c in tok.children)
+                or any(c.dep_ in ("poss", "acl", "relcl") for c in tok.children)
+                or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.CHARGE_GOVERNORS)):
+            return None  # "LIFO inventory charges", "one-time charges": a cost, not an accusation
         if etype == "ASSAULT" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS
                                       for c in tok.children):
             return None  # "a takeover battle", "a price war"
@@ -294,6 +316,12 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             return True
         return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in tok.children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
+
+
+def _names_agreement(tok: Token) -> bool:
+    """An agreement by its head or its name: "the Paris pact", "the General Agreement on Tariffs"."""
+    words = [tok] + ([t for t in tok.doc[tok.left_edge.i: tok.i + 1]] if tok.ent_type_ else [])
+    return any(w.lemma_.lower() in P.AGREEMENT_NOUNS or w.lower_ in P.AGREEMENT_NOUNS for w in words)
 
 
 def _definite(tok: Token) -> bool:

@@ -420,9 +420,11 @@ NON_EVENT_PHRASES: frozenset[tuple[str, str]] = frozenset({("talk", "of"), ("tal
 """(verb, preposition/adverb) pairs that are no event: "Fujioka talked of the struggle", "investors
 backed away from the market"."""
 
-PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang"})
+PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang", "release",
+                                                 "free"})
 """Verbs that are events only when their object (or passive subject) can act: "executed two
-prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks"."""
+prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks";
+"released two hostages", not "minutes released on Friday"."""
 
 NON_AGREEMENT_SIGNING: frozenset[str] = frozenset(
     "measure law bill decree order legislation check cheque petition lease".split())
@@ -442,3 +444,19 @@ AMOUNT_UNITS: frozenset[str] = frozenset(
     "pct percent % point points cent cents ct cts dlr dlrs dollar dollars p pence penny yen mln "
     "billion million stg marks francs lire tonne tonnes barrel barrels bpd share shares".split())
 """Units of amounts: a verb moved by one is a market movement ("declined 4p", "fell 3 pct")."""
+
+BODY_NOUNS: frozenset[str] = frozenset(
+    "group syndicate consortium company firm board community team staff club venture market bank "
+    "partnership organization organisation association".split())
+"""Bodies one joins without taking a side in a conflict: "joined the syndicate", "joined the group in
+1969" (``join`` stays MOBILIZE for an armed side: "joined ISIS", "joined the rebel group")."""
+
+ARMED_MODIFIERS: frozenset[str] = frozenset(
+    "rebel militant armed terrorist jihadist guerrilla insurgent paramilitary extremist islamist "
+    "separatist militia".split())
+
+PLEAS: frozenset[str] = frozenset({"guilty", "innocent", "contest"})
+"""``"pleaded guilty"``: a plea in court, not a REQUEST."""
+
+CHARGE_GOVERNORS: frozenset[str] = frozenset("face file bring press drop deny level lay dismiss".split())
+"""Verbs whose object ``charges`` are accusations: "faces charges", "dropped the charges"."""
