@@ -264,7 +264,8 @@ SETTING_PREPS = frozenset("in at near inside outside across throughout around".s
 def document_place(doc: Doc, args: Args) -> Token | None:
     """The story's focus place when it has no dateline: the place the text names most often as a
     setting (the object of ``in``/``at``/``near`` ...) and at least twice (ties: the first named),
-    else the one setting its lead sentence names, as story-level geocoders do (CLIFF's focus
+    else the only setting the story names when it is a country or city (GPE), else the one
+    setting its lead sentence names, as story-level geocoders do (CLIFF's focus
     place, used by the Phoenix event data). Returns its first mention. A setting, not a proven
     event site: the extractor marks it ``location_source="document"``.
 
@@ -285,8 +286,8 @@ def document_place(doc: Doc, args: Args) -> Token | None:
         return None
     best = max(counts, key=lambda k: (counts[k], -first[k].i))
     lead = next(iter(doc.sents), None)
-    if counts[best] >= 2:
-        return first[best]
+    if counts[best] >= 2 or (len(counts) == 1 and first[best].ent_type_ == "GPE"):
+        return first[best]  # named twice, or the only setting the story names (a country or city)
     in_lead = [first[k] for k in counts if lead is not None and first[k].i < lead.end]
     return in_lead[0] if len(in_lead) == 1 else None
 
