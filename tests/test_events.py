@@ -506,7 +506,8 @@ def test_place_and_time_from_sentence_dateline_and_publication():
              ("Cairo", "PROPN", "NNP", "pobj", 11, "Cairo", "B-GPE"), ("last", "ADJ", "JJ", "amod", 14, "last", "B-DATE"),
              ("week", "NOUN", "NN", "npadvmod", 10, "week", "I-DATE"), (".", "PUNCT", ".", "punct", 5))
     smith, jones = [e for e in run(doc) if e.event_type == "COERCE"]
-    assert (smith.location_text, smith.location_source) == (None, None)
+    # no place in Smith's sentence: the story's only setting, marked as coming from the document
+    assert (smith.location_text, smith.location_source) == ("Cairo", "document")
     assert (smith.date_text, smith.date_start, smith.date_end, smith.date_source) == (None, None, ANCHOR, "publication")
     assert (jones.location_text, jones.location_source, jones.date_text, jones.date_source) == (
         "Cairo", "sentence", "last week", "sentence")
