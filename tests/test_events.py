@@ -593,3 +593,25 @@ def test_model_event_senses_by_object_and_doer(nlp, text, expected):
 def test_model_joining_a_treaty_is_agree(nlp):
     ev = model_events(nlp, "Poland joined the treaty in 1999.")
     assert ev["joined"].event_type == "AGREE" and {e.event_type for e in ev.values()} == {"AGREE"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # opposing keeps its sense whatever the object
+    ("Several members of parliament have spoken against the tax.", ("ACCUSE", "spoken against", None)),
+    # a bomb hits a market, not prices
+    ("Militants bombed a crowded market in Peshawar.", ("ASSAULT", "bombed", "Militants")),
+    # a verbal noun takes its actor from "from"
+    ("Greece rejected a warning from Turkey.", ("THREATEN", "warning", "Turkey")),
+])
+def test_model_opposition_markets_and_verbal_nouns(nlp, text, expected):
+    etype, trigger, actor = expected
+    ev = model_events(nlp, text)
+    assert ev[trigger].event_type == etype
+    if actor is not None:
+        assert ev[trigger].actor_text == actor
+
+
+@pytest.mark.model
+def test_model_a_figurative_market_attack_is_no_event(nlp):
+    assert model_events(nlp, "Speculators attacked the market on Monday.") == {}

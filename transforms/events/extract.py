@@ -58,6 +58,7 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PEOPLE_COUNT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 """Types whose verb's bare-number object counts people: "killing the three", "freed 20"."""
 DEFINITE_DETS = frozenset("the this that these those".split())
+OPPOSING_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
 """Verb types kept with an unnamed participant when the text gives a place or a time."""
 
 
@@ -134,9 +135,15 @@ def _sense_objects(tok: Token) -> list[Token]:
     return out
 
 
-def _figurative(tok: Token, last: Token) -> bool:
-    """An economic or figurative sense (:data:`plover.NON_EVENT_SENSES`)."""
+def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
+    """An economic or figurative sense (:data:`plover.NON_EVENT_SENSES`). Opposing something keeps
+    its sense whatever the object ("spoke against the tax", "protested the price rise"), and a
+    bomb or a shell hits a market, not prices ("bombed a market")."""
+    if etype in OPPOSING_TYPES:
+        return False
+    physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
+               and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
                for o in _sense_objects(tok))
 
 
@@ -214,7 +221,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.REPORTING_VERBS:
             return None
         hit = _verb_type(tok)
-        if hit is None or _figurative(tok, hit[1]):
+        if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
         etype, last = hit
         if _quantity_frame(tok, etype):
@@ -277,7 +284,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
     if tok.pos_ == "NOUN" and (tok.dep_ not in ("compound", "amod") or (
             tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTEMPT_HEADS)):
         etype = P.NOUN_TRIGGERS.get(lemma)
-        if etype is None or _figurative(tok, tok):
+        if etype is None or _figurative(tok, tok, etype):
             return None
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None

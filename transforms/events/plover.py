@@ -64,7 +64,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
 """Verb lemma -> type: ``"Rebels attacked the convoy"`` -> ASSAULT."""
 
 NOUN_TRIGGERS: dict[str, str] = _table({
-    "THREATEN": "threat ultimatum",
+    "THREATEN": "threat ultimatum warning",
     "ASSAULT": "attack bombing killing murder assassination shooting massacre assault airstrike "
                "raid ambush beheading execution kidnapping abduction explosion blast invasion "
                "fighting shelling battle gunfire slaying beating stabbing bombardment hijacking "
@@ -460,3 +460,10 @@ PLEAS: frozenset[str] = frozenset({"guilty", "innocent", "contest"})
 
 CHARGE_GOVERNORS: frozenset[str] = frozenset("face file bring press drop deny level lay dismiss".split())
 """Verbs whose object ``charges`` are accusations: "faces charges", "dropped the charges"."""
+
+FIGURATIVE_ASSAULT_VERBS: frozenset[str] = frozenset("attack fight clash battle storm".split())
+"""ASSAULT verbs with a common figurative use ("bears attacked the market"); the others (bomb,
+shell, raid, loot ...) only hit things."""
+
+PLACES_OF_TRADE: frozenset[str] = frozenset({"market", "markets", "bazaar", "exchange"})
+"""Economic words that are also places a bomb can hit: "bombed a market"."""
