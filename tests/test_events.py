@@ -615,3 +615,20 @@ def test_model_opposition_markets_and_verbal_nouns(nlp, text, expected):
 @pytest.mark.model
 def test_model_a_figurative_market_attack_is_no_event(nlp):
     assert model_events(nlp, "Speculators attacked the market on Monday.") == {}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("Thousands of dockers went on strike in Rotterdam on Monday.", "PROTEST", "strike"),   # a labour strike
+    ("A missile strike hit a convoy near Aleppo on Monday.", "ASSAULT", "strike"),           # a military one
+    ("The foreign minister held discussions with his Irish counterpart.", "CONSULT", "discussions"),
+    # a pronoun doer is unknown, not unable to act
+    ("The party published its plan on Monday. It also urged the government to cut taxes.", "REQUEST", "urged"),
+])
+def test_model_strikes_discussions_and_pronoun_doers(nlp, text, etype, trigger):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_a_strike_price_is_no_event(nlp):
+    assert model_events(nlp, "The strike price of the option is 50 dlrs.") == {}

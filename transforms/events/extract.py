@@ -122,14 +122,14 @@ def _violent_cause(verb: Token) -> bool:
     return False
 
 
-def _sense_objects(tok: Token) -> list[Token]:
+def _sense_objects(tok: Token, governed: bool = True) -> list[Token]:
     """Words whose sense decides the trigger's: objects, passive subjects and the objects of
     ``on``/``against``/``of``/``for`` phrases ("attack on civil liberties", "release of figures")."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in ("on", "against", "of", "for"):
             out += [o for o in p.children if o.dep_ == "pobj"]
-    for x in tok.children:  # "help fight terror": the sense of the governed verb's object
+    for x in tok.children if governed else ():  # "help fight terror": the governed verb's object
         if x.dep_ == "xcomp" and x.pos_ == "VERB":
             out += [c for c in x.children if c.dep_ == "dobj"]
     return out
@@ -144,7 +144,7 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
                and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
-               for o in _sense_objects(tok))
+               for o in _sense_objects(tok, governed=etype not in P.VERBAL_TYPES))  # "urged X to cut taxes"
 
 
 def _amount(t: Token) -> bool:
@@ -208,7 +208,7 @@ def _doer_can_act(tok: Token) -> bool:
     subj = subject(tok)
     doers = [subj[0]] if subj is not None and not subj[1] and not (tok.dep_ == "acl" and is_passive(tok)) else []
     doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
-    return not doers or any(cameo.can_act(d) for d in doers)
+    return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) for d in doers)  # "it urged": unknown, kept
 
 
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
@@ -284,6 +284,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
     if tok.pos_ == "NOUN" and (tok.dep_ not in ("compound", "amod") or (
             tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTEMPT_HEADS)):
         etype = P.NOUN_TRIGGERS.get(lemma)
+        if lemma == "strike" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in P.MILITARY_STRIKE
+                                     for c in tok.children):
+            etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
         if etype is None or _figurative(tok, tok, etype):
             return None
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"

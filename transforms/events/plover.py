@@ -72,11 +72,11 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "COERCE": "arrest detention ban blockade crackdown censorship expulsion deportation",
     "SANCTION": "sanction embargo boycott",
     "MOBILIZE": "deployment recruitment mobilization mobilisation",
-    "PROTEST": "protest demonstration rally riot",
+    "PROTEST": "protest demonstration rally riot strike walkout",
     "ACCUSE": "accusation condemnation criticism indictment charge",
     "REJECT": "rejection refusal veto",
-    "AGREE": "agreement treaty accord",
-    "CONSULT": "talk meeting visit summit negotiation consultation",
+    "AGREE": "agreement treaty accord pledge",
+    "CONSULT": "talk meeting visit summit negotiation consultation discussion",
     "AID": "aid donation assistance",
     "RETREAT": "withdrawal retreat release surrender ceasefire truce",
     "OTHER": "defection",
@@ -467,3 +467,7 @@ shell, raid, loot ...) only hit things."""
 
 PLACES_OF_TRADE: frozenset[str] = frozenset({"market", "markets", "bazaar", "exchange"})
 """Economic words that are also places a bomb can hit: "bombed a market"."""
+
+MILITARY_STRIKE: frozenset[str] = frozenset("air missile drone rocket military nuclear pre-emptive preemptive "
+                                            "surgical retaliatory artillery".split())
+"""Modifiers that make a ``strike`` an attack ("air strike"); otherwise it is a labour protest."""
