@@ -58,7 +58,7 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PEOPLE_COUNT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 """Types whose verb's bare-number object counts people: "killing the three", "freed 20"."""
 DEFINITE_DETS = frozenset("the this that these those".split())
-OPPOSING_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
+OPPOSING_TYPES = frozenset({"ACCUSE", "REJECT"})
 """Verb types kept with an unnamed participant when the text gives a place or a time."""
 
 
@@ -126,8 +126,9 @@ def _sense_objects(tok: Token, governed: bool = True) -> list[Token]:
     """Words whose sense decides the trigger's: objects, passive subjects and the objects of
     ``on``/``against``/``of``/``for`` phrases ("attack on civil liberties", "release of figures")."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    preps = ("on", "against", "of", "for") + (("in",) if tok.pos_ == "NOUN" else ())  # "a rally in prices"
     for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in ("on", "against", "of", "for"):
+        if p.dep_ == "prep" and p.lower_ in preps:
             out += [o for o in p.children if o.dep_ == "pobj"]
     for x in tok.children if governed else ():  # "help fight terror": the governed verb's object
         if x.dep_ == "xcomp" and x.pos_ == "VERB":
@@ -137,7 +138,7 @@ def _sense_objects(tok: Token, governed: bool = True) -> list[Token]:
 
 def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     """An economic or figurative sense (:data:`plover.NON_EVENT_SENSES`). Opposing something keeps
-    its sense whatever the object ("spoke against the tax", "protested the price rise"), and a
+    its sense whatever the object ("spoke against the tax", "rejected the budget"), and a
     bomb or a shell hits a market, not prices ("bombed a market")."""
     if etype in OPPOSING_TYPES:
         return False
@@ -233,6 +234,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
             joined = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(o.pos_ == "NOUN" and o.lemma_.lower() in P.NOUN_TRIGGERS and not _names_agreement(o)
+                   for o in joined):
+                return None  # "joined a rally", "joined the talks": the noun is the event
             if any(_names_agreement(o) for o in joined):
                 if tok.dep_ == "xcomp" and match_trigger(tok.head) is not None:
                     return None  # "refused to join the pact": the refusal is the event
