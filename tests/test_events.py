@@ -637,4 +637,5 @@ def test_model_a_strike_price_is_no_event(nlp):
 @pytest.mark.model
 def test_model_a_rally_in_prices_is_no_protest(nlp):
     assert model_events(nlp, "Analysts see no immediate sign of a rally in European tin prices.") == {}
-    assert {(e.event_type, e.trigger) for e in model_events(nlp, "Thousands joined a rally in Manila on Sunday.").values()} == {("PROTEST", "rally")}
+    joined = model_events(nlp, "Thousands joined a rally in Manila on Sunday.")
+    assert {(e.event_type, e.trigger) for e in joined.values()} == {("PROTEST", "rally")}
