@@ -53,7 +53,8 @@ def doc_row(doc_id: str, text: str = "Alice met Bob in Paris.", version: str = "
 def ent_row(doc_id: str, entity_id: str, name: str, aliases=(), n: int = 1, version: str = "v1", label="PERSON") -> dict:
     return dict(doc_id=doc_id, entity_id=entity_id, name=name, label=label, aliases=tuple(aliases),
                 mention_count=n, start_char=0, end_char=len(name), country_code=None, latitude=None,
-                longitude=None, geonames_id=None, extractor_version=version, run_id="r")
+                longitude=None, geonames_id=None, extractor_version=version, run_id="r", coref_note=None,
+                geo_status=None)
 
 
 def mention_row(doc_id: str, entity_id: str, start: int, text: str, version: str = "v1") -> dict:

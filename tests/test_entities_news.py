@@ -33,6 +33,11 @@ def test_table_rows_produce_no_entities() -> None:
     assert [(e.text, e.label_) for e in doc.ents] == [("Acme Corp", "ORG")]
 
 
+def test_abbreviations_that_name_nothing_are_not_organisations() -> None:
+    assert names("shares fell at 1340 [GMT](ORG) and [ADRs](ORG) rose as the [PSBR](ORG) grew") == []
+    assert names("[IBM](ORG) and the [M3](ORG) figures") == [("IBM", "ORG")]
+
+
 @pytest.mark.parametrize("line,expected", [
     ("Shr 1.20 dlrs vs 1.05 dlrs", True),
     ("Net 4,357,000 vs 6,494,000", True),
@@ -102,6 +107,68 @@ def test_gender_picks_the_compatible_full_name() -> None:
     assert got["Ruth Kelly"] == ("Kelly",) and got["Tom Kelly"] == ()
 
 
+def test_given_name_carries_gender_when_no_title_does() -> None:
+    # neither full name has a title: the given names say which one "Mrs Kelly" can be
+    got = dict(groups("[Ruth Kelly](PERSON) and [Tom Kelly](PERSON) met . Mrs [Kelly](PERSON) said"))
+    assert got["Ruth Kelly"] == ("Kelly",) and got["Tom Kelly"] == ()
+
+
+def test_titled_surname_is_not_the_full_name_of_the_other_gender() -> None:
+    got = {e.name: e for e in entities("[Michael Howard](PERSON) spoke . Mrs [Howard](PERSON) said")}
+    assert set(got) == {"Michael Howard", "Mrs Howard"}
+    assert got["Mrs Howard"].coref_note == "'Howard' left apart: gender differs from Michael Howard"
+    assert got["Michael Howard"].coref_note is None
+
+
+def test_a_short_form_left_apart_says_why() -> None:
+    got = {e.name: e.coref_note for e in entities(
+        "[John Smith](PERSON) and [Peter Smith](PERSON) met . [Smith](PERSON) said")}
+    assert got == {"John Smith": None, "Peter Smith": None,
+                   "Smith": "'Smith' left apart: 2 full names fit: John Smith, Peter Smith"}
+
+
+def test_ambiguous_given_name_is_compatible_with_either_title() -> None:
+    # "Kelly" as a given name has no clear gender, so "Mr Brown" may be Kelly Brown
+    assert groups("[Kelly Brown](PERSON) spoke . Mr [Brown](PERSON) said") == [("Kelly Brown", ("Brown",))]
+
+
+def test_surname_with_particle_joins_the_full_name() -> None:
+    assert groups("minister [Paul de Keersmaeker](PERSON) met . [de Keersmaeker](PERSON) said") == [
+        ("Paul de Keersmaeker", ("de Keersmaeker",))]
+
+
+@pytest.mark.parametrize("marked,label", [
+    ("[Charter Oak Partners](PERSON) said", "ORG"), ("the [Gaspe Mines](PERSON) operations", "ORG"),
+    ("reserves of the [Bass Strait](PERSON) fields", "LOC"), ("[Michael Bay](PERSON) said", "PERSON"),
+])
+def test_names_ending_in_an_organisation_or_place_noun(marked: str, label: str) -> None:
+    assert [lab for _, lab in names(marked)] == [label]
+
+
+def test_the_document_shows_a_place_or_person_to_be_an_organisation() -> None:
+    assert names("[Dome Petroleum Ltd](ORG) said . [Dome](FAC) is based in [Calgary](GPE)") == [
+        ("Dome Petroleum Ltd", "ORG"), ("Dome", "ORG"), ("Calgary", "GPE")]
+    assert names("the cocoa council [ICCO](GPE) met") == [("ICCO", "ORG")]
+    assert names("[Ohio Edison Co](ORG) in [Ohio](GPE)") == [("Ohio Edison Co", "ORG"), ("Ohio", "GPE")]
+    # a person the document names in full stays a person
+    assert names("[Ross Johnson](PERSON) of [Johnson Controls](ORG) . [Johnson](PERSON) said") == [
+        ("Ross Johnson", "PERSON"), ("Johnson Controls", "ORG"), ("Johnson", "PERSON")]
+
+
+def test_spans_that_name_nothing_on_their_own() -> None:
+    assert names("[Energy](ORG) Secretary [John Herrington](PERSON) met [S](ORG) and [P](ORG)") == [
+        ("John Herrington", "PERSON")]
+    assert names("Secretary of [State](ORG) George Shultz") == []
+    assert names("an [Exxon](ORG) spokesman said") == [("Exxon", "ORG")]
+    assert names("Ordinary capital resources ( [OCR](ORG) ) lending . [OCR](ORG) rose") == []
+    assert names("the Asian Development Bank ( [ADB](ORG) ) said") == [("ADB", "ORG")]
+
+
+def test_unknown_name_between_a_preposition_and_a_state_is_a_place() -> None:
+    assert names("a plant in [Mont Belvieu](ORG) , [Texas](GPE)") == [
+        ("Mont Belvieu", "GPE"), ("Texas", "GPE")]
+
+
 def test_nationality_is_never_merged_into_a_person() -> None:
     got = entities("[John French](PERSON) met [French](NORP) officials")
     assert sorted((e.name, e.label) for e in got) == [("French", "NORP"), ("John French", "PERSON")]
@@ -163,3 +230,18 @@ def test_surname_that_is_a_nationality_joins_its_person_only_as_a_subject() -> N
     deps[4], heads[4] = "amod", 9  # "Latino" not a subject anywhere: stays NORP
     doc = Doc(VOCAB, words=words, ents=ents, deps=deps, heads=heads, lemmas=lemmas, tags=tags)
     assert [(e.text, e.label_) for e in fix_entities(doc).ents][1:] == [("Latino", "NORP"), ("Latino", "NORP")]
+
+
+def test_places_say_whether_they_were_geocoded() -> None:
+    got = {e.name: (e.geo_status, e.latitude is not None) for e in entities(
+        "[Springfield](GPE) and [Paris](GPE) and [Zzyzxqq](GPE) and [Acme](ORG)")}
+    assert got == {"Springfield": ("not_sure", False), "Paris": ("resolved", True),
+                   "Zzyzxqq": ("unknown", False), "Acme": (None, False)}
+
+
+def test_official_country_names_and_a_name_two_countries_share() -> None:
+    gaz = default_gazetteer()
+    assert gaz.resolve("Islamic Republic of Iran").country_code == "IR"
+    assert gaz.resolve("People's Republic of China").country_code == "CN"
+    assert gaz.resolve("Congo") is None  # the Republic of the Congo or the DRC: not sure
+    assert gaz.resolve("Congo", {"CG"}).country_code == "CG"

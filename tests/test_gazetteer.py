@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newslake.transforms.entities.gazetteer import Demonym, Gazetteer, Place, default_gazetteer, place_key
@@ -18,6 +20,7 @@ BIGCITY = Place(6, "Bigcity", "city", "DE", 3.0, 4.0, 1_000_000)
 def toy() -> Gazetteer:
     places = {
         "springfield": [SPRINGFIELD_US, SPRINGFIELD_AU],
+        "bigfield": [dataclasses.replace(SPRINGFIELD_US, population=60_000), SPRINGFIELD_AU],
         "georgia": [GEORGIA_C, GEORGIA_S],
         "oldname": [SMALLTOWN],
     }
@@ -37,7 +40,8 @@ def test_place_key(raw: str, key: str) -> None:
 @pytest.mark.parametrize(
     "name, context, expected",
     [
-        ("Springfield", (), SPRINGFIELD_AU),  # most populous
+        ("Springfield", (), None),  # two of a size and no evidence: not sure
+        ("Bigfield", (), SPRINGFIELD_AU),  # three times the next one: the most populous
         ("Springfield", ("US",), SPRINGFIELD_US),  # inside a country the text names
         ("Georgia", (), GEORGIA_C),  # a country beats a state
         ("Georgia", ("US",), GEORGIA_S),  # unless the text is about the US

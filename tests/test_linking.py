@@ -104,6 +104,11 @@ def test_surname_counts_spellings_of_one_person_once():
     (["Ministry of Defence", "Ministry of Defense"], {},
      {("Ministry of Defence", "Ministry of Defense", "fuzzy_org")}),
     (["Bank of Russia", "Bank of Prussia"], {}, set()),
+    # a generic word left once the legal form is dropped is a fragment, not a name
+    (["Trust Co.", "Trust Company"], {}, set()),
+    (["Finance Ministry", "Finance Minister"], {}, set()),
+    (["Telegraph", "Telegraph Co"], {}, set()),
+    (["Archive", "Archive Corp"], {}, {("Archive", "Archive Corp", "org_variant")}),
     (["Group 7 Holdings", "Group 8 Holdings"], {}, set()),
     # the acronym fits two spellings: conservative, no acronym link (a known gap)
     (["National Rifle Association", "National Riffle Association", "NRA"], {}, {

@@ -106,6 +106,8 @@ TABLES: dict[str, pa.Schema] = {
             _f("geonames_id", pa.int64(), "GeoNames id of a place, from the gazetteer."),
             _VERSION,
             _RUN_ID,
+            _f("coref_note", pa.string(), "Why a short name was left apart from a full name of this document (\"'Kelly' left apart: 2 full names fit: Kelly Holmes, Ruth Kelly\"); null when nothing was left apart."),
+            _f("geo_status", pa.string(), "Geocoding of a GPE/LOC entity: `resolved` (coordinates set), `not_sure` (same-named places and no evidence for one: no coordinates rather than a wrong village), `unknown` (not in the gazetteer); null for other labels."),
         ]
     ),
     "entity_roles": pa.schema(

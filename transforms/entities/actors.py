@@ -83,3 +83,15 @@ def _rows() -> list[tuple[str, str, str, str]]:
 def known_actors() -> KnownActors:
     """The process-wide table (read once)."""
     return KnownActors(_rows())
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given names with a clear gender (``data/given_names.tsv``, from the 1990 US Census lists).
+
+    >>> given_names()["Ruth"], given_names()["Tony"], "Kelly" in given_names()
+    ('f', 'm', False)
+    """
+    text = resources.files("newslake.transforms.entities").joinpath("data", "given_names.tsv") \
+        .read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))

@@ -27,13 +27,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newslake.transforms.entities.lexicons import ACRONYM_FILLERS, FEMALE_TITLES, MALE_TITLES, NAME_TITLES
+from newslake.transforms.entities.lexicons import (
+    ACRONYM_FILLERS, FEMALE_TITLES, MALE_TITLES, NAME_PARTICLES, NAME_TITLES,
+)
+from newslake.transforms.entities.actors import given_names
 from newslake.transforms.entities.rules import alias_links
 from newslake.transforms.entities.gazetteer import Gazetteer, Place, default_gazetteer
 from newslake.transforms.ids import stable_id
 from newslake.transforms.keys import NAMED_LABELS, PLACE_LABELS, entity_key, label_family
 
-ENTITIES_VERSION = "newslake.entities.v3"
+ENTITIES_VERSION = "newslake.entities.v4"
 __all__ = ["ENTITIES_VERSION", "NAMED_LABELS", "Mention", "DocEntity", "EntityResult",
            "extract_entities", "entity_key", "label_family", "name_initials"]
 
@@ -70,6 +73,8 @@ class DocEntity:
     longitude: float | None
     geonames_id: int | None
     extractor_version: str
+    coref_note: str | None = None
+    geo_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,15 @@ def _gender(title: str | None) -> str | None:
     return "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
 
 
+def _person_gender(doc: Doc, span, words: list[str]) -> str | None:
+    """Gender of a PERSON mention: its title first ("Mrs Howard"), else the given name of a full
+    name ("Ruth Kelly"); None when neither says (a bare surname, an ambiguous given name)."""
+    g = _gender(_title(doc, span))
+    if g is None and len(words) > 1:
+        g = given_names().get(words[0].capitalize())
+    return g
+
+
 def _name_words(span) -> list[str]:
     """The words of a PERSON span (split on spaces, so "Leigh-Pemberton" is one) without leading
     titles or a possessive: "Mr Tony Blair's" -> ["Tony", "Blair"]."""
@@ -127,19 +141,21 @@ def _name_words(span) -> list[str]:
     return words
 
 
-def _name_sieve(doc: Doc, spans, groups: "_Groups") -> list[str]:
+def _name_sieve(doc: Doc, spans, groups: "_Groups") -> dict[int, str]:
     """Within-document name coreference, ordered passes (most precise first):
 
     1. exact and title-stripped match ("Mr Tony Blair" = "Tony Blair");
-    2. a one-word name ("Blair", "Mr Blair") to the only full name of the document whose last
-       word it is, and failing that whose first word it is ("Tony"), when their genders (from
-       titles) agree: "Mrs Howard" is not "Michael Howard" called "Mr Howard" elsewhere.
+    2. a one-word name ("Blair", "Mr Blair") or a surname with its particles ("de Keersmaeker")
+       to the only full name of the document that ends with it, and failing that (one word) whose
+       first word it is ("Tony"), when their genders (from titles and given names) agree: "Mrs
+       Howard" is not "Michael Howard".
 
-    A short form with more than one compatible full name stays apart; the reasons are returned.
+    A short form with more than one compatible full name stays apart; the reason is returned per
+    mention index ("2 full names fit: Ruth Kelly, Kelly Holmes").
     """
     persons = [i for i, s in enumerate(spans) if s.label_ == "PERSON"]
     words = {i: _name_words(spans[i]) for i in persons}
-    gender = {i: _gender(_title(doc, spans[i])) for i in persons}
+    gender = {i: _person_gender(doc, spans[i], words[i]) for i in persons}
     by_form: dict[tuple[str, ...], dict[str, int]] = {}
     for i in persons:  # same words and no conflicting title: "Mr Howard" is not "Mrs Howard"
         forms = by_form.setdefault(tuple(w.casefold() for w in words[i]), {})
@@ -147,25 +163,33 @@ def _name_sieve(doc: Doc, spans, groups: "_Groups") -> list[str]:
     for forms in by_form.values():
         if "" in forms and len(forms) == 2:  # "Howard" beside only "Mr Howard"
             groups.union(forms[""], next(v for k, v in forms.items() if k))
-    fulls = [i for i in persons if len(words[i]) > 1]
+    # a surname with its particles ("de Keersmaeker", "van den Broek") is a short form too
+    short = {i for i in persons
+             if len(words[i]) == 1 or all(w.lower() in NAME_PARTICLES for w in words[i][:-1])}
+    fulls = [i for i in persons if i not in short]
 
     def group_gender(root: int) -> set[str]:
         return {gender[j] for j in persons if groups.find(j) == root and gender[j]}
 
-    notes = []
-    for i in persons:
-        if len(words[i]) != 1:
-            continue
-        w = words[i][0]
-        for pos in (-1, 0):
-            roots = {groups.find(j) for j in fulls if words[j][pos] == w}
+    notes: dict[int, str] = {}
+    for i in sorted(short):
+        w, n = words[i], len(words[i])
+        for pos in ((-1, 0) if n == 1 else (-1,)):
+            part = (lambda j: words[j][-n:]) if pos == -1 else (lambda j: words[j][:1])
+            full_of = {groups.find(j): " ".join(words[j]) for j in fulls
+                       if len(words[j]) > n and part(j) == w}
             g = gender[i]
-            roots = {r for r in roots if not g or not (group_gender(r) - {g})}
+            roots = {r for r in full_of if not g or not (group_gender(r) - {g})}
             if len(roots) == 1:
                 groups.union(i, roots.pop())
                 break
             if len(roots) > 1:
-                notes.append(f"{spans[i].text!r} left apart: {len(roots)} full names fit")
+                names = sorted({full_of[r] for r in roots})
+                notes[i] = f"{len(roots)} full names fit: {', '.join(names)}"
+                break
+            if full_of:  # a full name fits by the word but not by gender: "Mrs Howard", "Michael Howard"
+                names = sorted(set(full_of.values()))
+                notes[i] = f"gender differs from {', '.join(names)}"
                 break
     return notes
 
@@ -199,7 +223,7 @@ def extract_entities(
             groups.union(i, first_of.setdefault(_surface_key(s.text, s.label_, gaz), i))
 
     # 2. the name sieve: a title-stripped short form to the unique compatible full name
-    _name_sieve(doc, spans, groups)
+    apart = _name_sieve(doc, spans, groups)
 
     # 3. alias patterns and acronyms in brackets
     triples = [(s.start, s.end, s.label_) for s in spans]
@@ -262,6 +286,10 @@ def extract_entities(
                        key=lambda r: (-len(spans[_best(clusters[r], spans)].text), r))
         _, name, label, place = resolved[roots[0]]
         first = spans[members[0]]
+        geo_status = None
+        if label in ("GPE", "LOC"):
+            geo_status = "resolved" if place else "not_sure" if gaz.candidates(name) else "unknown"
+        note = next((f"{spans[i].text!r} left apart: {apart[i]}" for i in members if i in apart), None)
         code = place.country_code if place else (
             hints.get(roots[0]) or _country_hint(doc, spans, members, label, gaz))
         entities.append(DocEntity(
@@ -273,6 +301,7 @@ def extract_entities(
             longitude=place.longitude if place else None,
             geonames_id=place.geonames_id if place else None,
             extractor_version=extractor_version,
+            coref_note=note, geo_status=geo_status,
         ))
         for i in members:
             s = spans[i]

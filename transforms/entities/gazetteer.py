@@ -54,6 +54,11 @@ CONTEXT_BONUS = 0.7
 #: old and unofficial names that clash with common words and surnames ("Lemon").
 MIN_ALTERNATE_POPULATION = 50_000
 ALTERNATE_DISCOUNT = 10
+#: Same-named cities none of which stands out: when the best is neither a capital nor a city of
+#: millions nor in a country the document names, it must be this many times bigger than the next
+#: one of that name, else the place is "not sure" ("Springfield": Missouri, Massachusetts and
+#: Illinois are all about 150,000; "Dover" in England and in Delaware).
+CLEAR_MARGIN = 3.0
 
 
 def place_key(text: str) -> str:
@@ -101,12 +106,17 @@ class Demonym:
 class Gazetteer:
     """Look places and demonyms up by name.
 
+    >>> import dataclasses
     >>> p = Place(1, "Springfield", "city", "US", 39.8, -89.6, 116_000)
     >>> q = Place(2, "Springfield", "city", "AU", -27.6, 152.9, 150_000)
     >>> r = Place(3, "Springfield", "city", "NZ", -43.3, 171.9, 300)
     >>> gaz = Gazetteer({"springfield": [p, q]}, {})
-    >>> gaz.resolve("Springfield").country_code, gaz.resolve("Springfield", {"US"}).country_code
-    ('AU', 'US')
+    >>> gaz.resolve("Springfield") is None  # two towns of a size and no evidence: not sure
+    True
+    >>> gaz.resolve("Springfield", {"US"}).country_code  # the document names the US
+    'US'
+    >>> Gazetteer({"springfield": [p, dataclasses.replace(q, population=500_000)]}, {}).resolve("Springfield").country_code
+    'AU'
     >>> Gazetteer({"springfield": [r]}, {}).resolve("Springfield") is None  # a village: not sure
     True
     """
@@ -186,6 +196,9 @@ class Gazetteer:
         big = [c for c in cities if c in primary and (c.population >= BIG_CITY or c.capital)]
         if states and "US" in context and not big:
             return states[0]
+        if len(countries) > 1:  # "Congo": two countries; the document's countries may say which
+            inside = [p for p in countries if p.country_code in context]
+            return inside[0] if len(inside) == 1 else None
         if countries:
             return countries[0]
         if states and not big:
@@ -195,9 +208,18 @@ class Gazetteer:
             return others[0]
         if not cities:
             return found[0]
+        own = [c for c in cities if c in primary and c.population >= MIN_UNSURE_POPULATION]
+        if own:
+            # a town called so by its own name beats one called so only by an alternate name
+            # unless that one clearly outweighs it ("Salem" is not Jerusalem, "Hudson" not
+            # Jersey City, but "Bombay" is Mumbai)
+            bar = weight(own[0]) + math.log10(CLEAR_MARGIN)
+            cities = [c for c in cities if c in primary or weight(c) >= bar]
         best = cities[0]
-        if (best.population < MIN_UNSURE_POPULATION and best.country_code not in context
-                and not best.capital):
+        sure = best.capital or best.population >= BIG_CITY or best.country_code in context
+        if not sure and best.population < MIN_UNSURE_POPULATION:
+            return None
+        if not sure and len(cities) > 1 and best.population < CLEAR_MARGIN * cities[1].population:
             return None
         return best
 
@@ -248,6 +270,24 @@ def _country_centres() -> dict[str, tuple[float, float]]:
     return centres
 
 
+def _country_long_names() -> list[tuple[str, str]]:
+    """``(name, ISO alpha-2)`` of the countries' official and other long names from the countryinfo
+    package ("Islamic Republic of Iran", "People's Republic of China"); codes and short forms of
+    three letters or fewer ("IRN", "UK") are left to newslake's own alias table."""
+    import json
+
+    out = []
+    for f in resources.files("countryinfo").joinpath("data").iterdir():
+        if not f.name.endswith(".json"):
+            continue
+        d = json.loads(f.read_text(encoding="utf-8"))
+        code = (d.get("ISO") or {}).get("alpha2")
+        for name in d.get("altSpellings") or []:
+            if code and len(name) > 3 and not name.isupper():
+                out.append((name, code))
+    return out
+
+
 def build_places(
     min_city_population: int = 5000,
 ) -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
@@ -277,7 +317,7 @@ def build_places(
                       int(c.get("population") or 0))
         by_code[code] = place
         add([place.name], place)
-    for alias, code in _read_tsv("country_aliases.tsv"):
+    for alias, code in [*_read_tsv("country_aliases.tsv"), *_country_long_names()]:
         if code in by_code:
             add([alias], by_code[code])
     # a state's coordinates: the population-weighted mean of its cities

@@ -70,6 +70,13 @@ ROLE_NOUNS = frozenset(
     "activist militant fighter member coach striker goalkeeper midfielder defender player "
     "vice-president ombudsman commissioner inspector superintendent warden".split()
 )
+#: Government portfolios, which the model tags ORG inside a title: "Energy Secretary", "Secretary
+#: of State", "Finance Minister".
+PORTFOLIOS = frozenset(
+    "state energy treasury defense defence commerce agriculture labor labour interior "
+    "transportation transport education finance foreign trade justice health environment housing "
+    "industry economy economics employment exchequer home".split()
+)
 #: Words that make a role head a longer title: "Foreign Minister" -> "foreign minister",
 #: "deputy prime minister", "chief executive".
 ROLE_QUALIFIERS = frozenset(
@@ -88,6 +95,30 @@ COPULAS = frozenset("be become remain".split())
 TABLE_WORDS = frozenset(
     "shr shrs revs rev avg net oper qtr qtrs mths mth nine six vs cts dlrs mln bln loss profit "
     "sales year note start stcks stocks ended period div pay record prior".split()
+)
+#: Capitalised abbreviations of business and wire copy that name no entity though the model
+#: tags them ORG: time zones ("at 1340 GMT"), statistics and money measures ("the PSBR", "M3",
+#: "the ECU"), instruments and orders ("ADRs", "MOC orders", "an IPO"), credit ratings ("AAA")
+#: and units ("MW", "DWT"). Compared without dots and a plural "s".
+NON_NAME_ABBREVIATIONS = frozenset(
+    "gmt utc est edt cst cdt mst mdt pst pdt bst cet cest jst hkt sgt aest "
+    "gdp gnp cpi ppi rpi psbr m0 m1 m2 m3 m4 psl1 psl2 eps ecu sdr libor pibor hibor "
+    "moc lbo ipo adr ads otc cd reit "
+    "aaa bbb ccc baa "
+    "mw kw kwh gw bpd btu dwt teu".split()
+)
+#: Last words that make a "person" an organisation ("Charter Oak Partners", "Gaspe Mines") or a
+#: place ("Bass Strait", "St Lawrence Seaway") unless its first word is a given name.
+ORG_NAME_HEADS = frozenset(
+    "partners associates holdings industries mines mining securities investors investments "
+    "enterprises ventures capital trust bancorp bancshares airlines airways motors petroleum "
+    "resources systems technologies laboratories labs pharmaceuticals properties realty "
+    "foods brands stores communications electronics fund funds group corporation company "
+    "international university college institute foundation association society".split()
+)
+PLACE_NAME_HEADS = frozenset(
+    "strait straits seaway canal bay gulf sea ocean river valley island islands peninsula "
+    "mountains mountain lake desert basin harbour harbor coast".split()
 )
 #: Words that do not end a name: "the Group of" (the model's cut of "Group of Seven").
 DANGLING = frozenset("of and & for the to in on at vs".split())

@@ -25,6 +25,12 @@ from newslake.transforms.entities.lexicons import (
     ALIAS_CUES,
     ALIAS_CUES_AFTER_COMMA,
     CORPORATE_SUFFIXES,
+    NAME_TITLES,
+    NON_NAME_ABBREVIATIONS,
+    PORTFOLIOS,
+    ROLE_NOUNS,
+    ORG_NAME_HEADS,
+    PLACE_NAME_HEADS,
     LOCATIVE_PREPS,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -36,7 +42,7 @@ from newslake.transforms.entities.lexicons import (
     TABLE_WORDS,
     TRAILING,
 )
-from newslake.transforms.entities.actors import known_actors
+from newslake.transforms.entities.actors import given_names, known_actors
 from newslake.transforms.entities.gazetteer import Gazetteer, default_gazetteer, place_key
 from newslake.transforms.keys import NAMED_LABELS
 
@@ -154,10 +160,19 @@ def table_line(text: str) -> bool:
     return len(nums) >= 2 and len(words) < 4
 
 
+def _abbreviation(text: str) -> str:
+    """``text`` as a look-up key of :data:`NON_NAME_ABBREVIATIONS`: "ADRs" -> "adr", "G.M.T." -> "gmt"."""
+    key = text.replace(".", "").strip()
+    if len(key) > 2 and key.endswith("s") and key[:-1].isupper():
+        key = key[:-1]
+    return key.lower() if key.isupper() or key[:1].isdigit() or key[-1:].isdigit() else ""
+
+
 def drop_wire_tables(spans: Spans) -> None:
     """Wire-copy tables and result lists name nobody: an entity on a table line ("Avg shrs
     12.1 mln vs 11.8 mln"), across a paragraph break, made only of table words ("Revs",
-    "Shr") or only of company suffixes ("Co Inc") is dropped."""
+    "Shr") or only of company suffixes ("Co Inc"), or an abbreviation that names nothing ("GMT",
+    "PSBR", "ADRs") is dropped."""
     doc, text = spans.doc, spans.doc.text
     keep = []
     for e in spans.items:
@@ -167,7 +182,7 @@ def drop_wire_tables(spans: Spans) -> None:
             ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", t)
             line = text[ls:le if le >= 0 else len(text)]
             words = [w.lower_.rstrip(".") for w in span if w.is_alpha or w.text.rstrip(".").isalpha()]
-            if (table_line(line) or "\n\n" in span.text
+            if (table_line(line) or "\n\n" in span.text or _abbreviation(span.text) in NON_NAME_ABBREVIATIONS
                     or (words and all(w in TABLE_WORDS for w in words))
                     or (e.label == "ORG" and all(w in CORPORATE_SUFFIXES or w in ("and", "&") for w in words))):
                 continue
@@ -249,6 +264,23 @@ def relabel_corporate_names(spans: Spans) -> None:
     for e in spans.named():
         if e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].lower_.rstrip(".") in CORPORATE_SUFFIXES:
             e.label, e.by_rule = "ORG", True
+
+
+def relabel_head_nouns(spans: Spans) -> None:
+    """A "person" of several words that ends in an organisation or place noun and does not begin
+    with a given name is an ORG ("Charter Oak Partners", "Gaspe Mines") or a LOC ("Bass Strait",
+    "St Lawrence Seaway"); "Michael Bay" and "Paul Strait" stay people."""
+    doc, known = spans.doc, given_names()
+    for e in spans.named():
+        if e.label != "PERSON" or e.end - e.start < 2:
+            continue
+        last, first = doc[e.end - 1].lower_, doc[e.start].text
+        if first.capitalize() in known or known_actors().kind(spans.text(e)) == "person":
+            continue
+        if last in ORG_NAME_HEADS:
+            e.label, e.by_rule = "ORG", True
+        elif last in PLACE_NAME_HEADS:
+            e.label, e.by_rule = "LOC", True
 
 
 def extend_org_heads(spans: Spans) -> None:
@@ -345,6 +377,73 @@ def relabel_by_lexicon(spans: Spans, gazetteer: Gazetteer) -> None:
                           and gazetteer.country(doc[e.end + 1].text) is not None)
         if strong or locative or before_country:
             e.label, e.by_rule = place.label, True
+    # "a facility in Mont Belvieu, Texas": after a locative preposition and before ", <state or
+    # country>", a name is a place even when the gazetteer does not know it
+    for e in spans.named():
+        if e.label in ("ORG", "PERSON", "FAC") and 0 < e.start and e.end + 1 < len(doc):
+            if (doc[e.start - 1].lower_ in LOCATIVE_PREPS and doc[e.end].text == ","
+                    and gazetteer.within(doc[e.end + 1].text) is not None
+                    and gazetteer.resolve(spans.text(e)) is None and not spans.text(e).isupper()):
+                e.label, e.by_rule = "GPE", True
+
+
+def relabel_unknown_places(spans: Spans, gazetteer: Gazetteer) -> None:
+    """Places and facilities that the document itself shows to be organisations become ORGs:
+
+    * an acronym in capitals tagged as a place that the gazetteer does not know ("ICCO");
+    * a one-word place, facility or product the gazetteer cannot place, or a one-word "person"
+      no full name of the document ends with, that is the first word of an organisation's name
+      in the same document ("Dome" beside "Dome Petroleum Ltd"; only a first word counts).
+    """
+    doc = spans.doc
+    named = spans.named()
+    org_first = {doc[e.start].text for e in named if e.label == "ORG" and e.end - e.start > 1}
+    surnames = {doc[e.end - 1].text for e in named if e.label == "PERSON" and e.end - e.start > 1}
+    for e in named:
+        text = spans.text(e)
+        if e.label in ("GPE", "LOC", "FAC", "PRODUCT", "PERSON") and e.end - e.start == 1:
+            if e.label == "PERSON" and (text in surnames or known_actors().kind(text) == "person" or (
+                    e.start > 0 and doc[e.start - 1].lower_.rstrip(".") in NAME_TITLES)):
+                continue
+            if e.label in ("GPE", "LOC") and gazetteer.resolve(text) is not None:
+                continue
+            if text in org_first or (text.isupper() and text.isalpha() and len(text) >= 3
+                                     and e.label in ("GPE", "LOC")):
+                e.label, e.by_rule = "ORG", True
+
+
+def drop_non_names(spans: Spans) -> None:
+    """Spans that name nothing on their own are dropped:
+
+    * a single character ("S and P": "P");
+    * a government portfolio tagged ORG as part of a role: before a role noun ("Energy
+      Secretary John Herrington", "Finance Minister") or after "<role noun> of" ("Secretary of
+      State"); the role itself is in ``entity_roles`` ("Exxon spokesman" keeps Exxon);
+    * an acronym defined in brackets by lowercase words ("ordinary capital resources (OCR)"):
+      a term, not an organisation; every mention of it in the document.
+    """
+    doc = spans.doc
+    terms = set()
+    for i in range(1, len(doc) - 2):
+        if doc[i].text == "(" and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text):
+            acr = doc[i + 1].text
+            words = [t for t in doc[max(0, i - len(acr)):i] if t.is_alpha]
+            if (len(words) == len(acr) and "".join(t.text[0] for t in words).upper() == acr
+                    and any(t.is_lower for t in words)):
+                terms.add(acr)
+    keep = []
+    for e in spans.items:
+        if e.label in NAMED_LABELS:
+            text = spans.text(e)
+            one = e.end - e.start == 1
+            nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+            before = (doc[e.start - 2].lower_, doc[e.start - 1].lower_) if e.start > 1 else ("", "")
+            if (len(text.strip(".")) <= 1 or text in terms
+                    or (e.label == "ORG" and one and text.lower() in PORTFOLIOS
+                        and (nxt in ROLE_NOUNS or (before[1] == "of" and before[0] in ROLE_NOUNS)))):
+                continue
+        keep.append(e)
+    spans.items = keep
 
 
 def add_missing_demonyms(spans: Spans, gazetteer: Gazetteer) -> None:
@@ -500,10 +599,12 @@ def fix_entities(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     add_bracketed_companies(spans)
     relabel_known_actors(spans)
     relabel_corporate_names(spans)
+    relabel_head_nouns(spans)
     extend_org_heads(spans)
     add_parenthesised_acronyms(spans)
     add_place_nouns(spans)
     relabel_by_lexicon(spans, gaz)
+    relabel_unknown_places(spans, gaz)
     link_name_parts(spans, gaz)
     doubt_lone_names(spans, gaz)
     apply_alias_links(spans)
@@ -511,6 +612,7 @@ def fix_entities(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     add_missing_demonyms(spans, gaz)
     propagate_to_untagged(spans)
     unify_surface_labels(spans, gaz)
+    drop_non_names(spans)
     drop_wire_tables(spans)  # names a later rule propagated onto table lines
     items = sorted(spans.items, key=lambda e: e.start)
     doc.ents = [Span(doc, e.start, e.end, label=e.label) for e in items]

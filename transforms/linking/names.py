@@ -25,6 +25,25 @@ TRANSLIT = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("
             ("oo", "u"), ("ee", "i"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("y", "i"))
 #: Words left out of ORG initials: "Islamic State of Iraq and Syria" -> ISIS.
 ORG_STOP = frozenset("of the and for in on at to de du des la le el al & y".split())
+#: One-word organisation names that are only a generic word once the legal form is dropped:
+#: "Trust Co." and "Trust Company", "Telegraph" and "Telegraph Co" are fragments of longer names
+#: ("Chase Manhattan Trust Co", "American Telephone and Telegraph Co") as often as companies, so
+#: equal folding is no evidence across documents.
+GENERIC_ORG_WORDS = frozenset(
+    "trust telegraph telephone bank banks savings federal national first union general american "
+    "international holdings holding group capital partners securities investment investments "
+    "industries corporation company fund funds finance financial insurance mutual reserve "
+    "commission council board committee exchange ministry department agency authority office "
+    "court university institute association society foundation church party government "
+    "administration state treasury energy oil gas power electric mining resources development "
+    "communications systems services products technologies".split()
+)
+#: Words of a person's role: an "organisation" named with one ("Finance Minister", tagged ORG) is
+#: never joined to an organisation by a fuzzy match ("Finance Ministry").
+ROLE_WORDS = frozenset(
+    "minister secretary president chairman chairwoman governor spokesman spokeswoman director "
+    "commissioner ambassador adviser advisor chancellor premier mayor senator".split()
+)
 #: Legal-form endings dropped from ORG names: "Acme Corp." = "Acme Corporation".
 #: One spelling per legal form: "Corp" and "Corporation" are one form, "AG" and "Ltd" two.
 LEGAL_FORMS = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}

@@ -18,7 +18,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from newslake.transforms.linking.names import Edge, Parsed, parse, skeleton
+from newslake.transforms.linking.names import GENERIC_ORG_WORDS, ROLE_WORDS, Edge, Parsed, parse, skeleton
 
 T = TypeVar("T")
 
@@ -279,6 +279,8 @@ def _org_score(a: Parsed, b: Parsed) -> float | None:
         return None
     if x.rstrip("s") == y.rstrip("s"):  # "Court of Appeal" (UK) / "Court of Appeals" (US)
         return None
+    if ROLE_WORDS & (set(ta) | set(tb)):  # "Finance Minister" is a person's role, not "Finance Ministry"
+        return None
     s = fuzz.token_sort_ratio(a.norm, b.norm)
     return round(s, 1) if s >= FUZZY_ORG_RATIO else None
 
@@ -337,6 +339,8 @@ def name_block(key: str, members: list[Parsed], edges: list[Edge], notes: list[s
             if not m.legal:
                 notes.append(f"no link for {m.name!r}: {len(forms)} legal forms of that name in "
                              f"block {key!r}")
+    elif len(namers) > 1 and namers[0].family == "ORG" and n in GENERIC_ORG_WORDS:
+        notes.append(f"no link for {namers[0].name!r}: {n!r} is a generic word, not a name")
     elif len(namers) > 1:
         method = "org_variant" if namers[0].family == "ORG" else "same_folded_name"
         _star(namers, method, "are one name after folding", edges)
