@@ -95,7 +95,8 @@ def main() -> None:
     if dev:
         print(f"# dated stories: place on {sum(e.location_text is not None for e in dev) / len(dev):.0%}, "
               f"date on {sum(e.date_text is not None or e.date_end is not None for e in dev) / len(dev):.0%} "
-              f"of {len(dev)} events; date_source {Counter(e.date_source for e in dev).most_common()}")
+              f"of {len(dev)} events; date_source {Counter(e.date_source for e in dev).most_common()}; "
+              f"location_source {Counter(e.location_source for e in dev).most_common()}")
     pron = [c for c in claims if c.speaker_kind == "pronoun" and c.speaker_text.lower() in ("he", "she", "it", "they")]
     if claims:
         no_ante = sum(not c.source_chain or c.source_chain[-1] == c.speaker_text for c in pron)
@@ -109,7 +110,7 @@ def main() -> None:
     for i, e in enumerate(rng.sample(events, min(args.events, len(events))), 1):
         _, text = texts[e.doc_id]
         print(f"E{i:02d} {e.event_type}/{e.event_mode or '-'} {e.modality} actor={e.actor_text!r} "
-              f"target={e.target_text!r} place={e.location_text!r} date={e.date_text!r}"
+              f"target={e.target_text!r} place={e.location_text!r}[{e.location_source}] date={e.date_text!r}"
               f"[{e.date_source}:{e.date_start}..{e.date_end}] claim={bool(e.claim_id)}")
         print("    " + marked(text, e.sentence_start, e.sentence_end, e.start_char, e.end_char)[:500])
     print("\n## claims")
@@ -124,7 +125,7 @@ def main() -> None:
         print(f"\n## story {src.external_id} {src.title!r} {src.published_at}\n{text}")
         for e in sorted((e for e in events if e.doc_id == src.doc_id), key=lambda e: e.start_char):
             print(f"  - {e.event_type} {text[e.start_char:e.end_char]!r} actor={e.actor_text!r} target={e.target_text!r} "
-                  f"place={e.location_text!r} date={e.date_text!r}[{e.date_source}]")
+                  f"place={e.location_text!r}[{e.location_source}] date={e.date_text!r}[{e.date_source}]")
 
 
 if __name__ == "__main__":

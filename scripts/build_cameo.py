@@ -212,7 +212,10 @@ def read_agents(path: Path) -> list[str]:
             if word.endswith(mac):
                 word = word[: -len(mac)] + "_" + forms[0]
                 heads.update(f for f in forms)
-        head = word.lower().replace("!", "").split("_")[-1]
+        parts = word.lower().replace("!", "").split("_")
+        if "of" in parts[1:]:  # "PRISONER_OF_WAR" -> prisoner, not war
+            parts = parts[: parts.index("of", 1)]
+        head = parts[-1]
         if re.fullmatch(r"[a-z][a-z\-]+", head):
             heads.add(head)
     return sorted(heads)

@@ -88,6 +88,14 @@ def test_publication_date_is_no_evidence():
     assert linked(event("d1", end=D(2015, 6, 2), source="publication"), event("d2", end=D(2015, 6, 2), source="publication"))
 
 
+def test_the_story_setting_is_no_place_evidence():
+    a = event("d1", end=D(2015, 6, 2), source="publication")
+    b = event("d2", end=D(2015, 6, 2), source="publication")
+    assert linked(a, b)                                   # same victim + same place from the text
+    a2, b2 = {**a, "location_source": "document"}, {**b, "location_source": "document"}
+    assert not linked(a2, b2)                             # the place is only each story's setting
+
+
 def test_no_chaining_through_a_row_without_place_or_time():
     a = event("d1", actor="ent_army", target=None, start=D(2015, 6, 1), end=D(2015, 6, 1))
     hub = event("d2", actor="ent_army", target=None, place=None)                 # neither place nor time

@@ -506,7 +506,8 @@ def test_place_and_time_from_sentence_dateline_and_publication():
              ("Cairo", "PROPN", "NNP", "pobj", 11, "Cairo", "B-GPE"), ("last", "ADJ", "JJ", "amod", 14, "last", "B-DATE"),
              ("week", "NOUN", "NN", "npadvmod", 10, "week", "I-DATE"), (".", "PUNCT", ".", "punct", 5))
     smith, jones = [e for e in run(doc) if e.event_type == "COERCE"]
-    assert (smith.location_text, smith.location_source) == (None, None)
+    # no place in Smith's sentence: the story's only setting, marked as coming from the document
+    assert (smith.location_text, smith.location_source) == ("Cairo", "document")
     assert (smith.date_text, smith.date_start, smith.date_end, smith.date_source) == (None, None, ANCHOR, "publication")
     assert (jones.location_text, jones.location_source, jones.date_text, jones.date_source) == (
         "Cairo", "sentence", "last week", "sentence")
@@ -523,3 +524,118 @@ def test_place_from_the_dateline():
              ("Smith", "PROPN", "NNP", "dobj", 9, "Smith", "B-PERSON"), (".", "PUNCT", ".", "punct", 9))
     (e,) = run(doc)
     assert (e.location_text, e.location_source) == ("CAIRO", "dateline")
+
+
+@pytest.mark.model
+def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
+    def places(text):
+        return [(e.event_type, e.location_text, e.location_source) for e in run(nlp(text))]
+    # the story's setting, named twice after "in": an event with no place of its own takes it
+    assert ("ACCUSE", "Lagos", "document") in places(
+        "Police arrested two opposition leaders at a rally in Lagos on Friday. "
+        "Thousands marched in Lagos the next day. The government condemned the protesters.")
+    # a place named only as a topic is no setting: no place rather than a guess
+    assert places("Japan refused to recognise Taiwan as a party. "
+                  "The United Nations urged both sides to resume talks.") == [
+        ("REJECT", None, None), ("REQUEST", None, None)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # partitive participants can act: "a number of protesters", "one of the soldiers"
+    ("A police spokesman said a number of protesters had been detained.", {("COERCE", "detained")}),
+    ("One of the soldiers was released from custody on Friday.", {("RETREAT", "released")}),
+    # a violent verb's bare number counts people, not an amount
+    ("The device went off early, killing the two instantly.", {("ASSAULT", "killing")}),
+    # a death caused by a clause inside "after" is violent
+    ("A district governor died after a roadside bomb exploded under his car.",
+     {("ASSAULT", "died"), ("ASSAULT", "exploded")}),
+    # a light verb leaves the event to its noun
+    ("Police issued an appeal for witnesses.", {("REQUEST", "appeal")}),
+    ("The two unions reached agreement on wages.", {("AGREE", "agreement")}),
+    # a doer that cannot act, an activity after a preposition: no event
+    ("Rising unemployment is threatening the government's majority.", set()),
+    ("Banks charge higher fees for financing exports.", set()),
+])
+def test_model_event_classes_by_frame(nlp, text, expected):
+    assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
+
+
+@pytest.mark.model
+def test_model_a_definite_bare_noun_folds_into_the_happening(nlp):
+    (e,) = model_events(nlp, "Gunmen attacked a police post near Kandahar on Monday. "
+                             "Nobody has claimed responsibility for the attack.").values()
+    assert (e.trigger, e.mention_count, e.location_text) == ("attacked", 2, "Kandahar")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # joining: an armed side is MOBILIZE, a body is no event, a pact is AGREE unless refused
+    ("Dozens of young men joined the rebel group last year.", {("MOBILIZE", "joined")}),
+    ("She joined the consortium in 2004.", set()),
+    ("Italy refused to join the Paris pact.", {("REJECT", "refused")}),
+    # a plea in court, showing something, a cost: no event
+    ("The banker pleaded guilty to insider trading.", set()),
+    ("The minister wants to demonstrate her commitment to reform.", set()),
+    ("Quarterly profit includes restructuring charges of 12 mln dlrs.", set()),
+    ("Prosecutors brought charges against the two officers.", {("ACCUSE", "charges")}),
+    # releasing people, not statements
+    ("The army released two hostages on Friday.", {("RETREAT", "released")}),
+    ("The rebels released a statement.", set()),
+    # a passive participle's "by" phrase is its doer: rates cannot act
+    ("Demand stayed strong for houses supported by falling mortgage rates.", set()),
+])
+def test_model_event_senses_by_object_and_doer(nlp, text, expected):
+    assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
+
+
+@pytest.mark.model
+def test_model_joining_a_treaty_is_agree(nlp):
+    ev = model_events(nlp, "Poland joined the treaty in 1999.")
+    assert ev["joined"].event_type == "AGREE" and {e.event_type for e in ev.values()} == {"AGREE"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # opposing keeps its sense whatever the object
+    ("Several members of parliament have spoken against the tax.", ("ACCUSE", "spoken against", None)),
+    # a bomb hits a market, not prices
+    ("Militants bombed a crowded market in Peshawar.", ("ASSAULT", "bombed", "Militants")),
+    # a verbal noun takes its actor from "from"
+    ("Greece rejected a warning from Turkey.", ("THREATEN", "warning", "Turkey")),
+])
+def test_model_opposition_markets_and_verbal_nouns(nlp, text, expected):
+    etype, trigger, actor = expected
+    ev = model_events(nlp, text)
+    assert ev[trigger].event_type == etype
+    if actor is not None:
+        assert ev[trigger].actor_text == actor
+
+
+@pytest.mark.model
+def test_model_a_figurative_market_attack_is_no_event(nlp):
+    assert model_events(nlp, "Speculators attacked the market on Monday.") == {}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("Thousands of dockers went on strike in Rotterdam on Monday.", "PROTEST", "strike"),   # a labour strike
+    ("A missile strike hit a convoy near Aleppo on Monday.", "ASSAULT", "strike"),           # a military one
+    ("The foreign minister held discussions with his Irish counterpart.", "CONSULT", "discussions"),
+    # a pronoun doer is unknown, not unable to act
+    ("The party published its plan on Monday. It also urged the government to cut taxes.", "REQUEST", "urged"),
+])
+def test_model_strikes_discussions_and_pronoun_doers(nlp, text, etype, trigger):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_a_strike_price_is_no_event(nlp):
+    assert model_events(nlp, "The strike price of the option is 50 dlrs.") == {}
+
+
+@pytest.mark.model
+def test_model_a_rally_in_prices_is_no_protest(nlp):
+    assert model_events(nlp, "Analysts see no immediate sign of a rally in European tin prices.") == {}
+    joined = model_events(nlp, "Thousands joined a rally in Manila on Sunday.")
+    assert {(e.event_type, e.trigger) for e in joined.values()} == {("PROTEST", "rally")}

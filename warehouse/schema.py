@@ -234,7 +234,7 @@ TABLES: dict[str, pa.Schema] = {
             _f("sentence_end", pa.int64(), "End of the event's sentence."),
             _f("event_mode", pa.string(), "PLOVER mode of the event type where the text supports one (ASSAULT: `firearms`, `explosives`, ...)."),
             _f("date_source", pa.string(), "Where the date came from: `trigger`, `clause` (the verb governing it), `sentence`, `report` (the reporting verb's date) or `publication` (the document's date); `report` and `publication` only bound the event from above (`date_end`, with `date_start` null)."),
-            _f("location_source", pa.string(), "Where the place came from: `clause` (a phrase attached to the trigger), `sentence` (a place phrase elsewhere in its sentence) or `dateline` (the document's dateline)."),
+            _f("location_source", pa.string(), "Where the place came from: `clause` (a phrase attached to the trigger), `sentence` (a place phrase elsewhere in its sentence), `dateline` (the document's dateline) or `document` (no dateline: the place the story names most often, at least twice; the story's setting, not a proven event site)."),
             _f("mention_count", pa.int64(), "Times the document mentions this happening (one row per happening per document)."),
             _f("other_triggers", INT_PAIRS, "`[start_char, end_char]` of the happening's other mentions in the document."),
             _f("modalities", STR_LIST, "Modality of every mention of the happening in the document; `modality` keeps the least certain."),

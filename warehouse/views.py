@@ -23,11 +23,13 @@ _STANCE = """CASE {m} WHEN 'asserted' THEN 'firm' WHEN 'reported' THEN 'firm' WH
     WHEN 'rumored' THEN 'weak' WHEN 'denied' THEN 'negative' WHEN 'negated' THEN 'negative' ELSE 'irrealis' END"""
 
 # Events with participants and place resolved to real-world entities, and whether the text dates
-# them (a publication date only bounds an event: it is no evidence that two reports meet).
+# them (a publication date only bounds an event: it is no evidence that two reports meet; nor is
+# the story's setting, location_source 'document', evidence of where the event happened).
 _RESOLVED = f"""
     SELECT e.*, coalesce(la.canonical_entity_id, e.actor_entity_id) AS actor_cid,
            coalesce(lt.canonical_entity_id, e.target_entity_id) AS target_cid,
-           coalesce(ll.canonical_entity_id, e.location_entity_id) AS place_cid,
+           CASE WHEN coalesce(e.location_source, '') <> 'document'
+                THEN coalesce(ll.canonical_entity_id, e.location_entity_id) END AS place_cid,
            (e.date_start IS NOT NULL AND coalesce(e.date_source, '') <> 'publication') AS dated
     FROM {LAKE}.events e
     LEFT JOIN {LAKE}.entity_links la ON la.entity_id = e.actor_entity_id
@@ -65,7 +67,8 @@ _PAIRS = f"""
 VIEWS["event_pairs"] = (
     "Pairs of events in different documents that report the same happening: the same type and at "
     "least two of three pieces of evidence agreeing: a shared participant (real-world entity, "
-    "`shared_role`/`shared_entity_id`), the same place (`same_place`), dates from the text within 7 "
+    "`shared_role`/`shared_entity_id`), the same place (`same_place`; a place taken from the story's "
+    "setting, `location_source` = `document`, is no evidence), dates from the text within 7 "
     "days (`same_time`; a publication date is no evidence); and nothing contradicting (different "
     "places, different targets, dates more than 7 days apart). A row with neither place nor a date "
     "from the text can never reach two, so clusters never chain through it.",
@@ -174,7 +177,7 @@ VIEWS["entity_timeline"] = (
         ORDER BY de.entity_id, d.published_at NULLS LAST, de.doc_id""",
 )
 
-VIEW_VERSION = "views.v4"
+VIEW_VERSION = "views.v5"
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:

@@ -232,6 +232,10 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     by = prep_objects(noun, ("by",))
     if by:
         actor = by[0]
+    elif etype in P.VERBAL_TYPES:  # "a warning from Turkey", "an appeal from the UN"
+        source = [o for o in prep_objects(noun, ("from",)) if o.ent_type_ in ACTOR_LABELS]
+        if source and actor is None:
+            actor = source[0]
     of = prep_objects(noun, ("of",))
     if of:
         if etype in P.OF_IS_ACTOR and not patient:
@@ -241,7 +245,7 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     light = light_verb(noun)
     heads = [noun] + ([light] if light is not None else [])
     objs = [o for h in heads for o in prep_objects(h, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
-            if o.ent_type_ not in PLACE_LABELS]
+            if o.ent_type_ not in PLACE_LABELS and (actor is None or o.i != actor.i)]
     target = target or (objs[0] if objs else None)
     if actor is None and light is not None:
         subj = subject(light)

@@ -33,6 +33,11 @@ from spacy.tokens import Token
 from newslake.transforms.keys import PLACE_LABELS
 
 DATA = "newslake.transforms.events"
+PARTITIVE_HEADS = frozenset("number one some many several most all none dozens hundreds thousands "
+                            "scores handful group majority rest".split())
+"""Heads that stand for their ``of`` phrase: "one of the men", "a number of people"."""
+CAPTIVES = frozenset("hostage captive abductee".split())
+"""People held by others, whom the Phoenix agent list (actors) does not name."""
 
 
 class Pattern(NamedTuple):
@@ -192,6 +197,10 @@ def can_act(tok: Token | None) -> bool:
     pronoun, or a noun the agent dictionary lists ("police", "the minister", "rebels")."""
     if tok is None:
         return False
+    if (tok.like_num or tok.lemma_.lower() in PARTITIVE_HEADS) and any(  # "one of the men",
+            can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"  # "a number of people"
+            for o in p.children if o.dep_ == "pobj"):
+        return True
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (tok.ent_type_ in PLACE_LABELS and tok.pos_ == "PROPN"):
         return True
     low = tok.lower_
@@ -201,6 +210,6 @@ def can_act(tok: Token | None) -> bool:
         return True
     lemma = tok.lemma_.lower()
     agents = agent_nouns()
-    return lemma in agents or low in agents or any(
+    return lemma in agents or low in agents or lemma in CAPTIVES or any(
         c.dep_ == "compound" and c.lemma_.lower() in agents and lemma in ("member", "leader", "head", "group")
         for c in tok.children)

@@ -12,8 +12,9 @@
 * Mode: the PLOVER mode named by the trigger or a word attached to it (:data:`plover.MODES`).
 
 When the clause gives no place or time, :func:`sentence_place`, :func:`sentence_date` and
-:func:`dateline_place` look further (the extractor records which in ``location_source`` /
-``date_source``), and last the publication date bounds the event from above.
+:func:`dateline_place` look further, then :func:`document_place` (the story's most-named place,
+when it has no dateline); the extractor records which in ``location_source`` / ``date_source``,
+and last the publication date bounds the event from above.
 
 Example: "Army troops attacked a rebel camp near Homs in early June." -> place Homs, date "early June"
 """
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.events import plover as P
 from newslake.transforms.events.args import SUBJ, Args, children, light_verb, prep_objects
+from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.types import doc_text
 
 PLACE_PREPS = frozenset("in near at from outside inside across into around throughout off "
@@ -254,6 +256,41 @@ def sentence_date(tok: Token, args: Args) -> Span | None:
     dates = [e for e in tok.sent.ents if e.label_ == "DATE" and not any(
         w.lower_ in ("old", "years", "months", "weeks", "days", "ago", "age", "aged") for w in e)]
     return min(dates, key=lambda e: abs(e.root.i - tok.i)) if dates else None
+
+
+SETTING_PREPS = frozenset("in at near inside outside across throughout around".split())
+"""Prepositions that name where something happens: "fighting in northern Iraq", "talks at Geneva"."""
+
+
+def document_place(doc: Doc, args: Args) -> Token | None:
+    """The story's focus place when it has no dateline: the place the text names most often as a
+    setting (the object of ``in``/``at``/``near`` ...) and at least twice (ties: the first named),
+    else the only setting the story names when it is a country or city (GPE), else the one
+    setting its lead sentence names, as story-level geocoders do (CLIFF's focus
+    place, used by the Phoenix event data). Returns its first mention. A setting, not a proven
+    event site: the extractor marks it ``location_source="document"``.
+
+    Example: "Fighting raged in northern Iraq ... Iran shelled towns in Iraq." -> <Iraq> (first)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Token] = {}
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or not any(t.is_alpha for t in ent):
+            continue
+        if not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in SETTING_PREPS):
+            continue  # a place named as a topic ("refused to recognise West Berlin"), not a setting
+        key = " ".join(ent.text.lower().replace(".", "").split())
+        if key.startswith("the "):
+            key = key[4:]
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, ent.root)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -first[k].i))
+    lead = next(iter(doc.sents), None)
+    if counts[best] >= 2 or (len(counts) == 1 and first[best].ent_type_ == "GPE"):
+        return first[best]  # named twice, or the only setting the story names (a country or city)
+    in_lead = [first[k] for k in counts if lead is not None and first[k].i < lead.end]
+    return in_lead[0] if len(in_lead) == 1 else None
 
 
 def dateline_place(doc: Doc, args: Args) -> Token | None:

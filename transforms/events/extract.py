@@ -33,9 +33,10 @@ from spacy.tokens import Doc, Token
 from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
-from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, light_verb, noun_roles,
-                                             subject, verb_roles)
-from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, in_background_clause,
+from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, is_passive, light_verb,
+                                             noun_roles, subject, verb_roles)
+from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
+                                                in_background_clause,
                                                 local_modality, mode_of, place_of, sentence_date, sentence_place)
 from newslake.transforms.events.merge import is_bare, merge_mentions
 from newslake.transforms.ids import stable_id
@@ -43,15 +44,21 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v3"
+EVENTS_VERSION = "newslake.events.v4"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
-ATTEMPT_HEADS = frozenset("attempt plot bid".split())
-"""A trigger noun may be a compound modifier of these: ``"an assassination attempt"``."""
+ATTEMPT_HEADS = frozenset("attempt plot bid suspect suspects victim victims survivor survivors "
+                          "perpetrator perpetrators".split())
+"""A trigger noun may be a compound modifier of these: ``"an assassination attempt"``, ``"the
+bombing suspect"`` (a participant named by the happening)."""
 SENTENCE_ENTITY_LABELS = frozenset(ACTOR_LABELS) | PLACE_LABELS | {"DATE", "EVENT"}
 DEATH_CAUSE_PREPS = frozenset("in from after during of when amid".split())
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+PEOPLE_COUNT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+"""Types whose verb's bare-number object counts people: "killing the three", "freed 20"."""
+DEFINITE_DETS = frozenset("the this that these those".split())
+OPPOSING_TYPES = frozenset({"ACCUSE", "REJECT"})
 """Verb types kept with an unnamed participant when the text gives a place or a time."""
 
 
@@ -107,37 +114,54 @@ def _violent_cause(verb: Token) -> bool:
                     return True
         if p.dep_ == "advcl" and P.VERB_TRIGGERS.get(p.lemma_.lower()) == "ASSAULT":
             return True
+        if p.dep_ == "prep" and p.lower_ in DEATH_CAUSE_PREPS:  # "died after a bomb exploded" parsed
+            for d in p.subtree:                                 # as a clause inside the phrase
+                if d.pos_ == "VERB" and d.dep_ in ("relcl", "pcomp", "pobj", "acl") \
+                        and P.VERB_TRIGGERS.get(d.lemma_.lower()) == "ASSAULT":
+                    return True
     return False
 
 
-def _sense_objects(tok: Token) -> list[Token]:
+def _sense_objects(tok: Token, governed: bool = True) -> list[Token]:
     """Words whose sense decides the trigger's: objects, passive subjects and the objects of
     ``on``/``against``/``of``/``for`` phrases ("attack on civil liberties", "release of figures")."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    preps = ("on", "against", "of", "for") + (("in",) if tok.pos_ == "NOUN" else ())  # "a rally in prices"
     for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in ("on", "against", "of", "for"):
+        if p.dep_ == "prep" and p.lower_ in preps:
             out += [o for o in p.children if o.dep_ == "pobj"]
-    for x in tok.children:  # "help fight terror": the sense of the governed verb's object
+    for x in tok.children if governed else ():  # "help fight terror": the governed verb's object
         if x.dep_ == "xcomp" and x.pos_ == "VERB":
             out += [c for c in x.children if c.dep_ == "dobj"]
     return out
 
 
-def _figurative(tok: Token, last: Token) -> bool:
-    """An economic or figurative sense (:data:`plover.NON_EVENT_SENSES`)."""
+def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
+    """An economic or figurative sense (:data:`plover.NON_EVENT_SENSES`). Opposing something keeps
+    its sense whatever the object ("spoke against the tax", "rejected the budget"), and a
+    bomb or a shell hits a market, not prices ("bombed a market")."""
+    if etype in OPPOSING_TYPES:
+        return False
+    physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
-               for o in _sense_objects(tok))
+               and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
+               for o in _sense_objects(tok, governed=etype not in P.VERBAL_TYPES))  # "urged X to cut taxes"
 
 
 def _amount(t: Token) -> bool:
     return t.like_num or t.lower_ in P.AMOUNT_UNITS or t.lemma_.lower() in P.AMOUNT_UNITS
 
 
-def _quantity_frame(tok: Token) -> bool:
+def _quantity_frame(tok: Token, etype: str = "") -> bool:
     """A verb whose object or ``to``/``by``/``from`` phrase is an amount: "Extel declined 4p to
-    945", "exports fell by 3 pct" (not "killed 18 soldiers": soldiers are no unit)."""
+    945", "exports fell by 3 pct" (not "killed 18 soldiers": soldiers are no unit). The bare
+    number a violent verb takes counts people ("killing the three", "wounded 12"): an amount only
+    with its unit."""
     for c in tok.children:
         if c.dep_ in ("dobj", "npadvmod") and _amount(c):
+            if etype in PEOPLE_COUNT_TYPES and c.like_num and not any(
+                    _amount(u) and not u.like_num for u in c.subtree):
+                continue
             return True
         if c.dep_ == "prep" and c.lower_ in ("to", "by", "from"):
             if any(o.dep_ == "pobj" and _amount(o) for o in c.children):
@@ -174,15 +198,18 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
             sense.explicit or sense.code[:2] in P.CAMEO_BLOCK_ROOTS))):
         return None
     etype = P.cameo_to_plover(sense.code)
-    if etype is not None and lemma not in P.VERB_TRIGGERS:
-        # a dictionary sense needs a doer that can act ("the attack shocked Paris", "surrounded
-        # by rumors": no)
-        subj = subject(tok)
-        doers = [subj[0]] if subj is not None and not subj[1] else []
-        doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
-        if doers and not any(cameo.can_act(d) for d in doers):
-            return None
+    if etype is not None and lemma not in P.VERB_TRIGGERS and not _doer_can_act(tok):
+        return None  # a dictionary sense needs a doer that can act ("the attack shocked Paris")
     return (etype, last) if etype else None
+
+
+def _doer_can_act(tok: Token) -> bool:
+    """False when the verb names its doer (active subject or ``by`` agent) and none of them can
+    act: "the attack shocked Paris", "surrounded by rumors", "the war threatening the Gulf"."""
+    subj = subject(tok)
+    doers = [subj[0]] if subj is not None and not subj[1] and not (tok.dep_ == "acl" and is_passive(tok)) else []
+    doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+    return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) for d in doers)  # "it urged": unknown, kept
 
 
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
@@ -195,14 +222,33 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.REPORTING_VERBS:
             return None
         hit = _verb_type(tok)
-        if hit is None or _figurative(tok, hit[1]):
+        if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
         etype, last = hit
-        if _quantity_frame(tok):
+        if _quantity_frame(tok, etype):
             return None  # "Extel declined 28p", "exports fell 3 pct": a market movement
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs and tok.dep_ == "acl" and is_passive(tok):
+            objs = [tok.head]  # "minutes of the meeting released Friday"
         if lemma in P.PERSON_OBJECT_VERBS and objs and not any(cameo.can_act(o) for o in objs):
             return None  # "executing orders", "rates charged by banks"
+        if lemma == "join" and etype == "MOBILIZE":
+            joined = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(o.pos_ == "NOUN" and o.lemma_.lower() in P.NOUN_TRIGGERS and not _names_agreement(o)
+                   for o in joined):
+                return None  # "joined a rally", "joined the talks": the noun is the event
+            if any(_names_agreement(o) for o in joined):
+                if tok.dep_ == "xcomp" and match_trigger(tok.head) is not None:
+                    return None  # "refused to join the pact": the refusal is the event
+                return "AGREE", last  # "joined the Paris pact": acceding to an agreement
+            if any(o.lemma_.lower() in P.BODY_NOUNS and not any(
+                    m.dep_ in ("amod", "compound") and m.lemma_.lower() in P.ARMED_MODIFIERS for m in o.children)
+                   for o in joined):
+                return None  # "joined the syndicate", "joined the group in 1969": not an armed side
+        if lemma == "plead" and any(c.lower_ in P.PLEAS for c in tok.subtree):
+            return None  # "pleaded guilty": a plea in court, not a request
+        if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            return None  # "to demonstrate her sincerity": showing, not a protest
         if lemma == "sign" and any(o.lemma_.lower() in P.NON_AGREEMENT_SIGNING for o in objs):
             return None  # "signed a measure lifting currency regulations"
         if lemma == "withdraw" and objs and not any(cameo.can_act(o) for o in objs):
@@ -228,14 +274,33 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 return None  # "met its budget targets", "ordered 1.75 mln ties"
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children):
             return None  # "declined to be identified", "refused to comment"
+        if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in P.NOUN_TRIGGERS and (
+                lemma in P.LIGHT_VERBS and lemma not in P.VERB_TRIGGERS
+                or (lemma not in P.VERB_TRIGGERS and P.NOUN_TRIGGERS[c.lemma_.lower()] == etype))
+               for c in tok.children):
+            return None  # "issued an appeal", "reached agreement": a light verb, the noun is the event
+        if etype not in VIOLENT_TYPES and not _doer_can_act(tok):
+            return None  # "the war threatening the Gulf states", "employees supported by health plans"
+        if etype not in VIOLENT_TYPES and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and subject(tok) is None \
+                and not any(c.dep_ == "dobj" and c.ent_type_ in ACTOR_LABELS for c in tok.children):
+            return None  # "loans for financing trade", "such moves as increasing oil reserves": an activity
         return etype, last
     if tok.pos_ == "NOUN" and (tok.dep_ not in ("compound", "amod") or (
             tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTEMPT_HEADS)):
         etype = P.NOUN_TRIGGERS.get(lemma)
-        if etype is None or _figurative(tok, tok):
+        if lemma == "strike" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in P.MILITARY_STRIKE
+                                     for c in tok.children):
+            etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
+        if etype is None or _figurative(tok, tok, etype):
             return None
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None
+        if lemma == "charge" and not (
+                any(c.dep_ == "prep" and c.lower_ in ("against", "of", "over", "for", "that")
+                    and not any(_amount(o) for o in c.children if o.dep_ == "pobj") for c in tok.children)
+                or any(c.dep_ in ("poss", "acl", "relcl") for c in tok.children)
+                or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.CHARGE_GOVERNORS)):
+            return None  # "LIFO inventory charges", "one-time charges": a cost, not an accusation
         if etype == "ASSAULT" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS
                                       for c in tok.children):
             return None  # "a takeover battle", "a price war"
@@ -265,6 +330,18 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             return True
         return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in tok.children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
+
+
+def _names_agreement(tok: Token) -> bool:
+    """An agreement by its head or its name: "the Paris pact", "the General Agreement on Tariffs"."""
+    words = [tok] + ([t for t in tok.doc[tok.left_edge.i: tok.i + 1]] if tok.ent_type_ else [])
+    return any(w.lemma_.lower() in P.AGREEMENT_NOUNS or w.lower_ in P.AGREEMENT_NOUNS for w in words)
+
+
+def _definite(tok: Token) -> bool:
+    """A noun that refers back: "the explosion", "this attack" (a mention of a happening told
+    elsewhere in the story, kept only to fold into it)."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children)
 
 
 def _sentence_names_entity(tok: Token) -> bool:
@@ -309,7 +386,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         if speaker is None or speaker[0] is None:
             if not _has_frame(tok, etype, actor, target, args, place, when):
                 bare = actor is None and target is None and place is None and when is None
-                if not (tok.pos_ == "NOUN" and bare and _sentence_names_entity(tok)):
+                if not (tok.pos_ == "NOUN" and bare and (_sentence_names_entity(tok) or _definite(tok))):
                     continue  # kept only to fold into a happening told elsewhere (dropped if none)
             speaker = None
         loc, loc_source = args.span(place), ("clause" if place is not None else None)
@@ -361,9 +438,12 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
 
 def _fill_from_document(events: list[Event], doc: Doc, args: Args,
                         published_at: datetime.datetime | datetime.date | None) -> list[Event]:
-    """Place from the dateline and an upper bound from the publication date, where the text gave
-    neither (``location_source="dateline"``, ``date_source="publication"``)."""
-    line = dateline_place(doc, args)
+    """Place from the dateline, else the story's most-named place, and an upper bound from the
+    publication date, where the text gave neither (``location_source="dateline"`` or
+    ``"document"``, ``date_source="publication"``)."""
+    line, line_source = dateline_place(doc, args), "dateline"
+    if line is None:
+        line, line_source = document_place(doc, args), "document"
     line_span = args.span(line) if line is not None else None
     day = published_at.date() if isinstance(published_at, datetime.datetime) else published_at
     out = []
@@ -371,7 +451,7 @@ def _fill_from_document(events: list[Event], doc: Doc, args: Args,
         changes: dict = {}
         if e.location_text is None and line_span is not None:
             changes.update(location_text=line_span[0], location_start=line_span[1], location_end=line_span[2],
-                           location_entity_id=line_span[3], location_source="dateline")
+                           location_entity_id=line_span[3], location_source=line_source)
         if e.date_text is None and e.date_end is None and day is not None:
             changes.update(date_end=day, date_source="publication")
         out.append(dataclasses.replace(e, **changes) if changes else e)

@@ -64,7 +64,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
 """Verb lemma -> type: ``"Rebels attacked the convoy"`` -> ASSAULT."""
 
 NOUN_TRIGGERS: dict[str, str] = _table({
-    "THREATEN": "threat ultimatum",
+    "THREATEN": "threat ultimatum warning",
     "ASSAULT": "attack bombing killing murder assassination shooting massacre assault airstrike "
                "raid ambush beheading execution kidnapping abduction explosion blast invasion "
                "fighting shelling battle gunfire slaying beating stabbing bombardment hijacking "
@@ -72,11 +72,11 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "COERCE": "arrest detention ban blockade crackdown censorship expulsion deportation",
     "SANCTION": "sanction embargo boycott",
     "MOBILIZE": "deployment recruitment mobilization mobilisation",
-    "PROTEST": "protest demonstration rally riot",
+    "PROTEST": "protest demonstration rally riot strike walkout",
     "ACCUSE": "accusation condemnation criticism indictment charge",
     "REJECT": "rejection refusal veto",
-    "AGREE": "agreement treaty accord",
-    "CONSULT": "talk meeting visit summit negotiation consultation",
+    "AGREE": "agreement treaty accord pledge",
+    "CONSULT": "talk meeting visit summit negotiation consultation discussion",
     "AID": "aid donation assistance",
     "RETREAT": "withdrawal retreat release surrender ceasefire truce",
     "OTHER": "defection",
@@ -112,7 +112,7 @@ the second word: ``"who has spoken against ISIS"`` -> trigger ``"spoken against"
 
 LIGHT_VERBS: frozenset[str] = frozenset(
     "make issue level launch carry stage hold conduct impose mount lodge file sign reach "
-    "announce offer deliver unleash begin start continue".split())
+    "announce offer deliver unleash begin start continue commit perpetrate".split())
 """Verbs whose object noun is the event: ``"makes threats against X"`` -> trigger ``threats``,
 actor = the light verb's subject."""
 
@@ -420,9 +420,11 @@ NON_EVENT_PHRASES: frozenset[tuple[str, str]] = frozenset({("talk", "of"), ("tal
 """(verb, preposition/adverb) pairs that are no event: "Fujioka talked of the struggle", "investors
 backed away from the market"."""
 
-PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang"})
+PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang", "release",
+                                                 "free"})
 """Verbs that are events only when their object (or passive subject) can act: "executed two
-prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks"."""
+prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks";
+"released two hostages", not "minutes released on Friday"."""
 
 NON_AGREEMENT_SIGNING: frozenset[str] = frozenset(
     "measure law bill decree order legislation check cheque petition lease".split())
@@ -442,3 +444,30 @@ AMOUNT_UNITS: frozenset[str] = frozenset(
     "pct percent % point points cent cents ct cts dlr dlrs dollar dollars p pence penny yen mln "
     "billion million stg marks francs lire tonne tonnes barrel barrels bpd share shares".split())
 """Units of amounts: a verb moved by one is a market movement ("declined 4p", "fell 3 pct")."""
+
+BODY_NOUNS: frozenset[str] = frozenset(
+    "group syndicate consortium company firm board community team staff club venture market bank "
+    "partnership organization organisation association".split())
+"""Bodies one joins without taking a side in a conflict: "joined the syndicate", "joined the group in
+1969" (``join`` stays MOBILIZE for an armed side: "joined ISIS", "joined the rebel group")."""
+
+ARMED_MODIFIERS: frozenset[str] = frozenset(
+    "rebel militant armed terrorist jihadist guerrilla insurgent paramilitary extremist islamist "
+    "separatist militia".split())
+
+PLEAS: frozenset[str] = frozenset({"guilty", "innocent", "contest"})
+"""``"pleaded guilty"``: a plea in court, not a REQUEST."""
+
+CHARGE_GOVERNORS: frozenset[str] = frozenset("face file bring press drop deny level lay dismiss".split())
+"""Verbs whose object ``charges`` are accusations: "faces charges", "dropped the charges"."""
+
+FIGURATIVE_ASSAULT_VERBS: frozenset[str] = frozenset("attack fight clash battle storm".split())
+"""ASSAULT verbs with a common figurative use ("bears attacked the market"); the others (bomb,
+shell, raid, loot ...) only hit things."""
+
+PLACES_OF_TRADE: frozenset[str] = frozenset({"market", "markets", "bazaar", "exchange"})
+"""Economic words that are also places a bomb can hit: "bombed a market"."""
+
+MILITARY_STRIKE: frozenset[str] = frozenset("air missile drone rocket military nuclear pre-emptive preemptive "
+                                            "surgical retaliatory artillery".split())
+"""Modifiers that make a ``strike`` an attack ("air strike"); otherwise it is a labour protest."""
