@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newslake.transforms.claims.spans import quote_spans  # noqa: E402
-from newslake.transforms.claims.learned import is_tuning  # noqa: E402
+from newslake.transforms.claims.learned import is_tuning, trim_span  # noqa: E402
 from newslake.transforms.claims.extract import DEFAULT_MODE, MODES, Claim, extract_claims  # noqa: E402
 from newslake.transforms.pipeline import load_nlp  # noqa: E402
 from newslake.transforms.types import SpanEntityLookup  # noqa: E402
@@ -172,21 +172,12 @@ def ours(doc: Doc, doc_id: str, mode: str = DEFAULT_MODE, tagger: str | None = N
             for c in claims_of(doc, doc_id, mode, tagger)]
 
 
-_TRIM = " \t\n\"'“”‘’.,;:—–-"
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _TRIM:
-        s += 1
-    while e > s and text[e - 1] in _TRIM:
-        e -= 1
-    return s, e
 
 
 def _role_spans(text: str, att: dict, role: str) -> tuple[int, int] | None:
     """A gold role as one span (first start to last end of its parts), trimmed of quotes and punctuation."""
     parts = spans_of(att.get(role))
-    return _trim(text, min(s for s, _ in parts), max(e for _, e in parts)) if parts else None
+    return trim_span(text, min(s for s, _ in parts), max(e for _, e in parts)) if parts else None
 
 
 def span_counts(text: str, atts: list[dict], claims: list[Row], acc: Counter) -> None:
@@ -198,7 +189,7 @@ def span_counts(text: str, atts: list[dict], claims: list[Row], acc: Counter) ->
     }
     for role, spans in pred.items():
         golds = [g for g in (_role_spans(text, a, role) for a in atts) if g]
-        spans = [_trim(text, s, e) for s, e in spans]
+        spans = [trim_span(text, s, e) for s, e in spans]
         acc[role, "gold"] += len(golds)
         acc[role, "pred"] += len(spans)
         for kind, hit in (("exact", lambda a, b: a == b), ("overlap", lambda a, b: a[0] < b[1] and b[0] < a[1])):

@@ -43,6 +43,7 @@ from newslake.transforms.claims.learned import (  # noqa: E402
     TAGGER_CONFIG,
     attribution_doc,
     is_tuning,
+    trim_span,
 )
 
 _REL = Path("shared") / "eval" / "polnear" / "polnear_train_dev.jsonl"
@@ -58,7 +59,6 @@ META = {
     "sources": [{"name": "PolNeAR", "url": "https://github.com/networkdynamics/PolNeAR"}],
 }
 _PRIORITY = {"CUE": 0, "SOURCE": 1, "CONTENT": 2}
-_TRIM = " \t\n\"'“”‘’.,;:—–-"
 
 
 def load_train(path: Path, limit: int | None) -> list[dict]:
@@ -69,14 +69,6 @@ def load_train(path: Path, limit: int | None) -> list[dict]:
         files = sorted({r["filename"] for r in rows})[:limit]
         rows = [r for r in rows if r["filename"] in set(files)]
     return rows
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _TRIM:
-        s += 1
-    while e > s and text[e - 1] in _TRIM:
-        e -= 1
-    return s, e
 
 
 def _trim_tokens(span: Span) -> Span | None:
@@ -103,7 +95,7 @@ def gold_spans(doc: Doc, atts: list[dict]) -> list[Span]:
         for role, label in (("cue", "CUE"), ("source", "SOURCE"), ("content", "CONTENT")):
             for part in att.get(role) or []:
                 for s, e in part["spans"]:
-                    s, e = _trim(doc.text, s, e)
+                    s, e = trim_span(doc.text, s, e)
                     span = doc.char_span(s, e, label=label, alignment_mode="expand") if e > s else None
                     for piece in _by_sentence(span) if span is not None else []:
                         piece = _trim_tokens(piece)

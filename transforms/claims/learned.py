@@ -48,6 +48,24 @@ TAGGER_CONFIG = {
 }
 
 
+#: Characters trimmed from the ends of an annotated span: spaces, quotation marks, punctuation.
+SPAN_TRIM = " \t\n\"'“”‘’.,;:—–-"
+
+
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``[s, e)`` without leading and trailing :data:`SPAN_TRIM` characters (PolNeAR's spans keep
+    quotation marks and punctuation; training and scoring compare them without).
+
+    >>> trim_span('said "no tax."', 5, 14)
+    (6, 12)
+    """
+    while s < e and text[s] in SPAN_TRIM:
+        s += 1
+    while e > s and text[e - 1] in SPAN_TRIM:
+        e -= 1
+    return s, e
+
+
 def is_tuning(filename: str, seed: int = 0) -> bool:
     """Whether a PolNeAR train article is in the held-out tuning part (10% of the files, fixed by
     ``seed``): ``scripts/train_attribution.py`` stops on it, ``bench/polnear_claims.py --split tune``
