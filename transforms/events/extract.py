@@ -44,7 +44,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v4"
+EVENTS_VERSION = "newslake.events.v5"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -140,8 +140,8 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     """An economic or figurative sense (:data:`plover.NON_EVENT_SENSES`). Opposing something keeps
     its sense whatever the object ("spoke against the tax", "rejected the budget"), and a
     bomb or a shell hits a market, not prices ("bombed a market")."""
-    if etype in OPPOSING_TYPES:
-        return False
+    if etype in OPPOSING_TYPES or tok.lemma_.lower() in ("discuss", "debate"):
+        return False  # "discussed the supply of engines": any topic can be discussed
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
                and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
@@ -258,15 +258,15 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype in ("REJECT", "THREATEN") and lemma in ("deny", "warn", "caution") and any(
                 c.dep_ == "ccomp" for c in tok.children):
             return None  # "denied that ...", "warned that ...": a reporting use
-        if etype == "REJECT" and any(c.dep_ == "ccomp" for c in tok.children):
-            return None
+        if etype in ("REJECT", "CONCEDE") and any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "conceded (that) Congress will be unable": admitting a fact, not yielding
         if lemma == "ask" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
                 and (tok.dep_ == "advcl" or all(t.is_punct for t in tok.doc[tok.sent.start: tok.i])):
             return None  # "Asked if ...": the reporter's question
         if lemma == "deny" and not any(c.dep_ in ("dative",) or (c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON")
                                        for c in tok.children):
             return None  # "I cannot deny it", "denied the report": a statement, not a refusal
-        if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order"):
+        if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order") and lemma not in P.TOPIC_VERBS:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if objs and not any(cameo.can_act(o) or o.lemma_.lower() in P.AGREEMENT_NOUNS
                                 or o.lemma_.lower() in P.NOUN_TRIGGERS for o in objs) \
@@ -304,13 +304,20 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype == "ASSAULT" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS
                                       for c in tok.children):
             return None  # "a takeover battle", "a price war"
+        if lemma == "conference" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.NON_MEETING_MODIFIERS
+                                         for c in tok.children):
+            return None  # "told a news conference": a statement, not a meeting
         if etype == "AGREE" and any(c.dep_ in ("compound", "nmod") and c.lower_ in ("repurchase", "repo", "swap")
                                     for c in tok.children):
             return None  # "a repurchase agreement": a money-market instrument
+        voiced = light_verb(tok)
         if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not any(
-                c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children):
-            return None  # "domestic demand", "demand of banks"; not "their demands", "a demand that"
-        return etype, tok
+                c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children) \
+                and not (voiced is not None and subject(voiced) is not None and not subject(voiced)[1]
+                         and subject(voiced)[0].lower_ not in RELATIVE_PRONOUNS
+                         and cameo.can_act(subject(voiced)[0])):
+            return None  # "domestic demand", "demand of banks", "which would lend support to the market";
+        return etype, tok  # not "their demands", "a demand that", "Japan voiced support"
     return None
 
 

@@ -76,7 +76,7 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "ACCUSE": "accusation condemnation criticism indictment charge",
     "REJECT": "rejection refusal veto",
     "AGREE": "agreement treaty accord pledge",
-    "CONSULT": "talk meeting visit summit negotiation consultation discussion",
+    "CONSULT": "talk meeting visit summit negotiation consultation discussion conference",
     "AID": "aid donation assistance",
     "RETREAT": "withdrawal retreat release surrender ceasefire truce",
     "OTHER": "defection",
@@ -123,7 +123,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 ..."``) is reporting too."""
 
 TARGET_PREPS: dict[str, tuple[str, ...]] = {
-    "CONSULT": ("with",), "COOPERATE": ("with",), "AGREE": ("with",),
+    "CONSULT": ("with", "between", "among"), "COOPERATE": ("with",), "AGREE": ("with",),
     "AID": ("to", "for"), "SUPPORT": ("for",), "REQUEST": ("to", "from"),
     "MOBILIZE": ("to",), "OTHER": ("to",), "RETREAT": ("from",), "CONCEDE": ("to",),
     "ACCUSE": ("against", "at"), "PROTEST": ("against",), "THREATEN": ("against",),
@@ -410,10 +410,21 @@ AGREEMENT_NOUNS: frozenset[str] = frozenset(
     "memorandum protocol convention charter communique declaration understanding".split())
 """Objects that keep a CONSULT/COOPERATE verb an event: "negotiated the Mexican deal"."""
 
+STANCE_NOUNS: frozenset[str] = frozenset({"support", "aid", "protest", "demand", "backing", "opposition"})
+"""Trigger nouns of a stance or a gift, events when someone voices or gives them."""
+
+STANCE_VERBS: frozenset[str] = frozenset(
+    "voice express indicate give declare reiterate signal show lend throw renew lodge file "
+    "register".split())
+"""Verbs whose subject voices or gives a stance noun: ``"Japan voiced support"``, ``"China lodged a
+protest"``, ``"gave aid to the victims"`` (with :data:`LIGHT_VERBS`: the noun is the event, the
+verb's subject its actor)."""
+
 MASS_NOUNS: frozenset[str] = frozenset({"demand", "support", "aid", "charge", "release", "protest"})
 """Trigger nouns whose singular is mostly an economic or general sense ("domestic demand",
 "price support", "release of figures"): an event only in the plural ("their demands"), with a
-clause ("a demand that ...") or with an owner who can act ("Iran's demand")."""
+clause ("a demand that ..."), with an owner who can act ("Iran's demand"), or voiced or given by
+someone who can act ("Japan voiced support", :data:`STANCE_VERBS`)."""
 
 NON_EVENT_PHRASES: frozenset[tuple[str, str]] = frozenset({("talk", "of"), ("talk", "about"), ("speak", "of"),
                                                            ("speak", "about"), ("back", "away")})
@@ -434,6 +445,14 @@ CONCESSION_OBJECTS: frozenset[str] = frozenset(
     "objection objections opposition demand demands veto reservation reservations claim claims".split())
 """Withdrawing these is conceding (CONCEDE), not pulling back forces (RETREAT): "West Germany
 withdrew objections to increased quotas"."""
+
+NON_MEETING_MODIFIERS: frozenset[str] = frozenset("news press telephone video conference".split())
+"""Modifiers that make a conference a statement or a call, not a meeting of actors: "told a news
+conference"."""
+
+TOPIC_VERBS: frozenset[str] = frozenset("discuss negotiate renegotiate debate".split())
+"""CONSULT verbs whose object is the topic, not a participant: "Chrysler is discussing the supply
+of engines" (unlike "met its budget targets", see :data:`ACTOR_OBJECT_TYPES`)."""
 
 FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
     "takeover proxy price legal court trade bidding tariff currency ratings marketing fare "
