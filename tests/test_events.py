@@ -680,3 +680,21 @@ def test_model_discussions_talks_and_conferences(nlp, text, trigger, target):
 @pytest.mark.model
 def test_model_a_news_conference_is_no_meeting(nlp):
     assert "conference" not in model_events(nlp, "The minister told a news conference in Helsinki on Monday.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # "it" reported by a speaker that is no person stands for the speaker, who can act
+    ("North Korea said it agreed to a South Korean proposal for talks.", "agreed", "AGREE"),
+    # opposing and approving a proposal or a merger are events
+    ("Brierley Investments opposes the Rainbow merger.", "opposes", "REJECT"),
+    ("The two boards have approved the merger proposal.", "approved", "AGREE"),
+])
+def test_model_reported_it_opposing_and_approving(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_a_reported_it_of_a_person_is_no_actor(nlp):
+    """"Smith said it agreed": a person's "it" is no one who acts; no speaker-less "it" either."""
+    assert "agreed" not in model_events(nlp, "The figure said it agreed with the trend.")

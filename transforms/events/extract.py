@@ -327,7 +327,7 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
     modifying it ("cabinet meeting"), or its own time or place; for a violent verb a place or time
     ("a bomb exploded in the market")."""
     people = [args.antecedent(t) if t is not None and t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WP", "WDT")
-              else t for t in (actor, target)]
+              else _reported_it(t) for t in (actor, target)]
     if any(cameo.can_act(t) for t in people):
         return True
     if etype == "ASSAULT" and (actor is not None or target is not None):
@@ -337,6 +337,22 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             return True
         return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in tok.children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
+
+
+def _reported_it(tok: Token | None) -> Token | None:
+    """``"North Korea said it agreed"``: a subject ``it`` of a clause reported by a speaker that is
+    no person stands for the speaker; any other token is itself."""
+    if tok is None or tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return tok
+    clause = tok.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in P.REPORTING_VERBS:
+        return tok
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.ent_type_ == "PERSON" or speaker.pos_ == "PRON":
+        return tok
+    return speaker
 
 
 def _names_agreement(tok: Token) -> bool:

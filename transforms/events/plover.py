@@ -50,7 +50,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript",
     "PROTEST": "protest demonstrate rally riot",
     "ACCUSE": "accuse blame condemn denounce criticize criticise charge indict sue",
-    "REJECT": "reject refuse deny veto decline rebuff",
+    "REJECT": "reject refuse deny veto decline rebuff oppose",
     "AGREE": "agree sign ratify offer promise pledge vow",
     "CONSULT": "meet talk visit host discuss negotiate consult",
     "AID": "aid donate fund finance assist",
@@ -407,8 +407,10 @@ event noun (for REQUEST only the verb ``order``, whose commercial sense is commo
 
 AGREEMENT_NOUNS: frozenset[str] = frozenset(
     "deal agreement accord treaty pact settlement terms contract truce ceasefire plan package "
-    "memorandum protocol convention charter communique declaration understanding".split())
-"""Objects that keep a CONSULT/COOPERATE verb an event: "negotiated the Mexican deal"."""
+    "memorandum protocol convention charter communique declaration understanding proposal offer "
+    "merger".split())
+"""Objects that keep a CONSULT/COOPERATE/AGREE verb an event: "negotiated the Mexican deal",
+"approved the merger proposal"."""
 
 STANCE_NOUNS: frozenset[str] = frozenset({"support", "aid", "protest", "demand", "backing", "opposition"})
 """Trigger nouns of a stance or a gift, events when someone voices or gives them."""
