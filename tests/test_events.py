@@ -698,3 +698,17 @@ def test_model_reported_it_opposing_and_approving(nlp, text, trigger, etype):
 def test_model_a_reported_it_of_a_person_is_no_actor(nlp):
     """"Smith said it agreed": a person's "it" is no one who acts; no speaker-less "it" either."""
     assert "agreed" not in model_events(nlp, "The figure said it agreed with the trend.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # harm with no violence told near it is no assault
+    ("The storm left two people dead and 800 others injured.", set()),
+    ("The minister died of cancer on Monday.", set()),
+    # a doer's violence, or violence told in the story
+    ("Rebels wounded 12 soldiers near the border.", {("ASSAULT", "wounded")}),
+    ("A bomb exploded in the market on Friday. Two people died in hospital on Saturday.",
+     {("ASSAULT", "exploded"), ("ASSAULT", "died")}),
+])
+def test_model_harm_is_an_assault_only_when_violence_causes_it(nlp, text, expected):
+    assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected

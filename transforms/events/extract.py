@@ -386,13 +386,46 @@ def _speaker(claim: ClaimLike) -> tuple:
 
 # -- the extractor ----------------------------------------------------------------------------
 
+def _sentence_numbers(doc: Doc) -> dict[int, int]:
+    return {sent.start: n for n, sent in enumerate(doc.sents)}
+
+
+def _violent_sentences(doc: Doc, hits: list[tuple[Token, tuple[str, Token] | None]]) -> set[int]:
+    """Numbers of the sentences that tell violence: an ASSAULT trigger that is no harm word."""
+    numbers = _sentence_numbers(doc)
+    return {numbers[tok.sent.start] for tok, hit in hits
+            if hit is not None and hit[0] == "ASSAULT" and tok.lemma_.lower() not in P.HARM_WORDS}
+
+
+def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple[str, Token] | None:
+    """The trigger of a harm word (:data:`plover.HARM_WORDS`) by its cause; any other hit as it is."""
+    lemma = tok.lemma_.lower()
+    if lemma not in P.HARM_WORDS or tok.pos_ not in ("VERB", "NOUN") or tok.dep_ == "compound":
+        return hit
+    if tok.pos_ == "VERB" and _violent_cause(tok):
+        return "ASSAULT", tok
+    if hit is not None and tok.pos_ == "VERB" and lemma not in P.DEATH_VERBS:
+        subj = subject(tok)
+        doers = [subj[0]] if subj is not None and not subj[1] else []
+        doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+        if any(cameo.can_act(d) for d in doers):
+            return hit  # "rebels wounded 12 soldiers": the doer's violence
+    here = _sentence_numbers(tok.doc)[tok.sent.start]
+    before, after = P.VIOLENCE_WINDOW
+    if any(n in violent for n in range(here - before, here + after + 1)):
+        return "ASSAULT", tok
+    return None
+
+
 def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[ClaimLike],
               published_at: datetime.datetime | datetime.date | None, version: str) -> list[Event]:
     """Every event mention, in text order: one per trigger and (actor, target) pair."""
     args = Args(doc, entities)
     events: list[Event] = []
-    for tok in doc:
-        hit = match_trigger(tok)
+    hits = [(tok, match_trigger(tok)) for tok in doc]
+    violent = _violent_sentences(doc, hits)
+    for tok, hit in hits:
+        hit = _harm(tok, hit, violent)
         if hit is None:
             continue
         etype, last = hit

@@ -240,6 +240,16 @@ DEATH_VERBS: frozenset[str] = frozenset({"die", "perish"})
 ``of``/``when``: ``"Five soldiers died in the blast"``, ``"died of gunshot wounds"``, not ``"died of
 cancer"``."""
 
+HARM_WORDS: frozenset[str] = frozenset("die perish injure wound hurt injury casualty".split())
+"""Words of harm suffered: dying, being hurt, injuries. Harm is an ASSAULT only when violence
+causes it: a violent cause in its sentence ("died in the blast"), a doer that can act ("rebels
+wounded 12 soldiers"), or violence told within :data:`VIOLENCE_WINDOW` sentences of it in the
+story ("13 people suffered minor injuries" after "a parcel bomb exploded"). A storm that "left two
+people dead and 800 others injured" is no assault."""
+
+VIOLENCE_WINDOW: tuple[int, int] = (3, 2)
+"""Sentences before and after a harm word in which told violence causes it."""
+
 VIOLENT_CAUSES: frozenset[str] = frozenset(
     "wound wounds injury injuries gunshot gunfire bomb explosion blast attack shelling airstrike "
     "strike shooting stabbing fighting clash clashes ambush raid bombing violence".split())
