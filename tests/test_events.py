@@ -712,3 +712,17 @@ def test_model_a_reported_it_of_a_person_is_no_actor(nlp):
 ])
 def test_model_harm_is_an_assault_only_when_violence_causes_it(nlp, text, expected):
     assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a verb typed by the CAMEO dictionary alone is an event between actors
+    ("The Fed tightened its grip on reserves last week.", set()),
+    ("The airline cancelled 300 domestic flights on Friday.", set()),
+    ("Police fired tear gas at the miners in La Paz.", {("COERCE", "fired")}),
+    # a shared opinion is no agreement; a price is no offer
+    ("Several Japanese officials agreed that the real obstacle is fiscal policy.", set()),
+    ("The company said each unit will be offered at five dlrs.", set()),
+])
+def test_model_dictionary_senses_need_actors_opinions_and_prices(nlp, text, expected):
+    assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected

@@ -166,6 +166,9 @@ def _quantity_frame(tok: Token, etype: str = "") -> bool:
         if c.dep_ == "prep" and c.lower_ in ("to", "by", "from"):
             if any(o.dep_ == "pobj" and _amount(o) for o in c.children):
                 return True
+        if c.dep_ == "prep" and c.lower_ == "at" and any(  # "units offered at five dlrs": a price
+                o.dep_ == "pobj" and _amount(o) and not o.like_num for o in c.children):
+            return True
     return False
 
 
@@ -200,7 +203,22 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     etype = P.cameo_to_plover(sense.code)
     if etype is not None and lemma not in P.VERB_TRIGGERS and not _doer_can_act(tok):
         return None  # a dictionary sense needs a doer that can act ("the attack shocked Paris")
+    if etype is not None and not _dictionary_target_ok(tok):
+        return None  # "took the news in stride", "raise eight billion dinars", "delivered 10 planes"
     return (etype, last) if etype else None
+
+
+def _dictionary_target_ok(tok: Token) -> bool:
+    """A verb typed by the CAMEO dictionary alone is an event between actors, as PETRARCH codes it:
+    its object, when it has one, can act or names an agreement or an event ("approved the merger
+    proposal", "appointed a commission of inquiry" stays; "took the news", "closed its plant",
+    "delivered 10 planes" do not)."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and tok.dep_ == "acl" and is_passive(tok):
+        objs = [tok.head]
+    return not objs or any(cameo.can_act(o) or o.lemma_.lower() in P.AGREEMENT_NOUNS
+                           or o.lemma_.lower() in P.NOUN_TRIGGERS or o.lemma_.lower() in P.POLICY_OBJECTS
+                           for o in objs)
 
 
 def _doer_can_act(tok: Token) -> bool:
@@ -258,6 +276,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype in ("REJECT", "THREATEN") and lemma in ("deny", "warn", "caution") and any(
                 c.dep_ == "ccomp" for c in tok.children):
             return None  # "denied that ...", "warned that ...": a reporting use
+        if lemma == "agree" and any(c.dep_ == "ccomp" for c in tok.children) and not any(
+                c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon"))
+                for c in tok.children):
+            return None  # "officials agreed that the obstacle is fiscal policy": an opinion shared
         if etype in ("REJECT", "CONCEDE") and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "conceded (that) Congress will be unable": admitting a fact, not yielding
         if lemma == "ask" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \

@@ -240,6 +240,13 @@ DEATH_VERBS: frozenset[str] = frozenset({"die", "perish"})
 ``of``/``when``: ``"Five soldiers died in the blast"``, ``"died of gunshot wounds"``, not ``"died of
 cancer"``."""
 
+POLICY_OBJECTS: frozenset[str] = frozenset(
+    "curfew gas teargas suit lawsuit restriction tariff quota sanction embargo ban blockade law "
+    "emergency".split())
+"""Objects by which a state or a party coerces, sanctions or sues: a CAMEO-only verb keeps its
+dictionary sense with them ("fired tear gas", "clamped a curfew", "filed an anti-trust suit",
+"eased restrictions", "call off the threatened tariffs")."""
+
 HARM_WORDS: frozenset[str] = frozenset("die perish injure wound hurt injury casualty".split())
 """Words of harm suffered: dying, being hurt, injuries. Harm is an ASSAULT only when violence
 causes it: a violent cause in its sentence ("died in the blast"), a doer that can act ("rebels
