@@ -726,3 +726,20 @@ def test_model_harm_is_an_assault_only_when_violence_causes_it(nlp, text, expect
 ])
 def test_model_dictionary_senses_need_actors_opinions_and_prices(nlp, text, expected):
     assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    ("Its bottling subsidiary is being investigated by a grand jury for price fixing.", "investigated", "ACCUSE"),
+    ("Haughey has ruled out any increase in government borrowing.", "ruled out", "REJECT"),
+    ("Kuwait has the full support of Saudi Arabia.", "support", "SUPPORT"),
+    ("PDVSA will sign a letter of intent with the consortium next month.", "sign", "AGREE"),
+    ("Organized labor has pressed lawmakers for more relief from imports.", "pressed", "REQUEST"),
+])
+def test_model_investigations_refusals_backing_and_letters_of_intent(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_pressing_a_thing_is_no_request(nlp):
+    assert "pressed" not in model_events(nlp, "The pilot pressed the red button on Monday.")

@@ -38,9 +38,9 @@ PARTITIVE_HEADS = frozenset("number one some many several most all none dozens h
 """Heads that stand for their ``of`` phrase: "one of the men", "a number of people"."""
 CAPTIVES = frozenset("hostage captive abductee".split())
 """People held by others, whom the Phoenix agent list (actors) does not name."""
-POLITIES = frozenset("country nation republic kingdom".split())
-"""Common nouns for a state as an actor ("the two countries"): the Phoenix dictionaries name each
-country instead, so their agent list has no such noun."""
+POLITIES = frozenset("country nation republic kingdom jury panel".split())
+"""Common nouns for a state or a body as an actor ("the two countries", "a grand jury"): the
+Phoenix dictionaries name each country instead, and their agent list has no such noun."""
 
 
 class Pattern(NamedTuple):

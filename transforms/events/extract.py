@@ -216,7 +216,7 @@ def _dictionary_target_ok(tok: Token) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objs and tok.dep_ == "acl" and is_passive(tok):
         objs = [tok.head]
-    return not objs or any(cameo.can_act(o) or o.lemma_.lower() in P.AGREEMENT_NOUNS
+    return not objs or any(cameo.can_act(o) or _agreement_noun(o)
                            or o.lemma_.lower() in P.NOUN_TRIGGERS or o.lemma_.lower() in P.POLICY_OBJECTS
                            for o in objs)
 
@@ -290,7 +290,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "I cannot deny it", "denied the report": a statement, not a refusal
         if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order") and lemma not in P.TOPIC_VERBS:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
-            if objs and not any(cameo.can_act(o) or o.lemma_.lower() in P.AGREEMENT_NOUNS
+            if objs and not any(cameo.can_act(o) or _agreement_noun(o)
                                 or o.lemma_.lower() in P.NOUN_TRIGGERS for o in objs) \
                     and not any(c.dep_ == "xcomp" for c in tok.children):
                 return None  # "met its budget targets", "ordered 1.75 mln ties"
@@ -335,6 +335,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         voiced = light_verb(tok)
         if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not any(
                 c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children) \
+                and not any(o.ent_type_ in ACTOR_LABELS for p in tok.children if p.dep_ == "prep"
+                            and p.lower_ in ("of", "from") for o in p.children if o.dep_ == "pobj") \
                 and not (voiced is not None and subject(voiced) is not None and not subject(voiced)[1]
                          and subject(voiced)[0].lower_ not in RELATIVE_PRONOUNS
                          and cameo.can_act(subject(voiced)[0])):
@@ -375,6 +377,14 @@ def _reported_it(tok: Token | None) -> Token | None:
     if speaker is None or speaker.ent_type_ == "PERSON" or speaker.pos_ == "PRON":
         return tok
     return speaker
+
+
+def _agreement_noun(tok: Token) -> bool:
+    """An agreement noun, or a letter of intent or of understanding."""
+    lemma = tok.lemma_.lower()
+    return lemma in P.AGREEMENT_NOUNS or (lemma == "letter" and any(
+        o.lemma_.lower() in ("intent", "understanding") for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj"))
 
 
 def _names_agreement(tok: Token) -> bool:

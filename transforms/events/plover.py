@@ -49,15 +49,15 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "SANCTION": "sanction embargo boycott blacklist",
     "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript",
     "PROTEST": "protest demonstrate rally riot",
-    "ACCUSE": "accuse blame condemn denounce criticize criticise charge indict sue",
+    "ACCUSE": "accuse blame condemn denounce criticize criticise charge indict sue investigate probe",
     "REJECT": "reject refuse deny veto decline rebuff oppose",
     "AGREE": "agree sign ratify offer promise pledge vow",
     "CONSULT": "meet talk visit host discuss negotiate consult",
-    "AID": "aid donate fund finance assist",
+    "AID": "aid donate fund finance assist loan lend",
     "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise",
     "OTHER": "defect flee escape",
     "COOPERATE": "cooperate collaborate ally partner",
-    "REQUEST": "request ask appeal demand urge plead petition order instruct",
+    "REQUEST": "request ask appeal demand urge plead petition order instruct press",
     "CONCEDE": "concede apologize apologise pardon",
     "SUPPORT": "support endorse back praise welcome hail applaud",
 })
@@ -95,6 +95,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("crack", "down"): "COERCE",      # "police cracked down on protesters"
     ("shut", "down"): "COERCE",
     ("call", "for"): "REQUEST",       # "the UN called for a ceasefire"
+    ("rule", "out"): "REJECT",        # "Haughey has ruled out any increase in borrowing"
     ("pull", "out"): "RETREAT",       # "troops pulled out of the town"
     ("pull", "back"): "RETREAT",
     ("back", "down"): "CONCEDE",
@@ -451,10 +452,11 @@ NON_EVENT_PHRASES: frozenset[tuple[str, str]] = frozenset({("talk", "of"), ("tal
 backed away from the market"."""
 
 PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang", "release",
-                                                 "free"})
+                                                 "free", "press"})
 """Verbs that are events only when their object (or passive subject) can act: "executed two
 prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks";
-"released two hostages", not "minutes released on Friday"."""
+"released two hostages", not "minutes released on Friday"; "pressed their counterparts to change",
+not "pressed the button"."""
 
 NON_AGREEMENT_SIGNING: frozenset[str] = frozenset(
     "measure law bill decree order legislation check cheque petition lease".split())
