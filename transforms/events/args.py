@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.events.timex import MONTHS, SEASONS
 from newslake.transforms.keys import PLACE_LABELS
@@ -202,6 +203,8 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         actor = agent[0]
     if target is None:
         objs = children(verb, "dobj")
+        if verb.lemma_.lower() in P.TOPIC_VERBS:  # "discussed the situation": a topic, no participant
+            objs = [o for o in objs if cameo.can_act(o)]
         if end.i != verb.i and end.dep_ == "prep":  # "spoken against ISIS"
             objs = children(end, "pobj") + objs
         elif end.i != verb.i and end.dep_ == "dobj":  # "opened fire on the crowd"
@@ -215,7 +218,10 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
 
 
 def light_verb(noun: Token) -> Token | None:
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in P.LIGHT_VERBS:
+    """The verb that carries a noun event: ``"launched an attack"``; for a stance noun also a verb
+    of voicing or giving it: ``"voiced support"``, ``"gave aid"``, ``"lodged a protest"``."""
+    if noun.dep_ == "dobj" and (noun.head.lemma_.lower() in P.LIGHT_VERBS or (
+            noun.lemma_.lower() in P.STANCE_NOUNS and noun.head.lemma_.lower() in P.STANCE_VERBS)):
         return noun.head
     return None
 

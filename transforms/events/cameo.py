@@ -38,6 +38,9 @@ PARTITIVE_HEADS = frozenset("number one some many several most all none dozens h
 """Heads that stand for their ``of`` phrase: "one of the men", "a number of people"."""
 CAPTIVES = frozenset("hostage captive abductee".split())
 """People held by others, whom the Phoenix agent list (actors) does not name."""
+POLITIES = frozenset("country nation republic kingdom jury panel".split())
+"""Common nouns for a state or a body as an actor ("the two countries", "a grand jury"): the
+Phoenix dictionaries name each country instead, and their agent list has no such noun."""
 
 
 class Pattern(NamedTuple):
@@ -159,7 +162,9 @@ def frame(verb: Token) -> tuple[str, list[str], list[str], list[tuple[str, str]]
             obj += _heads(c)
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             obj += _heads(c)
-            obj += [h for d in c.children if d.dep_ == "dobj" for h in _heads(d)]
+            if (c.lemma_.lower(), "") not in table():  # "urged to release hostages" (release: its
+                obj += [h for d in c.children if d.dep_ == "dobj" for h in _heads(d)]  # own patterns);
+            # "proposed to boost research": research is boost's object, not an inquiry proposed
         elif c.dep_ in ("prep", "agent"):
             pobj = [o for o in c.children if o.dep_ == "pobj"]
             preps += [(c.lower_, h) for o in pobj for h in _heads(o)] or [(c.lower_, "")]
@@ -210,6 +215,6 @@ def can_act(tok: Token | None) -> bool:
         return True
     lemma = tok.lemma_.lower()
     agents = agent_nouns()
-    return lemma in agents or low in agents or lemma in CAPTIVES or any(
+    return lemma in agents or low in agents or lemma in CAPTIVES or lemma in POLITIES or any(
         c.dep_ == "compound" and c.lemma_.lower() in agents and lemma in ("member", "leader", "head", "group")
         for c in tok.children)

@@ -44,7 +44,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v4"
+EVENTS_VERSION = "newslake.events.v5"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -140,8 +140,8 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     """An economic or figurative sense (:data:`plover.NON_EVENT_SENSES`). Opposing something keeps
     its sense whatever the object ("spoke against the tax", "rejected the budget"), and a
     bomb or a shell hits a market, not prices ("bombed a market")."""
-    if etype in OPPOSING_TYPES:
-        return False
+    if etype in OPPOSING_TYPES or tok.lemma_.lower() in ("discuss", "debate"):
+        return False  # "discussed the supply of engines": any topic can be discussed
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
                and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
@@ -166,6 +166,9 @@ def _quantity_frame(tok: Token, etype: str = "") -> bool:
         if c.dep_ == "prep" and c.lower_ in ("to", "by", "from"):
             if any(o.dep_ == "pobj" and _amount(o) for o in c.children):
                 return True
+        if c.dep_ == "prep" and c.lower_ == "at" and any(  # "units offered at five dlrs": a price
+                o.dep_ == "pobj" and _amount(o) and not o.like_num for o in c.children):
+            return True
     return False
 
 
@@ -200,7 +203,22 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     etype = P.cameo_to_plover(sense.code)
     if etype is not None and lemma not in P.VERB_TRIGGERS and not _doer_can_act(tok):
         return None  # a dictionary sense needs a doer that can act ("the attack shocked Paris")
+    if etype is not None and not _dictionary_target_ok(tok):
+        return None  # "took the news in stride", "raise eight billion dinars", "delivered 10 planes"
     return (etype, last) if etype else None
+
+
+def _dictionary_target_ok(tok: Token) -> bool:
+    """A verb typed by the CAMEO dictionary alone is an event between actors, as PETRARCH codes it:
+    its object, when it has one, can act or names an agreement or an event ("approved the merger
+    proposal", "appointed a commission of inquiry" stays; "took the news", "closed its plant",
+    "delivered 10 planes" do not)."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and tok.dep_ == "acl" and is_passive(tok):
+        objs = [tok.head]
+    return not objs or any(cameo.can_act(o) or _agreement_noun(o)
+                           or o.lemma_.lower() in P.NOUN_TRIGGERS or o.lemma_.lower() in P.POLICY_OBJECTS
+                           for o in objs)
 
 
 def _doer_can_act(tok: Token) -> bool:
@@ -258,17 +276,21 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype in ("REJECT", "THREATEN") and lemma in ("deny", "warn", "caution") and any(
                 c.dep_ == "ccomp" for c in tok.children):
             return None  # "denied that ...", "warned that ...": a reporting use
-        if etype == "REJECT" and any(c.dep_ == "ccomp" for c in tok.children):
-            return None
+        if lemma == "agree" and any(c.dep_ == "ccomp" for c in tok.children) and not any(
+                c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon"))
+                for c in tok.children):
+            return None  # "officials agreed that the obstacle is fiscal policy": an opinion shared
+        if etype in ("REJECT", "CONCEDE") and any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "conceded (that) Congress will be unable": admitting a fact, not yielding
         if lemma == "ask" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
                 and (tok.dep_ == "advcl" or all(t.is_punct for t in tok.doc[tok.sent.start: tok.i])):
             return None  # "Asked if ...": the reporter's question
         if lemma == "deny" and not any(c.dep_ in ("dative",) or (c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON")
                                        for c in tok.children):
             return None  # "I cannot deny it", "denied the report": a statement, not a refusal
-        if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order"):
+        if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order") and lemma not in P.TOPIC_VERBS:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
-            if objs and not any(cameo.can_act(o) or o.lemma_.lower() in P.AGREEMENT_NOUNS
+            if objs and not any(cameo.can_act(o) or _agreement_noun(o)
                                 or o.lemma_.lower() in P.NOUN_TRIGGERS for o in objs) \
                     and not any(c.dep_ == "xcomp" for c in tok.children):
                 return None  # "met its budget targets", "ordered 1.75 mln ties"
@@ -304,13 +326,22 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype == "ASSAULT" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS
                                       for c in tok.children):
             return None  # "a takeover battle", "a price war"
+        if lemma == "conference" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.NON_MEETING_MODIFIERS
+                                         for c in tok.children):
+            return None  # "told a news conference": a statement, not a meeting
         if etype == "AGREE" and any(c.dep_ in ("compound", "nmod") and c.lower_ in ("repurchase", "repo", "swap")
                                     for c in tok.children):
             return None  # "a repurchase agreement": a money-market instrument
+        voiced = light_verb(tok)
         if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not any(
-                c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children):
-            return None  # "domestic demand", "demand of banks"; not "their demands", "a demand that"
-        return etype, tok
+                c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children) \
+                and not any(o.ent_type_ in ACTOR_LABELS for p in tok.children if p.dep_ == "prep"
+                            and p.lower_ in ("of", "from") for o in p.children if o.dep_ == "pobj") \
+                and not (voiced is not None and subject(voiced) is not None and not subject(voiced)[1]
+                         and subject(voiced)[0].lower_ not in RELATIVE_PRONOUNS
+                         and cameo.can_act(subject(voiced)[0])):
+            return None  # "domestic demand", "demand of banks", "which would lend support to the market";
+        return etype, tok  # not "their demands", "a demand that", "Japan voiced support"
     return None
 
 
@@ -320,7 +351,7 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
     modifying it ("cabinet meeting"), or its own time or place; for a violent verb a place or time
     ("a bomb exploded in the market")."""
     people = [args.antecedent(t) if t is not None and t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WP", "WDT")
-              else t for t in (actor, target)]
+              else _reported_it(t) for t in (actor, target)]
     if any(cameo.can_act(t) for t in people):
         return True
     if etype == "ASSAULT" and (actor is not None or target is not None):
@@ -330,6 +361,30 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             return True
         return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in tok.children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
+
+
+def _reported_it(tok: Token | None) -> Token | None:
+    """``"North Korea said it agreed"``: a subject ``it`` of a clause reported by a speaker that is
+    no person stands for the speaker; any other token is itself."""
+    if tok is None or tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return tok
+    clause = tok.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in P.REPORTING_VERBS:
+        return tok
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.ent_type_ == "PERSON" or speaker.pos_ == "PRON":
+        return tok
+    return speaker
+
+
+def _agreement_noun(tok: Token) -> bool:
+    """An agreement noun, or a letter of intent or of understanding."""
+    lemma = tok.lemma_.lower()
+    return lemma in P.AGREEMENT_NOUNS or (lemma == "letter" and any(
+        o.lemma_.lower() in ("intent", "understanding") for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj"))
 
 
 def _names_agreement(tok: Token) -> bool:
@@ -363,13 +418,46 @@ def _speaker(claim: ClaimLike) -> tuple:
 
 # -- the extractor ----------------------------------------------------------------------------
 
+def _sentence_numbers(doc: Doc) -> dict[int, int]:
+    return {sent.start: n for n, sent in enumerate(doc.sents)}
+
+
+def _violent_sentences(doc: Doc, hits: list[tuple[Token, tuple[str, Token] | None]]) -> set[int]:
+    """Numbers of the sentences that tell violence: an ASSAULT trigger that is no harm word."""
+    numbers = _sentence_numbers(doc)
+    return {numbers[tok.sent.start] for tok, hit in hits
+            if hit is not None and hit[0] == "ASSAULT" and tok.lemma_.lower() not in P.HARM_WORDS}
+
+
+def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple[str, Token] | None:
+    """The trigger of a harm word (:data:`plover.HARM_WORDS`) by its cause; any other hit as it is."""
+    lemma = tok.lemma_.lower()
+    if lemma not in P.HARM_WORDS or tok.pos_ not in ("VERB", "NOUN") or tok.dep_ == "compound":
+        return hit
+    if tok.pos_ == "VERB" and _violent_cause(tok):
+        return "ASSAULT", tok
+    if hit is not None and tok.pos_ == "VERB" and lemma not in P.DEATH_VERBS:
+        subj = subject(tok)
+        doers = [subj[0]] if subj is not None and not subj[1] else []
+        doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+        if any(cameo.can_act(d) for d in doers):
+            return hit  # "rebels wounded 12 soldiers": the doer's violence
+    here = _sentence_numbers(tok.doc)[tok.sent.start]
+    before, after = P.VIOLENCE_WINDOW
+    if any(n in violent for n in range(here - before, here + after + 1)):
+        return "ASSAULT", tok
+    return None
+
+
 def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[ClaimLike],
               published_at: datetime.datetime | datetime.date | None, version: str) -> list[Event]:
     """Every event mention, in text order: one per trigger and (actor, target) pair."""
     args = Args(doc, entities)
     events: list[Event] = []
-    for tok in doc:
-        hit = match_trigger(tok)
+    hits = [(tok, match_trigger(tok)) for tok in doc]
+    violent = _violent_sentences(doc, hits)
+    for tok, hit in hits:
+        hit = _harm(tok, hit, violent)
         if hit is None:
             continue
         etype, last = hit

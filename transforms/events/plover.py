@@ -49,15 +49,15 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "SANCTION": "sanction embargo boycott blacklist",
     "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript",
     "PROTEST": "protest demonstrate rally riot",
-    "ACCUSE": "accuse blame condemn denounce criticize criticise charge indict sue",
-    "REJECT": "reject refuse deny veto decline rebuff",
+    "ACCUSE": "accuse blame condemn denounce criticize criticise charge indict sue investigate probe",
+    "REJECT": "reject refuse deny veto decline rebuff oppose",
     "AGREE": "agree sign ratify offer promise pledge vow",
     "CONSULT": "meet talk visit host discuss negotiate consult",
-    "AID": "aid donate fund finance assist",
+    "AID": "aid donate fund finance assist loan lend",
     "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise",
     "OTHER": "defect flee escape",
     "COOPERATE": "cooperate collaborate ally partner",
-    "REQUEST": "request ask appeal demand urge plead petition order instruct",
+    "REQUEST": "request ask appeal demand urge plead petition order instruct press",
     "CONCEDE": "concede apologize apologise pardon",
     "SUPPORT": "support endorse back praise welcome hail applaud",
 })
@@ -76,7 +76,7 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "ACCUSE": "accusation condemnation criticism indictment charge",
     "REJECT": "rejection refusal veto",
     "AGREE": "agreement treaty accord pledge",
-    "CONSULT": "talk meeting visit summit negotiation consultation discussion",
+    "CONSULT": "talk meeting visit summit negotiation consultation discussion conference",
     "AID": "aid donation assistance",
     "RETREAT": "withdrawal retreat release surrender ceasefire truce",
     "OTHER": "defection",
@@ -95,6 +95,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("crack", "down"): "COERCE",      # "police cracked down on protesters"
     ("shut", "down"): "COERCE",
     ("call", "for"): "REQUEST",       # "the UN called for a ceasefire"
+    ("rule", "out"): "REJECT",        # "Haughey has ruled out any increase in borrowing"
     ("pull", "out"): "RETREAT",       # "troops pulled out of the town"
     ("pull", "back"): "RETREAT",
     ("back", "down"): "CONCEDE",
@@ -123,7 +124,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 ..."``) is reporting too."""
 
 TARGET_PREPS: dict[str, tuple[str, ...]] = {
-    "CONSULT": ("with",), "COOPERATE": ("with",), "AGREE": ("with",),
+    "CONSULT": ("with", "between", "among"), "COOPERATE": ("with",), "AGREE": ("with",),
     "AID": ("to", "for"), "SUPPORT": ("for",), "REQUEST": ("to", "from"),
     "MOBILIZE": ("to",), "OTHER": ("to",), "RETREAT": ("from",), "CONCEDE": ("to",),
     "ACCUSE": ("against", "at"), "PROTEST": ("against",), "THREATEN": ("against",),
@@ -239,6 +240,23 @@ DEATH_VERBS: frozenset[str] = frozenset({"die", "perish"})
 ``VIOLENT_CAUSES`` noun or an ASSAULT trigger as the object of ``in``/``from``/``after``/``during``/
 ``of``/``when``: ``"Five soldiers died in the blast"``, ``"died of gunshot wounds"``, not ``"died of
 cancer"``."""
+
+POLICY_OBJECTS: frozenset[str] = frozenset(
+    "curfew gas teargas suit lawsuit restriction tariff quota sanction embargo ban blockade law "
+    "emergency".split())
+"""Objects by which a state or a party coerces, sanctions or sues: a CAMEO-only verb keeps its
+dictionary sense with them ("fired tear gas", "clamped a curfew", "filed an anti-trust suit",
+"eased restrictions", "call off the threatened tariffs")."""
+
+HARM_WORDS: frozenset[str] = frozenset("die perish injure wound hurt injury casualty".split())
+"""Words of harm suffered: dying, being hurt, injuries. Harm is an ASSAULT only when violence
+causes it: a violent cause in its sentence ("died in the blast"), a doer that can act ("rebels
+wounded 12 soldiers"), or violence told within :data:`VIOLENCE_WINDOW` sentences of it in the
+story ("13 people suffered minor injuries" after "a parcel bomb exploded"). A storm that "left two
+people dead and 800 others injured" is no assault."""
+
+VIOLENCE_WINDOW: tuple[int, int] = (3, 2)
+"""Sentences before and after a harm word in which told violence causes it."""
 
 VIOLENT_CAUSES: frozenset[str] = frozenset(
     "wound wounds injury injuries gunshot gunfire bomb explosion blast attack shelling airstrike "
@@ -407,13 +425,26 @@ event noun (for REQUEST only the verb ``order``, whose commercial sense is commo
 
 AGREEMENT_NOUNS: frozenset[str] = frozenset(
     "deal agreement accord treaty pact settlement terms contract truce ceasefire plan package "
-    "memorandum protocol convention charter communique declaration understanding".split())
-"""Objects that keep a CONSULT/COOPERATE verb an event: "negotiated the Mexican deal"."""
+    "memorandum protocol convention charter communique declaration understanding proposal offer "
+    "merger".split())
+"""Objects that keep a CONSULT/COOPERATE/AGREE verb an event: "negotiated the Mexican deal",
+"approved the merger proposal"."""
+
+STANCE_NOUNS: frozenset[str] = frozenset({"support", "aid", "protest", "demand", "backing", "opposition"})
+"""Trigger nouns of a stance or a gift, events when someone voices or gives them."""
+
+STANCE_VERBS: frozenset[str] = frozenset(
+    "voice express indicate give declare reiterate signal show lend throw renew lodge file "
+    "register".split())
+"""Verbs whose subject voices or gives a stance noun: ``"Japan voiced support"``, ``"China lodged a
+protest"``, ``"gave aid to the victims"`` (with :data:`LIGHT_VERBS`: the noun is the event, the
+verb's subject its actor)."""
 
 MASS_NOUNS: frozenset[str] = frozenset({"demand", "support", "aid", "charge", "release", "protest"})
 """Trigger nouns whose singular is mostly an economic or general sense ("domestic demand",
 "price support", "release of figures"): an event only in the plural ("their demands"), with a
-clause ("a demand that ...") or with an owner who can act ("Iran's demand")."""
+clause ("a demand that ..."), with an owner who can act ("Iran's demand"), or voiced or given by
+someone who can act ("Japan voiced support", :data:`STANCE_VERBS`)."""
 
 NON_EVENT_PHRASES: frozenset[tuple[str, str]] = frozenset({("talk", "of"), ("talk", "about"), ("speak", "of"),
                                                            ("speak", "about"), ("back", "away")})
@@ -421,10 +452,11 @@ NON_EVENT_PHRASES: frozenset[tuple[str, str]] = frozenset({("talk", "of"), ("tal
 backed away from the market"."""
 
 PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang", "release",
-                                                 "free"})
+                                                 "free", "press"})
 """Verbs that are events only when their object (or passive subject) can act: "executed two
 prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks";
-"released two hostages", not "minutes released on Friday"."""
+"released two hostages", not "minutes released on Friday"; "pressed their counterparts to change",
+not "pressed the button"."""
 
 NON_AGREEMENT_SIGNING: frozenset[str] = frozenset(
     "measure law bill decree order legislation check cheque petition lease".split())
@@ -434,6 +466,14 @@ CONCESSION_OBJECTS: frozenset[str] = frozenset(
     "objection objections opposition demand demands veto reservation reservations claim claims".split())
 """Withdrawing these is conceding (CONCEDE), not pulling back forces (RETREAT): "West Germany
 withdrew objections to increased quotas"."""
+
+NON_MEETING_MODIFIERS: frozenset[str] = frozenset("news press telephone video conference".split())
+"""Modifiers that make a conference a statement or a call, not a meeting of actors: "told a news
+conference"."""
+
+TOPIC_VERBS: frozenset[str] = frozenset("discuss negotiate renegotiate debate".split())
+"""CONSULT verbs whose object is the topic, not a participant: "Chrysler is discussing the supply
+of engines" (unlike "met its budget targets", see :data:`ACTOR_OBJECT_TYPES`)."""
 
 FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
     "takeover proxy price legal court trade bidding tariff currency ratings marketing fare "
