@@ -174,7 +174,10 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
 
 
 def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
-    """ "He is rumored to be dead." / "It is claimed that ..." (source unnamed unless "by X")."""
+    """ "He is rumored to be dead." / "It is claimed that ..." (source unnamed unless "by X").
+
+    With an infinitive the content starts at the subject: "The plant is expected to open in 1991"
+    -> "The plant is expected to open in 1991" (without it, "to open in 1991" says of nothing)."""
     for tok in doc:
         lem = lemma(tok)
         if lem not in cues.PASSIVE_CUES:
@@ -193,6 +196,9 @@ def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
                     end = max(end, c.right_edge.i + 1)
                 elif c.i > comp.i and finite:
                     break
+        subj = next((c for c in tok.lefts if c.dep_ == "nsubjpass"), None)
+        if comp.dep_ == "xcomp" and subj is not None and subj.lower_ not in ("it", "there", *cues.RELATIVE_PRONOUNS):
+            start = subj.left_edge.i  # "The machine is expected to run by 1991": what is expected of what
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         yield Found((aux.i, tok.i + 1), (start, end), by, cues.PASSIVE_CUES[lem], tok)

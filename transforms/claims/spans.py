@@ -210,13 +210,16 @@ def resolve_pronoun(
     return None
 
 
+_OPENING_BRACKETS = frozenset({"<", "(", "[", "{"})
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop spaces and punctuation (but not quotation marks) from both ends of a token span."""
     def junk(t: Token) -> bool:
         return t.is_space or (t.is_punct and not is_quote_mark(t))
 
-    def dangling(t: Token) -> bool:  # "to behead his brother and" (the conjunct left out)
-        return junk(t) or t.dep_ == "cc"
+    def dangling(t: Token) -> bool:  # "to behead his brother and" (the conjunct left out), "Dlrs, <"
+        return junk(t) or t.dep_ == "cc" or t.text in _OPENING_BRACKETS
     while start < end and junk(doc[start]):
         start += 1
     while end > start and dangling(doc[end - 1]):
