@@ -71,6 +71,17 @@ VERB_CUES: dict[str, str] = {
     "promise": "intended", "pledge": "intended", "vow": "intended", "urge": "demanded",
 }
 
+# Verbs of evidence: their subject is a source only when it can be one (a person, an organisation,
+# a document or data: EVIDENCE_NOUNS), not "Today's late recovery showed that investors were
+# hunting bargains" (the writer's inference, no attribution).
+EVIDENTIAL_CUES: frozenset[str] = frozenset(
+    {"show", "prove", "indicate", "suggest", "reveal", "find", "demonstrate", "confirm"})
+EVIDENCE_NOUNS: frozenset[str] = frozenset(
+    "figure data statistic survey report study poll record result test analysis research evidence "
+    "investigation document estimate forecast calculation census audit review inquiry probe "
+    "count index indicator number release statement finding paper letter filing memo minutes "
+    "transcript tape video photo picture image map model simulation chart table".split())
+
 # Belief verbs whose negation moves into the content (neg-raising): "I don't think he won"
 # means the source believes he did not win -> certainty "denied". Other negated cues are no
 # claim at all: "He did not say that he won" has nobody claiming anything.

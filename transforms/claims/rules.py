@@ -55,6 +55,18 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def can_be_source(tok: Token) -> bool:
+    """Whether a subject can be the source of an attribution: a pronoun or a name, a person, an
+    organisation, a document or data ("figures show", "the study found"), not "the recovery showed"."""
+    from newslake.transforms.claims.speakers import DOCUMENT_NOUNS, ORG_DESCRIPTIONS, ORG_NOUNS, PERSON_NOUNS
+
+    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in cues.SPEAKER_LABELS:
+        return True
+    lem = lemma(tok)
+    return (lem in PERSON_NOUNS or lem in ORG_NOUNS or lem in ORG_DESCRIPTIONS or lem in DOCUMENT_NOUNS
+            or lem in cues.EVIDENCE_NOUNS or lem.endswith(("man", "woman", "person")))
+
+
 def _span_of(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
@@ -101,6 +113,37 @@ def _aside(cue: Token, speaker: Token, quoted: frozenset[int], certainty: str) -
             and speaker.lower_ in cues.OTHER_PRONOUNS)
 
 
+_NARRATION = frozenset({"decline", "refuse", "elaborate", "comment"})
+"""Verbs of a conjunct that narrates about the speaker, not what the speaker said ("... but he
+did not say for how long", "... but declined to elaborate")."""
+
+
+def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> tuple[int, int]:
+    """Token span of a verb cue's content: the complement's subtree, and
+
+    * before a postposed cue ("P1, but P2, he said"), every complement before the cue, up to the
+      speaker ("..., approved by the commission, Pacific Gas and Electric said": the parse may hang
+      the speaker's name on the content);
+    * without a trailing conjunct in which the writer narrates about the speaker: "he thinks rates
+      will stay stable but he did not say for how long" -> "rates will stay stable".
+    """
+    start, end = _span_of(comp)
+    before = [c for c in comps if c.i < cue.i]
+    if comp.i < cue.i and len(before) > 1:
+        start, end = min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
+    if start <= speaker.i < end and speaker.i > comp.i and comp.i < cue.i:
+        s_start, _ = speaker_phrase(speaker)
+        end = max(start + 1, min(end, s_start))
+    for conj in (c for c in comp.rights if c.dep_ == "conj"):
+        subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
+        narrates = lemma(conj) in cues.VERB_CUES or lemma(conj) in _NARRATION
+        if narrates and (subj is None or subj.lower_ == speaker.lower_):
+            cc = next((c for c in comp.rights if c.dep_ == "cc" and c.i < conj.i), None)
+            end = min(end, (cc.i if cc is not None else conj.left_edge.i))
+            break
+    return start, end
+
+
 def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
     """Speech and belief verbs: "Officials said the bridge was closed."
 
@@ -125,11 +168,18 @@ def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
                 continue
             certainty = "denied"
         deps = ("ccomp", "xcomp") if lem in cues.XCOMP_CUES else ("ccomp",)
-        comp = _pick_complement(tok, [c for c in tok.children if c.dep_ in deps], quoted)
+        comps = [c for c in tok.children if c.dep_ in deps]
+        comp = _pick_complement(tok, comps, quoted)
         speaker = subject(tok) or fallback_subject(tok)
+        if speaker is not None and speaker.i in quoted and tok.i not in quoted:
+            # "“..., no new ideas,” a dealer at a bank said": the parse took a quoted word as the
+            # subject and the speaker as its apposition
+            speaker = next((c for c in speaker.children if c.dep_ == "appos" and c.i not in quoted), speaker)
         if comp is None or speaker is None or _aside(tok, speaker, quoted, certainty):
             continue
-        yield Found((tok.i, cue_end), _span_of(comp), speaker, certainty, tok)
+        if lem in cues.EVIDENTIAL_CUES and not can_be_source(speaker):
+            continue
+        yield Found((tok.i, cue_end), _content_of(tok, comp, comps, speaker), speaker, certainty, tok)
 
 
 def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
@@ -197,7 +247,7 @@ def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
                 elif c.i > comp.i and finite:
                     break
         subj = next((c for c in tok.lefts if c.dep_ == "nsubjpass"), None)
-        if comp.dep_ == "xcomp" and subj is not None and subj.lower_ not in ("it", "there", *cues.RELATIVE_PRONOUNS):
+        if comp.dep_ == "xcomp" and subj is not None and subj.lower_ not in ("there", *cues.RELATIVE_PRONOUNS):
             start = subj.left_edge.i  # "The machine is expected to run by 1991": what is expected of what
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None

@@ -170,6 +170,9 @@ def speaker_phrase(tok: Token) -> tuple[int, int]:
             if len(sub) > 8 or any(t.text == "," or t.pos_ in ("VERB", "AUX") for t in sub):
                 break
             end = child.right_edge.i + 1
+    doc = tok.doc
+    while end - 1 > start and (doc[end - 1].is_space or doc[end - 1].text.isspace()):
+        end -= 1  # "a broker at Nomura Securities Co.\n\n": the entity took the paragraph break
     return start, end
 
 
