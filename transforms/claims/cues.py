@@ -69,6 +69,7 @@ VERB_CUES: dict[str, str] = {
     # quotation tags and commitments ("“We will stay,” he continued." / "He vowed that ...")
     "continue": "reported", "joke": "reported", "quip": "reported", "shout": "reported",
     "promise": "intended", "pledge": "intended", "vow": "intended", "urge": "demanded",
+    "demand": "demanded", "request": "demanded", "order": "demanded",  # "demanded that they leave"
 }
 
 # Verbs of evidence: their subject is a source only when it can be one (a person, an organisation,
@@ -120,6 +121,13 @@ INTENT_CUES: dict[str, str] = {
     "promise": "intended", "pledge": "intended", "vow": "intended", "threaten": "intended",
     "hope": "intended", "wish": "intended", "demand": "demanded", "ask": "demanded",
     "call": "demanded", "encourage": "demanded", "press": "demanded", "propose": "intended",
+    "agree": "intended", "offer": "intended", "seek": "intended", "aim": "intended",  # commitments
+}
+
+# Verbs whose prepositional object is what the source asks for: "They called for an inquiry".
+PREP_CUES: dict[tuple[str, str], str] = {
+    ("call", "for"): "demanded", ("ask", "for"): "demanded", ("appeal", "for"): "demanded",
+    ("press", "for"): "demanded", ("push", "for"): "demanded", ("plead", "for"): "demanded",
 }
 
 # Phrasal cues: (verb lemma, particle) -> certainty. "As she pointed out, the road is closed."

@@ -149,7 +149,7 @@ def _speaker_fields(
     pronoun is named by its antecedent: "Smith ... He said" -> "Smith")."""
     head = _speaker_head(head) if head is not None else None
     if head is not None and _in_angle_brackets(head):  # "Ahold NV <AHLN.AS> said": the ticker names nobody
-        head = _name_before_brackets(head)
+        head = _name_before_brackets(head) or head  # "<Noranda Inc> said": the bracketed name is the name
     if head is None:
         return None, None, None, None, "unattributed", UNATTRIBUTED
     start, end = speaker_phrase(head)
@@ -322,6 +322,12 @@ class _Builder:
         )
 
 
+def _conditional(cue: Token) -> bool:
+    """Whether a cue is the verb of a condition: "if China wants to obtain GSP status, it will have
+    to lobby Congress" states no wish of China's."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children)
+
+
 def _learned_certainty(doc: Doc, cue: tuple[int, int]) -> str | None:
     """Certainty of a learned cue from the cue tables (by the lemma of its head); None when no
     table lists it ("requested", "passed", "presented": PolNeAR attributes these, but they state
@@ -403,7 +409,7 @@ def extract_claims(
     for rule in rules:
         for found in rule(doc, quoted):
             cue_tok = doc[found.cue[0]]
-            if cue_tok.i in seen_cues:
+            if cue_tok.i in seen_cues or _conditional(doc[found.cue[0]:found.cue[1]].root):
                 continue
             para = enclosing(builder.paragraphs, cue_tok.idx)
             s, e = content_chars(doc, found.content, found.cue, para, builder.quotes)

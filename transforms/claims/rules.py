@@ -113,7 +113,8 @@ def _aside(cue: Token, speaker: Token, quoted: frozenset[int], certainty: str) -
             and speaker.lower_ in cues.OTHER_PRONOUNS)
 
 
-_NARRATION = frozenset({"decline", "refuse", "elaborate", "comment"})
+_NARRATION = frozenset({"decline", "refuse", "elaborate", "comment", "give", "provide", "disclose", "specify",
+                        "identify", "name", "detail", "reveal"})
 """Verbs of a conjunct that narrates about the speaker, not what the speaker said ("... but he
 did not say for how long", "... but declined to elaborate")."""
 
@@ -136,12 +137,34 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
         end = max(start + 1, min(end, s_start))
     for conj in (c for c in comp.rights if c.dep_ == "conj"):
         subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
-        narrates = lemma(conj) in cues.VERB_CUES or lemma(conj) in _NARRATION
+        narrates = lemma(conj) in cues.VERB_CUES or (lemma(conj) in _NARRATION and (
+            subj is not None or _negated(conj)))  # "..., but could not give any details"
         if narrates and (subj is None or subj.lower_ == speaker.lower_):
             cc = next((c for c in comp.rights if c.dep_ == "cc" and c.i < conj.i), None)
             end = min(end, (cc.i if cc is not None else conj.left_edge.i))
             break
     return start, end
+
+
+def _postposed_content(cue: Token, speaker: Token) -> tuple[int, int] | None:
+    """The clause before ", X said." when the parse gave the cue no complement: from the sentence
+    start to the comma before the speaker (or before the cue: ", said X"), if it holds a verb.
+
+    "Demand for oil rose, the agency said." -> "Demand for oil rose"."""
+    doc, sent = cue.doc, cue.sent
+    if cue.dep_ != "ROOT":
+        return None
+    s_start, s_end = speaker_phrase(speaker)
+    first = min(s_start, cue.i) if s_start < cue.i else cue.i
+    if s_start > cue.i and s_end > sent.end:
+        return None
+    comma = first - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    body = doc[sent.start : comma]
+    if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+        return None
+    return sent.start, comma
 
 
 def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
@@ -175,6 +198,12 @@ def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
             # "“..., no new ideas,” a dealer at a bank said": the parse took a quoted word as the
             # subject and the speaker as its apposition
             speaker = next((c for c in speaker.children if c.dep_ == "appos" and c.i not in quoted), speaker)
+        if comp is None and speaker is not None and certainty in cues.TAG_CERTAINTIES:
+            span = _postposed_content(tok, speaker)
+            if span is not None:  # "Demand for oil rose, the agency said." parsed without a ccomp
+                if not any(i in quoted for i in range(*span)):  # quotations have their own rule
+                    yield Found((tok.i, cue_end), span, speaker, certainty, tok)
+                continue
         if comp is None or speaker is None or _aside(tok, speaker, quoted, certainty):
             continue
         if lem in cues.EVIDENTIAL_CUES and not can_be_source(speaker):
@@ -187,7 +216,8 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
 
     "She called the plan a disaster" -> "the plan a disaster" (claimed);
     "He described the talks as useful" -> "the talks as useful";
-    "He urged Congress to act" -> "Congress to act" (demanded); "They want to win" -> "to win" (intended).
+    "He urged Congress to act" -> "Congress to act" (demanded); "They want to win" -> "to win" (intended);
+    "They called for an inquiry" -> "an inquiry" (demanded).
     """
     for tok in doc:
         if tok.pos_ != "VERB" or _negated(tok) or any(c.dep_ == "auxpass" for c in tok.children):
@@ -205,6 +235,12 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
             if pred is not None:
                 yield Found((tok.i, tok.i + 1), (obj.left_edge.i, pred.right_edge.i + 1),
                             speaker, cues.NAMING_CUES[lem], tok)
+            continue
+        prep = next((c for c in kids if c.dep_ == "prep" and (lem, c.lower_) in cues.PREP_CUES), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):  # "called for an inquiry"
+            yield Found((tok.i, prep.i + 1), (pobj.left_edge.i, pobj.right_edge.i + 1), speaker,
+                        cues.PREP_CUES[(lem, prep.lower_)], tok)
             continue
         certainty = cues.INTENT_CUES.get(lem)
         comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp")), None)
