@@ -323,9 +323,10 @@ class _Builder:
 
 
 def _conditional(cue: Token) -> bool:
-    """Whether a cue is the verb of a condition: "if China wants to obtain GSP status, it will have
-    to lobby Congress" states no wish of China's."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children)
+    """Whether a cue is the verb of a condition or a question: "if China wants to obtain GSP status,
+    it will have to lobby Congress" states no wish of China's; "Asked whether he believed a trade war
+    could be averted" no belief of his."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cue.children)
 
 
 def _learned_certainty(doc: Doc, cue: tuple[int, int]) -> str | None:
