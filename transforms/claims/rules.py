@@ -113,6 +113,8 @@ def _aside(cue: Token, speaker: Token, quoted: frozenset[int], certainty: str) -
             and speaker.lower_ in cues.OTHER_PRONOUNS)
 
 
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "advise", "notify", "brief", "promise"})
+"""Speech verbs whose object is the addressee: "told reporters the list included 60 items"."""
 _NARRATION = frozenset({"decline", "refuse", "elaborate", "comment", "give", "provide", "disclose", "specify",
                         "identify", "name", "detail", "reveal"})
 """Verbs of a conjunct that narrates about the speaker, not what the speaker said ("... but he
@@ -129,6 +131,12 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
       will stay stable but he did not say for how long" -> "rates will stay stable".
     """
     start, end = _span_of(comp)
+    if comp.i > cue.i and lemma(cue) not in _ADDRESSEE_VERBS:
+        # "He recalled the Sogenal offer was for 4.95 mln shares": the parse made the complement's
+        # subject the cue's object; it belongs to the content
+        obj = next((c for c in cue.rights if c.dep_ in ("dobj", "npadvmod") and c.i < start), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "NUM"):
+            start = obj.left_edge.i
     before = [c for c in comps if c.i < cue.i]
     if comp.i < cue.i and len(before) > 1:
         start, end = min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
