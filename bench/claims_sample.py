@@ -51,6 +51,7 @@ def main() -> None:
     ap.add_argument("--only-added", action="store_true", help="sample only the claims the mode adds to the rules'")
     ap.add_argument("--context", type=int, default=400, help="characters shown before a speaker that is not a name")
     ap.add_argument("--unresolved", action="store_true", help="sample only he/she/it/they speakers with no antecedent")
+    ap.add_argument("--pronouns", action="store_true", help="sample only he/she/it/they speakers")
     args = ap.parse_args()
 
     import spacy
@@ -102,6 +103,8 @@ def main() -> None:
     pool_rows = [r for r in rows if r[1]] if args.only_added else rows
     if args.unresolved:
         pool_rows = [r for r in pool_rows if r[0] in no_ante]
+    if args.pronouns:
+        pool_rows = [r for r in pool_rows if r[0] in pron]
     rng = random.Random(args.seed)
     for i, (c, added) in enumerate(rng.sample(pool_rows, min(args.n, len(pool_rows))), 1):
         src, text = texts[c.doc_id]

@@ -322,10 +322,15 @@ class _Builder:
         )
 
 
+_REFUSALS = frozenset({"decline", "refuse", "fail", "hesitate"})
+
+
 def _conditional(cue: Token) -> bool:
     """Whether a cue is the verb of a condition or a question: "if China wants to obtain GSP status,
     it will have to lobby Congress" states no wish of China's; "Asked whether he believed a trade war
-    could be averted" no belief of his."""
+    could be averted" no belief of his; "He declined to say how many" says nothing."""
+    if cue.dep_ == "xcomp" and (cue.head.lemma_ or cue.head.lower_).lower() in _REFUSALS:
+        return True  # "Concepcion declined to say how many assemblers would be allowed"
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cue.children)
 
 
