@@ -51,7 +51,7 @@ ORG_NOUNS = frozenset(
 ORG_DESCRIPTIONS = frozenset(
     "company firm concern group corporation bank bancorp fund agency ministry department exchange union "
     "board commission association institute organisation organization authority utility carrier "
-    "airline insurer council committee federation party newspaper paper daily office administration "
+    "airline insurer council committee federation party newspaper daily office administration "
     "court subsidiary unit parent maker producer manufacturer retailer lender brokerage".split())
 """Head nouns of a definite speaker ("the company said") that stand for a named organisation."""
 DOCUMENT_NOUNS = frozenset(
@@ -66,6 +66,8 @@ PERSON_NOUNS = frozenset(
     "congresswoman governor mayor ambassador envoy chief head manager aide adviser advisor partner "
     "strategist member businessman businesswoman chancellor premier king queen prince princess".split())
 """Head nouns of unnamed speakers who are people: "a bank official said ... he said"."""
+GROUP_NOUNS = frozenset("country nation member producer exporter importer state ally creditor lender".split())
+"""Plural heads that ``they`` can stand for besides people and organisations: "the G-7 countries"."""
 FEMALE_WORDS = frozenset(
     "she her woman women spokeswoman chairwoman congresswoman businesswoman mrs mrs. ms ms. miss madam "
     "queen princess lady".split())
@@ -173,8 +175,9 @@ def _noun_kind(head: Token) -> tuple[str, str]:
     gender = "f" if low in FEMALE_WORDS or lem in FEMALE_WORDS else "m" if low in MALE_WORDS or lem in MALE_WORDS else ""
     if lem in PERSON_NOUNS or low.endswith(("man", "woman", "person")):
         return ("group", "") if plural else ("person", gender)
-    if lem in ORG_NOUNS or lem in ORG_DESCRIPTIONS or lem in DOCUMENT_NOUNS:
-        return ("", "") if plural else ("org", "")
+    if lem in ORG_NOUNS or lem in ORG_DESCRIPTIONS or lem in DOCUMENT_NOUNS or lem in GROUP_NOUNS:
+        # "the G-7 countries welcomed ... They said": plural organisations are a "they"
+        return ("group", "") if plural else ("org", "") if lem not in GROUP_NOUNS else ("", "")
     return "", ""
 
 
@@ -319,13 +322,16 @@ def _ordered(cands: list[_Candidate], sent: int) -> Iterator[_Candidate]:
 
 
 def _antecedent(claim: Any, want: str, earlier: list[_Candidate], mentions: _Mentions,
-                description: str | None = None) -> _Candidate | None:
+                description: str | None = None, genders: dict[str, str] | None = None) -> _Candidate | None:
     at = claim.speaker_start if claim.speaker_start is not None else claim.cue_start
     back = MAX_BACK_DESCRIPTION if description is not None else MAX_BACK
     spoke = [e for e in earlier if at - back <= e.start and e.end <= at]  # they carry their resolution
     taken = {(e.start, e.end) for e in spoke}
     pool = [c for c in spoke + [m for m in mentions.before(at, back) if (m.start, m.end) not in taken]
             if not (claim.start_char <= c.start < claim.end_char)]  # never inside its own content
+    if genders:  # a person already called "he" is not "she" ("Brown added ..., he said. ... she said")
+        pool = [dataclasses.replace(c, gender=genders.get(c.entity_id, "")) if not c.gender and c.entity_id in genders
+                else c for c in pool]
     ordered = [c for c in _ordered(pool, mentions.sent_of(at)) if _compatible(want, c, description)]
     if description is not None:  # "the fund" -> a fund named before, else the nearest organisation
         named = [c for c in ordered if description in c.name.lower().split()]
@@ -349,6 +355,7 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
     out: list[Any] = []
     mentions: _Mentions | None = None
     earlier: list[_Candidate] = []
+    genders: dict[str, str] = {}  # entity id -> the gender a he/she resolved to it gave it
     for claim in sorted(claims, key=lambda c: (c.cue_start, c.start_char)):
         low = (claim.speaker_text or "").lower()
         if claim.speaker_kind in ("unnamed", "named"):
@@ -371,10 +378,12 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
                     names[claim.claim_id] = ante.name
         elif claim.speaker_kind == "pronoun" and low in PRONOUNS:
             mentions = mentions or _Mentions(doc, entities, roles)
-            ante = _antecedent(claim, low, earlier, mentions)
+            ante = _antecedent(claim, low, earlier, mentions, genders=genders)
             if ante is not None:
                 claim = dataclasses.replace(claim, speaker_entity_id=ante.entity_id)
                 names[claim.claim_id] = ante.name
+                if low in PERSON_PRONOUNS and ante.entity_id is not None:
+                    genders.setdefault(ante.entity_id, "m" if low == "he" else "f")
             else:  # nothing compatible: the parse's guess is not trusted either
                 claim = dataclasses.replace(claim, speaker_entity_id=None)
                 names[claim.claim_id] = claim.speaker_text
