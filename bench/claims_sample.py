@@ -3,6 +3,7 @@
     .venv/bin/python bench/claims_sample.py --part heldout --docs 150 --seed 127 --n 50
     .venv/bin/python bench/claims_sample.py --part tune --seed 101 ...        # what rules may be tuned on
     .venv/bin/python bench/claims_sample.py --mode combined --only-added ...   # the tagger's additions only
+    .venv/bin/python bench/claims_sample.py --pronouns ...                     # he/she/it/they speakers only
 
 Reads ``../shared/corpus/reuters21578.jsonl`` (never copied). Stories are split as in
 ``bench/reuters_sample.py`` (``heldout`` when the first 8 hex digits of ``sha256(id)`` are odd, else

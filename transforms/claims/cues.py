@@ -6,9 +6,10 @@ verbs such as "admitted"), ``reported`` (a source says so), ``claimed`` (a sourc
 the writer keeps a distance), ``rumored`` (nobody vouches for it), ``denied`` (the source rejects
 it) and ``hedged`` (the source or the writer qualifies it). Two more are not degrees of belief but
 say the content is not a statement of fact at all: ``intended`` (the source's intention, wish or
-commitment: "wants", "plans", "promised", "pledged", "vowed", "threatened") and ``demanded`` (what
-the source asks of others: "demanded that", "urged", "called for", "asked"). Events inside them
-are future (intended) or hypothetical (demanded).
+commitment: "wants", "plans", "promised", "pledged", "vowed", "threatened", "agreed to", "offered
+to") and ``demanded`` (what the source asks of others: "demanded that", "urged", "called for",
+"asked"). Events inside them are future (intended) or hypothetical (demanded). They rank above
+``hedged``: "He wants it, probably" is a wish, not a hedged statement.
 
 The rules in :mod:`newslake.transforms.claims.extract` read only these tables, so a new cue is one line here.
 
