@@ -183,7 +183,7 @@ RULE_CASES = [
     pytest.param(BELIEVE_MAY, (), dict(cue="believe", certainty="hedged",
                                        hedges=("believe", "may")), id="belief-verb"),
     pytest.param(RUMORED, (), dict(speaker_text=None, speaker_kind="unattributed",
-                                   cue="is rumored", content="to be dead", certainty="rumored",
+                                   cue="is rumored", content="He is rumored to be dead", certainty="rumored",
                                    hedges=("rumored",)), id="passive-rumored"),
     pytest.param(IT_IS_CLAIMED, (), dict(speaker_text=None, cue="is claimed",
                                          content="that taxes rose", certainty="claimed"),

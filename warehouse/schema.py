@@ -166,7 +166,7 @@ TABLES: dict[str, pa.Schema] = {
             _DOC_ID,
             _f("speaker_entity_id", pa.string(), "The speaker as an entity, or null (unattributed, unnamed or unresolved)."),
             _f("speaker_text", pa.string(), "The speaker as written (`he`, `officials`, `Edward Lemon`); null when unattributed."),
-            _f("speaker_kind", pa.string(), "`named`, `role` (a title the document ties to a named entity: \"the prime minister said\", with `speaker_entity_id` the holder), `pronoun` (`speaker_entity_id` is its antecedent's when resolved), `unnamed` (\"officials said\") or `unattributed` (\"reportedly\").", nullable=False),
+            _f("speaker_kind", pa.string(), "`named`, `role` (a title or description the document ties to a named entity: \"the prime minister said\", \"the company said\", with `speaker_entity_id` the holder or the organisation), `pronoun` (`speaker_entity_id` is its antecedent's when the antecedent is named; `source_chain` names an unnamed one, \"a spokesman\"), `unnamed` (\"officials said\") or `unattributed` (\"reportedly\").", nullable=False),
             *_span("speaker", "speaker"),
             _f("cue", pa.string(), "The attribution cue as written (`said`, `According to`, `reportedly`, `made the claim`).", nullable=False),
             *_span("cue", "cue"),

@@ -6,9 +6,10 @@ verbs such as "admitted"), ``reported`` (a source says so), ``claimed`` (a sourc
 the writer keeps a distance), ``rumored`` (nobody vouches for it), ``denied`` (the source rejects
 it) and ``hedged`` (the source or the writer qualifies it). Two more are not degrees of belief but
 say the content is not a statement of fact at all: ``intended`` (the source's intention, wish or
-commitment: "wants", "plans", "promised", "pledged", "vowed", "threatened") and ``demanded`` (what
-the source asks of others: "demanded that", "urged", "called for", "asked"). Events inside them
-are future (intended) or hypothetical (demanded).
+commitment: "wants", "plans", "promised", "pledged", "vowed", "threatened", "agreed to", "offered
+to") and ``demanded`` (what the source asks of others: "demanded that", "urged", "called for",
+"asked"). Events inside them are future (intended) or hypothetical (demanded). They rank above
+``hedged``: "He wants it, probably" is a wish, not a hedged statement.
 
 The rules in :mod:`newslake.transforms.claims.extract` read only these tables, so a new cue is one line here.
 
@@ -69,7 +70,19 @@ VERB_CUES: dict[str, str] = {
     # quotation tags and commitments ("“We will stay,” he continued." / "He vowed that ...")
     "continue": "reported", "joke": "reported", "quip": "reported", "shout": "reported",
     "promise": "intended", "pledge": "intended", "vow": "intended", "urge": "demanded",
+    "demand": "demanded", "request": "demanded", "order": "demanded",  # "demanded that they leave"
 }
+
+# Verbs of evidence: their subject is a source only when it can be one (a person, an organisation,
+# a document or data: EVIDENCE_NOUNS), not "Today's late recovery showed that investors were
+# hunting bargains" (the writer's inference, no attribution).
+EVIDENTIAL_CUES: frozenset[str] = frozenset(
+    {"show", "prove", "indicate", "suggest", "reveal", "find", "demonstrate", "confirm"})
+EVIDENCE_NOUNS: frozenset[str] = frozenset(
+    "figure data statistic survey report study poll record result test analysis research evidence "
+    "investigation document estimate forecast calculation census audit review inquiry probe "
+    "count index indicator number release statement finding paper letter filing memo minutes "
+    "transcript tape video photo picture image map model simulation chart table".split())
 
 # Belief verbs whose negation moves into the content (neg-raising): "I don't think he won"
 # means the source believes he did not win -> certainty "denied". Other negated cues are no
@@ -109,6 +122,13 @@ INTENT_CUES: dict[str, str] = {
     "promise": "intended", "pledge": "intended", "vow": "intended", "threaten": "intended",
     "hope": "intended", "wish": "intended", "demand": "demanded", "ask": "demanded",
     "call": "demanded", "encourage": "demanded", "press": "demanded", "propose": "intended",
+    "agree": "intended", "offer": "intended", "seek": "intended", "aim": "intended",  # commitments
+}
+
+# Verbs whose prepositional object is what the source asks for: "They called for an inquiry".
+PREP_CUES: dict[tuple[str, str], str] = {
+    ("call", "for"): "demanded", ("ask", "for"): "demanded", ("appeal", "for"): "demanded",
+    ("press", "for"): "demanded", ("push", "for"): "demanded", ("plead", "for"): "demanded",
 }
 
 # Phrasal cues: (verb lemma, particle) -> certainty. "As she pointed out, the road is closed."

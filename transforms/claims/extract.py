@@ -60,7 +60,7 @@ from newslake.transforms.claims.spans import (
 from newslake.transforms.ids import stable_id
 from newslake.transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v3"  # the default (rules) output is unchanged by the modes
+CLAIMS_VERSION = "newslake.claims.v5"  # the default (rules) output is unchanged by the modes
 MODES = ("rules", "learned", "combined")
 DEFAULT_MODE = "rules"
 """Which extractor makes the claims: the rules (the default), the learned attribution tagger
@@ -119,12 +119,37 @@ def _speaker_head(head: Token) -> Token | None:
     return head
 
 
+def _in_angle_brackets(tok: Token) -> bool:
+    """Whether ``tok`` sits between "<" and ">" on its line (a wire-copy ticker: "<AHLN.AS>")."""
+    doc = tok.doc
+    left = next((doc[i] for i in range(tok.i - 1, max(tok.i - 6, -1), -1) if doc[i].text in ("<", ">")), None)
+    right = next((doc[i] for i in range(tok.i + 1, min(tok.i + 6, len(doc))) if doc[i].text in ("<", ">")), None)
+    return (left is not None and left.text == "<" and right is not None and right.text == ">") or (
+        tok.text.startswith("<") and tok.text.endswith(">"))
+
+
+def _name_before_brackets(tok: Token) -> Token | None:
+    """The name right before a ticker's "<" ("Ahold NV <AHLN.AS>" -> NV, the end of "Ahold NV"),
+    or None."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i].text != "<" and not doc[i].text.startswith("<"):
+        i -= 1
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and prev.pos_ in ("PROPN", "NOUN") and not _in_angle_brackets(prev):
+        ent = entity_span(prev)
+        return ent.root if ent is not None else prev
+    return None
+
+
 def _speaker_fields(
     doc: Doc, head: Token | None, entities: EntityLookup, paragraphs: list[tuple[int, int]]
 ) -> tuple[str | None, int | None, int | None, str | None, str, str]:
     """Speaker text, offsets, entity id, kind, and its name in a source chain (a resolved
     pronoun is named by its antecedent: "Smith ... He said" -> "Smith")."""
     head = _speaker_head(head) if head is not None else None
+    if head is not None and _in_angle_brackets(head):  # "Ahold NV <AHLN.AS> said": the ticker names nobody
+        head = _name_before_brackets(head) or head  # "<Noranda Inc> said": the bracketed name is the name
     if head is None:
         return None, None, None, None, "unattributed", UNATTRIBUTED
     start, end = speaker_phrase(head)
@@ -139,14 +164,34 @@ def _speaker_fields(
     if head.ent_type_ == "NORP":  # "Iranians said": a people, not a speaker one can name
         return span.text, s, e, None, "unnamed", span.text
     named = head.pos_ == "PROPN" or head.ent_type_ in cues.SPEAKER_LABELS
-    # a common-noun head names nobody by its modifiers ("the South African archbishop")
-    eid = entities.entity_at(s, e) if named else entities.entity_at(head.idx, head.idx + len(head))
+    # a common-noun head names nobody by its modifiers ("the South African archbishop"); a name is
+    # the entity at its head ("Drexel Burnham Lambert Inc analyst Michael Gumport" is Gumport)
+    eid = entities.entity_at(head.idx, head.idx + len(head))
+    if eid is None and named:
+        eid = entities.entity_at(s, e)
     if eid is None and not named:  # "the department head, Abdul Jabbar Muhsen, said"
         appos = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         ent = entity_span(appos[0]) if appos else None
         if ent is not None and entities.entity_at(ent.start_char, ent.end_char) is not None:
             return span.text, s, e, entities.entity_at(ent.start_char, ent.end_char), "role", ent.text
     return span.text, s, e, eid, "named" if named else "unnamed", span.text
+
+
+_HEDGE_BLOCKS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "amod", "nmod", "csubj"})
+MAX_BLOCKED_HEDGES = 32  # hedges inside clauses looked at per content (beyond: left out)
+
+
+def _hedge_block(tok: Token) -> int | None:
+    """Offset of the nearest token on the head path of a hedge word (itself included) that opens a
+    clause or phrase the hedge is confined to (:data:`_HEDGE_BLOCKS`), or None: "the prospect that
+    it could fail" -> the offset of "fail" (an ``acl``); "the plan might fail" -> None."""
+    for _ in range(40):
+        if tok.dep_ in _HEDGE_BLOCKS:
+            return tok.idx
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 class _Builder:
@@ -168,13 +213,19 @@ class _Builder:
             self._quoted_before.append(self._quoted_before[-1] + q_e - q_s)
         self._spaces: list[int] | None = None  # offsets of whitespace characters (built on first use)
         self._sent_starts: list[int] | None = None
-        # hedge words: token ends, and each distinct word's token positions, in text order
+        # hedge words: token ends, and each distinct word's token positions, in text order; a hedge
+        # inside a relative clause, a noun's complement or an adverbial clause ("troubled by the
+        # prospect that it could fail") qualifies that clause, not the claim: it only counts for a
+        # content that does not hold the clause's head (``_hedge_block``)
         hedges = [t for t in doc if t.lower_ in cues.HEDGES and t.pos_ != "PROPN"]
-        self._hedge_ends = [t.idx + len(t) for t in hedges]
-        self._hedge_starts = [t.idx for t in hedges]
+        free = [t for t in hedges if _hedge_block(t) is None]
+        self._hedge_ends = [t.idx + len(t) for t in free]
+        self._hedge_starts = [t.idx for t in free]
         self._hedge_at: dict[str, list[int]] = {}
-        for k, t in enumerate(hedges):
+        for k, t in enumerate(free):
             self._hedge_at.setdefault(t.text, []).append(k)
+        self._blocked = [(t.idx, t.text, _hedge_block(t)) for t in hedges if _hedge_block(t) is not None]
+        self._blocked_starts = [b[0] for b in self._blocked]
 
     def quoted_tokens(self) -> frozenset[int]:
         out: set[int] = set()
@@ -202,14 +253,22 @@ class _Builder:
         occurrence: one binary search per distinct hedge word of the document."""
         lo = bisect.bisect_right(self._hedge_ends, s)  # the first hedge token ending after s
         hi = bisect.bisect_left(self._hedge_starts, e)  # ... and the first starting at or after e
-        if lo >= hi:
-            return []
         firsts = []
-        for word, where in self._hedge_at.items():
-            k = bisect.bisect_left(where, lo)
-            if k < len(where) and where[k] < hi:
-                firsts.append((where[k], word))
-        return [w for _, w in sorted(firsts)]
+        if lo < hi:
+            for word, where in self._hedge_at.items():
+                k = bisect.bisect_left(where, lo)
+                if k < len(where) and where[k] < hi:
+                    firsts.append((self._hedge_starts[where[k]], word))
+        b_lo = bisect.bisect_left(self._blocked_starts, s)
+        b_hi = bisect.bisect_left(self._blocked_starts, e)
+        for start, word, block in self._blocked[b_lo : min(b_hi, b_lo + MAX_BLOCKED_HEDGES)]:
+            if not s <= block < e:  # the clause's head is outside: the content is inside that clause
+                firsts.append((start, word))
+        out: list[str] = []
+        for _, w in sorted(firsts):
+            if w not in out:
+                out.append(w)
+        return out
 
     def sentence(self, tok: int) -> tuple[int, int]:
         """Character span of the sentence of token ``tok`` (sentence starts found once)."""
@@ -261,6 +320,18 @@ class _Builder:
             sentence_end=min(sent_end, para[1]) if para[1] > para[0] else sent_end,
             extractor_version=self.version,
         )
+
+
+_REFUSALS = frozenset({"decline", "refuse", "fail", "hesitate"})
+
+
+def _conditional(cue: Token) -> bool:
+    """Whether a cue is the verb of a condition or a question: "if China wants to obtain GSP status,
+    it will have to lobby Congress" states no wish of China's; "Asked whether he believed a trade war
+    could be averted" no belief of his; "He declined to say how many" says nothing."""
+    if cue.dep_ == "xcomp" and (cue.head.lemma_ or cue.head.lower_).lower() in _REFUSALS:
+        return True  # "Concepcion declined to say how many assemblers would be allowed"
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cue.children)
 
 
 def _learned_certainty(doc: Doc, cue: tuple[int, int]) -> str | None:
@@ -344,7 +415,7 @@ def extract_claims(
     for rule in rules:
         for found in rule(doc, quoted):
             cue_tok = doc[found.cue[0]]
-            if cue_tok.i in seen_cues:
+            if cue_tok.i in seen_cues or _conditional(doc[found.cue[0]:found.cue[1]].root):
                 continue
             para = enclosing(builder.paragraphs, cue_tok.idx)
             s, e = content_chars(doc, found.content, found.cue, para, builder.quotes)

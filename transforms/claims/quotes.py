@@ -24,7 +24,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from newslake.transforms.claims import cues
-from newslake.transforms.claims.rules import Found, fallback_subject, lemma, subject
+from newslake.transforms.claims.rules import Found, can_be_source, fallback_subject, lemma, subject
 from newslake.transforms.claims.spans import doc_text, enclosing, paragraph_bounds, quote_spans, speaker_phrase
 
 # what may stand between a quotation and its tag: "“A,” she said" / "She said: “A”"
@@ -37,6 +37,11 @@ _MAX_LABEL_TOKENS = 7
 
 def _tag_speaker(verb: Token) -> Token | None:
     return subject(verb) or fallback_subject(verb)
+
+
+_SPEECH_TAGS = frozenset({"say", "tell", "add", "write", "reply", "respond", "answer", "shout", "explain"})
+"""Tag verbs that only speakers do; any other tag verb ("continue", "note", "show") needs a subject
+that can be a source (:func:`~newslake.transforms.claims.rules.can_be_source`)."""
 
 
 def quote_tags(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
@@ -58,6 +63,8 @@ def quote_tags(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
         if any(c.dep_ in ("neg", "auxpass") for c in tok.children):
             continue
         speaker = _tag_speaker(tok)
+        if speaker is not None and lemma(tok) not in _SPEECH_TAGS and not can_be_source(speaker):
+            speaker = None  # "it expected operating losses to continue “for the foreseeable future”"
         if speaker is None:
             continue
         sp_start, sp_end = speaker_phrase(speaker)

@@ -55,6 +55,18 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def can_be_source(tok: Token) -> bool:
+    """Whether a subject can be the source of an attribution: a pronoun or a name, a person, an
+    organisation, a document or data ("figures show", "the study found"), not "the recovery showed"."""
+    from newslake.transforms.claims.speakers import DOCUMENT_NOUNS, ORG_DESCRIPTIONS, ORG_NOUNS, PERSON_NOUNS
+
+    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in cues.SPEAKER_LABELS:
+        return True
+    lem = lemma(tok)
+    return (lem in PERSON_NOUNS or lem in ORG_NOUNS or lem in ORG_DESCRIPTIONS or lem in DOCUMENT_NOUNS
+            or lem in cues.EVIDENCE_NOUNS or lem.endswith(("man", "woman", "person")))
+
+
 def _span_of(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
@@ -101,6 +113,68 @@ def _aside(cue: Token, speaker: Token, quoted: frozenset[int], certainty: str) -
             and speaker.lower_ in cues.OTHER_PRONOUNS)
 
 
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "advise", "notify", "brief", "promise"})
+"""Speech verbs whose object is the addressee: "told reporters the list included 60 items"."""
+_NARRATION = frozenset({"decline", "refuse", "elaborate", "comment", "give", "provide", "disclose", "specify",
+                        "identify", "name", "detail", "reveal"})
+"""Verbs of a conjunct that narrates about the speaker, not what the speaker said ("... but he
+did not say for how long", "... but declined to elaborate")."""
+
+
+def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> tuple[int, int]:
+    """Token span of a verb cue's content: the complement's subtree, and
+
+    * before a postposed cue ("P1, but P2, he said"), every complement before the cue, up to the
+      speaker ("..., approved by the commission, Pacific Gas and Electric said": the parse may hang
+      the speaker's name on the content);
+    * without a trailing conjunct in which the writer narrates about the speaker: "he thinks rates
+      will stay stable but he did not say for how long" -> "rates will stay stable".
+    """
+    start, end = _span_of(comp)
+    if comp.i > cue.i and lemma(cue) not in _ADDRESSEE_VERBS:
+        # "He recalled the Sogenal offer was for 4.95 mln shares": the parse made the complement's
+        # subject the cue's object; it belongs to the content
+        obj = next((c for c in cue.rights if c.dep_ in ("dobj", "npadvmod") and c.i < start), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "NUM"):
+            start = obj.left_edge.i
+    before = [c for c in comps if c.i < cue.i]
+    if comp.i < cue.i and len(before) > 1:
+        start, end = min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
+    if start <= speaker.i < end and speaker.i > comp.i and comp.i < cue.i:
+        s_start, _ = speaker_phrase(speaker)
+        end = max(start + 1, min(end, s_start))
+    for conj in (c for c in comp.rights if c.dep_ == "conj"):
+        subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
+        narrates = lemma(conj) in cues.VERB_CUES or (lemma(conj) in _NARRATION and (
+            subj is not None or _negated(conj)))  # "..., but could not give any details"
+        if narrates and (subj is None or subj.lower_ == speaker.lower_):
+            cc = next((c for c in comp.rights if c.dep_ == "cc" and c.i < conj.i), None)
+            end = min(end, (cc.i if cc is not None else conj.left_edge.i))
+            break
+    return start, end
+
+
+def _postposed_content(cue: Token, speaker: Token) -> tuple[int, int] | None:
+    """The clause before ", X said." when the parse gave the cue no complement: from the sentence
+    start to the comma before the speaker (or before the cue: ", said X"), if it holds a verb.
+
+    "Demand for oil rose, the agency said." -> "Demand for oil rose"."""
+    doc, sent = cue.doc, cue.sent
+    if cue.dep_ != "ROOT":
+        return None
+    s_start, s_end = speaker_phrase(speaker)
+    first = min(s_start, cue.i) if s_start < cue.i else cue.i
+    if s_start > cue.i and s_end > sent.end:
+        return None
+    comma = first - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    body = doc[sent.start : comma]
+    if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+        return None
+    return sent.start, comma
+
+
 def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
     """Speech and belief verbs: "Officials said the bridge was closed."
 
@@ -125,11 +199,24 @@ def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
                 continue
             certainty = "denied"
         deps = ("ccomp", "xcomp") if lem in cues.XCOMP_CUES else ("ccomp",)
-        comp = _pick_complement(tok, [c for c in tok.children if c.dep_ in deps], quoted)
+        comps = [c for c in tok.children if c.dep_ in deps]
+        comp = _pick_complement(tok, comps, quoted)
         speaker = subject(tok) or fallback_subject(tok)
+        if speaker is not None and speaker.i in quoted and tok.i not in quoted:
+            # "“..., no new ideas,” a dealer at a bank said": the parse took a quoted word as the
+            # subject and the speaker as its apposition
+            speaker = next((c for c in speaker.children if c.dep_ == "appos" and c.i not in quoted), speaker)
+        if comp is None and speaker is not None and certainty in cues.TAG_CERTAINTIES:
+            span = _postposed_content(tok, speaker)
+            if span is not None:  # "Demand for oil rose, the agency said." parsed without a ccomp
+                if not any(i in quoted for i in range(*span)):  # quotations have their own rule
+                    yield Found((tok.i, cue_end), span, speaker, certainty, tok)
+                continue
         if comp is None or speaker is None or _aside(tok, speaker, quoted, certainty):
             continue
-        yield Found((tok.i, cue_end), _span_of(comp), speaker, certainty, tok)
+        if lem in cues.EVIDENTIAL_CUES and not can_be_source(speaker):
+            continue
+        yield Found((tok.i, cue_end), _content_of(tok, comp, comps, speaker), speaker, certainty, tok)
 
 
 def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
@@ -137,7 +224,8 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
 
     "She called the plan a disaster" -> "the plan a disaster" (claimed);
     "He described the talks as useful" -> "the talks as useful";
-    "He urged Congress to act" -> "Congress to act" (demanded); "They want to win" -> "to win" (intended).
+    "He urged Congress to act" -> "Congress to act" (demanded); "They want to win" -> "to win" (intended);
+    "They called for an inquiry" -> "an inquiry" (demanded).
     """
     for tok in doc:
         if tok.pos_ != "VERB" or _negated(tok) or any(c.dep_ == "auxpass" for c in tok.children):
@@ -155,6 +243,12 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
             if pred is not None:
                 yield Found((tok.i, tok.i + 1), (obj.left_edge.i, pred.right_edge.i + 1),
                             speaker, cues.NAMING_CUES[lem], tok)
+            continue
+        prep = next((c for c in kids if c.dep_ == "prep" and (lem, c.lower_) in cues.PREP_CUES), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):  # "called for an inquiry"
+            yield Found((tok.i, prep.i + 1), (pobj.left_edge.i, pobj.right_edge.i + 1), speaker,
+                        cues.PREP_CUES[(lem, prep.lower_)], tok)
             continue
         certainty = cues.INTENT_CUES.get(lem)
         comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp")), None)
@@ -174,7 +268,10 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
 
 
 def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
-    """ "He is rumored to be dead." / "It is claimed that ..." (source unnamed unless "by X")."""
+    """ "He is rumored to be dead." / "It is claimed that ..." (source unnamed unless "by X").
+
+    With an infinitive the content starts at the subject: "The plant is expected to open in 1991"
+    -> "The plant is expected to open in 1991" (without it, "to open in 1991" says of nothing)."""
     for tok in doc:
         lem = lemma(tok)
         if lem not in cues.PASSIVE_CUES:
@@ -193,6 +290,9 @@ def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
                     end = max(end, c.right_edge.i + 1)
                 elif c.i > comp.i and finite:
                     break
+        subj = next((c for c in tok.lefts if c.dep_ == "nsubjpass"), None)
+        if comp.dep_ == "xcomp" and subj is not None and subj.lower_ not in ("there", *cues.RELATIVE_PRONOUNS):
+            start = subj.left_edge.i  # "The machine is expected to run by 1991": what is expected of what
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         yield Found((aux.i, tok.i + 1), (start, end), by, cues.PASSIVE_CUES[lem], tok)

@@ -170,6 +170,9 @@ def speaker_phrase(tok: Token) -> tuple[int, int]:
             if len(sub) > 8 or any(t.text == "," or t.pos_ in ("VERB", "AUX") for t in sub):
                 break
             end = child.right_edge.i + 1
+    doc = tok.doc
+    while end - 1 > start and (doc[end - 1].is_space or doc[end - 1].text.isspace()):
+        end -= 1  # "a broker at Nomura Securities Co.\n\n": the entity took the paragraph break
     return start, end
 
 
@@ -210,13 +213,16 @@ def resolve_pronoun(
     return None
 
 
+_OPENING_BRACKETS = frozenset({"<", "(", "[", "{"})
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop spaces and punctuation (but not quotation marks) from both ends of a token span."""
     def junk(t: Token) -> bool:
         return t.is_space or (t.is_punct and not is_quote_mark(t))
 
-    def dangling(t: Token) -> bool:  # "to behead his brother and" (the conjunct left out)
-        return junk(t) or t.dep_ == "cc"
+    def dangling(t: Token) -> bool:  # "to behead his brother and" (the conjunct left out), "Dlrs, <"
+        return junk(t) or t.dep_ == "cc" or t.text in _OPENING_BRACKETS
     while start < end and junk(doc[start]):
         start += 1
     while end > start and dangling(doc[end - 1]):

@@ -1,4 +1,4 @@
-"""Who is speaking: resolve title and pronoun speakers to the entity the document names.
+"""Who is speaking: resolve title, description and pronoun speakers to the entity the document names.
 
 Runs over a document's claims in text order, after each claim's own speaker is read off the parse:
 
@@ -7,10 +7,19 @@ Runs over a document's claims in text order, after each claim's own speaker is r
   Tony Blair", "Lavrov, Russia's foreign minister") takes that role's holder: the nearest role
   before the speaker, else the first one after. ``speaker_kind`` becomes ``role``. An indefinite
   phrase ("a spokesman", "one diplomat") is left alone: it may be someone else.
-* **Pronouns** ("he", "she", "it", "they") the parse did not resolve take the nearest compatible
-  antecedent before them: the speaker of an earlier claim (a person for he/she, an organisation
-  or country for it, either for they; unnamed speakers count, so "one diplomat said ... he said"
-  chains to the diplomat), else the nearest person/organisation named in the two sentences before.
+* **Descriptions of an organisation** ("the company said", "the fund said", "the ministry said";
+  :data:`ORG_DESCRIPTIONS`) take the nearest compatible antecedent that is a named organisation
+  (one whose name holds the description's noun first: "the fund" -> "International Monetary
+  Fund"); ``speaker_kind`` becomes ``role``.
+* **Pronouns** ("he", "she", "it", "they") take the nearest compatible antecedent (see
+  :func:`_antecedent`): earlier claims' speakers and the subjects of the sentences before (back to
+  :data:`MAX_BACK` characters), the most recent sentence first and, inside a sentence, the main
+  clause's subject before an embedded one; only then other mentions of the sentence and the one
+  before. Never a mention inside the claim's own content ("Uganda has a rail link ..., they said"
+  is not Uganda speaking). Compatible means: "he"/"she" a single person of that gender or of
+  unknown gender (``given_names()``, "Mr", "spokeswoman"), "it" an organisation, country or
+  document, "they" a plural group of people ("officials", "dealers", "Iranians"). An unnamed
+  antecedent ("a bank official said ... he said") gives the chain name but no entity.
 
 The chain name of a resolved speaker (``source_chain``) is its antecedent's name.
 
@@ -22,25 +31,56 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import itertools
-from typing import Any, Protocol, Sequence
+from dataclasses import dataclass
+from typing import Any, Iterator, Protocol, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.types import EntityLookup
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it"})
 PLURAL_PRONOUNS = frozenset({"they"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
 ORG_NOUNS = frozenset(
     "company group bank government ministry agency paper newspaper daily committee council board "
     "association union commission department office authority authorities federation party army "
     "statement report survey study firm corporation institute organisation organization court "
     "exchange fund management unit subsidiary parent utility embassy administration".split())
 """Head nouns of unnamed speakers that ``it`` (not he/she) can stand for: "the paper said ... it said"."""
+ORG_DESCRIPTIONS = frozenset(
+    "company firm concern group corporation bank bancorp fund agency ministry department exchange union "
+    "board commission association institute organisation organization authority utility carrier "
+    "airline insurer council committee federation party newspaper daily office administration "
+    "court subsidiary unit parent maker producer manufacturer retailer lender brokerage".split())
+"""Head nouns of a definite speaker ("the company said") that stand for a named organisation."""
+DOCUMENT_NOUNS = frozenset(
+    "statement report survey study announcement release letter document filing communique bulletin "
+    "newsletter editorial".split())
+"""Heads of a subject whose compound names its source: "The Inland Revenue statement said" -> it."""
+PERSON_NOUNS = frozenset(
+    "official spokesman spokeswoman spokesperson analyst dealer trader source banker broker economist "
+    "executive director president chairman chairwoman minister secretary diplomat officer leader "
+    "man woman people person expert worker farmer resident witness investor observer specialist "
+    "underwriter negotiator delegate representative lawyer attorney judge senator congressman "
+    "congresswoman governor mayor ambassador envoy chief head manager aide adviser advisor partner "
+    "strategist member businessman businesswoman chancellor premier king queen prince princess".split())
+"""Head nouns of unnamed speakers who are people: "a bank official said ... he said"."""
+GROUP_NOUNS = frozenset("country nation member producer exporter importer state ally creditor lender".split())
+"""Plural heads that ``they`` can stand for besides people and organisations: "the G-7 countries"."""
+FEMALE_WORDS = frozenset(
+    "she her woman women spokeswoman chairwoman congresswoman businesswoman mrs mrs. ms ms. miss madam "
+    "queen princess lady".split())
+MALE_WORDS = frozenset("he him man men spokesman chairman congressman businessman mr mr. sir king prince lord".split())
+NON_PERSON_NAME_WORDS = frozenset(
+    "brothers associates partners securities capital trust holdings group international industries "
+    "and & systems services".split())
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
 MAX_BACK = 3000
-"""How far back (characters) an antecedent may be."""
+"""How far back (characters) a pronoun's antecedent may be."""
+MAX_BACK_DESCRIPTION = 6000
+"""How far back the organisation a description ("the company") stands for may be named."""
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 class RoleLike(Protocol):
@@ -50,13 +90,20 @@ class RoleLike(Protocol):
     end_char: int
 
 
-def _label_at(doc: Doc, start: int | None, end: int | None) -> str | None:
-    if start is None or end is None:
-        return None
-    for ent in doc.ents:
-        if ent.start_char < end and start < ent.end_char:
-            return ent.label_
-    return None
+@dataclass
+class _Candidate:
+    """A mention that a later pronoun or description may stand for."""
+
+    start: int  # characters
+    end: int
+    entity_id: str | None
+    name: str  # its name in a source chain
+    kind: str  # person | group | org | "" (nothing a speaker pronoun can stand for)
+    gender: str = ""  # m | f | "" (unknown)
+    label: str = ""  # the entity label, if any
+    subject: bool = False  # a subject (or a claim's speaker): looked at first
+    depth: int = 0  # head steps from its sentence's root
+    sent: int = 0  # index of its sentence
 
 
 def _words(text: str) -> list[str]:
@@ -85,83 +132,265 @@ def _role_for(claim: Any, roles: Sequence[RoleLike]) -> RoleLike | None:
     return min(hits, key=lambda r: r.start_char) if hits else None
 
 
-def _compatible(pron: str, earlier: Any, doc: Doc) -> bool:
-    """Can the pronoun ``pron`` stand for the speaker of the earlier claim?"""
-    if earlier.speaker_text is None or earlier.speaker_kind == "unattributed":
-        return False
-    if earlier.speaker_kind == "pronoun":
-        own = earlier.speaker_text.lower()
-        return earlier.speaker_entity_id is not None and (own == pron or (pron in PERSON_PRONOUNS) == (own in PERSON_PRONOUNS))
-    label = _label_at(doc, earlier.speaker_start, earlier.speaker_end)
-    head = (_words(earlier.speaker_text) or [""])[-1]
-    person = label == "PERSON" or earlier.speaker_kind == "role" or (
-        label is None and head not in ORG_NOUNS and not head.endswith("s"))
-    org = label in ("ORG", "GPE", "NORP") or head in ORG_NOUNS
-    if pron in PERSON_PRONOUNS:
-        return person and not org
-    if pron in THING_PRONOUNS:
-        return org
-    return org or head.endswith("s") or label == "PERSON"
+def _given_gender(word: str) -> str:
+    from newslake.transforms.entities.actors import given_names
+
+    return given_names().get(word[:1].upper() + word[1:].lower(), "") if word.isalpha() else ""
 
 
-def _named_before(doc: Doc, start: int, pron: str,
-                  by_labels: dict[tuple[str, ...], tuple[list[Span], list[int]]] | None = None) -> Span | None:
-    """The nearest entity of a compatible kind named in the pronoun's sentence or the two before."""
-    labels = ("PERSON",) if pron in PERSON_PRONOUNS else ("ORG", "GPE") if pron in THING_PRONOUNS else (
-        "PERSON", "ORG", "GPE", "NORP")
-    tok = doc.char_span(start, start + 1, alignment_mode="expand")
-    if tok is None or not len(tok):
-        return None
-    sent = tok[0].sent
-    first = sent.start
-    for _ in range(2):
-        if first == 0:
-            break
-        first = doc[first - 1].sent.start
-    by_labels = {} if by_labels is None else by_labels  # the document's entities of these labels, built once
-    if labels not in by_labels:
-        ents = [e for e in doc.ents if e.label_ in labels]
-        by_labels[labels] = (ents, [e.start_char for e in ents])
-    ents, starts = by_labels[labels]
-    # the last one starting before ``start``, or the one before it when that one overlaps ``start``
-    # (entities never overlap each other): a binary search, not a scan of the document
-    for k in range(bisect.bisect_left(starts, start) - 1, -1, -1):
-        e = ents[k]
-        if e.start_char < doc[first].idx:
-            return None
-        if e.end_char <= start:
-            return e
+def _entity_kind(ent: Span) -> tuple[str, str]:
+    """(kind, gender) of an entity mention, by its label and words: a PERSON-labelled name ending
+    in a company suffix is an organisation ("Rainier Bancorp"), an ORG-labelled name of two or three
+    words starting with a given name is a person ("Gareth Lewis Davies")."""
+    from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
+
+    words = [t.text for t in ent if not t.is_punct]
+    if not words:
+        return "", ""
+    last = words[-1].lower().rstrip(".")
+    first_gender = _given_gender(words[0])
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    title_gender = "f" if before in FEMALE_WORDS else "m" if before in MALE_WORDS else ""
+    if ent.label_ == "PERSON":
+        if last in CORPORATE_SUFFIXES or last == "bancorp":
+            return "org", ""
+        return "person", title_gender or first_gender
+    if ent.label_ == "ORG":
+        if (first_gender and 2 <= len(words) <= 3 and last not in CORPORATE_SUFFIXES
+                and all(w[:1].isupper() and w.lower() not in NON_PERSON_NAME_WORDS for w in words)):
+            return "person", title_gender or first_gender
+        return "org", ""
+    if ent.label_ == "GPE":
+        return "org", ""
+    if ent.label_ == "NORP" and ent.root.tag_ in ("NNS", "NNPS") and ent.root.dep_ in _SUBJECT_DEPS:
+        return "group", ""  # "Iranians said"
+    return "", ""
+
+
+def _noun_kind(head: Token) -> tuple[str, str]:
+    """(kind, gender) of an unnamed noun phrase by its head: "officials" -> group, "a spokeswoman"
+    -> person f, "the company" -> org."""
+    low, lem = head.lower_, (head.lemma_ or head.lower_).lower()
+    plural = head.tag_ in ("NNS", "NNPS")
+    gender = "f" if low in FEMALE_WORDS or lem in FEMALE_WORDS else "m" if low in MALE_WORDS or lem in MALE_WORDS else ""
+    if lem in PERSON_NOUNS or low.endswith(("man", "woman", "person")):
+        return ("group", "") if plural else ("person", gender)
+    if lem in ORG_NOUNS or lem in ORG_DESCRIPTIONS or lem in DOCUMENT_NOUNS or lem in GROUP_NOUNS:
+        # "the G-7 countries welcomed ... They said": plural organisations are a "they"
+        return ("group", "") if plural else ("org", "") if lem not in GROUP_NOUNS else ("", "")
+    return "", ""
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _subject_anchor(tok: Token) -> Token | None:
+    """The subject token that makes a mention headed by ``tok`` a subject, or None: the subject
+    itself, an apposition to one ("A spokesman, John Smith, said"), or the compound or possessor of
+    a document subject ("The Inland Revenue statement said")."""
+    if tok.dep_ in _SUBJECT_DEPS:
+        return tok
+    head = tok.head
+    if tok.dep_ == "appos" and head.dep_ in _SUBJECT_DEPS:
+        return head
+    if tok.dep_ in ("compound", "poss") and head.dep_ in _SUBJECT_DEPS and (
+            (head.lemma_ or head.lower_).lower() in DOCUMENT_NOUNS):
+        return head
     return None
+
+
+def _titled(ent: Span) -> bool:
+    """Whether a name is given a person's title by apposition: "Arango, president of X", "the
+    department head, Abdul Jabbar"."""
+    root = ent.root
+    if any(c.dep_ == "appos" and (c.lemma_ or c.lower_).lower() in PERSON_NOUNS for c in root.children):
+        return True
+    return root.dep_ == "appos" and (root.head.lemma_ or root.head.lower_).lower() in PERSON_NOUNS
+
+
+class _Mentions:
+    """The document's candidate antecedents from its entities and unnamed subjects, built once."""
+
+    def __init__(self, doc: Doc, entities: EntityLookup, roles: Sequence[RoleLike] = ()) -> None:
+        self.doc = doc
+        # who holds a title is a person ("Gareth Lewis Davies, a North Sea expert"; "Gilberto
+        # Arango, president of the exporters' association", tagged GPE): all its mentions are
+        self.holders = holders = {r.entity_id for r in roles} | {
+            entities.entity_at(ent.start_char, ent.end_char) for ent in doc.ents if _titled(ent)}
+        holders.discard(None)
+        self.sent_starts = [s.start_char for s in doc.sents]
+        surnames: dict[str, tuple[str | None, str, str]] = {}  # last word of a person's name
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                kind, gender = _entity_kind(ent)
+                if kind == "person":
+                    surnames.setdefault(ent[-1].text, (entities.entity_at(ent.start_char, ent.end_char), ent.text, gender))
+        self.surnames = surnames
+        cands: list[_Candidate] = []
+        in_ent: set[int] = set()
+        for ent in doc.ents:
+            in_ent.update(range(ent.start, ent.end))
+            kind, gender = _entity_kind(ent)
+            eid = entities.entity_at(ent.start_char, ent.end_char)
+            name = ent.text
+            if len(ent) == 1 and ent.text in surnames and kind != "person":  # "Canevi" tagged NORP
+                (s_eid, name, gender), kind = surnames[ent.text], "person"
+                eid = s_eid or eid
+            if kind in ("org", "") and ent.label_ in ("ORG", "GPE", "NORP") and eid in holders:
+                kind = "person"
+            if not kind:
+                continue
+            anchor = _subject_anchor(ent.root)
+            cands.append(_Candidate(ent.start_char, ent.end_char, eid, name, kind, gender, ent.label_,
+                                    anchor is not None, _depth(anchor or ent.root), self.sent_of(ent.start_char)))
+        for tok in doc:  # unnamed people as subjects: "A bank official said ...", "Dealers expect ..."
+            if tok.dep_ not in _SUBJECT_DEPS or tok.i in in_ent or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            kind, gender = _noun_kind(tok)
+            if kind in ("person", "group"):
+                left = tok.left_edge
+                cands.append(_Candidate(left.idx, tok.idx + len(tok), None, doc[left.i : tok.i + 1].text,
+                                        kind, gender, "", True, _depth(tok), self.sent_of(tok.idx)))
+        self.cands = sorted(cands, key=lambda c: c.start)
+        self.starts = [c.start for c in self.cands]
+
+    def sent_of(self, char: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, char) - 1, 0)
+
+    def before(self, char: int, back: int) -> list[_Candidate]:
+        lo = bisect.bisect_left(self.starts, char - back)
+        hi = bisect.bisect_left(self.starts, char)
+        return [c for c in self.cands[lo:hi] if c.end <= char]
+
+
+def _speaker_candidate(claim: Any, names: dict[str, str], doc: Doc, mentions: _Mentions) -> _Candidate | None:
+    """An earlier claim's speaker as a candidate antecedent (its own resolution carried along)."""
+    if claim.speaker_start is None or claim.speaker_kind == "unattributed":
+        return None
+    span = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    low = (claim.speaker_text or "").lower()
+    if claim.speaker_kind == "pronoun":
+        if low not in PRONOUNS or names.get(claim.claim_id, claim.speaker_text) == claim.speaker_text:
+            return None  # an unresolved pronoun passes nothing on
+        kind = {"he": "person", "she": "person", "it": "org", "they": "group"}[low]
+        gender = {"he": "m", "she": "f"}.get(low, "")
+    else:
+        ents = [e for e in doc.ents if e.start <= head.i < e.end]
+        kind, gender = _entity_kind(ents[0]) if ents else _noun_kind(head)
+        if ents and len(ents[0]) == 1 and ents[0].text in mentions.surnames and kind != "person":
+            kind, gender = "person", mentions.surnames[ents[0].text][2]
+        if kind in ("org", "") and ents and ents[0].label_ in ("ORG", "GPE", "NORP") and (
+                claim.speaker_entity_id in mentions.holders):
+            kind = "person"
+        if claim.speaker_kind == "role" and claim.speaker_entity_id is not None and not ents:
+            kind = kind or "person"
+    if not kind:
+        return None
+    return _Candidate(claim.speaker_start, claim.speaker_end, claim.speaker_entity_id,
+                      names.get(claim.claim_id, claim.speaker_text), kind, gender, "", True,
+                      _depth(head), mentions.sent_of(claim.speaker_start))
+
+
+def _compatible(want: str, c: _Candidate, description: str | None = None) -> bool:
+    """Can a pronoun (or, with ``description``, an organisation description) stand for ``c``?"""
+    if description is not None:
+        return c.kind == "org" and c.entity_id is not None and c.label != "GPE"
+    if want == "he":
+        return c.kind == "person" and c.gender != "f"
+    if want == "she":
+        return c.kind == "person" and c.gender != "m"
+    if want == "it":
+        return c.kind == "org"
+    return c.kind == "group"
+
+
+def _ordered(cands: list[_Candidate], sent: int) -> Iterator[_Candidate]:
+    """Subjects and speakers first, the most recent sentence first and, inside a sentence, the
+    shallowest first (the main clause's subject before an embedded one); then the other mentions
+    of the pronoun's sentence and the one before, the nearest first."""
+    subjects = [c for c in cands if c.subject]
+    yield from sorted(subjects, key=lambda c: (-c.sent, c.depth, c.start))
+    others = [c for c in cands if not c.subject and c.sent >= sent - 1]
+    yield from sorted(others, key=lambda c: -c.start)
+
+
+def _antecedent(claim: Any, want: str, earlier: list[_Candidate], mentions: _Mentions,
+                description: str | None = None, genders: dict[str, str] | None = None) -> _Candidate | None:
+    at = claim.speaker_start if claim.speaker_start is not None else claim.cue_start
+    back = MAX_BACK_DESCRIPTION if description is not None else MAX_BACK
+    spoke = [e for e in earlier if at - back <= e.start and e.end <= at]  # they carry their resolution
+    taken = {(e.start, e.end) for e in spoke}
+    pool = [c for c in spoke + [m for m in mentions.before(at, back) if (m.start, m.end) not in taken]
+            if not (claim.start_char <= c.start < claim.end_char)]  # never inside its own content
+    if genders:  # a person already called "he" is not "she" ("Brown added ..., he said. ... she said")
+        pool = [dataclasses.replace(c, gender=genders.get(c.entity_id, "")) if not c.gender and c.entity_id in genders
+                else c for c in pool]
+    ordered = [c for c in _ordered(pool, mentions.sent_of(at)) if _compatible(want, c, description)]
+    if description is not None:  # "the fund" -> a fund named before, else the nearest organisation
+        named = [c for c in ordered if description in c.name.lower().split()]
+        ordered = named + ordered
+    return ordered[0] if ordered else None
+
+
+def _description(claim: Any) -> str | None:
+    """The head noun of a definite organisation description speaker ("The company" -> company)."""
+    words = (claim.speaker_text or "").split()
+    if len(words) < 2 or words[0].lower() not in ("the", "this") or len(words) > 4:
+        return None
+    head = words[-1].lower()
+    return head if head in ORG_DESCRIPTIONS else None
 
 
 def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles: Sequence[RoleLike],
                      names: dict[str, str]) -> list[Any]:
-    """The claims with title and pronoun speakers resolved; ``names`` (claim id -> chain name) is
-    updated in place."""
+    """The claims with title, description and pronoun speakers resolved; ``names`` (claim id ->
+    chain name) is updated in place."""
     out: list[Any] = []
-    by_labels: dict[tuple[str, ...], tuple[list[Span], list[int]]] = {}  # entities per label set
+    mentions: _Mentions | None = None
+    earlier: list[_Candidate] = []
+    genders: dict[str, str] = {}  # entity id -> the gender a he/she resolved to it gave it
     for claim in sorted(claims, key=lambda c: (c.cue_start, c.start_char)):
-        if claim.speaker_kind == "unnamed" and claim.speaker_entity_id is None and roles:
-            role = _role_for(claim, roles)
-            if role is not None:
+        low = (claim.speaker_text or "").lower()
+        if claim.speaker_kind in ("unnamed", "named"):
+            mentions = mentions or _Mentions(doc, entities, roles)
+            surname = mentions.surnames.get(claim.speaker_text or "")
+            unnamed = claim.speaker_kind == "unnamed"
+            role = _role_for(claim, roles) if roles and unnamed else None
+            description = _description(claim) if unnamed else None
+            if surname is not None and surname[0] is not None and surname[0] != claim.speaker_entity_id:
+                # "Canevi said" (tagged NORP, or linked apart) after "Yavuz Canevi"
+                claim = dataclasses.replace(claim, speaker_entity_id=surname[0], speaker_kind="named")
+                names[claim.claim_id] = surname[1]
+            elif role is not None:
                 claim = dataclasses.replace(claim, speaker_entity_id=role.entity_id, speaker_kind="role")
                 names[claim.claim_id] = _holder_name(doc, entities, role.entity_id) or claim.speaker_text
-        elif claim.speaker_kind == "pronoun" and claim.speaker_entity_id is None and (
-                names.get(claim.claim_id) == claim.speaker_text):
-            pron = claim.speaker_text.lower()
-            if pron in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
-                # ``out`` is in cue order: stop at the first claim more than MAX_BACK back
-                near = itertools.takewhile(lambda c: claim.cue_start - c.cue_start <= MAX_BACK, reversed(out))
-                earlier = next((c for c in near if c.cue_start < claim.cue_start
-                                and (c.speaker_start or 0) < (claim.speaker_start or 0)
-                                and _compatible(pron, c, doc)), None)
-                named = _named_before(doc, claim.speaker_start or claim.cue_start, pron, by_labels)
-                if named is not None and (earlier is None or named.start_char > (earlier.speaker_start or 0)):
-                    eid = entities.entity_at(named.start_char, named.end_char)
-                    claim = dataclasses.replace(claim, speaker_entity_id=eid)
-                    names[claim.claim_id] = named.text
-                elif earlier is not None:
-                    claim = dataclasses.replace(claim, speaker_entity_id=earlier.speaker_entity_id)
-                    names[claim.claim_id] = names.get(earlier.claim_id, earlier.speaker_text)
+            elif description is not None:
+                ante = _antecedent(claim, "it", earlier, mentions, description)
+                if ante is not None:
+                    claim = dataclasses.replace(claim, speaker_entity_id=ante.entity_id, speaker_kind="role")
+                    names[claim.claim_id] = ante.name
+        elif claim.speaker_kind == "pronoun" and low in PRONOUNS:
+            mentions = mentions or _Mentions(doc, entities, roles)
+            ante = _antecedent(claim, low, earlier, mentions, genders=genders)
+            if ante is not None:
+                claim = dataclasses.replace(claim, speaker_entity_id=ante.entity_id)
+                names[claim.claim_id] = ante.name
+                if low in PERSON_PRONOUNS and ante.entity_id is not None:
+                    genders.setdefault(ante.entity_id, "m" if low == "he" else "f")
+            else:  # nothing compatible: the parse's guess is not trusted either
+                claim = dataclasses.replace(claim, speaker_entity_id=None)
+                names[claim.claim_id] = claim.speaker_text
         out.append(claim)
+        if mentions is None:
+            mentions = _Mentions(doc, entities, roles)
+        cand = _speaker_candidate(claim, names, doc, mentions)
+        if cand is not None:
+            earlier.append(cand)
     return out
