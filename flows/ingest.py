@@ -275,12 +275,11 @@ def _alive(pid: int) -> bool:
 
 def model_version(workers: Workers) -> str:
     """The run's extractor version, read from the rule files and the model package's metadata
-    without importing spaCy (so a run with nothing to parse starts no worker); from a worker when
-    that cannot be read statically (a model on a Dask cluster, a computed constant)."""
+    without importing spaCy (so a run with nothing to parse starts no worker, and a Dask run's flow
+    process does not spend seconds importing spaCy while the cluster waits for its first batch);
+    from the workers when that cannot be read statically (a computed constant, no model package here)."""
     from newslake.transforms.versions import VersionNotFound, static_extractor_version
 
-    if not isinstance(workers, Workers):  # on a cluster: the workers' environment names the model
-        return workers.version()
     try:
         return static_extractor_version(workers.model)
     except VersionNotFound:
