@@ -6,7 +6,7 @@ Prints docs/s of each, the ratio dask/local, and whether the two lakes hold iden
 content table, run ids and ingest times aside). Both timings include starting the workers and loading
 the model in them; neither includes the Prefect server (started once, before both).
 
-    python bench/dask_runner.py [--docs 400] [--batch-size 50] [--rounds 1]
+    python bench/dask_runner.py [--docs 400] [--batch-size 50] [--rounds 1] [--keep]
 
 With ``--rounds 2`` the order alternates (local, dask, dask, local) and the best time of each is kept,
 which evens out a machine whose load changes during the run. Reads ``../shared/corpus/reuters21578.jsonl``.
