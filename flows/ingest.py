@@ -297,8 +297,10 @@ def start_run(lake: LakeWriter, paths: Sequence[str], model: str, version: str, 
 
 
 def _file_rows(files: Iterable[InputFile], run: RunSummary) -> "pa.Table":
+    """``input_files`` rows of ``files``: one per content (of two copies of a file, the later one)."""
+    by_content = {f.sha256: f for f in files if f.sha256}
     return to_table("input_files", [{"sha256": f.sha256, "path": f.path, "bytes": f.bytes, "docs": f.docs}
-                                    for f in files if f.sha256],
+                                    for f in by_content.values()],
                     {"extractor_version": run.extractor_version, "run_id": run.run_id,
                      "ingested_at": datetime.now(timezone.utc)})
 
