@@ -6,7 +6,7 @@ Prints docs/s of each, the ratio dask/local, and whether the two lakes hold iden
 content table, run ids and ingest times aside). Both timings include starting the workers and loading
 the model in them; neither includes the Prefect server (started once, before both).
 
-    python bench/dask_runner.py [--docs 400] [--batch-size 50] [--rounds 1]
+    python bench/dask_runner.py [--docs 400] [--batch-size 50] [--rounds 1] [--keep]
 
 With ``--rounds 2`` the order alternates (local, dask, dask, local) and the best time of each is kept,
 which evens out a machine whose load changes during the run. Reads ``../shared/corpus/reuters21578.jsonl``.
@@ -65,6 +65,7 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=50)
     ap.add_argument("--rounds", type=int, default=1, help="1: local then dask; 2: local, dask, dask, local")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="the Reuters JSONL (default ../shared/corpus/...)")
+    ap.add_argument("--keep", action="store_true", help="keep the two lakes (their folder is printed) to compare them")
     args = ap.parse_args()
     if not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus}")
@@ -102,7 +103,13 @@ def main() -> None:
     print(f"local (baseline) {n / best['local']:.1f} docs/s; dask {n / best['dask']:.1f} docs/s; "
           f"ratio dask/local {best['local'] / best['dask']:.2f}")
     print(f"tables identical: {len(same)}/{len(local)} ({rows} rows)" + (f"; differ: {', '.join(differ)}" if differ else ""))
-    shutil.rmtree(tmp, ignore_errors=True)
+    for t in differ:
+        a, b = {json.dumps(r, default=str, sort_keys=True) for r in local[t]}, {json.dumps(r, default=str, sort_keys=True) for r in dask[t]}
+        print(f"  {t}: {len(a - b)} rows only in local, {len(b - a)} only in dask")
+    if args.keep:
+        print(f"lakes kept: {lakes['local']} {lakes['dask']}")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

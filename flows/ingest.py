@@ -227,11 +227,9 @@ def commit_batch(lake: LakeWriter, batch: Batch, result: BatchResult, run: RunSu
         files[path].docs += n
     before = {k: getattr(run, k) for k in (*result.counts, "batches")}
     run.add(**result.counts, batches=1)
-    done = [{"sha256": f.sha256, "path": f.path, "bytes": f.bytes, "docs": f.docs} for f in batch.completes if f.sha256]
     tables = dict(result.tables)
-    if done:
-        tables["input_files"] = to_table("input_files", done, {"extractor_version": run.extractor_version,
-                                                                "run_id": run.run_id, "ingested_at": datetime.now(timezone.utc)})
+    if any(f.sha256 for f in batch.completes):
+        tables["input_files"] = _file_rows(batch.completes, run)
     try:
         lake.commit(RunTables(tables, run))
     except BaseException:
@@ -275,12 +273,11 @@ def _alive(pid: int) -> bool:
 
 def model_version(workers: Workers) -> str:
     """The run's extractor version, read from the rule files and the model package's metadata
-    without importing spaCy (so a run with nothing to parse starts no worker); from a worker when
-    that cannot be read statically (a model on a Dask cluster, a computed constant)."""
+    without importing spaCy (so a run with nothing to parse starts no worker, and a Dask run's flow
+    process does not spend seconds importing spaCy while the cluster waits for its first batch);
+    from the workers when that cannot be read statically (a computed constant, no model package here)."""
     from newslake.transforms.versions import VersionNotFound, static_extractor_version
 
-    if not isinstance(workers, Workers):  # on a cluster: the workers' environment names the model
-        return workers.version()
     try:
         return static_extractor_version(workers.model)
     except VersionNotFound:
@@ -299,12 +296,24 @@ def start_run(lake: LakeWriter, paths: Sequence[str], model: str, version: str, 
     return run
 
 
-def finish_run(lake: LakeWriter, run: RunSummary, t0: float) -> RunSummary:
-    """Compact what the run's batches wrote, then mark it ``committed``."""
+def _file_rows(files: Iterable[InputFile], run: RunSummary) -> "pa.Table":
+    """``input_files`` rows of ``files``: one per content (of two copies of a file, the later one)."""
+    by_content = {f.sha256: f for f in files if f.sha256}
+    return to_table("input_files", [{"sha256": f.sha256, "path": f.path, "bytes": f.bytes, "docs": f.docs}
+                                    for f in by_content.values()],
+                    {"extractor_version": run.extractor_version, "run_id": run.run_id,
+                     "ingested_at": datetime.now(timezone.utc)})
+
+
+def finish_run(lake: LakeWriter, run: RunSummary, t0: float, files: Sequence[InputFile] = ()) -> RunSummary:
+    """Compact what the run's batches wrote, then mark it ``committed``. ``files`` (every file the
+    run read, all finished by now) get their ``input_files`` row in the same commit when the lake
+    has none for their content: with another writer finishing the same file at the same moment,
+    the row its batch wrote could be missing (issue 14)."""
     if run.batches:
         lake.compact()
     run.status, run.elapsed_s = "committed", round(time.perf_counter() - t0, 2)
-    lake.commit(RunTables({}, run))
+    lake.commit(RunTables({}, run, ensure_files=_file_rows(files, run) if files else None))
     return run
 
 
@@ -340,7 +349,7 @@ def ingest(
             for batch, future in extract_ahead(plan_batches(todo, s.batch_size), submit, depth=n + 1):
                 commit_batch(lake, batch, result := future.result(), run, by_path)
                 advance(result.counts.get("docs_seen", 0))
-            return finish_run(lake, run, t0)
+            return finish_run(lake, run, t0, todo)
         except BaseException as e:
             _record_failure(cfg, run, e)
             raise

@@ -300,6 +300,9 @@ class RunTables:
     run: "RunRecord | Mapping | None" = None
     appended: dict[str, "pa.Table"] = field(default_factory=dict)  # rows only added (``fetches``)
     retired: tuple[str, ...] = ()  # doc_ids whose rows go (an article that changed at the same URL)
+    #: ``input_files`` rows written only for contents the lake has no row for (a run's closing check
+    #: that every file it finished is recorded, whatever concurrent writers and compactions did)
+    ensure_files: "pa.Table | None" = None
 
 
 class LakeWriter:
@@ -376,6 +379,7 @@ class LakeWriter:
         tables = {name: run_tables.tables.get(name) for name in PER_DOCUMENT}
         tables = {name: (t if t is not None else TABLES[name].empty_table()) for name, t in tables.items()}
         files = run_tables.tables.get("input_files")
+        ensure = run_tables.ensure_files if run_tables.ensure_files is not None and run_tables.ensure_files.num_rows else None
         run = run_tables.run
         record = run if isinstance(run, RunRecord) or run is None else RunRecord.from_row(run)
         tries = 0
@@ -394,6 +398,8 @@ class LakeWriter:
                 con.register(f"new_{name}", _stamp(t, now))
             if files is not None:
                 con.register("new_input_files", _stamp(files, now))
+            if ensure is not None:
+                con.register("new_ensure_files", _stamp(ensure, now))
             for name, t in run_tables.appended.items():
                 con.register(f"new_{name}", t)
             if record is not None:
@@ -411,6 +417,9 @@ class LakeWriter:
                 if files is not None:  # one row per file content: the latest version that finished it
                     con.execute(f"DELETE FROM {LAKE}.input_files WHERE sha256 IN (SELECT sha256 FROM new_input_files)")
                     con.execute(f"INSERT INTO {LAKE}.input_files SELECT * FROM new_input_files")
+                if ensure is not None:  # serialised with every other commit by the guard: no row twice
+                    con.execute(f"""INSERT INTO {LAKE}.input_files SELECT * FROM new_ensure_files
+                                    WHERE sha256 NOT IN (SELECT sha256 FROM {LAKE}.input_files)""")
                 if record is not None:
                     con.execute(f"DELETE FROM {LAKE}.runs WHERE run_id = ?", [record.run_id])
                     con.execute(f"INSERT INTO {LAKE}.runs SELECT * FROM new_run")
@@ -428,7 +437,7 @@ class LakeWriter:
                     pass
                 raise
             finally:
-                for name in [*tables, "input_files", "run", *run_tables.appended]:
+                for name in [*tables, "input_files", "ensure_files", "run", *run_tables.appended]:
                     _unregister(con, f"new_{name}")
             faults.point("commit.after")
 

@@ -11,6 +11,10 @@ merged it, and ``entities`` holds one row per canonical id. For the ids a run to
    (decisions are per block, deterministic and order-independent),
 3. replaces the set's rows in ``entity_links`` and the affected rows of ``entities``.
 
+Every aggregate is independent of the order documents were committed in (ties go to the smaller
+value, coordinates are averaged exactly), so a Dask run, a resumed run or two writers leave the same
+tables as one local run of the same documents.
+
 All of it runs on the caller's connection inside the caller's transaction.
 """
 
@@ -23,6 +27,23 @@ from newslake.warehouse.schema import LAKE
 from newslake.transforms.linking.link import LINKING_VERSION, EntityRecord, blocking_keys
 from newslake.transforms.linking.link import relink as link_relink
 
+
+# Aggregates whose result must not depend on the order rows are scanned in (which follows the order
+# batches committed in, and how DuckDB splits a scan between threads): a commit-order-independent
+# lake needs them, since a Dask run, a resumed run or two writers commit the same documents in
+# another order than one local run.
+
+def _most_common(col: str) -> str:
+    """SQL (an aggregate) for the most frequent non-null ``col``, ties to the smallest value
+    (DuckDB's ``mode`` keeps whichever tied value it met first)."""
+    return (f"list_sort(list_filter(map_entries(histogram({col})), e -> e.value = list_max(map_values(histogram({col})))), "
+            f"'ASC')[1].key")
+
+
+def _exact_avg(col: str) -> str:
+    """SQL for the mean of a DOUBLE column summed exactly (as DECIMAL to 1e-9), so that it does not
+    change in its last bits with the order of addition; NULL when every value is NULL."""
+    return f"CAST(avg(CAST({col} AS DECIMAL(18, 9))) AS DOUBLE)"
 
 
 def _ids_table(con: duckdb.DuckDBPyConnection, name: str, ids: set[str]) -> None:
@@ -41,7 +62,7 @@ def _records(con: duckdb.DuckDBPyConnection, ids: set[str]) -> list[EntityRecord
                     SELECT entity_id, label, sum(mention_count) AS n FROM de GROUP BY ALL)
                   GROUP BY entity_id)
         SELECT de.entity_id, any_value(n.name), any_value(l.label),
-               list_sort(list_distinct(flatten(list(de.aliases)))), count(DISTINCT de.doc_id), mode(de.geonames_id)
+               list_sort(list_distinct(flatten(list(de.aliases)))), count(DISTINCT de.doc_id), {_most_common("de.geonames_id")}
         FROM de JOIN names n USING (entity_id) JOIN labels l USING (entity_id)
         GROUP BY de.entity_id ORDER BY de.entity_id""").fetchall()
     con.unregister("rec_ids")
@@ -149,7 +170,8 @@ _ENTITIES_SQL = f"""
     SELECT de.cid, any_value(n.name), any_value(l.label),
            list_filter(any_value(f.forms), x -> x <> any_value(n.name)),
            sum(de.mention_count), count(DISTINCT de.doc_id),
-           mode(de.country_code), avg(de.latitude), avg(de.longitude), mode(de.geonames_id),
+           {_most_common("de.country_code")}, {_exact_avg("de.latitude")}, {_exact_avg("de.longitude")},
+           {_most_common("de.geonames_id")},
            any_value(f.members), min(de.doc_id), max(de.extractor_version), ?
     FROM de JOIN names n USING (cid) JOIN labels l USING (cid) JOIN forms f USING (cid)
     GROUP BY de.cid

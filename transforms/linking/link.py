@@ -48,7 +48,7 @@ from newslake.transforms.linking.rules import (
     acronym_block, components, name_block, org_fuzzy_block, person_block, person_fuzzy_block, place_block,
 )
 
-LINKING_VERSION = "newslake.linking.v3"
+LINKING_VERSION = "newslake.linking.v4"  # v4: place aggregates independent of commit order
 __all__ = ["LINKING_VERSION", "EntityRecord", "EntityLink", "Relinked", "blocking_keys",
            "link_entities", "explain_ambiguities", "relink", "fold"]
 
