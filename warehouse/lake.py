@@ -283,6 +283,16 @@ def _known(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, str]
     return dict(rows)
 
 
+def done_files(con: duckdb.DuckDBPyConnection, sha256s: list[str], version: str) -> dict[str, int]:
+    """``sha256 -> docs`` for the input files the lake finished with ``version`` (the hashes are a
+    query parameter, never SQL text)."""
+    if not sha256s:
+        return {}
+    return dict(con.execute(
+        f"SELECT sha256, docs FROM {LAKE}.input_files WHERE extractor_version = ? "
+        "AND sha256 IN (SELECT unnest(?::VARCHAR[]))", [version, list(sha256s)]).fetchall())
+
+
 def relink(con: duckdb.DuckDBPyConnection, touched: set[str], run_id: str) -> None:
     """Cross-document entity resolution inside a commit (:func:`newslake.warehouse.resolve.relink`),
     imported on first use so that the read path never loads the linker."""
@@ -342,23 +352,8 @@ class LakeWriter:
 
     def done_files(self, sha256s: list[str], version: str) -> dict[str, int]:
         """``sha256 -> docs`` for the input files the lake finished with ``version``."""
-        import pyarrow as pa
-
         assert self.con is not None
-        if not sha256s:
-            return {}
-
-        def look() -> dict[str, int]:
-            con = self.con
-            con.register("wanted_files", pa.table({"sha256": pa.array(sha256s, pa.string())}))  # type: ignore[union-attr]
-            try:
-                return dict(con.execute(  # type: ignore[union-attr]
-                    f"SELECT sha256, docs FROM {LAKE}.input_files WHERE extractor_version = ? "
-                    "AND sha256 IN (SELECT sha256 FROM wanted_files)", [version]).fetchall())
-            finally:
-                con.unregister("wanted_files")  # type: ignore[union-attr]
-
-        return _retrying(look, attempts=self.attempts)[0]
+        return _retrying(lambda: done_files(self.con, sha256s, version), attempts=self.attempts)[0]  # type: ignore[arg-type]
 
     def commit(self, run_tables: RunTables) -> int:
         """Write one batch in one transaction; return the number of attempts it took.
