@@ -18,8 +18,6 @@ on the Prefect server named by ``PREFECT_API_URL``, or on a temporary local one 
 
 from __future__ import annotations
 
-import glob
-import hashlib
 import os
 import socket
 import sys
@@ -28,108 +26,26 @@ import uuid
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
+from newslake.flows.inputs import InputError, InputFile, RunSummary, alive, file_sha256, find_files, input_files  # noqa: F401
 from newslake.flows.runners import cluster_workers
 from newslake.warehouse import faults
-from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes, unreadable_reason
+from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes
 from newslake.settings import get_settings, lake_config
 from newslake.transforms.ingest.readers import Limits
 from newslake.warehouse.lake import LakeConfig, LakeWriter, RunTables, record_run
-from newslake.warehouse.schema import COMPACT_EVERY, RunRecord, to_table
-
-
-class InputError(ValueError):
-    """A path the user gave does not exist or matches nothing."""
-
-
-@dataclass
-class RunSummary(RunRecord):
-    """The run's record as the flow returns it: the ``runs`` row plus what only the caller needs."""
-
-    elapsed_s: float = 0.0
-    warehouse: str = ""
-    rejected: list[tuple[str, str]] = field(default_factory=list)  # (uri, reason), the first 100
-
-    def row(self) -> dict:
-        return {k: v for k, v in super().row().items() if k not in ("elapsed_s", "warehouse", "rejected")}
-
-
-def _walk(root: Path) -> list[str]:
-    """Every non-hidden entry under ``root`` that is not a folder, plus each folder that cannot be
-    listed (so that it becomes a rejected row, not a silent gap). Symlinked folders are followed
-    once; dangling symlinks are kept (they are rejected when read)."""
-    found: list[str] = []
-    seen: set[str] = set()
-
-    def unreadable(e: OSError) -> None:
-        if e.filename is not None:
-            found.append(str(e.filename))
-
-    for folder, subfolders, names in os.walk(root, onerror=unreadable, followlinks=True):
-        real = os.path.realpath(folder)
-        if real in seen:  # a symlink loop
-            subfolders[:] = []
-            continue
-        seen.add(real)
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        found.extend(os.path.join(folder, n) for n in names if not n.startswith("."))
-    return sorted(found)
-
-
-def find_files(paths: Sequence[str]) -> list[str]:
-    """Files to read: each path is a file, a folder (read recursively, hidden entries skipped) or a glob.
-
-    Unreadable folders and dangling symlinks inside a folder are kept, so that reading them gives a
-    rejected row with the reason. Raises :class:`InputError` for a path that does not exist or a
-    glob that matches nothing.
-    """
-    found: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_file():
-            found.append(str(p))
-        elif p.is_dir():
-            found.extend(_walk(p))
-        elif glob.has_magic(raw):
-            hits = sorted(h for h in glob.glob(raw, recursive=True) if Path(h).is_file())
-            if not hits:
-                raise InputError(f"{raw}: the pattern matches no file")
-            found.extend(hits)
-        else:
-            raise InputError(f"{raw}: no such file or folder")
-    return list(dict.fromkeys(found))
+from newslake.warehouse.schema import COMPACT_EVERY, to_table
 
 
 @task(name="discover", cache_policy=NO_CACHE)
 def discover(paths: Sequence[str]) -> list[str]:
     """The files behind the given paths (see :func:`find_files`)."""
     return find_files(paths)
-
-
-def file_sha256(path: str) -> str | None:
-    """SHA-256 of a file's bytes, or None when it cannot be read."""
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-    except OSError:
-        return None
-    return h.hexdigest()
-
-
-@dataclass
-class InputFile:
-    path: str
-    sha256: str | None
-    bytes: int
-    docs: int = 0  # documents read from it so far
 
 
 @dataclass
@@ -145,13 +61,7 @@ def skip_unchanged_files(lake: LakeWriter, files: Sequence[str], version: str, l
                          run: RunSummary) -> list[InputFile]:
     """The files to read: those whose bytes the lake has not finished with ``version`` (a file
     with the same content and version is skipped unread; its documents count as unchanged)."""
-    inputs = []
-    for f in files:
-        try:
-            size = os.path.getsize(f) if unreadable_reason(f) is None else -1  # never open a pipe
-        except OSError:
-            size = -1
-        inputs.append(InputFile(f, file_sha256(f) if 0 <= size <= limits.max_file_bytes else None, size))
+    inputs = input_files(files, limits.max_file_bytes)
     done = lake.done_files([i.sha256 for i in inputs if i.sha256], version)
     todo = [i for i in inputs if i.sha256 not in done]
     skipped = sum(done[i.sha256] for i in inputs if i.sha256 in done)
@@ -261,14 +171,7 @@ def _run_id() -> str:
         return str(uuid.uuid4())
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+_alive = alive
 
 
 def model_version(workers: Workers) -> str:

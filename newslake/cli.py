@@ -111,14 +111,9 @@ def ingest(
     urls, local = [p for p in items if _is_url(p)], [p for p in items if not _is_url(p)]
     if not items and not source:
         _fail("give paths, URLs or --source NAME", 2)
-    from newslake.flows.ingest import InputError, find_files, ingest as ingest_flow
-    from newslake.flows.runners import RUNNERS, with_runner
-    from newslake.flows.tempserver import temporary_server
+    from newslake.flows.inputs import InputError, find_files, unchanged_run
     from newslake.warehouse.lake import LakeError, preflight
 
-    if runner is not None and runner not in RUNNERS:
-        _fail(f"--runner {runner!r}: use one of {', '.join(RUNNERS)}", 2)
-    ingest_flow = with_runner(ingest_flow, get_settings(runner=runner, dask_address=dask_address, model=model))
     opts = dict(warehouse=str(warehouse) if warehouse else None, model=model, batch_size=batch_size,
                 n_process=processes, progress=True)
     if source:
@@ -136,10 +131,27 @@ def ingest(
         if local:
             find_files(local)
         preflight(_lake(warehouse))
+        # an input the lake already has (same bytes, same extractor version) is recorded as an
+        # unchanged run here, before Prefect is imported or a server started
+        same = unchanged_run(local, warehouse=opts["warehouse"], model=model, runner=runner) if local else None
     except InputError as e:
         _fail(str(e), 2)
     except LakeError as e:
         _fail(f"ingest failed, nothing was committed: {e}")
+    if same is not None:
+        _print_summary(same)
+        out.print(f"nothing changed: every input file is in the lake with extractor version {same.extractor_version} "
+                  "(no Prefect server was started)", highlight=False, soft_wrap=True)
+        if not (urls or source):
+            return
+        local = []
+    from newslake.flows.ingest import ingest as ingest_flow
+    from newslake.flows.runners import RUNNERS, with_runner
+    from newslake.flows.tempserver import temporary_server
+
+    if runner is not None and runner not in RUNNERS:
+        _fail(f"--runner {runner!r}: use one of {', '.join(RUNNERS)}", 2)
+    ingest_flow = with_runner(ingest_flow, get_settings(runner=runner, dask_address=dask_address, model=model))
     failed = []
     runs = ([("", lambda: ingest_flow(paths=local, **opts))] if local else []) + \
         [(f"{u}: ", lambda u=u: _ingest_source(url=u, **opts)) for u in urls] + \

@@ -131,6 +131,52 @@ def test_reingest_changes_no_table(seed_lake, tmp_path, monkeypatch):
     assert [r["docs_unchanged"] for r in runs] == [0, 1]
 
 
+def test_cli_noop_rerun_is_decided_before_prefect(seed_lake, tmp_path):
+    """The command on an unchanged input records the same kind of run (committed, every document
+    unchanged, no batch) and says so, without importing Prefect or spaCy (so no server, no worker)."""
+    import subprocess
+    import sys
+
+    cfg, _ = seed_lake
+    wh = tmp_path / "copy"
+    shutil.copytree(cfg.warehouse, wh)
+    copy = LakeConfig(wh)
+    before = _snapshot(copy)
+    code = ("import sys\nfrom newslake.entry import main\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print('HEAVY', sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'thinc', 'prefect'}))")
+    p = subprocess.run([sys.executable, "-c", code, "ingest", str(SEEDS), "-w", str(wh)],
+                       capture_output=True, text=True, timeout=300, cwd=SEEDS.parent)
+    assert p.returncode == 0, p.stderr
+    out = p.stdout.strip().splitlines()
+    assert out[-1] == "HEAVY []"
+    assert "documents: 0 ok, 0 rejected, 1 unchanged" in p.stdout and "nothing changed" in p.stdout
+    assert _snapshot(copy) == before
+    first, again = rows(copy, "SELECT * FROM runs ORDER BY started_at")
+    assert again["run_id"] in p.stdout and again["run_id"] != first["run_id"]
+    assert (again["status"], again["docs_seen"], again["docs_unchanged"], again["docs_ok"], again["batches"]) == \
+        ("committed", 1, 1, 0, 0)
+    assert (again["extractor_version"], again["model"], again["inputs"]) == \
+        (first["extractor_version"], first["model"], [str(SEEDS)])
+
+
+def test_changed_input_is_left_to_the_flow(seed_lake, tmp_path):
+    from newslake.flows.inputs import unchanged_run
+
+    cfg, _ = seed_lake
+    wh = tmp_path / "copy"
+    shutil.copytree(cfg.warehouse, wh)
+    new = tmp_path / "in"
+    shutil.copytree(SEEDS, new)
+    assert unchanged_run([str(new)], warehouse=str(wh)) is not None  # same bytes elsewhere: unchanged
+    (new / "more.txt").write_text("Floods closed the coastal road on Monday, the council said.\n", encoding="utf-8")
+    assert unchanged_run([str(new)], warehouse=str(wh)) is None
+    assert unchanged_run([str(SEEDS)], warehouse=str(wh), model="no_such_model_package") is None
+    assert unchanged_run([str(SEEDS)], warehouse=str(wh), runner="dask") is None
+    assert unchanged_run([str(SEEDS)], warehouse=str(tmp_path / "no_lake")) is None
+    assert [r["docs_unchanged"] for r in rows(LakeConfig(wh), "SELECT docs_unchanged FROM runs ORDER BY started_at")] == [0, 1]
+
+
 def test_new_extractor_version_replaces_rows(seed_lake, tmp_path, monkeypatch):
     import newslake.flows.ingest as flow_mod
 

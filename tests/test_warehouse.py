@@ -248,3 +248,26 @@ def test_a_conflict_while_creating_tables_leaves_no_transaction_open(cfg, monkey
     commit(cfg, run_tables("r1", [doc_row("d1")]))
     assert len(calls) == 2
     assert query(cfg, "SELECT doc_id FROM documents").column(0).to_pylist() == ["d1"]
+
+
+def test_compaction_leaves_the_tables_rewritten_in_place_one_file_without_deletes(cfg):
+    from newslake.warehouse.schema import REWRITTEN_IN_PLACE
+
+    commit(cfg, run_tables("r0", [doc_row("d0")], [ent_row("d0", "e_alice", "Alice Smith"), ent_row("d0", "e_bob", "Bob Jones")]))
+    for k in range(1, 4):  # every batch relinks Alice: her rows are replaced, a delete left on the older file
+        commit(cfg, run_tables(f"r{k}", [doc_row(f"d{k}")], [ent_row(f"d{k}", "e_alice", "Alice Smith")]))
+
+    def files(con) -> dict[str, tuple[int, int]]:
+        return {t: con.execute(f"SELECT count(*), count(delete_file) FROM ducklake_list_files('lake', '{t}')").fetchone()
+                for t in REWRITTEN_IN_PLACE}
+
+    def contents() -> dict[str, list]:
+        return {t: query(cfg, f"SELECT * FROM {t} ORDER BY ALL").to_pylist() for t in (*REWRITTEN_IN_PLACE, *PER_DOCUMENT)}
+
+    before = contents()
+    with lake_mod.LakeWriter(cfg) as w:
+        assert files(w.con)["entity_links"] >= (2, 1) and files(w.con)["runs"][0] >= 4
+        w.compact()
+        after = files(w.con)
+    assert after == {t: (0 if t == "input_files" else 1, 0) for t in REWRITTEN_IN_PLACE}, after  # no input file here
+    assert contents() == before

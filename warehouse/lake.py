@@ -283,6 +283,35 @@ def _known(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, str]
     return dict(rows)
 
 
+def done_files(con: duckdb.DuckDBPyConnection, sha256s: list[str], version: str) -> dict[str, int]:
+    """``sha256 -> docs`` for the input files the lake finished with ``version`` (the hashes are a
+    query parameter, never SQL text)."""
+    if not sha256s:
+        return {}
+    return dict(con.execute(
+        f"SELECT sha256, docs FROM {LAKE}.input_files WHERE extractor_version = ? "
+        "AND sha256 IN (SELECT unnest(?::VARCHAR[]))", [version, list(sha256s)]).fetchall())
+
+
+def compact_files(con: duckdb.DuckDBPyConnection, *, attempts: int = 20) -> None:
+    """The lake's file layout after a run's batches (``schema``'s layout section): files of the tables
+    rewritten in place that carry any deleted row are rewritten (``REWRITTEN_IN_PLACE``), files of the
+    other tables when most of their rows are deleted (documents replaced); then files below
+    ``SMALL_FILE_BYTES`` are merged, sorted by each table's ``SORTED BY``. Files already that large
+    are left alone, so the work follows what recent batches wrote, not the whole lake."""
+    from newslake.warehouse.schema import REWRITTEN_IN_PLACE, SMALL_FILE_BYTES
+
+    existing = {r[0] for r in con.execute(
+        "SELECT DISTINCT table_name FROM duckdb_columns() WHERE database_name = ?", [LAKE]).fetchall()}
+    for name in REWRITTEN_IN_PLACE:
+        if name in existing:
+            _retrying(lambda name=name: con.execute(
+                f"CALL ducklake_rewrite_data_files('{LAKE}', '{name}', delete_threshold => 0.0)"), attempts=attempts)
+    _retrying(lambda: con.execute(f"CALL ducklake_rewrite_data_files('{LAKE}')"), attempts=attempts)
+    _retrying(lambda: con.execute(
+        f"CALL ducklake_merge_adjacent_files('{LAKE}', max_file_size => {int(SMALL_FILE_BYTES)})"), attempts=attempts)
+
+
 def relink(con: duckdb.DuckDBPyConnection, touched: set[str], run_id: str) -> None:
     """Cross-document entity resolution inside a commit (:func:`newslake.warehouse.resolve.relink`),
     imported on first use so that the read path never loads the linker."""
@@ -345,23 +374,8 @@ class LakeWriter:
 
     def done_files(self, sha256s: list[str], version: str) -> dict[str, int]:
         """``sha256 -> docs`` for the input files the lake finished with ``version``."""
-        import pyarrow as pa
-
         assert self.con is not None
-        if not sha256s:
-            return {}
-
-        def look() -> dict[str, int]:
-            con = self.con
-            con.register("wanted_files", pa.table({"sha256": pa.array(sha256s, pa.string())}))  # type: ignore[union-attr]
-            try:
-                return dict(con.execute(  # type: ignore[union-attr]
-                    f"SELECT sha256, docs FROM {LAKE}.input_files WHERE extractor_version = ? "
-                    "AND sha256 IN (SELECT sha256 FROM wanted_files)", [version]).fetchall())
-            finally:
-                con.unregister("wanted_files")  # type: ignore[union-attr]
-
-        return _retrying(look, attempts=self.attempts)[0]
+        return _retrying(lambda: done_files(self.con, sha256s, version), attempts=self.attempts)[0]  # type: ignore[arg-type]
 
     def commit(self, run_tables: RunTables) -> int:
         """Write one batch in one transaction; return the number of attempts it took.
@@ -445,16 +459,11 @@ class LakeWriter:
         return tries
 
     def compact(self) -> None:
-        """Merge the small files that batch commits leave (below ``schema.SMALL_FILE_BYTES``) into
-        sorted larger ones, and rewrite files mostly deleted by replacements. Readers are never
-        blocked: merged files replace the small ones in a new snapshot."""
-        from newslake.warehouse.schema import SMALL_FILE_BYTES
-
+        """Rewrite the files that replaced rows left behind and merge small files into sorted larger
+        ones (see :func:`compact_files`). Readers are never blocked: the new files replace the old
+        ones in a new snapshot."""
         assert self.con is not None
-        _retrying(lambda: self.con.execute(  # type: ignore[union-attr]
-            f"CALL ducklake_merge_adjacent_files('{LAKE}', max_file_size => {int(SMALL_FILE_BYTES)})"), attempts=self.attempts)
-        _retrying(lambda: self.con.execute(f"CALL ducklake_rewrite_data_files('{LAKE}')"),  # type: ignore[union-attr]
-                  attempts=self.attempts)
+        compact_files(self.con, attempts=self.attempts)
 
     def mark_interrupted(self, host: str, alive: "Any", by: str | None = None) -> list[str]:
         """Set ``interrupted`` on this host's ``running`` runs whose process is gone (``alive(pid)``

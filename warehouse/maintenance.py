@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from newslake.warehouse.lake import LakeConfig, _retrying, connect
+from newslake.warehouse.lake import LakeConfig, _retrying, compact_files, connect
 from newslake.warehouse.schema import LAKE
 
 
@@ -77,11 +77,8 @@ def compact(cfg: LakeConfig, *, keep_days: float = 7.0, now: datetime | None = N
     def run() -> tuple[int, int, int]:
         with connect(cfg, read_only=False) as con:
             n_before = con.execute(f"SELECT count(*) FROM ducklake_snapshots('{LAKE}')").fetchone()[0]
-            con.execute(f"CALL ducklake_merge_adjacent_files('{LAKE}')")
-            try:
-                con.execute(f"CALL ducklake_rewrite_data_files('{LAKE}')")
-            except duckdb.CatalogException:  # an older DuckLake without it
-                pass
+            compact_files(con, attempts=1)  # the whole call is retried below
+            con.execute(f"CALL ducklake_merge_adjacent_files('{LAKE}')")  # and beyond SMALL_FILE_BYTES
             con.execute(f"CALL ducklake_expire_snapshots('{LAKE}', older_than => ?::TIMESTAMPTZ)", [kept_since])
             deleted = len(con.execute(f"CALL ducklake_cleanup_old_files('{LAKE}', cleanup_all => true)").fetchall())
             n_after = con.execute(f"SELECT count(*) FROM ducklake_snapshots('{LAKE}')").fetchone()[0]

@@ -451,3 +451,14 @@ SORTED_BY: dict[str, str] = {
 #: works on what recent batches wrote, not on the whole lake.
 SMALL_FILE_BYTES = 16_000_000
 COMPACT_EVERY = 64
+
+#: Tables whose rows every batch commit replaces in place (relinking rewrites ``entity_links``,
+#: ``entities`` and ``entity_blocks`` rows of the entities a batch touches; the run's row, the files it
+#: finished, the commit row). Each commit leaves a small file plus a delete file on an older one, and
+#: DuckLake merges only files without deletes, so without care a 46-batch run leaves 46 files each
+#: (a 100,000-document lake then spent a third of an analyst query opening them). Compaction first
+#: rewrites every file of these tables that has any deleted row (``ducklake_rewrite_data_files`` with
+#: ``delete_threshold`` 0), then merges: they stay one file each. They grow with distinct entities,
+#: not with documents, so the rewrite stays small; per-document tables keep DuckLake's default
+#: threshold (a file is rewritten when most of its rows are deleted).
+REWRITTEN_IN_PLACE = ("entity_links", "entities", "entity_blocks", "runs", "input_files", "commit_guard")

@@ -31,15 +31,20 @@ Arg = tuple[str, int, int, "str | None"]  # text, start_char, end_char, entity_i
 NO_ARG: tuple[None, None, None, None] = (None, None, None, None)
 
 
+#: (document, its noun chunks by root token) of the last document an :class:`Args` was built for
+_LAST: list = [None, {}]
+
+
 class Args:
     """Turns head tokens into argument spans (entity span, noun chunk, resolved pronoun)."""
 
     def __init__(self, doc: Doc, entities: EntityLookup) -> None:
         self.doc, self.entities = doc, entities
+        if _LAST[0] is not doc:  # built twice per document: the noun chunks once (a walk over every token)
+            chunk_of = {c.root.i: c for c in doc.noun_chunks} if doc.has_annotation("DEP") else {}
+            _LAST[:] = [doc, chunk_of]
         self.ent_of: dict[int, Span] = {t.i: e for e in doc.ents for t in e}
-        self.chunk_of: dict[int, Span] = {}
-        if doc.has_annotation("DEP"):
-            self.chunk_of = {c.root.i: c for c in doc.noun_chunks}
+        self.chunk_of: dict[int, Span] = _LAST[1]  # read only
 
     def entity_id(self, start: int, end: int) -> str | None:
         return self.entities.entity_at(start, end)
