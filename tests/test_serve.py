@@ -108,7 +108,9 @@ def test_served_source_runs_on_schedule(tmp_path):
             started.append(serving)
             procs = [(server, server_log), (serving, serve_log)]
 
-            two = wait_for("two scheduled runs", lambda: (r := runs(cfg)) and len(r) >= 2 and r[:2], WAIT_S, procs)
+            # a run writes its `running` row when it starts; wait until the first two have ended
+            two = wait_for("two scheduled runs to end", lambda: (r := runs(cfg)) and len(r) >= 2
+                           and all(x["status"] != "running" for x in r[:2]) and r[:2], WAIT_S, procs)
             assert [r["status"] for r in two] == ["committed", "committed"], two
             assert two[0]["docs_ok"] == 2 and two[1]["docs_ok"] == 0, two  # the second finds nothing new
             for r in two:  # runs of the deployment, started by its schedule
@@ -120,7 +122,7 @@ def test_served_source_runs_on_schedule(tmp_path):
             site.site.page("/a2", article("Port reopens at dawn", "The ships sailed in at first light."),
                            mtime=1_700_100_000)
             wait_for("a run replacing the changed article",
-                     lambda: any(r["docs_replaced"] == 1 for r in runs(cfg)), WAIT_S, procs)
+                     lambda: any(r["docs_replaced"] == 1 and r["status"] != "running" for r in runs(cfg)), WAIT_S, procs)
             titles = [r["title"] for r in query(cfg, "SELECT title FROM documents ORDER BY title").to_pylist()]
             assert titles == ["Port reopens at dawn", "Storm reaches the coast"]
         finally:
