@@ -743,3 +743,58 @@ def test_model_investigations_refusals_backing_and_letters_of_intent(nlp, text, 
 @pytest.mark.model
 def test_model_pressing_a_thing_is_no_request(nlp):
     assert "pressed" not in model_events(nlp, "The pilot pressed the red button on Monday.")
+
+
+def test_cameo_supplement_adds_patterns_and_keeps_codes():
+    """Our own patterns (data/cameo_supplement.tsv) add senses the dictionary lacks; a verb keeps
+    its dictionary code for any other object."""
+    from newslake.transforms.events.cameo import code_for
+    assert code_for("impose", obj=["tariffs"]) == ("163", False)
+    assert code_for("impose", obj=["sanctions"]) == ("163", False)
+    assert code_for("impose", obj=["curfew"]) == ("1723", False)
+    assert code_for("attack", obj=["plan"]) == ("111", False)
+    assert code_for("attack", obj=["convoy"])[0] == "190"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target", [
+    # a gerund after a preposition takes the main clause's subject
+    ("The two ministers spoke to reporters after signing a trade agreement in Quito.", "agreement", "AGREE",
+     "ministers", None),
+    # tariffs imposed on a country's goods are a sanction; its target is what they fall on
+    ("The European Community may impose heavy tariffs on Brazilian shoes.", "impose", "SANCTION",
+     "European Community", "Brazilian shoes"),
+    ("Canada imposed trade sanctions against Libya.", "sanctions", "SANCTION", "Canada", None),
+    # a policy attacked is criticism, not violence
+    ("Opposition leaders attacked the government's budget as unfair.", "attacked", "ACCUSE",
+     "Opposition leaders", None),
+    # a warning given to someone: they are its target
+    ("The ambassador gave Seoul a stern warning of reprisals.", "warning", "THREATEN", "ambassador", "Seoul"),
+    # an allegation against a party that can act
+    ("The magazine alleged that several brokers had rigged the auction.", "alleged", "ACCUSE",
+     "magazine", "brokers"),
+    # parties of business news can act
+    ("Creditors agreed to reschedule the company's debt over ten years.", "agreed", "AGREE", "Creditors", None),
+])
+def test_model_v6_frames_and_senses(nlp, text, trigger, etype, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype
+    assert actor is None or (e.actor_text or "").endswith(actor) or actor in (e.actor_text or ""), e
+    assert target is None or target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Rebels attacked the convoy near the border.", "attacked"),
+])
+def test_model_violence_stays_violence(nlp, text, trigger):
+    assert model_events(nlp, text)[trigger].event_type == "ASSAULT"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("The case goes to the court of appeals next month.", "appeals"),
+    ("The chairman alleged that it was a misunderstanding.", "alleged"),
+])
+def test_model_court_names_and_empty_allegations_are_no_events(nlp, text, trigger):
+    assert trigger not in model_events(nlp, text)

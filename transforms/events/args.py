@@ -174,6 +174,9 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token, bool] | None:
         return (obj[0], False) if obj else subject(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.dep_ not in ("acl", "relcl", "amod"):
+        return subject(head.head, depth + 1)  # "the ministers spoke after signing an agreement"
     if verb.dep_ in ("acl", "relcl") and head.pos_ in NOMINAL + ("PRON",):
         if head.lemma_.lower() in PURPOSE_NOUNS:  # "sent ... in order to kill X"
             gov = head.head.head if head.dep_ == "pobj" else head.head
@@ -210,6 +213,11 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         objs = children(verb, "dobj")
         if verb.lemma_.lower() in P.TOPIC_VERBS:  # "discussed the situation": a topic, no participant
             objs = [o for o in objs if cameo.can_act(o)]
+        if objs and all(o.lemma_.lower() in P.POLICY_OBJECTS for o in objs):
+            # "imposed tariffs on Japanese goods", "imposed sanctions against Tokyo": the instrument
+            # is no participant; its target is
+            on = [t for h in [verb] + objs for t in prep_objects(h, ("on", "against"))]
+            objs = on or objs
         if end.i != verb.i and end.dep_ == "prep":  # "spoken against ISIS"
             objs = children(end, "pobj") + objs
         elif end.i != verb.i and end.dep_ == "dobj":  # "opened fire on the crowd"
@@ -257,6 +265,9 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     heads = [noun] + ([light] if light is not None else [])
     objs = [o for h in heads for o in prep_objects(h, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
             if o.ent_type_ not in PLACE_LABELS and (actor is None or o.i != actor.i)]
+    dative = children(light, "dative") if light is not None else []
+    if dative and (target is None or not cameo.can_act(target)):  # "gave Japan a warning of sanctions"
+        target = dative[0]
     target = target or (objs[0] if objs else None)
     if actor is None and light is not None:
         subj = subject(light)

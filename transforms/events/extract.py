@@ -44,7 +44,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v5"
+EVENTS_VERSION = "newslake.events.v6"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -196,6 +196,9 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     if lemma in P.VERB_TRIGGERS:
         if sense is not None and sense.by_pattern and P.cameo_to_plover(sense.code) is None:
             return None  # the dictionary's pattern says this sense is no event ("stocks declined")
+        if P.VERB_TRIGGERS[lemma] == "ASSAULT" and sense is not None and sense.by_pattern \
+                and P.cameo_to_plover(sense.code) in P.VERBAL_TYPES:
+            return P.cameo_to_plover(sense.code), last  # "attacked the plan": criticism, not violence
         return P.VERB_TRIGGERS[lemma], last
     if sense is None or not (sense.by_pattern or (lemma not in P.CAMEO_LOOSE and (
             sense.explicit or sense.code[:2] in P.CAMEO_BLOCK_ROOTS))):
@@ -206,6 +209,18 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     if etype is not None and not _dictionary_target_ok(tok):
         return None  # "took the news in stride", "raise eight billion dinars", "delivered 10 planes"
     return (etype, last) if etype else None
+
+
+def _alleged_party(tok: Token) -> Token | None:
+    """The one an allegation accuses: the subject of its clause, when it can act and is no pronoun
+    ("alleged that unnamed banks had circumvented regulations"); None for "alleged that it was
+    false"."""
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON" and cameo.can_act(subj):
+                return subj
+    return None
 
 
 def _dictionary_target_ok(tok: Token) -> bool:
@@ -238,6 +253,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         if lemma in P.REPORTING_VERBS:
+            if lemma == "allege" and _alleged_party(tok) is not None:
+                return "ACCUSE", tok  # "the newsletter alleged that banks had circumvented regulations"
             return None
         hit = _verb_type(tok)
         if hit is None or _figurative(tok, hit[1], hit[0]):
@@ -248,7 +265,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objs and tok.dep_ == "acl" and is_passive(tok):
             objs = [tok.head]  # "minutes of the meeting released Friday"
-        if lemma in P.PERSON_OBJECT_VERBS and objs and not any(cameo.can_act(o) for o in objs):
+        figurative = P.VERB_TRIGGERS.get(lemma) == "ASSAULT" and etype in P.VERBAL_TYPES  # "attacked the plan"
+        if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(cameo.can_act(o) for o in objs):
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
             joined = [c for c in tok.children if c.dep_ == "dobj"]
@@ -317,6 +335,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None
+        if lemma == "appeal" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("court", "judge", "board"):
+            return None  # "the court of appeals": an institution's name
         if lemma == "charge" and not (
                 any(c.dep_ == "prep" and c.lower_ in ("against", "of", "over", "for", "that")
                     and not any(_amount(o) for o in c.children if o.dep_ == "pobj") for c in tok.children)
@@ -466,6 +486,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         if said is not None and (etype not in P.VERBAL_TYPES or tok.lemma_.lower() in P.MENTAL_VERBS):
             continue  # the trigger is a claim's cue that reports ("denied", "accused ... of saying")
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else noun_roles(tok, etype)
+        if etype == "ACCUSE" and target is None and tok.lemma_.lower() == "allege":
+            target = _alleged_party(tok)
         place = place_of(tok, args)
         if place is not None and (place == target or place == actor):
             place = None

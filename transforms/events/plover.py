@@ -430,8 +430,11 @@ AGREEMENT_NOUNS: frozenset[str] = frozenset(
 """Objects that keep a CONSULT/COOPERATE/AGREE verb an event: "negotiated the Mexican deal",
 "approved the merger proposal"."""
 
-STANCE_NOUNS: frozenset[str] = frozenset({"support", "aid", "protest", "demand", "backing", "opposition"})
-"""Trigger nouns of a stance or a gift, events when someone voices or gives them."""
+STANCE_NOUNS: frozenset[str] = frozenset({"support", "aid", "protest", "demand", "backing", "opposition",
+                                          "warning", "threat", "ultimatum", "assurance", "pledge", "promise",
+                                          "guarantee", "apology", "appeal", "assistance", "endorsement"})
+"""Trigger nouns of a stance or a gift, events when someone voices or gives them ("gave Japan a
+clear warning", "renewed its pledge"); the one it is given to is the target."""
 
 STANCE_VERBS: frozenset[str] = frozenset(
     "voice express indicate give declare reiterate signal show lend throw renew lodge file "
