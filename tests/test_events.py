@@ -795,6 +795,11 @@ def test_model_violence_stays_violence(nlp, text, trigger):
 @pytest.mark.parametrize("text, trigger", [
     ("The case goes to the court of appeals next month.", "appeals"),
     ("The chairman alleged that it was a misunderstanding.", "alleged"),
+    # goods ordered, a modifier joined to a compound, a refusal to give figures, a plan executed
+    ("The carrier ordered 12 Boeing jets in May.", "ordered"),
+    ("The bank extended the expiration and withdrawal period of its offer.", "withdrawal"),
+    ("The minister declined to estimate the cost of the program.", "declined"),
+    ("The deal is subject to execution of a definitive agreement.", "execution"),
 ])
 def test_model_court_names_and_empty_allegations_are_no_events(nlp, text, trigger):
     assert trigger not in model_events(nlp, text)

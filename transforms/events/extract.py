@@ -266,6 +266,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if not objs and tok.dep_ == "acl" and is_passive(tok):
             objs = [tok.head]  # "minutes of the meeting released Friday"
         figurative = P.VERB_TRIGGERS.get(lemma) == "ASSAULT" and etype in P.VERBAL_TYPES  # "attacked the plan"
+        if lemma == "order" and objs and all(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
+            return None  # "the airline ordered 10 jets": a purchase
         if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(cameo.can_act(o) for o in objs):
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
@@ -325,6 +327,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 and not any(c.dep_ == "dobj" and c.ent_type_ in ACTOR_LABELS for c in tok.children):
             return None  # "loans for financing trade", "such moves as increasing oil reserves": an activity
         return etype, last
+    if tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.dep_ == "compound":
+        return None  # "the expiration and withdrawal period": a modifier, like a compound
     if tok.pos_ == "NOUN" and (tok.dep_ not in ("compound", "amod") or (
             tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTEMPT_HEADS)):
         etype = P.NOUN_TRIGGERS.get(lemma)
@@ -335,6 +339,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None
+        if lemma in P.PERSON_OBJECT_NOUNS and any(
+                not cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"):
+            return None  # "the execution of the plan"
         if lemma == "appeal" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("court", "judge", "board"):
             return None  # "the court of appeals": an institution's name
         if lemma == "charge" and not (

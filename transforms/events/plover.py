@@ -414,7 +414,7 @@ NON_EVENT_SENSES: frozenset[str] = frozenset(
 
 NON_EVENT_COMPLEMENTS: frozenset[str] = frozenset(
     "comment identify name elaborate specify disclose discuss say give confirm speculate reveal "
-    "detail quantify predict talk answer".split())
+    "detail quantify predict talk answer estimate forecast project".split())
 """Infinitives that make a refusal a reporting formula: "declined to be identified", "refused to
 comment"."""
 
@@ -453,6 +453,16 @@ NON_EVENT_PHRASES: frozenset[tuple[str, str]] = frozenset({("talk", "of"), ("tal
                                                            ("speak", "about"), ("back", "away")})
 """(verb, preposition/adverb) pairs that are no event: "Fujioka talked of the struggle", "investors
 backed away from the market"."""
+
+VEHICLE_NOUNS: frozenset[str] = frozenset(
+    "aircraft jet jetliner airliner plane airplane helicopter ship vessel tanker frigate submarine "
+    "vehicle truck locomotive car bus".split())
+"""Machines the Phoenix agent list names as actors ("jets bombed the town") that are goods when
+ordered: "the airline ordered 10 jets" is a purchase, not a command."""
+
+PERSON_OBJECT_NOUNS: frozenset[str] = frozenset({"execution", "arrest", "detention", "abduction", "kidnapping"})
+"""Nouns that are events only when their ``of`` object, if any, can act: "the execution of two
+prisoners", not "the execution of the bankruptcy plan"."""
 
 PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang", "release",
                                                  "free", "press"})
