@@ -775,6 +775,9 @@ def test_cameo_supplement_adds_patterns_and_keeps_codes():
      "magazine", "brokers"),
     # parties of business news can act
     ("Creditors agreed to reschedule the company's debt over ten years.", "agreed", "AGREE", "Creditors", None),
+    # entering into an agreement; a ticker's bracket is not the party
+    ("Acme Corp said it has entered into a definitive agreement with <Zenith Holdings Inc>.", "agreement", "AGREE",
+     "it", "Zenith Holdings"),
 ])
 def test_model_v6_frames_and_senses(nlp, text, trigger, etype, actor, target):
     e = model_events(nlp, text)[trigger]
@@ -802,4 +805,20 @@ def test_model_violence_stays_violence(nlp, text, trigger):
     ("The deal is subject to execution of a definitive agreement.", "execution"),
 ])
 def test_model_court_names_and_empty_allegations_are_no_events(nlp, text, trigger):
+    assert trigger not in model_events(nlp, text)
+
+
+@pytest.mark.model
+def test_model_a_date_is_no_target(nlp):
+    e = model_events(nlp, "On Thursday, Acme Corp offered to acquire Zenith for 18 dlrs a share.")["offered"]
+    assert e.event_type == "AGREE" and e.target_text != "Thursday"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    # a share of a poll is no stance; a vehicle used or sold is no participant
+    ("The survey gave the Liberals the support of 38 pct of voters.", "support"),
+    ("The carrier said the new aircraft would be used by a regional airline.", "used"),
+])
+def test_model_poll_shares_and_vehicles_are_no_events(nlp, text, trigger):
     assert trigger not in model_events(nlp, text)

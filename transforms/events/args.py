@@ -190,8 +190,19 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token, bool] | None:
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
-    return [o for p in tok.children if p.dep_ in ("prep", "dative", "agent") and p.lower_ in preps
+    return [_past_bracket(o) for p in tok.children if p.dep_ in ("prep", "dative", "agent") and p.lower_ in preps
             for o in p.children if o.dep_ == "pobj"]
+
+
+def _past_bracket(tok: Token) -> Token:
+    """A wire ticker's opening bracket parsed as the object ("with <Prudential Insurance Co>"): the
+    name inside it, else the token itself."""
+    if tok.text in ("<", "(") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_:
+        nxt = tok.doc[tok.i + 1]
+        while nxt.head.i != nxt.i and nxt.head.ent_type_ and nxt.head.i > tok.i:
+            nxt = nxt.head
+        return nxt
+    return tok
 
 
 def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token | None]:
@@ -223,7 +234,8 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         elif end.i != verb.i and end.dep_ == "dobj":  # "opened fire on the crowd"
             objs = prep_objects(end, ("on", "at")) + prep_objects(verb, ("on", "at"))
         objs = objs or [o for o in prep_objects(verb, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
-                        if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))]
+                        if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))
+                        and o.ent_type_ not in ("DATE", "TIME")]  # not "offered ... on Thursday"
         if not objs and verb.lemma_.lower() in P.INTENT_GOVERNORS:  # "threatens to behead X"
             objs = [o for x in children(verb, "xcomp") for o in children(x, "dobj")]
         target = objs[0] if objs else None
@@ -233,6 +245,8 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
 def light_verb(noun: Token) -> Token | None:
     """The verb that carries a noun event: ``"launched an attack"``; for a stance noun also a verb
     of voicing or giving it: ``"voiced support"``, ``"gave aid"``, ``"lodged a protest"``."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.lemma_.lower() == "enter":
+        return noun.head.head  # "entered into a definitive agreement"
     if noun.dep_ == "dobj" and (noun.head.lemma_.lower() in P.LIGHT_VERBS or (
             noun.lemma_.lower() in P.STANCE_NOUNS and noun.head.lemma_.lower() in P.STANCE_VERBS)):
         return noun.head
@@ -264,7 +278,8 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     light = light_verb(noun)
     heads = [noun] + ([light] if light is not None else [])
     objs = [o for h in heads for o in prep_objects(h, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
-            if o.ent_type_ not in PLACE_LABELS and (actor is None or o.i != actor.i)]
+            if o.ent_type_ not in PLACE_LABELS and o.ent_type_ not in ("DATE", "TIME")
+            and (actor is None or o.i != actor.i)]
     dative = children(light, "dative") if light is not None else []
     if dative and (target is None or not cameo.can_act(target)):  # "gave Japan a warning of sanctions"
         target = dative[0]

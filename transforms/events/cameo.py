@@ -173,7 +173,9 @@ def frame(verb: Token) -> tuple[str, list[str], list[str], list[tuple[str, str]]
             subj += _heads(c)
         elif c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
             obj += _heads(c)
-        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not any(
+                m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children):
+            # "urged to withdraw", not "meaning that it helps": a that-clause is what is said
             obj += _heads(c)
             if (c.lemma_.lower(), "") not in table():  # "urged to release hostages" (release: its
                 obj += [h for d in c.children if d.dep_ == "dobj" for h in _heads(d)]  # own patterns);

@@ -54,6 +54,7 @@ ATTEMPT_HEADS = frozenset("attempt plot bid suspect suspects victim victims surv
 bombing suspect"`` (a participant named by the happening)."""
 SENTENCE_ENTITY_LABELS = frozenset(ACTOR_LABELS) | PLACE_LABELS | {"DATE", "EVENT"}
 DEATH_CAUSE_PREPS = frozenset("in from after during of when amid".split())
+AMOUNT_LABELS = frozenset({"PERCENT", "CARDINAL", "MONEY", "QUANTITY"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PEOPLE_COUNT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 """Types whose verb's bare-number object counts people: "killing the three", "freed 20"."""
@@ -231,7 +232,7 @@ def _dictionary_target_ok(tok: Token) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objs and tok.dep_ == "acl" and is_passive(tok):
         objs = [tok.head]
-    return not objs or any(cameo.can_act(o) or _agreement_noun(o)
+    return not objs or any((cameo.can_act(o) and o.lemma_.lower() not in P.VEHICLE_NOUNS) or _agreement_noun(o)
                            or o.lemma_.lower() in P.NOUN_TRIGGERS or o.lemma_.lower() in P.POLICY_OBJECTS
                            for o in objs)
 
@@ -266,7 +267,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if not objs and tok.dep_ == "acl" and is_passive(tok):
             objs = [tok.head]  # "minutes of the meeting released Friday"
         figurative = P.VERB_TRIGGERS.get(lemma) == "ASSAULT" and etype in P.VERBAL_TYPES  # "attacked the plan"
-        if lemma == "order" and objs and all(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
+        if lemma == "order" and objs and any(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
             return None  # "the airline ordered 10 jets": a purchase
         if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(cameo.can_act(o) for o in objs):
             return None  # "executing orders", "rates charged by banks"
@@ -496,6 +497,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else noun_roles(tok, etype)
         if etype == "ACCUSE" and target is None and tok.lemma_.lower() == "allege":
             target = _alleged_party(tok)
+        if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)):
+            continue  # "gave the party the support of 42 pct of voters": a share, not a stance
         place = place_of(tok, args)
         if place is not None and (place == target or place == actor):
             place = None
