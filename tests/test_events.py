@@ -775,6 +775,9 @@ def test_cameo_supplement_adds_patterns_and_keeps_codes():
      "magazine", "brokers"),
     # parties of business news can act
     ("Creditors agreed to reschedule the company's debt over ten years.", "agreed", "AGREE", "Creditors", None),
+    # telling a party to act is a directive; criticism coming from a group
+    ("The minister told Japan to open its markets or face retaliation.", "told", "REQUEST", "minister", "Japan"),
+    ("The plan drew criticism coming from the business community.", "criticism", "ACCUSE", "business community", None),
     # entering into an agreement; a ticker's bracket is not the party
     ("Acme Corp said it has entered into a definitive agreement with <Zenith Holdings Inc>.", "agreement", "AGREE",
      "it", "Zenith Holdings"),
@@ -803,6 +806,12 @@ def test_model_violence_stays_violence(nlp, text, trigger):
     ("The bank extended the expiration and withdrawal period of its offer.", "withdrawal"),
     ("The minister declined to estimate the cost of the program.", "declined"),
     ("The deal is subject to execution of a definitive agreement.", "execution"),
+    # what was refused did not happen; a rule not ruled out; an abstract enemy; the press met
+    ("Britain declined to cooperate with the plan.", "cooperate"),
+    ("The investor refused to rule out a bid next year.", "refused"),
+    ("Regulators use the law to fight unfair practices.", "fight"),
+    ("The minister met reporters in Geneva on Monday.", "met"),
+    ("He told the conference to expect lower rates.", "told"),
 ])
 def test_model_court_names_and_empty_allegations_are_no_events(nlp, text, trigger):
     assert trigger not in model_events(nlp, text)

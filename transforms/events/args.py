@@ -266,7 +266,9 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     if by:
         actor = by[0]
     elif etype in P.VERBAL_TYPES:  # "a warning from Turkey", "an appeal from the UN"
-        source = [o for o in prep_objects(noun, ("from",)) if o.ent_type_ in ACTOR_LABELS]
+        via = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "come"]
+        source = [o for h in via for o in prep_objects(h, ("from",))  # "criticism coming from the unions"
+                  if o.ent_type_ in ACTOR_LABELS or (o.pos_ == "NOUN" and cameo.can_act(o))]
         if source and actor is None:
             actor = source[0]
     of = prep_objects(noun, ("of",))

@@ -44,7 +44,7 @@ Phoenix dictionaries name each country instead, and their agent list has no such
 
 
 MARKET_AGENTS = frozenset("banker shareholder stockholder creditor lender bondholder broker importer buyer "
-                          "seller bidder partner consortium management insurer underwriter supplier".split())
+                          "seller bidder partner consortium insurer underwriter supplier".split())
 """Parties of business news that the political Phoenix agent list lacks (it has ``company``,
 ``investor``, ``exporter``): "shareholders agreed to sell", "creditors rejected the plan"."""
 

@@ -212,6 +212,16 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     return (etype, last) if etype else None
 
 
+def _directive(tok: Token) -> bool:
+    """``tell`` someone who can act to do something: "told Japan to resolve the row" (not "told
+    the meeting to mark the opening", "told Reuters the talks ...")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON" and cameo.can_act(c)
+            and c.lemma_.lower() not in P.AUDIENCE_NOUNS and c.lower_ not in P.AUDIENCE_NOUNS]
+    return bool(objs) and not any(c.dep_ == "ccomp" for c in tok.children) and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > objs[0].i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+
+
 def _alleged_party(tok: Token) -> Token | None:
     """The one an allegation accuses: the subject of its clause, when it can act and is no pronoun
     ("alleged that unnamed banks had circumvented regulations"); None for "alleged that it was
@@ -246,6 +256,13 @@ def _doer_can_act(tok: Token) -> bool:
     return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) for d in doers)  # "it urged": unknown, kept
 
 
+def _press_meeting(tok: Token) -> bool:
+    """A meeting with the press: "meeting with reporters", "met journalists" (a news conference)."""
+    met = [c for c in tok.children if c.dep_ == "dobj"] + [
+        o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return bool(met) and all(o.lemma_.lower() in P.AUDIENCE_NOUNS or o.lower_ in P.AUDIENCE_NOUNS for o in met)
+
+
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
     """The PLOVER type of a trigger token and the token its span ends with, or None.
 
@@ -256,13 +273,19 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.REPORTING_VERBS:
             if lemma == "allege" and _alleged_party(tok) is not None:
                 return "ACCUSE", tok  # "the newsletter alleged that banks had circumvented regulations"
+            if lemma == "tell" and _directive(tok):
+                return "REQUEST", tok  # "told Japan to resolve the row": a directive, not a report
             return None
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in P.REFUSAL_VERBS and lemma not in P.REFUSAL_VERBS:
+            return None  # "declined to cooperate": the refusal is the event
         hit = _verb_type(tok)
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
         etype, last = hit
         if _quantity_frame(tok, etype):
             return None  # "Extel declined 28p", "exports fell 3 pct": a market movement
+        if etype == "CONSULT" and _press_meeting(tok):
+            return None  # "met reporters": a news conference
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objs and tok.dep_ == "acl" and is_passive(tok):
             objs = [tok.head]  # "minutes of the meeting released Friday"
@@ -336,7 +359,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "strike" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in P.MILITARY_STRIKE
                                      for c in tok.children):
             etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
-        if etype is None or _figurative(tok, tok, etype):
+        if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None

@@ -412,9 +412,18 @@ NON_EVENT_SENSES: frozenset[str] = frozenset(
 "demonstrated the stability of earnings". A trigger whose object (or the object of its ``on``/
 ``against``/``of`` phrase) is one of these is not an event."""
 
+AUDIENCE_NOUNS: frozenset[str] = frozenset(
+    "meeting conference reporter reporters journalist journalists press newspaper reuters audience "
+    "hearing".split())
+"""Audiences a speaker tells something, not parties told to act ("told the meeting to mark ...")."""
+
+REFUSAL_VERBS: frozenset[str] = frozenset("refuse decline reject".split())
+"""Verbs whose infinitive is what was refused: "declined to cooperate" is one REJECT event, not a
+cooperation too (a failure, "failed to agree", stays an event with negated modality)."""
+
 NON_EVENT_COMPLEMENTS: frozenset[str] = frozenset(
     "comment identify name elaborate specify disclose discuss say give confirm speculate reveal "
-    "detail quantify predict talk answer estimate forecast project".split())
+    "detail quantify predict talk answer estimate forecast project rule".split())
 """Infinitives that make a refusal a reporting formula: "declined to be identified", "refused to
 comment"."""
 
@@ -465,7 +474,7 @@ PERSON_OBJECT_NOUNS: frozenset[str] = frozenset({"execution", "arrest", "detenti
 prisoners", not "the execution of the bankruptcy plan"."""
 
 PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang", "release",
-                                                 "free", "press"})
+                                                 "free", "press", "fight", "combat", "battle"})
 """Verbs that are events only when their object (or passive subject) can act: "executed two
 prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks";
 "released two hostages", not "minutes released on Friday"; "pressed their counterparts to change",
