@@ -778,6 +778,11 @@ def test_cameo_supplement_adds_patterns_and_keeps_codes():
     # telling a party to act is a directive; criticism coming from a group
     ("The minister told Japan to open its markets or face retaliation.", "told", "REQUEST", "minister", "Japan"),
     ("The plan drew criticism coming from the business community.", "criticism", "ACCUSE", "business community", None),
+    # urging a party to give; an agreement reached, talks held (passive light verbs)
+    ("The senator urged Congress to give the agency more time.", "urged", "REQUEST", "senator", "Congress"),
+    ("Officials said talks were being held with the miners' union on Monday.", "talks", "CONSULT", None, "union"),
+    # "it" in an owner's announcement stands for the owner
+    ("Analysts cited Acme's announcement that it agreed to sell two plants.", "agreed", "AGREE", "it", None),
     # entering into an agreement; a ticker's bracket is not the party
     ("Acme Corp said it has entered into a definitive agreement with <Zenith Holdings Inc>.", "agreement", "AGREE",
      "it", "Zenith Holdings"),

@@ -247,6 +247,8 @@ def light_verb(noun: Token) -> Token | None:
     of voicing or giving it: ``"voiced support"``, ``"gave aid"``, ``"lodged a protest"``."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.lemma_.lower() == "enter":
         return noun.head.head  # "entered into a definitive agreement"
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in P.LIGHT_VERBS:
+        return noun.head  # "an agreement was reached", "talks are being held with the union"
     if noun.dep_ == "dobj" and (noun.head.lemma_.lower() in P.LIGHT_VERBS or (
             noun.lemma_.lower() in P.STANCE_NOUNS and noun.head.lemma_.lower() in P.STANCE_VERBS)):
         return noun.head

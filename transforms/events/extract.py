@@ -338,9 +338,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                 or o.lemma_.lower() in P.NOUN_TRIGGERS for o in objs) \
                     and not any(c.dep_ == "xcomp" for c in tok.children):
                 return None  # "met its budget targets", "ordered 1.75 mln ties"
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children):
-            return None  # "declined to be identified", "refused to comment"
-        if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in P.NOUN_TRIGGERS and (
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children) \
+                and not any(c.dep_ == "dobj" and c.pos_ != "PRON" and cameo.can_act(c) for c in tok.children):
+            return None  # "declined to be identified", "refused to comment" (not "urged Congress to give")
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in P.NOUN_TRIGGERS and (
                 lemma in P.LIGHT_VERBS and lemma not in P.VERB_TRIGGERS
                 or (lemma not in P.VERB_TRIGGERS and P.NOUN_TRIGGERS[c.lemma_.lower()] == etype))
                for c in tok.children):
@@ -423,6 +424,9 @@ def _reported_it(tok: Token | None) -> Token | None:
     clause = tok.head
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
+    if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and clause.head.lemma_.lower() in P.REPORT_NOUNS:
+        speaker = next((c for c in clause.head.children if c.dep_ == "poss"), None)  # "SCI's announcement that it agreed"
+        return speaker if speaker is not None and speaker.pos_ != "PRON" and speaker.ent_type_ != "PERSON" else tok
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in P.REPORTING_VERBS:
         return tok
     speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)

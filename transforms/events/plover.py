@@ -113,7 +113,7 @@ the second word: ``"who has spoken against ISIS"`` -> trigger ``"spoken against"
 
 LIGHT_VERBS: frozenset[str] = frozenset(
     "make issue level launch carry stage hold conduct impose mount lodge file sign reach "
-    "announce offer deliver unleash begin start continue commit perpetrate".split())
+    "announce offer deliver unleash begin start continue commit perpetrate set schedule".split())
 """Verbs whose object noun is the event: ``"makes threats against X"`` -> trigger ``threats``,
 actor = the light verb's subject."""
 
@@ -411,6 +411,9 @@ NON_EVENT_SENSES: frozenset[str] = frozenset(
 "domestic demand", "help fight terror", "an attack on civil liberties", "charging 50% tax",
 "demonstrated the stability of earnings". A trigger whose object (or the object of its ``on``/
 ``against``/``of`` phrase) is one of these is not an event."""
+
+REPORT_NOUNS: frozenset[str] = frozenset("announcement statement disclosure report".split())
+"""Nouns whose owner reports the clause they take: "SCI's announcement that it agreed to sell"."""
 
 AUDIENCE_NOUNS: frozenset[str] = frozenset(
     "meeting conference reporter reporters journalist journalists press newspaper reuters audience "
