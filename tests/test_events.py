@@ -817,6 +817,10 @@ def test_model_violence_stays_violence(nlp, text, trigger):
     ("Regulators use the law to fight unfair practices.", "fight"),
     ("The minister met reporters in Geneva on Monday.", "met"),
     ("He told the conference to expect lower rates.", "told"),
+    # commerce, self-restraint and questions are no events
+    ("The carmakers said they were exporting more to Europe.", "exporting"),
+    ("Japanese carmakers will curb their exports to the region.", "curb"),
+    ("The minister, asked whether rates would fall, said he could not tell.", "asked"),
 ])
 def test_model_court_names_and_empty_allegations_are_no_events(nlp, text, trigger):
     assert trigger not in model_events(nlp, text)

@@ -184,6 +184,8 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
             return P.PHRASAL_TRIGGERS[key], child
     if lemma in P.DEATH_VERBS:
         return ("ASSAULT", tok) if _violent_cause(tok) else None
+    if lemma in P.TRADE_VERBS and lemma not in P.VERB_TRIGGERS:
+        return None  # "car makers exporting to Europe", "bought 10 pct of the shares": commerce
     if lemma in P.MENTAL_VERBS or any(p.dep_ == "prep" and (lemma, p.lower_) in P.NON_EVENT_PHRASES
                                       for p in tok.children):
         return None
@@ -292,6 +294,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         figurative = P.VERB_TRIGGERS.get(lemma) == "ASSAULT" and etype in P.VERBAL_TYPES  # "attacked the plan"
         if lemma == "order" and objs and any(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
             return None  # "the airline ordered 10 jets": a purchase
+        if etype in ("COERCE", "SANCTION") and objs and all(
+                o.lemma_.lower() not in P.POLICY_OBJECTS and any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in o.children) for o in objs):
+            return None  # "car makers will curb their exports": restraining oneself, no coercion
         if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(cameo.can_act(o) for o in objs):
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
@@ -327,8 +333,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype in ("REJECT", "CONCEDE") and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "conceded (that) Congress will be unable": admitting a fact, not yielding
         if lemma == "ask" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
-                and (tok.dep_ == "advcl" or all(t.is_punct for t in tok.doc[tok.sent.start: tok.i])):
+                and (tok.dep_ in ("advcl", "acl", "appos") or all(t.is_punct for t in tok.doc[tok.sent.start: tok.i])):
             return None  # "Asked if ...": the reporter's question
+        if lemma == "ask" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
+                                                             for m in c.children) for c in tok.children):
+            return None  # "asked whether the deficit would improve": a question, not a request
         if lemma == "deny" and not any(c.dep_ in ("dative",) or (c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON")
                                        for c in tok.children):
             return None  # "I cannot deny it", "denied the report": a statement, not a refusal

@@ -72,7 +72,7 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "COERCE": "arrest detention ban blockade crackdown censorship expulsion deportation",
     "SANCTION": "sanction embargo boycott",
     "MOBILIZE": "deployment recruitment mobilization mobilisation",
-    "PROTEST": "protest demonstration rally riot strike walkout",
+    "PROTEST": "protest demonstration rally riot strike walkout stoppage picket sit-in",
     "ACCUSE": "accusation condemnation criticism indictment charge",
     "REJECT": "rejection refusal veto",
     "AGREE": "agreement treaty accord pledge",
@@ -357,6 +357,10 @@ CAMEO_BLOCK_ROOTS: frozenset[str] = frozenset({"20"})
 own takes its block's (mass violence: ``MASSACRE``, ``SLAUGHTER``). The other blocks gather loose
 synonyms (the KILL/FIGHT blocks list ``hit``, ``break``, ``match``, ``overshadow``; COERCE lists
 ``take``, ``tax``, ``fine``): such a verb is an event only through a pattern or our own lexicon."""
+
+TRADE_VERBS: frozenset[str] = frozenset("export import buy sell purchase ship trade".split())
+"""Verbs of commerce the CAMEO dictionary codes as economic cooperation ("EXPORT * TO" 061): in
+wire copy they report trade flows and share deals, not events between actors."""
 
 CAMEO_LOOSE: frozenset[str] = frozenset(
     "aim comply decide determine expect seek vote want compensate express dismiss yield beat kick "
