@@ -68,7 +68,9 @@ BASE = event("d1", start=D(2015, 6, 1), end=D(2015, 6, 10))
     ({"actor_entity_id": "ent_isis"}, True),                       # disputed attribution, same victim
     ({"location_entity_id": None}, True),                          # participant + time
     ({"location_entity_id": "ent_aleppo"}, False),                 # different places contradict
-    ({"date_start": D(2015, 6, 15), "date_end": D(2015, 6, 15)}, True),   # within 7 days
+    ({"date_start": D(2015, 6, 12), "date_end": D(2015, 6, 12)}, True),   # within 3 days
+    ({"date_start": D(2015, 6, 15), "date_end": D(2015, 6, 15), "location_entity_id": None}, False),  # 5 days: no time evidence
+    ({"date_start": D(2015, 1, 1), "date_end": D(2015, 12, 31), "location_entity_id": None}, False),  # a year is no time evidence
     ({"date_start": D(2015, 6, 25), "date_end": D(2015, 6, 25)}, False),  # dates 15 days apart contradict
     ({"date_start": None, "date_end": D(2015, 5, 20), "date_source": "report"}, False),  # reported before it happened
     ({"target_entity_id": None}, False),                           # place + a ten-day span: not one day
