@@ -821,6 +821,9 @@ def test_model_violence_stays_violence(nlp, text, trigger):
     ("The carmakers said they were exporting more to Europe.", "exporting"),
     ("Japanese carmakers will curb their exports to the region.", "curb"),
     ("The minister, asked whether rates would fall, said he could not tell.", "asked"),
+    # forecasts and illnesses
+    ("A flood warning was issued this morning for eastern Nebraska.", "warning"),
+    ("The senator, who died of a heart attack on Friday, chaired the panel.", "died"),
 ])
 def test_model_court_names_and_empty_allegations_are_no_events(nlp, text, trigger):
     assert trigger not in model_events(nlp, text)

@@ -105,13 +105,19 @@ class Event:
 
 # -- triggers -------------------------------------------------------------------------------
 
+def _medical(noun: Token) -> bool:
+    """"a heart attack", "an asthma attack": an illness, not violence."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.MEDICAL_MODIFIERS for c in noun.children)
+
+
 def _violent_cause(verb: Token) -> bool:
     """``"died in the blast"``, ``"died of gunshot wounds"``, ``"died after gunmen attacked"``."""
     for p in verb.children:
         if p.dep_ == "prep" and p.lower_ in DEATH_CAUSE_PREPS:
             for o in p.children:
                 low = o.lemma_.lower()
-                if o.dep_ == "pobj" and (low in P.VIOLENT_CAUSES or P.NOUN_TRIGGERS.get(low) == "ASSAULT"):
+                if o.dep_ == "pobj" and (low in P.VIOLENT_CAUSES or P.NOUN_TRIGGERS.get(low) == "ASSAULT") \
+                        and not _medical(o):
                     return True
         if p.dep_ == "advcl" and P.VERB_TRIGGERS.get(p.lemma_.lower()) == "ASSAULT":
             return True
@@ -385,9 +391,12 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 or any(c.dep_ in ("poss", "acl", "relcl") for c in tok.children)
                 or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.CHARGE_GOVERNORS)):
             return None  # "LIFO inventory charges", "one-time charges": a cost, not an accusation
-        if etype == "ASSAULT" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS
-                                      for c in tok.children):
-            return None  # "a takeover battle", "a price war"
+        if etype == "ASSAULT" and (_medical(tok) or any(
+                c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS for c in tok.children)):
+            return None  # "a takeover battle", "a price war", "a heart attack"
+        if etype == "THREATEN" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.HAZARD_MODIFIERS
+                                       for c in tok.children):
+            return None  # "a blizzard warning", "flood warnings": a forecast, not a threat
         if lemma == "conference" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.NON_MEETING_MODIFIERS
                                          for c in tok.children):
             return None  # "told a news conference": a statement, not a meeting

@@ -504,6 +504,14 @@ TOPIC_VERBS: frozenset[str] = frozenset("discuss negotiate renegotiate debate".s
 """CONSULT verbs whose object is the topic, not a participant: "Chrysler is discussing the supply
 of engines" (unlike "met its budget targets", see :data:`ACTOR_OBJECT_TYPES`)."""
 
+MEDICAL_MODIFIERS: frozenset[str] = frozenset("heart asthma panic anxiety epileptic cardiac".split())
+"""Modifiers that make an attack an illness: "died of a heart attack"."""
+
+HAZARD_MODIFIERS: frozenset[str] = frozenset(
+    "blizzard storm flood gale weather hurricane tornado frost snow wind tsunami fire health travel "
+    "profit earnings".split())
+"""Modifiers that make a warning a forecast or an advisory: "a blizzard warning", "profit warning"."""
+
 FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
     "takeover proxy price legal court trade bidding tariff currency ratings marketing fare "
     "circulation advertising".split())
