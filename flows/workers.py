@@ -50,9 +50,11 @@ def _nlp(model: str):  # type: ignore[no-untyped-def]
     return _NLP
 
 
-def _init() -> None:
+def _init(parent: int | None = None) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _exit_with_parent(os.getppid())
+    # the parent's pid as the parent gave it: a parent killed while this process was starting has
+    # already been replaced by init here, and os.getppid() would wait for init to die
+    _exit_with_parent(parent if parent is not None else os.getppid())
 
 
 #: extracted once by a pre-started worker, so the extractors' lazily built resources (gazetteer,
@@ -268,7 +270,8 @@ class Workers:
 
     def __init__(self, model: str, n: int) -> None:
         self.model, self.n = model, n
-        self.pool = ProcessPoolExecutor(n, mp_context=mp.get_context("spawn"), initializer=_init)
+        self.pool = ProcessPoolExecutor(n, mp_context=mp.get_context("spawn"), initializer=_init,
+                                        initargs=(os.getpid(),))
         self.warming: list[Future] = []
 
     def warm(self, k: int | None = None) -> "Workers":

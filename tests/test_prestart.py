@@ -90,3 +90,13 @@ def test_the_ingest_command_commits_and_leaves_no_prefect_errors(tmp_path):
     assert p.returncode == 0, p.stderr[-2000:]
     assert "documents: 4 ok" in p.stdout, p.stdout
     assert "Error logging to API" not in p.stderr and "connection attempts failed" not in p.stderr, p.stderr[-2000:]
+
+
+def test_a_worker_whose_parent_died_before_it_started_exits():
+    """A worker started by a parent that was killed meanwhile (its parent is already init when its
+    initializer runs) still ends: it watches the pid its parent gave it, not the one it finds."""
+    code = ("import time\nfrom newslake.flows.workers import _init\n"
+            "_init(parent=2 ** 22 + 1)\n"  # above Linux's pid_max: no such process is this one's parent
+            "time.sleep(300)\nprint('still alive')")
+    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert p.returncode == 1 and "still alive" not in p.stdout and not p.stderr.strip(), (p.returncode, p.stdout, p.stderr[-500:])
