@@ -9,14 +9,18 @@ fitting part (90%) and a held-out tuning part (10%) that picks the best epoch (e
 PolNeAR ``dev`` is never read here; ``bench/polnear_claims.py`` reports on it.
 
 Each article is parsed once by the product's spaCy model (tokenizer, tagger, parser), so the
-tagger sees the same tokens, tags and dependency labels as in production. The component is a
-spaCy ``ner`` (transition-based) with its own small tok2vec (hash embeddings of NORM, PREFIX,
-SUFFIX, SHAPE plus the parser's TAG and DEP, width 96) and the labels SOURCE, CUE and CONTENT.
+tagger sees the same tokens, tags, dependency labels and tok2vec output (``doc.tensor``) as in
+production. The component is a spaCy ``ner`` (transition-based) with its own small tok2vec (hash
+embeddings of NORM, PREFIX, SUFFIX, SHAPE plus the parser's TAG and DEP, concatenated with the
+product model's pretrained tok2vec output, which stays fixed; width 96) and the labels SOURCE, CUE
+and CONTENT.
 PolNeAR nests attributions ("X said that Y told reporters that Z"); a flat tagger keeps the
 innermost: cues win over sources, sources over contents, and shorter contents over longer ones.
 
 The result is written to ``--out`` (default ``transforms/claims/data/attribution``) with a
-``scores.json`` of the tuning-part figures per epoch. ``--dry-run`` builds the examples from a few
+``scores.json`` of the tuning-part figures per epoch; ``--keep-epochs DIR`` also writes every
+epoch's weights, to compare them on the end task (``bench/polnear_claims.py --split tune --tagger
+DIR/epochN``). ``--dry-run`` builds the examples from a few
 articles and runs one tiny update without writing anything (a smoke test).
 """
 
@@ -118,9 +122,16 @@ def parse_all(texts: list[str], model: str, vocab, cache: Path | None) -> list[D
     optional) keeps them between runs: the key is a hash of the texts and the model name."""
     from spacy.tokens import DocBin
 
+    import numpy
+
     key = hashlib.sha1("\x00".join([model, *texts]).encode()).hexdigest()[:16]
-    if cache is not None and cache.with_suffix(f".{key}.spacy").exists():
-        return list(DocBin().from_disk(cache.with_suffix(f".{key}.spacy")).get_docs(vocab))
+    if cache is not None and cache.with_suffix(f".{key}.spacy").exists():  # DocBin keeps no tensors: an .npy beside
+        docs = list(DocBin().from_disk(cache.with_suffix(f".{key}.spacy")).get_docs(vocab))
+        tensors = numpy.load(cache.with_suffix(f".{key}.npy"))
+        at = 0
+        for doc in docs:
+            doc.tensor, at = tensors[at : at + len(doc)], at + len(doc)
+        return docs
     from newslake.transforms.pipeline import load_nlp
 
     parser = load_nlp(model)
@@ -132,6 +143,7 @@ def parse_all(texts: list[str], model: str, vocab, cache: Path | None) -> list[D
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "SPACY"], docs=docs).to_disk(cache.with_suffix(f".{key}.spacy"))
+        numpy.save(cache.with_suffix(f".{key}.npy"), numpy.concatenate([d.tensor for d in docs]))
     return docs
 
 
@@ -188,6 +200,8 @@ def main() -> None:
                     help="keep the parsed articles in this file (outside the repository) between runs")
     ap.add_argument("--batch", type=int, default=4, help="articles per update")
     ap.add_argument("--dropout", type=float, default=0.2)
+    ap.add_argument("--keep-epochs", type=Path, default=None,
+                    help="also write every epoch's weights to DIR/epoch<N> (to compare them on the end task)")
     ap.add_argument("--dry-run", action="store_true", help="a few articles, one update, nothing written")
     args = ap.parse_args()
     if not args.polnear.exists():
@@ -220,6 +234,9 @@ def main() -> None:
         with nlp.use_params(optimizer.averages):
             scores = evaluate(nlp, tune)
             history.append({"epoch": epoch, "loss": round(float(losses.get("ner", 0.0)), 1), **scores})
+            if args.keep_epochs is not None and not args.dry_run:
+                nlp.to_disk(args.keep_epochs / f"epoch{epoch}")
+                strip_strings(args.keep_epochs / f"epoch{epoch}")
             if scores["mean_f"] > best and not args.dry_run:
                 best, best_epoch = scores["mean_f"], epoch
                 args.out.mkdir(parents=True, exist_ok=True)

@@ -107,3 +107,52 @@ def test_training_script_dry_run(tmp_path):
     assert "3 annotated articles from PolNeAR train" in proc.stdout
     assert "dry run: nothing written" in proc.stdout
     assert not out.exists()
+
+
+def _parsed(words, heads, deps, pos):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_learned_cue_without_content_takes_its_complement_from_the_parse():
+    from newslake.transforms.claims.extract import _cue_complements
+
+    # "Trump refused to release his returns ."
+    doc = _parsed(["Trump", "refused", "to", "release", "his", "returns", "."], [1, 1, 3, 1, 5, 3, 1],
+                  ["nsubj", "ROOT", "aux", "xcomp", "poss", "dobj", "punct"],
+                  ["PROPN", "VERB", "PART", "VERB", "PRON", "NOUN", "PUNCT"])
+    span = lambda label, s, e: learned.LearnedSpan(label, s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))  # noqa: E731
+    spans = [span("SOURCE", 0, 1), span("CUE", 1, 2)]
+    assert learned.group_spans(doc, spans) == []  # the tagger found no content
+    (att,) = _cue_complements(doc, spans, [])
+    assert att.cue == (1, 2) and doc[att.content[0]:att.content[1]].text == "to release his returns"
+    # a cue that already has a content, or one with no complement in the parse, gets none
+    assert _cue_complements(doc, spans, [learned.LearnedAttribution((1, 2), (2, 6), (0, 1))]) == []
+    assert _cue_complements(doc, [span("CUE", 6, 7)], []) == []
+
+
+def test_combined_mode_keeps_learned_cues_the_tables_do_not_list_as_reported(monkeypatch):
+    from newslake.transforms.claims import extract
+
+    doc = _parsed(["Trump", "refused", "to", "release", "his", "returns", "."], [1, 1, 3, 1, 5, 3, 1],
+                  ["nsubj", "ROOT", "aux", "xcomp", "poss", "dobj", "punct"],
+                  ["PROPN", "VERB", "PART", "VERB", "PRON", "NOUN", "PUNCT"])
+    span = lambda label, s, e: learned.LearnedSpan(label, s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))  # noqa: E731
+    monkeypatch.setattr(learned, "learned_spans", lambda d, path=None: [span("SOURCE", 0, 1), span("CUE", 1, 2),
+                                                                         span("CONTENT", 2, 6)])
+    ents = SpanEntityLookup.from_triples([])
+    assert extract_claims(doc, doc_id="d", entities=ents, mode="rules") == []
+    (claim,) = extract_claims(doc, doc_id="d", entities=ents, mode="combined")
+    assert (claim.speaker_text, claim.cue, claim.content, claim.certainty) == (
+        "Trump", "refused", "to release his returns", "reported")
+
+
+@pytest.mark.model
+def test_the_tagger_needs_the_parses_tok2vec_output():
+    import spacy
+
+    doc = spacy.blank("en")("The mayor said that the bridge would close.")
+    with pytest.raises(ValueError, match="tok2vec"):
+        learned.learned_spans(doc)

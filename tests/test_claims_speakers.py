@@ -156,3 +156,55 @@ def test_a_wire_ticker_is_not_the_speaker(nlp) -> None:
     text = "<Noranda Inc> said production at its copper mine was shut down by the fire."
     _, claims = _claims(nlp, text, [("Noranda Inc", "ORG")])
     assert [c.speaker_entity_id for c in claims] == ["ent_Inc"]
+
+
+def _long_story() -> tuple[str, list[tuple[str, str]]]:
+    """Eighty paragraphs, each a named speaker then a pronoun: more than ``MAX_BACK`` characters."""
+    people = [("Maria Lopez", "she"), ("John Carter", "he"), ("Acme Corp", "it")]
+    parts, ents = [], []
+    for k in range(80):
+        name, pron = people[k % 3]
+        parts.append(f"{name} said on day {k} that output rose by {k} pct. "
+                     f"{pron.capitalize()} said the rise in week {k} was expected.")
+        ents.append((name, "ORG" if pron == "it" else "PERSON"))
+    return " ".join(parts), ents
+
+
+def test_earlier_speakers_are_looked_up_in_a_window_with_the_full_scans_results(nlp, monkeypatch) -> None:
+    from newslake.transforms.claims import speakers
+
+    text, ents = _long_story()
+    assert len(text) > 2 * speakers.MAX_BACK
+    _, windowed = _claims(nlp, text, ents)
+
+    class FullScan(speakers._Spoken):  # what resolve_speakers did before: every earlier speaker, in claim order
+        def __init__(self) -> None:
+            super().__init__()
+            self.added: list = []
+
+        def add(self, cand) -> None:
+            super().add(cand)
+            self.added.append(cand)
+
+        def window(self, lo: int, at: int) -> list:
+            return [c for c in self.added if lo <= c.start and c.end <= at]
+
+    monkeypatch.setattr(speakers, "_Spoken", FullScan)
+    _, scanned = _claims(nlp, text, ents)
+    assert windowed == scanned
+    pronouns = [c for c in windowed if c.speaker_kind == "pronoun"]
+    assert len(pronouns) >= 70
+    for c in pronouns:  # each pronoun is the person (or company) named just before it
+        week = text[c.start_char:c.end_char].split("week ")[1].split()[0]
+        assert c.speaker_entity_id == f"ent_{ents[int(week)][0].split()[-1]}", c
+
+
+def test_spoken_window_keeps_start_order_and_ties_in_the_order_added() -> None:
+    from newslake.transforms.claims.speakers import _Candidate, _Spoken
+
+    spoken = _Spoken()
+    for start, end, name in ((50, 60, "b"), (10, 20, "a"), (50, 55, "c"), (90, 120, "d"), (5, 8, "e")):
+        spoken.add(_Candidate(start, end, None, name, "person"))
+    assert [c.name for c in spoken.window(10, 100)] == ["a", "b", "c"]  # "d" ends after 100, "e" starts before 10
+    assert [c.name for c in spoken.window(0, 200)] == ["e", "a", "b", "c", "d"]
+    assert spoken.window(61, 89) == []

@@ -68,10 +68,12 @@ BASE = event("d1", start=D(2015, 6, 1), end=D(2015, 6, 10))
     ({"actor_entity_id": "ent_isis"}, True),                       # disputed attribution, same victim
     ({"location_entity_id": None}, True),                          # participant + time
     ({"location_entity_id": "ent_aleppo"}, False),                 # different places contradict
-    ({"date_start": D(2015, 6, 15), "date_end": D(2015, 6, 15)}, True),   # within 7 days
+    ({"date_start": D(2015, 6, 12), "date_end": D(2015, 6, 12)}, True),   # within 3 days
+    ({"date_start": D(2015, 6, 15), "date_end": D(2015, 6, 15), "location_entity_id": None}, False),  # 5 days: no time evidence
+    ({"date_start": D(2015, 1, 1), "date_end": D(2015, 12, 31), "location_entity_id": None}, False),  # a year is no time evidence
     ({"date_start": D(2015, 6, 25), "date_end": D(2015, 6, 25)}, False),  # dates 15 days apart contradict
     ({"date_start": None, "date_end": D(2015, 5, 20), "date_source": "report"}, False),  # reported before it happened
-    ({"target_entity_id": None}, True),                            # place + time, no shared participant
+    ({"target_entity_id": None}, False),                           # place + a ten-day span: not one day
     ({"target_entity_id": None, "location_entity_id": None}, False),  # time alone
     ({"date_start": None, "date_end": None, "date_source": None}, True),  # participant + place
     ({"date_start": None, "date_end": None, "date_source": None, "location_entity_id": None}, False),
@@ -79,6 +81,14 @@ BASE = event("d1", start=D(2015, 6, 1), end=D(2015, 6, 10))
 def test_link_rule_needs_two_of_participant_place_time(change, expected):
     b = {**BASE, "event_id": "evt_d2_1", "doc_id": "d2", **change}
     assert linked(BASE, b) is expected
+
+
+@pytest.mark.parametrize(("days", "expected"), [((1, 1), True), ((1, 2), True), ((1, 4), False)])
+def test_place_and_time_without_a_participant_need_the_same_day(days, expected):
+    """Two meetings in one capital in one week are not one happening; the same day and place are."""
+    a = event("d1", target=None, start=D(2015, 6, days[0]), end=D(2015, 6, days[0]))
+    b = event("d2", target=None, start=D(2015, 6, days[1]), end=D(2015, 6, days[1]))
+    assert linked(a, b) is expected
 
 
 def test_publication_date_is_no_evidence():

@@ -743,3 +743,103 @@ def test_model_investigations_refusals_backing_and_letters_of_intent(nlp, text, 
 @pytest.mark.model
 def test_model_pressing_a_thing_is_no_request(nlp):
     assert "pressed" not in model_events(nlp, "The pilot pressed the red button on Monday.")
+
+
+def test_cameo_supplement_adds_patterns_and_keeps_codes():
+    """Our own patterns (data/cameo_supplement.tsv) add senses the dictionary lacks; a verb keeps
+    its dictionary code for any other object."""
+    from newslake.transforms.events.cameo import code_for
+    assert code_for("impose", obj=["tariffs"]) == ("163", False)
+    assert code_for("impose", obj=["sanctions"]) == ("163", False)
+    assert code_for("impose", obj=["curfew"]) == ("1723", False)
+    assert code_for("attack", obj=["plan"]) == ("111", False)
+    assert code_for("attack", obj=["convoy"])[0] == "190"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target", [
+    # a gerund after a preposition takes the main clause's subject
+    ("The two ministers spoke to reporters after signing a trade agreement in Quito.", "agreement", "AGREE",
+     "ministers", None),
+    # tariffs imposed on a country's goods are a sanction; its target is what they fall on
+    ("The European Community may impose heavy tariffs on Brazilian shoes.", "impose", "SANCTION",
+     "European Community", "Brazilian shoes"),
+    ("Canada imposed trade sanctions against Libya.", "sanctions", "SANCTION", "Canada", None),
+    # a policy attacked is criticism, not violence
+    ("Opposition leaders attacked the government's budget as unfair.", "attacked", "ACCUSE",
+     "Opposition leaders", None),
+    # a warning given to someone: they are its target
+    ("The ambassador gave Seoul a stern warning of reprisals.", "warning", "THREATEN", "ambassador", "Seoul"),
+    # an allegation against a party that can act
+    ("The magazine alleged that several brokers had rigged the auction.", "alleged", "ACCUSE",
+     "magazine", "brokers"),
+    # parties of business news can act
+    ("Creditors agreed to reschedule the company's debt over ten years.", "agreed", "AGREE", "Creditors", None),
+    # telling a party to act is a directive; criticism coming from a group
+    ("The minister told Japan to open its markets or face retaliation.", "told", "REQUEST", "minister", "Japan"),
+    ("The plan drew criticism coming from the business community.", "criticism", "ACCUSE", "business community", None),
+    # urging a party to give; an agreement reached, talks held (passive light verbs)
+    ("The senator urged Congress to give the agency more time.", "urged", "REQUEST", "senator", "Congress"),
+    ("Officials said talks were being held with the miners' union on Monday.", "talks", "CONSULT", None, "union"),
+    # "it" in an owner's announcement stands for the owner
+    ("Analysts cited Acme's announcement that it agreed to sell two plants.", "agreed", "AGREE", "it", None),
+    # entering into an agreement; a ticker's bracket is not the party
+    ("Acme Corp said it has entered into a definitive agreement with <Zenith Holdings Inc>.", "agreement", "AGREE",
+     "it", "Zenith Holdings"),
+])
+def test_model_v6_frames_and_senses(nlp, text, trigger, etype, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype
+    assert actor is None or (e.actor_text or "").endswith(actor) or actor in (e.actor_text or ""), e
+    assert target is None or target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Rebels attacked the convoy near the border.", "attacked"),
+])
+def test_model_violence_stays_violence(nlp, text, trigger):
+    assert model_events(nlp, text)[trigger].event_type == "ASSAULT"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("The case goes to the court of appeals next month.", "appeals"),
+    ("The chairman alleged that it was a misunderstanding.", "alleged"),
+    # goods ordered, a modifier joined to a compound, a refusal to give figures, a plan executed
+    ("The carrier ordered 12 Boeing jets in May.", "ordered"),
+    ("The bank extended the expiration and withdrawal period of its offer.", "withdrawal"),
+    ("The minister declined to estimate the cost of the program.", "declined"),
+    ("The deal is subject to execution of a definitive agreement.", "execution"),
+    # what was refused did not happen; a rule not ruled out; an abstract enemy; the press met
+    ("Britain declined to cooperate with the plan.", "cooperate"),
+    ("The investor refused to rule out a bid next year.", "refused"),
+    ("Regulators use the law to fight unfair practices.", "fight"),
+    ("The minister met reporters in Geneva on Monday.", "met"),
+    ("He told the conference to expect lower rates.", "told"),
+    # commerce, self-restraint and questions are no events
+    ("The carmakers said they were exporting more to Europe.", "exporting"),
+    ("Japanese carmakers will curb their exports to the region.", "curb"),
+    ("The minister, asked whether rates would fall, said he could not tell.", "asked"),
+    # forecasts and illnesses
+    ("A flood warning was issued this morning for eastern Nebraska.", "warning"),
+    ("The senator, who died of a heart attack on Friday, chaired the panel.", "died"),
+])
+def test_model_court_names_and_empty_allegations_are_no_events(nlp, text, trigger):
+    assert trigger not in model_events(nlp, text)
+
+
+@pytest.mark.model
+def test_model_a_date_is_no_target(nlp):
+    e = model_events(nlp, "On Thursday, Acme Corp offered to acquire Zenith for 18 dlrs a share.")["offered"]
+    assert e.event_type == "AGREE" and e.target_text != "Thursday"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    # a share of a poll is no stance; a vehicle used or sold is no participant
+    ("The survey gave the Liberals the support of 38 pct of voters.", "support"),
+    ("The carrier said the new aircraft would be used by a regional airline.", "used"),
+])
+def test_model_poll_shares_and_vehicles_are_no_events(nlp, text, trigger):
+    assert trigger not in model_events(nlp, text)

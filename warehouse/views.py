@@ -37,7 +37,8 @@ _RESOLVED = f"""
     LEFT JOIN {LAKE}.entity_links ll ON ll.entity_id = e.location_entity_id"""
 
 # The cluster link rule over two resolved events a and b of different documents and one type:
-# evidence = shared participant + same place + dates within 7 days (each 0/1); no contradiction
+# evidence = shared participant + same place + dates of at most a month within 3 days (each 0/1), where place and time
+# without a participant must be the same day; no contradiction
 # (different places, different targets, dates more than 7 days apart, an event dated after the
 # other's report date bound).
 _PAIRS = f"""
@@ -49,8 +50,11 @@ _PAIRS = f"""
                CASE WHEN a.target_cid = b.target_cid THEN a.target_cid
                     WHEN a.actor_cid = b.actor_cid THEN a.actor_cid END AS shared_entity_id,
                coalesce(a.place_cid = b.place_cid, false) AS same_place,
-               (a.dated AND b.dated AND coalesce(a.date_end, a.date_start) + INTERVAL 7 DAY >= b.date_start
-                AND coalesce(b.date_end, b.date_start) + INTERVAL 7 DAY >= a.date_start) AS same_time,
+               coalesce(a.dated AND b.dated AND a.date_end - a.date_start <= 31 AND b.date_end - b.date_start <= 31
+                        AND a.date_end + INTERVAL 3 DAY >= b.date_start
+                        AND b.date_end + INTERVAL 3 DAY >= a.date_start, false) AS same_time,
+               coalesce(a.dated AND b.dated AND a.date_end - a.date_start <= 1 AND b.date_end - b.date_start <= 1
+                        AND abs(a.date_start - b.date_start) <= 1, false) AS same_day,
                a.place_cid IS NOT NULL AND b.place_cid IS NOT NULL AND a.place_cid <> b.place_cid
                OR a.target_cid IS NOT NULL AND b.target_cid IS NOT NULL AND a.target_cid <> b.target_cid
                OR a.date_end IS NOT NULL AND b.date_start IS NOT NULL AND b.date_start - INTERVAL 7 DAY > a.date_end
@@ -58,20 +62,23 @@ _PAIRS = f"""
                AS contradicts
         FROM ev a JOIN ev b ON a.event_type = b.event_type AND a.doc_id <> b.doc_id AND a.event_id < b.event_id
              AND (a.target_cid = b.target_cid OR a.actor_cid = b.actor_cid OR a.place_cid = b.place_cid))
-    SELECT event_id_a, event_id_b, event_type, shared_role, shared_entity_id, same_place, same_time,
+    SELECT event_id_a, event_id_b, event_type, shared_role, shared_entity_id, same_place, same_time, same_day,
            (shared_entity_id IS NOT NULL)::INT + same_place::INT + same_time::INT AS evidence
     FROM cand
     WHERE NOT contradicts
-      AND (shared_entity_id IS NOT NULL)::INT + same_place::INT + same_time::INT >= 2"""
+      AND (shared_entity_id IS NOT NULL AND (same_place OR same_time) OR same_place AND same_day)"""
 
 VIEWS["event_pairs"] = (
     "Pairs of events in different documents that report the same happening: the same type and at "
     "least two of three pieces of evidence agreeing: a shared participant (real-world entity, "
     "`shared_role`/`shared_entity_id`), the same place (`same_place`; a place taken from the story's "
-    "setting, `location_source` = `document`, is no evidence), dates from the text within 7 "
-    "days (`same_time`; a publication date is no evidence); and nothing contradicting (different "
-    "places, different targets, dates more than 7 days apart). A row with neither place nor a date "
-    "from the text can never reach two, so clusters never chain through it.",
+    "setting, `location_source` = `document`, is no evidence), dates from the text of at most a "
+    "month each that overlap or lie within 3 days (`same_time`; a publication date, a year or a "
+    "decade is no evidence); without a shared participant, place "
+    "and time must name the same day (`same_day`: both dates a single day, at most a day apart), so "
+    "meetings in one capital over a week stay apart; and nothing contradicting (different places, "
+    "different targets, dates more than 7 days apart). A row with neither place nor a date from "
+    "the text can never reach two, so clusters never chain through it.",
     _PAIRS,
 )
 

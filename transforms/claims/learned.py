@@ -2,8 +2,9 @@
 
 A small spaCy pipeline (one ``ner`` component with its own tok2vec) shipped in
 ``newslake/transforms/claims/data/attribution`` (see the README there; ``make train`` rebuilds it
-with ``scripts/train_attribution.py``). It reads the tokens, tags and dependency labels of a doc
-already parsed by the product's model and labels flat spans SOURCE, CUE and CONTENT.
+with ``scripts/train_attribution.py``). It reads the tokens, tags, dependency labels and tok2vec
+output (``doc.tensor``, pretrained with en_core_web_sm; :func:`parse_tensor`) of a doc already
+parsed by the product's model and labels flat spans SOURCE, CUE and CONTENT.
 
 It is loaded once per process (:func:`load_tagger`) and nothing is downloaded at run time.
 """
@@ -15,10 +16,47 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spacy.tokens import Doc
+from spacy.util import registry
 from spacy.vocab import Vocab
+from thinc.api import Model
 
 ATTRIBUTION_LABELS = ("SOURCE", "CUE", "CONTENT")
 DATA_DIR = Path(__file__).resolve().parent / "data" / "attribution"
+
+PARSE_TENSOR_WIDTH = 96
+"""Width of the product model's tok2vec output (``doc.tensor`` of en_core_web_sm), which the
+tagger reads beside its own hash embeddings."""
+
+
+@registry.layers("newslake.ParseTensor.v1")
+def parse_tensor(width: int = PARSE_TENSOR_WIDTH) -> Model:
+    """Each doc's ``tensor`` (the product model's tok2vec output, pretrained on OntoNotes) as
+    features; fixed, so no gradient flows back into it."""
+
+    def forward(model: Model, docs: list[Doc], is_train: bool):
+        out = []
+        for doc in docs:
+            if doc.tensor.shape != (len(doc), width):
+                raise ValueError(f"the attribution tagger reads the parse's tok2vec output: doc.tensor of shape "
+                                 f"({len(doc)}, {width}) expected, got {doc.tensor.shape} (parse the doc with "
+                                 "the product's model, tok2vec enabled)")
+            out.append(model.ops.asarray2f(doc.tensor))
+        return out, lambda d_out: []
+
+    return Model("parse_tensor", forward, dims={"nO": width})
+
+
+@registry.architectures("newslake.HashAndParseEmbed.v1")
+def hash_and_parse_embed(width: int, attrs: list[str], rows: list[int], tensor_width: int = PARSE_TENSOR_WIDTH) -> Model:
+    """spaCy's ``MultiHashEmbed`` of ``attrs`` concatenated with :func:`parse_tensor`, mixed down
+    to ``width`` by a maxout layer."""
+    from spacy.ml.models.tok2vec import MultiHashEmbed
+    from thinc.api import Maxout, chain, concatenate, with_array
+
+    hashed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False)
+    return chain(concatenate(hashed, parse_tensor(tensor_width)),
+                 with_array(Maxout(width, width + tensor_width, nP=3, normalize=True, dropout=0.0)))
+
 
 TAGGER_CONFIG = {
     "@architectures": "spacy.TransitionBasedParser.v2",
@@ -31,11 +69,11 @@ TAGGER_CONFIG = {
     "tok2vec": {
         "@architectures": "spacy.Tok2Vec.v2",
         "embed": {
-            "@architectures": "spacy.MultiHashEmbed.v2",
+            "@architectures": "newslake.HashAndParseEmbed.v1",
             "width": 96,
             "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP"],
             "rows": [5000, 1000, 2500, 2500, 200, 200],
-            "include_static_vectors": False,
+            "tensor_width": PARSE_TENSOR_WIDTH,
         },
         "encode": {
             "@architectures": "spacy.MaxoutWindowEncoder.v2",
@@ -97,11 +135,12 @@ def _hard_wrap(tok) -> bool:
 
 def attribution_doc(doc: Doc, vocab: Vocab, keep: list[int] | None = None) -> Doc:
     """A copy of ``doc`` in the tagger's vocabulary: same words and spaces, with the parser's tags,
-    dependency labels and heads (what the tagger's features read), no entities. ``keep`` (token
+    dependency labels, heads and tok2vec output (``tensor``: what the tagger's features read), no
+    entities. ``keep`` (token
     indices, default all) leaves tokens out, e.g. hard line wraps."""
     keep = list(range(len(doc))) if keep is None else keep
     pos = {i: k for k, i in enumerate(keep)}
-    return Doc(
+    out = Doc(
         vocab,
         words=[doc[i].text for i in keep],
         spaces=[bool(doc[i].whitespace_) or (i + 1 < len(doc) and i + 1 not in pos) for i in keep],
@@ -109,6 +148,9 @@ def attribution_doc(doc: Doc, vocab: Vocab, keep: list[int] | None = None) -> Do
         deps=[doc[i].dep_ or "dep" for i in keep],
         heads=[pos.get(doc[i].head.i, k) for k, i in enumerate(keep)],
     )
+    if doc.tensor.shape[:1] == (len(doc),) and len(doc):  # the parse's tok2vec output
+        out.tensor = doc.tensor[keep]
+    return out
 
 
 @functools.cache

@@ -232,8 +232,10 @@ class _Mentions:
         self.surnames = surnames
         cands: list[_Candidate] = []
         in_ent: set[int] = set()
+        self.ent_of: dict[int, Span] = {}  # token index -> the entity it is in
         for ent in doc.ents:
             in_ent.update(range(ent.start, ent.end))
+            self.ent_of.update(dict.fromkeys(range(ent.start, ent.end), ent))
             kind, gender = _entity_kind(ent)
             eid = entities.entity_at(ent.start_char, ent.end_char)
             name = ent.text
@@ -282,7 +284,7 @@ def _speaker_candidate(claim: Any, names: dict[str, str], doc: Doc, mentions: _M
         kind = {"he": "person", "she": "person", "it": "org", "they": "group"}[low]
         gender = {"he": "m", "she": "f"}.get(low, "")
     else:
-        ents = [e for e in doc.ents if e.start <= head.i < e.end]
+        ents = [mentions.ent_of[head.i]] if head.i in mentions.ent_of else []
         kind, gender = _entity_kind(ents[0]) if ents else _noun_kind(head)
         if ents and len(ents[0]) == 1 and ents[0].text in mentions.surnames and kind != "person":
             kind, gender = "person", mentions.surnames[ents[0].text][2]
@@ -321,11 +323,32 @@ def _ordered(cands: list[_Candidate], sent: int) -> Iterator[_Candidate]:
     yield from sorted(others, key=lambda c: -c.start)
 
 
-def _antecedent(claim: Any, want: str, earlier: list[_Candidate], mentions: _Mentions,
+class _Spoken:
+    """Earlier claims' speakers as candidates, kept ordered by start so that a pronoun looks only at
+    those in its window (``MAX_BACK`` characters) instead of at every earlier claim of the document.
+    Candidates with the same start keep the order they were added in (the order the claims were
+    resolved), which is what the ranking in :func:`_ordered` falls back on."""
+
+    def __init__(self) -> None:
+        self.cands: list[_Candidate] = []
+        self.starts: list[int] = []
+
+    def add(self, cand: _Candidate) -> None:
+        k = bisect.bisect_right(self.starts, cand.start)
+        self.starts.insert(k, cand.start)
+        self.cands.insert(k, cand)
+
+    def window(self, lo: int, at: int) -> list[_Candidate]:
+        """The candidates starting at or after ``lo`` and ending at or before ``at``, by start."""
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_right(self.starts, at)
+        return [c for c in self.cands[i:j] if c.end <= at]
+
+
+def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
                 description: str | None = None, genders: dict[str, str] | None = None) -> _Candidate | None:
     at = claim.speaker_start if claim.speaker_start is not None else claim.cue_start
     back = MAX_BACK_DESCRIPTION if description is not None else MAX_BACK
-    spoke = [e for e in earlier if at - back <= e.start and e.end <= at]  # they carry their resolution
+    spoke = earlier.window(at - back, at)  # they carry their resolution
     taken = {(e.start, e.end) for e in spoke}
     pool = [c for c in spoke + [m for m in mentions.before(at, back) if (m.start, m.end) not in taken]
             if not (claim.start_char <= c.start < claim.end_char)]  # never inside its own content
@@ -354,7 +377,7 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
     chain name) is updated in place."""
     out: list[Any] = []
     mentions: _Mentions | None = None
-    earlier: list[_Candidate] = []
+    earlier = _Spoken()
     genders: dict[str, str] = {}  # entity id -> the gender a he/she resolved to it gave it
     for claim in sorted(claims, key=lambda c: (c.cue_start, c.start_char)):
         low = (claim.speaker_text or "").lower()
@@ -392,5 +415,5 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
             mentions = _Mentions(doc, entities, roles)
         cand = _speaker_candidate(claim, names, doc, mentions)
         if cand is not None:
-            earlier.append(cand)
+            earlier.add(cand)
     return out

@@ -174,6 +174,9 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token, bool] | None:
         return (obj[0], False) if obj else subject(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.dep_ not in ("acl", "relcl", "amod"):
+        return subject(head.head, depth + 1)  # "the ministers spoke after signing an agreement"
     if verb.dep_ in ("acl", "relcl") and head.pos_ in NOMINAL + ("PRON",):
         if head.lemma_.lower() in PURPOSE_NOUNS:  # "sent ... in order to kill X"
             gov = head.head.head if head.dep_ == "pobj" else head.head
@@ -187,8 +190,19 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token, bool] | None:
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
-    return [o for p in tok.children if p.dep_ in ("prep", "dative", "agent") and p.lower_ in preps
+    return [_past_bracket(o) for p in tok.children if p.dep_ in ("prep", "dative", "agent") and p.lower_ in preps
             for o in p.children if o.dep_ == "pobj"]
+
+
+def _past_bracket(tok: Token) -> Token:
+    """A wire ticker's opening bracket parsed as the object ("with <Prudential Insurance Co>"): the
+    name inside it, else the token itself."""
+    if tok.text in ("<", "(") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_:
+        nxt = tok.doc[tok.i + 1]
+        while nxt.head.i != nxt.i and nxt.head.ent_type_ and nxt.head.i > tok.i:
+            nxt = nxt.head
+        return nxt
+    return tok
 
 
 def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token | None]:
@@ -210,12 +224,18 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         objs = children(verb, "dobj")
         if verb.lemma_.lower() in P.TOPIC_VERBS:  # "discussed the situation": a topic, no participant
             objs = [o for o in objs if cameo.can_act(o)]
+        if objs and all(o.lemma_.lower() in P.POLICY_OBJECTS for o in objs):
+            # "imposed tariffs on Japanese goods", "imposed sanctions against Tokyo": the instrument
+            # is no participant; its target is
+            on = [t for h in [verb] + objs for t in prep_objects(h, ("on", "against"))]
+            objs = on or objs
         if end.i != verb.i and end.dep_ == "prep":  # "spoken against ISIS"
             objs = children(end, "pobj") + objs
         elif end.i != verb.i and end.dep_ == "dobj":  # "opened fire on the crowd"
             objs = prep_objects(end, ("on", "at")) + prep_objects(verb, ("on", "at"))
         objs = objs or [o for o in prep_objects(verb, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
-                        if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))]
+                        if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))
+                        and o.ent_type_ not in ("DATE", "TIME")]  # not "offered ... on Thursday"
         if not objs and verb.lemma_.lower() in P.INTENT_GOVERNORS:  # "threatens to behead X"
             objs = [o for x in children(verb, "xcomp") for o in children(x, "dobj")]
         target = objs[0] if objs else None
@@ -225,6 +245,10 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
 def light_verb(noun: Token) -> Token | None:
     """The verb that carries a noun event: ``"launched an attack"``; for a stance noun also a verb
     of voicing or giving it: ``"voiced support"``, ``"gave aid"``, ``"lodged a protest"``."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.lemma_.lower() == "enter":
+        return noun.head.head  # "entered into a definitive agreement"
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in P.LIGHT_VERBS:
+        return noun.head  # "an agreement was reached", "talks are being held with the union"
     if noun.dep_ == "dobj" and (noun.head.lemma_.lower() in P.LIGHT_VERBS or (
             noun.lemma_.lower() in P.STANCE_NOUNS and noun.head.lemma_.lower() in P.STANCE_VERBS)):
         return noun.head
@@ -244,7 +268,9 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     if by:
         actor = by[0]
     elif etype in P.VERBAL_TYPES:  # "a warning from Turkey", "an appeal from the UN"
-        source = [o for o in prep_objects(noun, ("from",)) if o.ent_type_ in ACTOR_LABELS]
+        via = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "come"]
+        source = [o for h in via for o in prep_objects(h, ("from",))  # "criticism coming from the unions"
+                  if o.ent_type_ in ACTOR_LABELS or (o.pos_ == "NOUN" and cameo.can_act(o))]
         if source and actor is None:
             actor = source[0]
     of = prep_objects(noun, ("of",))
@@ -256,7 +282,11 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     light = light_verb(noun)
     heads = [noun] + ([light] if light is not None else [])
     objs = [o for h in heads for o in prep_objects(h, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
-            if o.ent_type_ not in PLACE_LABELS and (actor is None or o.i != actor.i)]
+            if o.ent_type_ not in PLACE_LABELS and o.ent_type_ not in ("DATE", "TIME")
+            and (actor is None or o.i != actor.i)]
+    dative = children(light, "dative") if light is not None else []
+    if dative and (target is None or not cameo.can_act(target)):  # "gave Japan a warning of sanctions"
+        target = dative[0]
     target = target or (objs[0] if objs else None)
     if actor is None and light is not None:
         subj = subject(light)

@@ -43,6 +43,12 @@ POLITIES = frozenset("country nation republic kingdom jury panel".split())
 Phoenix dictionaries name each country instead, and their agent list has no such noun."""
 
 
+MARKET_AGENTS = frozenset("banker shareholder stockholder creditor lender bondholder broker importer buyer "
+                          "seller bidder partner consortium insurer underwriter supplier".split())
+"""Parties of business news that the political Phoenix agent list lacks (it has ``company``,
+``investor``, ``exporter``): "shareholders agreed to sell", "creditors rejected the plan"."""
+
+
 class Pattern(NamedTuple):
     subj: frozenset[str]
     obj: frozenset[str]
@@ -78,7 +84,7 @@ def table() -> dict[tuple[str, str], Entry]:
     """(verb lemma, particle) -> its code and the patterns of its blocks (first block's code wins)."""
     text = resources.files(DATA).joinpath("data", "cameo_verbs.tsv").read_text(encoding="utf-8")
     blocks: list[tuple[str, list[tuple[str, str, str]], list[Pattern]]] = []
-    for line in text.splitlines():
+    for line in text.splitlines() + _supplement():
         if not line or line.startswith("#"):
             continue
         f = line.split("\t")
@@ -103,6 +109,13 @@ def table() -> dict[tuple[str, str], Entry]:
                 own = (old.code, old.swap, old.explicit) if keep else (code, swap, bool(raw))
                 out[key] = Entry(own[0], own[1], old.patterns + tuple(patterns), own[2])
     return out
+
+
+def _supplement() -> list[str]:
+    """``data/cameo_supplement.tsv`` (newslake's own patterns) as rows of one block with no code of
+    its own: each verb there keeps its dictionary code and gains the patterns."""
+    text = resources.files(DATA).joinpath("data", "cameo_supplement.tsv").read_text(encoding="utf-8")
+    return ["B\tNEWSLAKE_SUPPLEMENT\t---"] + [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +173,9 @@ def frame(verb: Token) -> tuple[str, list[str], list[str], list[tuple[str, str]]
             subj += _heads(c)
         elif c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
             obj += _heads(c)
-        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not any(
+                m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children):
+            # "urged to withdraw", not "meaning that it helps": a that-clause is what is said
             obj += _heads(c)
             if (c.lemma_.lower(), "") not in table():  # "urged to release hostages" (release: its
                 obj += [h for d in c.children if d.dep_ == "dobj" for h in _heads(d)]  # own patterns);
@@ -215,6 +230,6 @@ def can_act(tok: Token | None) -> bool:
         return True
     lemma = tok.lemma_.lower()
     agents = agent_nouns()
-    return lemma in agents or low in agents or lemma in CAPTIVES or lemma in POLITIES or any(
+    return lemma in agents or low in agents or lemma in CAPTIVES or lemma in POLITIES or lemma in MARKET_AGENTS or any(
         c.dep_ == "compound" and c.lemma_.lower() in agents and lemma in ("member", "leader", "head", "group")
         for c in tok.children)

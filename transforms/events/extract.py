@@ -44,7 +44,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v5"
+EVENTS_VERSION = "newslake.events.v6"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -54,6 +54,7 @@ ATTEMPT_HEADS = frozenset("attempt plot bid suspect suspects victim victims surv
 bombing suspect"`` (a participant named by the happening)."""
 SENTENCE_ENTITY_LABELS = frozenset(ACTOR_LABELS) | PLACE_LABELS | {"DATE", "EVENT"}
 DEATH_CAUSE_PREPS = frozenset("in from after during of when amid".split())
+AMOUNT_LABELS = frozenset({"PERCENT", "CARDINAL", "MONEY", "QUANTITY"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PEOPLE_COUNT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 """Types whose verb's bare-number object counts people: "killing the three", "freed 20"."""
@@ -104,13 +105,19 @@ class Event:
 
 # -- triggers -------------------------------------------------------------------------------
 
+def _medical(noun: Token) -> bool:
+    """"a heart attack", "an asthma attack": an illness, not violence."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.MEDICAL_MODIFIERS for c in noun.children)
+
+
 def _violent_cause(verb: Token) -> bool:
     """``"died in the blast"``, ``"died of gunshot wounds"``, ``"died after gunmen attacked"``."""
     for p in verb.children:
         if p.dep_ == "prep" and p.lower_ in DEATH_CAUSE_PREPS:
             for o in p.children:
                 low = o.lemma_.lower()
-                if o.dep_ == "pobj" and (low in P.VIOLENT_CAUSES or P.NOUN_TRIGGERS.get(low) == "ASSAULT"):
+                if o.dep_ == "pobj" and (low in P.VIOLENT_CAUSES or P.NOUN_TRIGGERS.get(low) == "ASSAULT") \
+                        and not _medical(o):
                     return True
         if p.dep_ == "advcl" and P.VERB_TRIGGERS.get(p.lemma_.lower()) == "ASSAULT":
             return True
@@ -183,6 +190,8 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
             return P.PHRASAL_TRIGGERS[key], child
     if lemma in P.DEATH_VERBS:
         return ("ASSAULT", tok) if _violent_cause(tok) else None
+    if lemma in P.TRADE_VERBS and lemma not in P.VERB_TRIGGERS:
+        return None  # "car makers exporting to Europe", "bought 10 pct of the shares": commerce
     if lemma in P.MENTAL_VERBS or any(p.dep_ == "prep" and (lemma, p.lower_) in P.NON_EVENT_PHRASES
                                       for p in tok.children):
         return None
@@ -196,6 +205,9 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     if lemma in P.VERB_TRIGGERS:
         if sense is not None and sense.by_pattern and P.cameo_to_plover(sense.code) is None:
             return None  # the dictionary's pattern says this sense is no event ("stocks declined")
+        if P.VERB_TRIGGERS[lemma] == "ASSAULT" and sense is not None and sense.by_pattern \
+                and P.cameo_to_plover(sense.code) in P.VERBAL_TYPES:
+            return P.cameo_to_plover(sense.code), last  # "attacked the plan": criticism, not violence
         return P.VERB_TRIGGERS[lemma], last
     if sense is None or not (sense.by_pattern or (lemma not in P.CAMEO_LOOSE and (
             sense.explicit or sense.code[:2] in P.CAMEO_BLOCK_ROOTS))):
@@ -208,6 +220,28 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     return (etype, last) if etype else None
 
 
+def _directive(tok: Token) -> bool:
+    """``tell`` someone who can act to do something: "told Japan to resolve the row" (not "told
+    the meeting to mark the opening", "told Reuters the talks ...")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON" and cameo.can_act(c)
+            and c.lemma_.lower() not in P.AUDIENCE_NOUNS and c.lower_ not in P.AUDIENCE_NOUNS]
+    return bool(objs) and not any(c.dep_ == "ccomp" for c in tok.children) and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > objs[0].i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+
+
+def _alleged_party(tok: Token) -> Token | None:
+    """The one an allegation accuses: the subject of its clause, when it can act and is no pronoun
+    ("alleged that unnamed banks had circumvented regulations"); None for "alleged that it was
+    false"."""
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON" and cameo.can_act(subj):
+                return subj
+    return None
+
+
 def _dictionary_target_ok(tok: Token) -> bool:
     """A verb typed by the CAMEO dictionary alone is an event between actors, as PETRARCH codes it:
     its object, when it has one, can act or names an agreement or an event ("approved the merger
@@ -216,7 +250,7 @@ def _dictionary_target_ok(tok: Token) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objs and tok.dep_ == "acl" and is_passive(tok):
         objs = [tok.head]
-    return not objs or any(cameo.can_act(o) or _agreement_noun(o)
+    return not objs or any((cameo.can_act(o) and o.lemma_.lower() not in P.VEHICLE_NOUNS) or _agreement_noun(o)
                            or o.lemma_.lower() in P.NOUN_TRIGGERS or o.lemma_.lower() in P.POLICY_OBJECTS
                            for o in objs)
 
@@ -230,6 +264,13 @@ def _doer_can_act(tok: Token) -> bool:
     return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) for d in doers)  # "it urged": unknown, kept
 
 
+def _press_meeting(tok: Token) -> bool:
+    """A meeting with the press: "meeting with reporters", "met journalists" (a news conference)."""
+    met = [c for c in tok.children if c.dep_ == "dobj"] + [
+        o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return bool(met) and all(o.lemma_.lower() in P.AUDIENCE_NOUNS or o.lower_ in P.AUDIENCE_NOUNS for o in met)
+
+
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
     """The PLOVER type of a trigger token and the token its span ends with, or None.
 
@@ -238,17 +279,32 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         if lemma in P.REPORTING_VERBS:
+            if lemma == "allege" and _alleged_party(tok) is not None:
+                return "ACCUSE", tok  # "the newsletter alleged that banks had circumvented regulations"
+            if lemma == "tell" and _directive(tok):
+                return "REQUEST", tok  # "told Japan to resolve the row": a directive, not a report
             return None
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in P.REFUSAL_VERBS and lemma not in P.REFUSAL_VERBS:
+            return None  # "declined to cooperate": the refusal is the event
         hit = _verb_type(tok)
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
         etype, last = hit
         if _quantity_frame(tok, etype):
             return None  # "Extel declined 28p", "exports fell 3 pct": a market movement
+        if etype == "CONSULT" and _press_meeting(tok):
+            return None  # "met reporters": a news conference
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objs and tok.dep_ == "acl" and is_passive(tok):
             objs = [tok.head]  # "minutes of the meeting released Friday"
-        if lemma in P.PERSON_OBJECT_VERBS and objs and not any(cameo.can_act(o) for o in objs):
+        figurative = P.VERB_TRIGGERS.get(lemma) == "ASSAULT" and etype in P.VERBAL_TYPES  # "attacked the plan"
+        if lemma == "order" and objs and any(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
+            return None  # "the airline ordered 10 jets": a purchase
+        if etype in ("COERCE", "SANCTION") and objs and all(
+                o.lemma_.lower() not in P.POLICY_OBJECTS and any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in o.children) for o in objs):
+            return None  # "car makers will curb their exports": restraining oneself, no coercion
+        if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(cameo.can_act(o) for o in objs):
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
             joined = [c for c in tok.children if c.dep_ == "dobj"]
@@ -283,8 +339,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype in ("REJECT", "CONCEDE") and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "conceded (that) Congress will be unable": admitting a fact, not yielding
         if lemma == "ask" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
-                and (tok.dep_ == "advcl" or all(t.is_punct for t in tok.doc[tok.sent.start: tok.i])):
+                and (tok.dep_ in ("advcl", "acl", "appos") or all(t.is_punct for t in tok.doc[tok.sent.start: tok.i])):
             return None  # "Asked if ...": the reporter's question
+        if lemma == "ask" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
+                                                             for m in c.children) for c in tok.children):
+            return None  # "asked whether the deficit would improve": a question, not a request
         if lemma == "deny" and not any(c.dep_ in ("dative",) or (c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON")
                                        for c in tok.children):
             return None  # "I cannot deny it", "denied the report": a statement, not a refusal
@@ -294,9 +353,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                 or o.lemma_.lower() in P.NOUN_TRIGGERS for o in objs) \
                     and not any(c.dep_ == "xcomp" for c in tok.children):
                 return None  # "met its budget targets", "ordered 1.75 mln ties"
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children):
-            return None  # "declined to be identified", "refused to comment"
-        if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in P.NOUN_TRIGGERS and (
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children) \
+                and not any(c.dep_ == "dobj" and c.pos_ != "PRON" and cameo.can_act(c) for c in tok.children):
+            return None  # "declined to be identified", "refused to comment" (not "urged Congress to give")
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in P.NOUN_TRIGGERS and (
                 lemma in P.LIGHT_VERBS and lemma not in P.VERB_TRIGGERS
                 or (lemma not in P.VERB_TRIGGERS and P.NOUN_TRIGGERS[c.lemma_.lower()] == etype))
                for c in tok.children):
@@ -307,25 +367,36 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 and not any(c.dep_ == "dobj" and c.ent_type_ in ACTOR_LABELS for c in tok.children):
             return None  # "loans for financing trade", "such moves as increasing oil reserves": an activity
         return etype, last
+    if tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.dep_ == "compound":
+        return None  # "the expiration and withdrawal period": a modifier, like a compound
     if tok.pos_ == "NOUN" and (tok.dep_ not in ("compound", "amod") or (
             tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTEMPT_HEADS)):
         etype = P.NOUN_TRIGGERS.get(lemma)
         if lemma == "strike" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in P.MILITARY_STRIKE
                                      for c in tok.children):
             etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
-        if etype is None or _figurative(tok, tok, etype):
+        if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None
+        if lemma in P.PERSON_OBJECT_NOUNS and any(
+                not cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"):
+            return None  # "the execution of the plan"
+        if lemma == "appeal" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("court", "judge", "board"):
+            return None  # "the court of appeals": an institution's name
         if lemma == "charge" and not (
                 any(c.dep_ == "prep" and c.lower_ in ("against", "of", "over", "for", "that")
                     and not any(_amount(o) for o in c.children if o.dep_ == "pobj") for c in tok.children)
                 or any(c.dep_ in ("poss", "acl", "relcl") for c in tok.children)
                 or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.CHARGE_GOVERNORS)):
             return None  # "LIFO inventory charges", "one-time charges": a cost, not an accusation
-        if etype == "ASSAULT" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS
-                                      for c in tok.children):
-            return None  # "a takeover battle", "a price war"
+        if etype == "ASSAULT" and (_medical(tok) or any(
+                c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS for c in tok.children)):
+            return None  # "a takeover battle", "a price war", "a heart attack"
+        if etype == "THREATEN" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.HAZARD_MODIFIERS
+                                       for c in tok.children):
+            return None  # "a blizzard warning", "flood warnings": a forecast, not a threat
         if lemma == "conference" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.NON_MEETING_MODIFIERS
                                          for c in tok.children):
             return None  # "told a news conference": a statement, not a meeting
@@ -371,6 +442,9 @@ def _reported_it(tok: Token | None) -> Token | None:
     clause = tok.head
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
+    if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and clause.head.lemma_.lower() in P.REPORT_NOUNS:
+        speaker = next((c for c in clause.head.children if c.dep_ == "poss"), None)  # "SCI's announcement that it agreed"
+        return speaker if speaker is not None and speaker.pos_ != "PRON" and speaker.ent_type_ != "PERSON" else tok
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in P.REPORTING_VERBS:
         return tok
     speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
@@ -466,6 +540,10 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         if said is not None and (etype not in P.VERBAL_TYPES or tok.lemma_.lower() in P.MENTAL_VERBS):
             continue  # the trigger is a claim's cue that reports ("denied", "accused ... of saying")
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else noun_roles(tok, etype)
+        if etype == "ACCUSE" and target is None and tok.lemma_.lower() == "allege":
+            target = _alleged_party(tok)
+        if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)):
+            continue  # "gave the party the support of 42 pct of voters": a share, not a stance
         place = place_of(tok, args)
         if place is not None and (place == target or place == actor):
             place = None

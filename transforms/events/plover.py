@@ -72,7 +72,7 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "COERCE": "arrest detention ban blockade crackdown censorship expulsion deportation",
     "SANCTION": "sanction embargo boycott",
     "MOBILIZE": "deployment recruitment mobilization mobilisation",
-    "PROTEST": "protest demonstration rally riot strike walkout",
+    "PROTEST": "protest demonstration rally riot strike walkout stoppage picket sit-in",
     "ACCUSE": "accusation condemnation criticism indictment charge",
     "REJECT": "rejection refusal veto",
     "AGREE": "agreement treaty accord pledge",
@@ -113,7 +113,7 @@ the second word: ``"who has spoken against ISIS"`` -> trigger ``"spoken against"
 
 LIGHT_VERBS: frozenset[str] = frozenset(
     "make issue level launch carry stage hold conduct impose mount lodge file sign reach "
-    "announce offer deliver unleash begin start continue commit perpetrate".split())
+    "announce offer deliver unleash begin start continue commit perpetrate set schedule".split())
 """Verbs whose object noun is the event: ``"makes threats against X"`` -> trigger ``threats``,
 actor = the light verb's subject."""
 
@@ -358,6 +358,10 @@ own takes its block's (mass violence: ``MASSACRE``, ``SLAUGHTER``). The other bl
 synonyms (the KILL/FIGHT blocks list ``hit``, ``break``, ``match``, ``overshadow``; COERCE lists
 ``take``, ``tax``, ``fine``): such a verb is an event only through a pattern or our own lexicon."""
 
+TRADE_VERBS: frozenset[str] = frozenset("export import buy sell purchase ship trade".split())
+"""Verbs of commerce the CAMEO dictionary codes as economic cooperation ("EXPORT * TO" 061): in
+wire copy they report trade flows and share deals, not events between actors."""
+
 CAMEO_LOOSE: frozenset[str] = frozenset(
     "aim comply decide determine expect seek vote want compensate express dismiss yield beat kick "
     "fail apply affirm rejoice contribute help greet wrestle search monitor brand decree maintain repeat "
@@ -412,9 +416,21 @@ NON_EVENT_SENSES: frozenset[str] = frozenset(
 "demonstrated the stability of earnings". A trigger whose object (or the object of its ``on``/
 ``against``/``of`` phrase) is one of these is not an event."""
 
+REPORT_NOUNS: frozenset[str] = frozenset("announcement statement disclosure report".split())
+"""Nouns whose owner reports the clause they take: "SCI's announcement that it agreed to sell"."""
+
+AUDIENCE_NOUNS: frozenset[str] = frozenset(
+    "meeting conference reporter reporters journalist journalists press newspaper reuters audience "
+    "hearing".split())
+"""Audiences a speaker tells something, not parties told to act ("told the meeting to mark ...")."""
+
+REFUSAL_VERBS: frozenset[str] = frozenset("refuse decline reject".split())
+"""Verbs whose infinitive is what was refused: "declined to cooperate" is one REJECT event, not a
+cooperation too (a failure, "failed to agree", stays an event with negated modality)."""
+
 NON_EVENT_COMPLEMENTS: frozenset[str] = frozenset(
     "comment identify name elaborate specify disclose discuss say give confirm speculate reveal "
-    "detail quantify predict talk answer".split())
+    "detail quantify predict talk answer estimate forecast project rule".split())
 """Infinitives that make a refusal a reporting formula: "declined to be identified", "refused to
 comment"."""
 
@@ -430,8 +446,11 @@ AGREEMENT_NOUNS: frozenset[str] = frozenset(
 """Objects that keep a CONSULT/COOPERATE/AGREE verb an event: "negotiated the Mexican deal",
 "approved the merger proposal"."""
 
-STANCE_NOUNS: frozenset[str] = frozenset({"support", "aid", "protest", "demand", "backing", "opposition"})
-"""Trigger nouns of a stance or a gift, events when someone voices or gives them."""
+STANCE_NOUNS: frozenset[str] = frozenset({"support", "aid", "protest", "demand", "backing", "opposition",
+                                          "warning", "threat", "ultimatum", "assurance", "pledge", "promise",
+                                          "guarantee", "apology", "appeal", "assistance", "endorsement"})
+"""Trigger nouns of a stance or a gift, events when someone voices or gives them ("gave Japan a
+clear warning", "renewed its pledge"); the one it is given to is the target."""
 
 STANCE_VERBS: frozenset[str] = frozenset(
     "voice express indicate give declare reiterate signal show lend throw renew lodge file "
@@ -451,8 +470,18 @@ NON_EVENT_PHRASES: frozenset[tuple[str, str]] = frozenset({("talk", "of"), ("tal
 """(verb, preposition/adverb) pairs that are no event: "Fujioka talked of the struggle", "investors
 backed away from the market"."""
 
+VEHICLE_NOUNS: frozenset[str] = frozenset(
+    "aircraft jet jetliner airliner plane airplane helicopter ship vessel tanker frigate submarine "
+    "vehicle truck locomotive car bus".split())
+"""Machines the Phoenix agent list names as actors ("jets bombed the town") that are goods when
+ordered: "the airline ordered 10 jets" is a purchase, not a command."""
+
+PERSON_OBJECT_NOUNS: frozenset[str] = frozenset({"execution", "arrest", "detention", "abduction", "kidnapping"})
+"""Nouns that are events only when their ``of`` object, if any, can act: "the execution of two
+prisoners", not "the execution of the bankruptcy plan"."""
+
 PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang", "release",
-                                                 "free", "press"})
+                                                 "free", "press", "fight", "combat", "battle"})
 """Verbs that are events only when their object (or passive subject) can act: "executed two
 prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks";
 "released two hostages", not "minutes released on Friday"; "pressed their counterparts to change",
@@ -474,6 +503,14 @@ conference"."""
 TOPIC_VERBS: frozenset[str] = frozenset("discuss negotiate renegotiate debate".split())
 """CONSULT verbs whose object is the topic, not a participant: "Chrysler is discussing the supply
 of engines" (unlike "met its budget targets", see :data:`ACTOR_OBJECT_TYPES`)."""
+
+MEDICAL_MODIFIERS: frozenset[str] = frozenset("heart asthma panic anxiety epileptic cardiac".split())
+"""Modifiers that make an attack an illness: "died of a heart attack"."""
+
+HAZARD_MODIFIERS: frozenset[str] = frozenset(
+    "blizzard storm flood gale weather hurricane tornado frost snow wind tsunami fire health travel "
+    "profit earnings".split())
+"""Modifiers that make a warning a forecast or an advisory: "a blizzard warning", "profit warning"."""
 
 FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
     "takeover proxy price legal court trade bidding tariff currency ratings marketing fare "
