@@ -8,7 +8,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
 setup:  ## create .venv/ with every pinned dependency and the `newslake` command
 	@$(PY) -m uv --version >/dev/null 2>&1 || $(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
-	$(PY) -m uv sync --frozen --quiet
+	$(PY) -m uv sync --frozen --quiet --compile-bytecode
 
 run: setup  ## ingest the sample in seeds/ into warehouse/ and print a summary
 	.venv/bin/newslake ingest seeds/

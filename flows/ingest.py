@@ -239,7 +239,7 @@ def ingest(
         workers, n = on_cluster
     else:
         n = choose_processes(s.n_process)
-        workers = Workers(s.model, n)
+        workers = Workers.take(s.model, n) or Workers(s.model, n)  # the command's pre-started pool
     t0, started = time.perf_counter(), datetime.now(timezone.utc)
     files = discover(paths)
     with LakeWriter(cfg, attempts=s.commit_retries) as lake, workers, _progress(progress) as advance:

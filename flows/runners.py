@@ -22,7 +22,7 @@ from typing import Any, Sequence
 from prefect.context import FlowRunContext
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-RUNNERS = ("local", "dask")
+from newslake.settings import RUNNERS  # noqa: E402,F401 - ("local", "dask")
 
 
 def task_runner(kind: str, *, model: str, address: str | None = None, workers: int = 2) -> TaskRunner:

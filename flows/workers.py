@@ -8,6 +8,11 @@ document, never loads the model and does not need spaCy. Processes are
 started with ``spawn`` (forking a process that runs Prefect's threads is not safe), and on demand:
 the second starts when a second batch is waiting, so a one-batch run loads the model once and a
 large run has both cores busy from its first two batches.
+
+The ``newslake ingest`` command starts the pool before Prefect (:func:`prestart`): every process
+loads the model at once, while the temporary Prefect server starts and the flow is imported, and
+the flow takes that pool (:meth:`Workers.take`) instead of starting its own; each process still
+loads the model once.
 """
 
 from __future__ import annotations
@@ -32,20 +37,45 @@ if TYPE_CHECKING:
 
 _NLP = None
 _MODEL: str | None = None
+_LOADS = 0  # models this process loaded (one, in a worker)
 
 
 def _nlp(model: str):  # type: ignore[no-untyped-def]
-    global _NLP, _MODEL
+    global _NLP, _MODEL, _LOADS
     if _NLP is None or _MODEL != model:
         from newslake.transforms.pipeline import load_nlp
 
         _NLP, _MODEL = load_nlp(model), model
+        _LOADS += 1
     return _NLP
 
 
-def _init() -> None:
+def _init(parent: int | None = None) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _exit_with_parent(os.getppid())
+    # the parent's pid as the parent gave it: a parent killed while this process was starting has
+    # already been replaced by init here, and os.getppid() would wait for init to die
+    _exit_with_parent(parent if parent is not None else os.getppid())
+
+
+#: extracted once by a pre-started worker, so the extractors' lazily built resources (gazetteer,
+#: lexicons, patterns) are ready before the first real batch; its rows are thrown away
+WARM_TEXT = ("Prime Minister John Smith said on Monday that France would cut its oil exports by 5 percent "
+             "in March, after protesters attacked the embassy in Paris. \"We will not negotiate,\" he told reporters.")
+
+
+def _warm(model: str) -> tuple[int, int]:
+    """Load the model in this worker and extract :data:`WARM_TEXT` (a pre-started pool's first
+    call); (pid, models loaded)."""
+    from newslake.transforms.extract import extract_batch
+    from newslake.transforms.ingest.readers import read_source
+
+    extract_batch(read_source(WARM_TEXT.encode(), uri="warm-up.txt"), _nlp(model), version="warm-up")
+    return worker_state()
+
+
+def worker_state() -> tuple[int, int]:
+    """(pid, models loaded) of this process."""
+    return os.getpid(), _LOADS
 
 
 def _exit_with_parent(parent: int, every_s: float = 1.0) -> None:
@@ -81,6 +111,7 @@ class BatchResult:
     counts: dict[str, int] = field(default_factory=dict)
     docs_per_file: dict[str, int] = field(default_factory=dict)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    worker: tuple[int, int] = (0, 0)  # (pid, models loaded) of the process that ran the batch
 
 
 def unreadable_reason(path: str) -> str | None:
@@ -160,6 +191,7 @@ def run_batch(pieces: Sequence[Piece], model: str, version: str, run_id: str, cf
     result = extract_tables(todo, model, version, run_id, limits.doc_budget_s) if todo else BatchResult()
     result.counts.update(counts)
     result.docs_per_file = per_file
+    result.worker = worker_state()
     return result
 
 
@@ -192,6 +224,36 @@ def _version(model: str) -> str:
     return extractor_version(model)
 
 
+def prestart(model: str, n: int, docs: int, first_batch: int = 16) -> Workers:
+    """Start the pool the next ingest flow run takes (:meth:`Workers.take`), its processes loading
+    the model now: one process when ``docs`` (an estimate) fit in the first batch, else ``n``."""
+    discard_prestarted()
+    Workers._prestarted = Workers(model, n).warm(1 if docs <= first_batch else n)
+    return Workers._prestarted
+
+
+def discard_prestarted() -> None:
+    """Close the pre-started pool no flow run took (the command ended before one ran)."""
+    w, Workers._prestarted = Workers._prestarted, None
+    if w is not None:
+        w.close(stop=True)
+
+
+def estimate_docs(files: Sequence[str]) -> int:
+    """About how many documents ``files`` hold: a JSONL file's lines, one per other file."""
+    n = 0
+    for f in files:
+        if f.lower().endswith(".jsonl"):
+            try:
+                with open(f, "rb") as fh:
+                    n += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            except OSError:
+                n += 1
+        else:
+            n += 1
+    return n
+
+
 def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
@@ -204,9 +266,30 @@ def choose_processes(requested: int) -> int:
 class Workers:
     """``n`` spawned worker processes (started on demand, up to ``n``) that run :func:`run_batch`."""
 
+    _prestarted: "Workers | None" = None
+
     def __init__(self, model: str, n: int) -> None:
-        self.model = model
-        self.pool = ProcessPoolExecutor(n, mp_context=mp.get_context("spawn"), initializer=_init)
+        self.model, self.n = model, n
+        self.pool = ProcessPoolExecutor(n, mp_context=mp.get_context("spawn"), initializer=_init,
+                                        initargs=(os.getpid(),))
+        self.warming: list[Future] = []
+
+    def warm(self, k: int | None = None) -> "Workers":
+        """Start ``k`` (default ``n``) processes now, each loading the model (without waiting)."""
+        # k calls queued at once start k processes (none is idle yet); a process busy loading the
+        # model takes no second call, so each of the k loads it once
+        self.warming = [self.pool.submit(_warm, self.model) for _ in range(min(k or self.n, self.n))]
+        return self
+
+    @classmethod
+    def take(cls, model: str, n: int) -> "Workers | None":
+        """The pool :func:`prestart` started for ``model`` and ``n`` processes, handed over once;
+        None when there is none (a pool started for something else is closed)."""
+        w, cls._prestarted = cls._prestarted, None
+        if w is not None and (w.model, w.n) != (model, n):
+            w.close(stop=True)
+            return None
+        return w
 
     def submit(self, pieces: Sequence[Piece], version: str, run_id: str, cfg: "LakeConfig",
                limits: "Limits") -> "Future[BatchResult]":
@@ -217,14 +300,24 @@ class Workers:
         metadata and the rule-set versions (nothing is loaded)."""
         return self.pool.submit(_version, self.model).result()
 
-    def close(self) -> None:
+    def close(self, stop: bool = False) -> None:
+        """Shut the pool down; ``stop``: end the processes now rather than wait for them to exit
+        (for an idle pool: they only read the lake, and a worker's exit spent seconds tearing its
+        model down while the command waited)."""
+        procs = list((getattr(self.pool, "_processes", None) or {}).values())
+        if stop:
+            for f in self.warming:  # a warm-up still running is not waited for either
+                f.cancel()
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for p in procs:
+                p.terminate()
+            for p in procs:
+                p.join(5)
         self.pool.shutdown(cancel_futures=True)
 
     def __enter__(self) -> "Workers":
         return self
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
-        if exc_type is KeyboardInterrupt:  # Ctrl-C: do not wait for the batch in flight (it is not committed)
-            for p in list(getattr(self.pool, "_processes", {}).values()):
-                p.terminate()
-        self.close()
+        # at the end of a run no batch is in flight; after Ctrl-C, the batch in flight is not committed
+        self.close(stop=exc_type is None or exc_type is KeyboardInterrupt)

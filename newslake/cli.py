@@ -11,6 +11,7 @@ os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
 import newslake.flows  # noqa: E402,F401
 
+import contextlib  # noqa: E402
 import sys  # noqa: E402
 from datetime import datetime  # noqa: E402
 from enum import Enum  # noqa: E402
@@ -21,7 +22,7 @@ import typer  # noqa: E402
 from rich.console import Console  # noqa: E402
 
 from newslake.readcli import RUNS_SQL, Fmt, QueryError, print_rows, run_query  # noqa: E402
-from newslake.settings import get_settings, lake_location  # noqa: E402
+from newslake.settings import RUNNERS, get_settings, lake_location  # noqa: E402
 
 app = typer.Typer(
     help="newslake: turn news documents into SQL tables of entities, claims and events.\n\n"
@@ -127,9 +128,10 @@ def ingest(
                 find_source(declared, name, where=str(path))
         except SourcesError as e:
             _fail(str(e), 2)
+    files: list[str] = []
     try:  # fail fast, before a Prefect server is started
         if local:
-            find_files(local)
+            files = find_files(local)
         preflight(_lake(warehouse))
         # an input the lake already has (same bytes, same extractor version) is recorded as an
         # unchanged run here, before Prefect is imported or a server started
@@ -145,18 +147,31 @@ def ingest(
         if not (urls or source):
             return
         local = []
-    from newslake.flows.ingest import ingest as ingest_flow
-    from newslake.flows.runners import RUNNERS, with_runner
     from newslake.flows.tempserver import temporary_server
+    from newslake.flows.workers import choose_processes, discard_prestarted, estimate_docs, prestart
 
     if runner is not None and runner not in RUNNERS:
         _fail(f"--runner {runner!r}: use one of {', '.join(RUNNERS)}", 2)
-    ingest_flow = with_runner(ingest_flow, get_settings(runner=runner, dask_address=dask_address, model=model))
+    s = get_settings(runner=runner, dask_address=dask_address, model=model, n_process=processes)
+    flows: dict = {}
+
+    def meanwhile() -> None:
+        """While the Prefect server starts: start the workers of the paths' run (loading the model)
+        and import the flows (Prefect)."""
+        if local and s.runner == "local":
+            prestart(s.model, choose_processes(s.n_process), estimate_docs(files))
+        from newslake.flows.ingest import ingest as ingest_flow
+        from newslake.flows.runners import with_runner
+
+        flows["ingest"] = with_runner(ingest_flow, s)
+
     failed = []
-    runs = ([("", lambda: ingest_flow(paths=local, **opts))] if local else []) + \
+    runs = ([("", lambda: flows["ingest"](paths=local, **opts))] if local else []) + \
         [(f"{u}: ", lambda u=u: _ingest_source(url=u, **opts)) for u in urls] + \
         [(f"{n}: ", lambda n=n: _ingest_source(source=n, sources_file=str(path), **opts)) for n in source or []]
-    with temporary_server():  # one server for every run of this command; it dies with this process
+    with contextlib.ExitStack() as stack:
+        stack.callback(discard_prestarted)  # a pool no run took (the command failed or was interrupted first)
+        stack.enter_context(temporary_server(meanwhile))  # one server for every run of this command; it dies with this process
         for label, run in runs:
             try:
                 _print_summary(run(), label if len(runs) > 1 else "")

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 ENV_PREFIX = "NEWSLAKE_"
 DEFAULT_WAREHOUSE = Path("warehouse")
+RUNNERS = ("local", "dask")  # where batches are parsed (the ``runner`` setting)
 
 
 @functools.cache
