@@ -683,18 +683,6 @@ def test_model_a_news_conference_is_no_meeting(nlp):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, trigger, etype", [
-    # "it" reported by a speaker that is no person stands for the speaker, who can act
-    ("North Korea said it agreed to a South Korean proposal for talks.", "agreed", "AGREE"),
-    # opposing and approving a proposal or a merger are events
-    ("Brierley Investments opposes the Rainbow merger.", "opposes", "REJECT"),
-    ("The two boards have approved the merger proposal.", "approved", "AGREE"),
-])
-def test_model_reported_it_opposing_and_approving(nlp, text, trigger, etype):
-    assert model_events(nlp, text)[trigger].event_type == etype
-
-
-@pytest.mark.model
 def test_model_a_reported_it_of_a_person_is_no_actor(nlp):
     """"Smith said it agreed": a person's "it" is no one who acts; no speaker-less "it" either."""
     assert "agreed" not in model_events(nlp, "The figure said it agreed with the trend.")
@@ -709,13 +697,6 @@ def test_model_a_reported_it_of_a_person_is_no_actor(nlp):
     ("Rebels wounded 12 soldiers near the border.", {("ASSAULT", "wounded")}),
     ("A bomb exploded in the market on Friday. Two people died in hospital on Saturday.",
      {("ASSAULT", "exploded"), ("ASSAULT", "died")}),
-])
-def test_model_harm_is_an_assault_only_when_violence_causes_it(nlp, text, expected):
-    assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, expected", [
     # a verb typed by the CAMEO dictionary alone is an event between actors
     ("The Fed tightened its grip on reserves last week.", set()),
     ("The airline cancelled 300 domestic flights on Friday.", set()),
@@ -724,7 +705,7 @@ def test_model_harm_is_an_assault_only_when_violence_causes_it(nlp, text, expect
     ("Several Japanese officials agreed that the real obstacle is fiscal policy.", set()),
     ("The company said each unit will be offered at five dlrs.", set()),
 ])
-def test_model_dictionary_senses_need_actors_opinions_and_prices(nlp, text, expected):
+def test_model_harm_by_its_cause_and_dictionary_senses_between_actors(nlp, text, expected):
     assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
 
 
@@ -735,8 +716,13 @@ def test_model_dictionary_senses_need_actors_opinions_and_prices(nlp, text, expe
     ("Kuwait has the full support of Saudi Arabia.", "support", "SUPPORT"),
     ("PDVSA will sign a letter of intent with the consortium next month.", "sign", "AGREE"),
     ("Organized labor has pressed lawmakers for more relief from imports.", "pressed", "REQUEST"),
+    # "it" reported by a speaker that is no person stands for the speaker, who can act
+    ("North Korea said it agreed to a South Korean proposal for talks.", "agreed", "AGREE"),
+    # opposing and approving a proposal or a merger are events
+    ("Brierley Investments opposes the Rainbow merger.", "opposes", "REJECT"),
+    ("The two boards have approved the merger proposal.", "approved", "AGREE"),
 ])
-def test_model_investigations_refusals_backing_and_letters_of_intent(nlp, text, trigger, etype):
+def test_model_event_types_by_sense(nlp, text, trigger, etype):
     assert model_events(nlp, text)[trigger].event_type == etype
 
 
@@ -824,8 +810,11 @@ def test_model_violence_stays_violence(nlp, text, trigger):
     # forecasts and illnesses
     ("A flood warning was issued this morning for eastern Nebraska.", "warning"),
     ("The senator, who died of a heart attack on Friday, chaired the panel.", "died"),
+    # a share of a poll is no stance; a vehicle used or sold is no participant
+    ("The survey gave the Liberals the support of 38 pct of voters.", "support"),
+    ("The carrier said the new aircraft would be used by a regional airline.", "used"),
 ])
-def test_model_court_names_and_empty_allegations_are_no_events(nlp, text, trigger):
+def test_model_v6_non_events(nlp, text, trigger):
     assert trigger not in model_events(nlp, text)
 
 
@@ -834,12 +823,3 @@ def test_model_a_date_is_no_target(nlp):
     e = model_events(nlp, "On Thursday, Acme Corp offered to acquire Zenith for 18 dlrs a share.")["offered"]
     assert e.event_type == "AGREE" and e.target_text != "Thursday"
 
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger", [
-    # a share of a poll is no stance; a vehicle used or sold is no participant
-    ("The survey gave the Liberals the support of 38 pct of voters.", "support"),
-    ("The carrier said the new aircraft would be used by a regional airline.", "used"),
-])
-def test_model_poll_shares_and_vehicles_are_no_events(nlp, text, trigger):
-    assert trigger not in model_events(nlp, text)
