@@ -286,8 +286,8 @@ def build_big_lake(src: Path, dst: Path, target_docs: int) -> int:
                     sel.append(f'"{c}"')
             con.execute(f"INSERT INTO {LAKE}.{name} SELECT {', '.join(sel)} FROM {LAKE}.{name}, range(1, {copies}) r(k)")
         con.execute("COMMIT")
-        w.compact()
-        return con.execute(f"SELECT count(*) FROM {LAKE}.documents").fetchone()[0]
+        w.compact()  # on a connection of its own afterwards
+        return w.con.execute(f"SELECT count(*) FROM {LAKE}.documents").fetchone()[0]
 
 
 QUERIES = {
