@@ -410,8 +410,10 @@ def bytecode() -> str:
     import prefect
 
     have = any(prefect.__module_path__.joinpath("__pycache__").glob("*.pyc"))
+    ours = any((ROOT / "warehouse" / "__pycache__").glob("lake.*.pyc"))  # `make setup` compiles the project too
     dont = " (PYTHONDONTWRITEBYTECODE set)" if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""
-    return f"bytecode {'compiled' if have else 'NOT compiled'}{dont}"
+    return (f"bytecode {'compiled' if have else 'NOT compiled'}, project's {'compiled' if ours else 'NOT compiled'}"
+            f"{dont}")
 
 
 def load() -> str:
