@@ -292,3 +292,21 @@ def test_the_writer_reopens_its_connection_between_commits_without_losing_any(cf
     assert table_counts(cfg)["documents"] == 5
     links = query(cfg, "SELECT DISTINCT canonical_entity_id FROM entity_links").to_pylist()
     assert len(links) == 1  # the five Alice Smiths, committed on three connections, are one entity
+
+
+@pytest.mark.parametrize("limit", ["1MB", "128MB"])
+def test_compaction_under_a_memory_limit_keeps_every_row(cfg, monkeypatch, limit):
+    """Compaction runs under DuckDB's memory limit ``COMPACT_MEMORY`` (spilling), and again without
+    one if a step cannot fit: either way every row stays and the small files are merged."""
+    from newslake.warehouse import lake as lake_mod
+
+    monkeypatch.setattr(lake_mod, "COMPACT_MEMORY", limit)
+    with lake_mod.LakeWriter(cfg) as w:
+        for i in range(4):
+            w.commit(run_tables("r1", [doc_row(f"d{i}")], [ent_row(f"d{i}", f"e{i}", "Alice Smith")]))
+        files = lambda: w.con.execute(  # noqa: E731
+            "SELECT count(*) FROM ducklake_list_files('lake', 'documents')").fetchone()[0]
+        assert files() == 4
+        w.compact()
+        assert files() == 1
+    assert table_counts(cfg)["documents"] == 4 and table_counts(cfg)["doc_entities"] == 4
