@@ -823,3 +823,41 @@ def test_model_a_date_is_no_target(nlp):
     e = model_events(nlp, "On Thursday, Acme Corp offered to acquire Zenith for 18 dlrs a share.")["offered"]
     assert e.event_type == "AGREE" and e.target_text != "Thursday"
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor, target", [
+    # a compound trigger on an event head: participants are read on the head
+    ("The air force began a bombing campaign against the rebels last year.", "bombing", "air force", "rebels"),
+    # what a strike hits is a target, not a goal
+    ("The coalition began conducting airstrikes on insurgent targets in 2014.", "airstrikes", "coalition",
+     "targets"),
+    # a country attacked is the target of the attack
+    ("Iraq launched an attack on Iran.", "attack", "Iraq", "Iran"),
+    # the doer named on the cause of a death
+    ("Three civilians were killed in an Israeli air raid on the village.", "killed", "Israeli", "civilians"),
+])
+def test_model_v7_frames_on_heads_targets_and_causes(nlp, text, trigger, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == "ASSAULT", e
+    assert actor in (e.actor_text or ""), e
+    assert target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+def test_model_a_light_verb_with_an_event_noun_is_no_event_of_its_own(nlp):
+    found = model_events(nlp, "Russia began its own bombing operation in Syria.")
+    assert "began" not in found and found["bombing"].event_type == "ASSAULT"
+
+
+@pytest.mark.model
+def test_model_a_goal_target_keeps_its_economic_sense(nlp):
+    assert "attack" not in model_events(nlp, "The governor's attack on inflation targets worried bankers.")
+
+
+@pytest.mark.model
+def test_model_a_listed_apposition_is_a_participant_but_a_title_is_not(nlp):
+    rows = [e for e in run(nlp("The blast injured four men, a girl and two women.")) if e.trigger == "injured"]
+    assert {e.target_text for e in rows} == {"four men", "girl", "two women"}
+    rows = [e for e in run(nlp("The envoy met Li Peng, the premier, in Beijing.")) if e.trigger == "met"]
+    assert [e.target_text for e in rows] == ["Li Peng"]

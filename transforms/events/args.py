@@ -119,7 +119,7 @@ class Args:
         return None
 
     def conjuncts(self, tok: Token | None) -> list[Token]:
-        """Nouns coordinated with an argument head, outside its entity span: ``"his brother and
+        """Nouns coordinated with an argument head (a list read as an apposition too), outside its entity span: ``"his brother and
         a government cleric"`` -> [<cleric>]; ``"Bosnia and Herzegovina"`` (one entity) -> []."""
         if tok is None or tok.pos_ not in NOMINAL + ("PRON",):
             return []
@@ -128,7 +128,11 @@ class Args:
         while todo and len(out) < 4:
             cur = todo.pop(0)
             for c in cur.children:
-                if c.dep_ == "conj" and c.pos_ in NOMINAL + ("PRON",) and not (own is not None and own.start <= c.i < own.end):
+                listed = c.dep_ == "appos" and c.pos_ == "NOUN" and any(g.dep_ == "conj" for g in c.children) and any(
+                    g.dep_ == "nummod" or (g.dep_ == "det" and g.lower_ in ("a", "an")) for g in c.children)
+                # "four men, a girl and two women" parsed as an apposition; not "Li Peng, the premier, and ..."
+                if (c.dep_ == "conj" or listed) and c.pos_ in NOMINAL + ("PRON",) \
+                        and not (own is not None and own.start <= c.i < own.end):
                     out.append(c)
                     todo.append(c)
         return out
@@ -220,6 +224,8 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
     agent = prep_objects(verb, ("by",))
     if agent and (children(verb, "agent") or is_passive(verb)):
         actor = agent[0]
+    if actor is None and target is not None and etype == "ASSAULT":
+        actor = _cause_owner(verb)  # "soldiers were killed in IS attacks": the attack's doer
     if target is None:
         objs = children(verb, "dobj")
         if verb.lemma_.lower() in P.TOPIC_VERBS:  # "discussed the situation": a topic, no participant
@@ -242,6 +248,29 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
     return actor, target
 
 
+def _cause_owner(verb: Token) -> Token | None:
+    """The doer named on the violent cause of a harm verb: ``"killed in an Israeli air raid"``,
+    ``"wounded in a Taliban attack"`` -> the noun's owner, when it is a party that can act."""
+    for cause in prep_objects(verb, ("in", "during")):
+        if P.NOUN_TRIGGERS.get(cause.lemma_.lower()) != "ASSAULT":
+            continue
+        owners = children(cause, "poss") + [c for c in children(cause, "compound", "amod")
+                                            if c.ent_type_ in ACTOR_LABELS]
+        owners += prep_objects(cause, ("by",))
+        for o in owners:
+            if o.ent_type_ not in PLACE_LABELS and cameo.can_act(o):
+                return o
+    return None
+
+
+def event_noun(noun: Token) -> Token:
+    """The noun that carries a compound trigger's participants: ``"a bombing campaign against
+    the group"`` -> ``campaign`` (:data:`plover.EVENT_HEADS`); any other noun itself."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in P.EVENT_HEADS:
+        return noun.head
+    return noun
+
+
 def light_verb(noun: Token) -> Token | None:
     """The verb that carries a noun event: ``"launched an attack"``; for a stance noun also a verb
     of voicing or giving it: ``"voiced support"``, ``"gave aid"``, ``"lodged a protest"``."""
@@ -256,8 +285,9 @@ def light_verb(noun: Token) -> Token | None:
 
 
 def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
-    """(actor, target) head tokens of a noun trigger."""
+    """(actor, target) head tokens of a noun trigger (read on its :func:`event_noun`)."""
     lemma = noun.lemma_.lower()
+    noun = event_noun(noun)
     patient = lemma in P.PATIENT_NOUNS
     actor = target = None
     owner = [c for c in children(noun, "poss") if c.ent_type_ != "DATE"] + [
@@ -282,7 +312,9 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     light = light_verb(noun)
     heads = [noun] + ([light] if light is not None else [])
     objs = [o for h in heads for o in prep_objects(h, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
-            if o.ent_type_ not in PLACE_LABELS and o.ent_type_ not in ("DATE", "TIME")
+            if (o.ent_type_ not in PLACE_LABELS or (etype in ("ASSAULT", "COERCE", "SANCTION", "THREATEN")
+                                                    and o.head.lower_ in ("on", "against")))
+            and o.ent_type_ not in ("DATE", "TIME")
             and (actor is None or o.i != actor.i)]
     dative = children(light, "dative") if light is not None else []
     if dative and (target is None or not cameo.can_act(target)):  # "gave Japan a warning of sanctions"

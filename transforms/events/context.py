@@ -27,7 +27,7 @@ from typing import Callable, Protocol, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.events import plover as P
-from newslake.transforms.events.args import SUBJ, Args, children, light_verb, prep_objects
+from newslake.transforms.events.args import SUBJ, Args, children, event_noun, light_verb, prep_objects
 from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.types import doc_text
 
@@ -50,8 +50,8 @@ class ClaimLike(Protocol):
 
 def scope(tok: Token) -> list[Token]:
     """The trigger plus the tokens that carry its clause: a light verb, an xcomp governor."""
-    heads = [tok]
-    light = light_verb(tok)
+    heads = [tok] if event_noun(tok) is tok else [tok, event_noun(tok)]
+    light = light_verb(heads[-1])
     if light is not None:
         heads.append(light)
     cur = heads[-1]

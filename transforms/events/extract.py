@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Token
 from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
-from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, is_passive, light_verb,
-                                             noun_roles, subject, verb_roles)
+from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, event_noun, is_passive,
+                                             light_verb, noun_roles, subject, verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
                                                 in_background_clause,
                                                 local_modality, mode_of, place_of, sentence_date, sentence_place)
@@ -44,7 +44,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v6"
+EVENTS_VERSION = "newslake.events.v7"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -152,7 +152,18 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
                and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
+               and not (etype == "ASSAULT" and _military_target(o))
                for o in _sense_objects(tok, governed=etype not in P.VERBAL_TYPES))  # "urged X to cut taxes"
+
+
+def _military_target(obj: Token) -> bool:
+    """``"airstrikes on Islamic State targets"``, ``"attacks on soft targets"``: what a strike
+    hits, unless a modifier makes it a goal ("inflation targets", "a 5 pct target")."""
+    return obj.lemma_.lower() == "target" and not any(
+        c.dep_ in ("compound", "amod", "nmod", "nummod") and (
+            c.lemma_.lower() in P.NON_EVENT_SENSES or c.lower_ in P.NON_EVENT_SENSES or _amount(c)
+            or c.lemma_.lower() in P.ECONOMIC_TARGETS)
+        for c in obj.children)
 
 
 def _amount(t: Token) -> bool:
@@ -188,6 +199,12 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
         if child.dep_ in ("prt", "prep", "dobj", "agent") and key in P.PHRASAL_TRIGGERS \
                 and child.i - tok.i <= 2:  # "spoke against", "spoke out", not "called her in ... for"
             return P.PHRASAL_TRIGGERS[key], child
+    if lemma in P.LIGHT_VERBS and lemma not in P.VERB_TRIGGERS and any(
+            P.NOUN_TRIGGERS.get(o.lemma_.lower()) is not None or any(
+                c.dep_ == "compound" and event_noun(c) is not c and P.NOUN_TRIGGERS.get(c.lemma_.lower())
+                for c in o.children)
+            for o in tok.children if o.dep_ == "dobj"):
+        return None  # "began its bombing operation": the noun is the event, the verb only carries it
     if lemma in P.DEATH_VERBS:
         return ("ASSAULT", tok) if _violent_cause(tok) else None
     if lemma in P.TRADE_VERBS and lemma not in P.VERB_TRIGGERS:
@@ -370,7 +387,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.dep_ == "compound":
         return None  # "the expiration and withdrawal period": a modifier, like a compound
     if tok.pos_ == "NOUN" and (tok.dep_ not in ("compound", "amod") or (
-            tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTEMPT_HEADS)):
+            tok.dep_ == "compound" and (tok.head.lemma_.lower() in ATTEMPT_HEADS or event_noun(tok) is not tok))):
         etype = P.NOUN_TRIGGERS.get(lemma)
         if lemma == "strike" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in P.MILITARY_STRIKE
                                      for c in tok.children):
@@ -428,9 +445,9 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
     if etype == "ASSAULT" and (actor is not None or target is not None):
         return True  # "a bomb exploded", "the attack on the convoy": violence needs no named doer
     if tok.pos_ == "NOUN":
-        if light_verb(tok) is not None or place is not None or when is not None:
+        if light_verb(event_noun(tok)) is not None or place is not None or when is not None:
             return True
-        return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in tok.children)
+        return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in event_noun(tok).children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
 
 

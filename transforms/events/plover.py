@@ -514,7 +514,7 @@ HAZARD_MODIFIERS: frozenset[str] = frozenset(
 
 FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
     "takeover proxy price legal court trade bidding tariff currency ratings marketing fare "
-    "circulation advertising".split())
+    "circulation advertising sales media publicity".split())
 """Modifiers that make a fight figurative: "a takeover battle", "a price war", "trade war"."""
 
 AMOUNT_UNITS: frozenset[str] = frozenset(
@@ -541,6 +541,16 @@ CHARGE_GOVERNORS: frozenset[str] = frozenset("face file bring press drop deny le
 FIGURATIVE_ASSAULT_VERBS: frozenset[str] = frozenset("attack fight clash battle storm".split())
 """ASSAULT verbs with a common figurative use ("bears attacked the market"); the others (bomb,
 shell, raid, loot ...) only hit things."""
+
+EVENT_HEADS: frozenset[str] = frozenset(
+    "campaign campaigns operation operations raid raids mission missions spree offensive".split())
+"""Nouns a trigger may modify as a compound and still be the event, its participants read on the
+head: ``"a bombing campaign against the group"``, ``"a killing spree"``."""
+
+ECONOMIC_TARGETS: frozenset[str] = frozenset(
+    "inflation growth sales profit profits earnings output production budget deficit spending "
+    "money monetary price revenue export exports import imports emission emissions".split())
+"""Modifiers that make a ``target`` a goal, not what a strike hits ("inflation targets")."""
 
 PLACES_OF_TRADE: frozenset[str] = frozenset({"market", "markets", "bazaar", "exchange"})
 """Economic words that are also places a bomb can hit: "bombed a market"."""
