@@ -537,7 +537,7 @@ def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
     # a place named only as a topic is no setting: no place rather than a guess
     assert places("Japan refused to recognise Taiwan as a party. "
                   "The United Nations urged both sides to resume talks.") == [
-        ("REJECT", None, None), ("REQUEST", None, None)]
+        ("REJECT", None, None), ("REQUEST", None, None), ("CONSULT", None, None)]
 
 
 @pytest.mark.model
@@ -861,3 +861,27 @@ def test_model_a_listed_apposition_is_a_participant_but_a_title_is_not(nlp):
     assert {e.target_text for e in rows} == {"four men", "girl", "two women"}
     rows = [e for e in run(nlp("The envoy met Li Peng, the premier, in Beijing.")) if e.trigger == "met"]
     assert [e.target_text for e in rows] == ["Li Peng"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor, target, modality", [
+    # parties named by their relation to others can meet
+    ("The two sides will meet again on Friday.", "meet", "sides", None, "future"),
+    ("The minister met his Japanese counterpart in Tokyo.", "met", "minister", "counterpart", "asserted"),
+    # talks carried by a round; what talks are on is a topic, not a party
+    ("The ministers concluded a round of informal talks in Riyadh.", "talks", "ministers", None, "asserted"),
+    ("The union resumed negotiations with the employers on wages.", "negotiations", "union", "employers", "asserted"),
+    # what a party urges or asks another to do has not happened; its doer is the one urged
+    ("The United Nations urged Iraq to attack the rebels.", "attack", "Iraq", "rebels", "hypothetical"),
+    ("The bishop called on the rebels to release the hostages.", "release", "rebels", "hostages", "hypothetical"),
+])
+def test_model_v7_meetings_topics_and_directives(nlp, text, trigger, actor, target, modality):
+    e = model_events(nlp, text)[trigger]
+    assert actor in (e.actor_text or ""), e
+    assert (e.target_text is None) if target is None else target in (e.target_text or ""), e
+    assert e.modality == modality, e
+
+
+@pytest.mark.model
+def test_model_a_conference_told_something_is_an_audience(nlp):
+    assert "conference" not in model_events(nlp, "The governor told a conference on currency markets that rates would rise.")

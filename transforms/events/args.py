@@ -174,7 +174,8 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token, bool] | None:
         return None
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
-        obj = children(head, "dobj")
+        obj = children(head, "dobj") or (prep_objects(head, ("on", "upon", "to"))  # "called on the rebels to free"
+                                         if head.lemma_.lower() in ("call", "appeal", "prevail") else [])
         return (obj[0], False) if obj else subject(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject(head, depth + 1)
@@ -276,6 +277,8 @@ def light_verb(noun: Token) -> Token | None:
     of voicing or giving it: ``"voiced support"``, ``"gave aid"``, ``"lodged a protest"``."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.lemma_.lower() == "enter":
         return noun.head.head  # "entered into a definitive agreement"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in P.SERIES_NOUNS:
+        return light_verb(noun.head.head)  # "concluded a round of talks", "launched a wave of attacks"
     if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in P.LIGHT_VERBS:
         return noun.head  # "an agreement was reached", "talks are being held with the union"
     if noun.dep_ == "dobj" and (noun.head.lemma_.lower() in P.LIGHT_VERBS or (
@@ -312,9 +315,9 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     light = light_verb(noun)
     heads = [noun] + ([light] if light is not None else [])
     objs = [o for h in heads for o in prep_objects(h, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
-            if (o.ent_type_ not in PLACE_LABELS or (etype in ("ASSAULT", "COERCE", "SANCTION", "THREATEN")
-                                                    and o.head.lower_ in ("on", "against")))
+            if (o.ent_type_ not in PLACE_LABELS or (etype in P.HOSTILE_TYPES and o.head.lower_ in ("on", "against")))
             and o.ent_type_ not in ("DATE", "TIME")
+            and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))  # "talks on quotas": a topic
             and (actor is None or o.i != actor.i)]
     dative = children(light, "dative") if light is not None else []
     if dative and (target is None or not cameo.can_act(target)):  # "gave Japan a warning of sanctions"

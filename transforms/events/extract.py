@@ -147,8 +147,8 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     """An economic or figurative sense (:data:`plover.NON_EVENT_SENSES`). Opposing something keeps
     its sense whatever the object ("spoke against the tax", "rejected the budget"), and a
     bomb or a shell hits a market, not prices ("bombed a market")."""
-    if etype in OPPOSING_TYPES or tok.lemma_.lower() in ("discuss", "debate"):
-        return False  # "discussed the supply of engines": any topic can be discussed
+    if etype in OPPOSING_TYPES or tok.lemma_.lower() in ("discuss", "debate") or (etype == "CONSULT" and tok.pos_ == "NOUN"):
+        return False  # "discussed the supply of engines", "talks on export quotas": any topic can be discussed
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
                and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
@@ -282,7 +282,11 @@ def _doer_can_act(tok: Token) -> bool:
 
 
 def _press_meeting(tok: Token) -> bool:
-    """A meeting with the press: "meeting with reporters", "met journalists" (a news conference)."""
+    """A meeting with the press: "meeting with reporters", "met journalists" (a news conference);
+    or a meeting as a speaker's audience, with no parties of its own: "told a conference on markets"."""
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ("tell", "address"):
+        return not any(cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj")  # not "told a conference of ASEAN ministers"
     met = [c for c in tok.children if c.dep_ == "dobj"] + [
         o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     return bool(met) and all(o.lemma_.lower() in P.AUDIENCE_NOUNS or o.lower_ in P.AUDIENCE_NOUNS for o in met)

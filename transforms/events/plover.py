@@ -113,9 +113,18 @@ the second word: ``"who has spoken against ISIS"`` -> trigger ``"spoken against"
 
 LIGHT_VERBS: frozenset[str] = frozenset(
     "make issue level launch carry stage hold conduct impose mount lodge file sign reach "
-    "announce offer deliver unleash begin start continue commit perpetrate set schedule".split())
+    "announce offer deliver unleash begin start continue commit perpetrate set schedule conclude "
+    "resume open complete".split())
 """Verbs whose object noun is the event: ``"makes threats against X"`` -> trigger ``threats``,
 actor = the light verb's subject."""
+
+HOSTILE_TYPES: frozenset[str] = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST",
+                                           "REJECT"})
+"""Types whose noun's ``on`` phrase names what it falls on ("an attack on Iran", "a ban on
+imports"); for the others it is a topic ("talks on quotas", "an agreement on tariffs")."""
+
+SERIES_NOUNS: frozenset[str] = frozenset("round series wave spate string".split())
+"""Nouns that count events: the light verb of ``"a round of talks"`` carries the talks."""
 
 REPORTING_VERBS: frozenset[str] = frozenset(
     "say report claim tell announce state add note write allege confirm insist explain suggest "
@@ -212,9 +221,14 @@ INTENT_GOVERNORS: dict[str, str] = {
     "try": "hypothetical", "attempt": "hypothetical", "seek": "hypothetical",
     "want": "hypothetical", "hope": "hypothetical", "wish": "hypothetical",
     "consider": "hypothetical", "propose": "hypothetical", "offer": "hypothetical",
+    "agree": "future", "decide": "future",
+    # directives: what one party urges, asks or orders another to do has not happened
+    "urge": "hypothetical", "ask": "hypothetical", "call": "hypothetical", "demand": "hypothetical",
+    "press": "hypothetical", "request": "hypothetical", "order": "hypothetical", "invite": "hypothetical",
+    "encourage": "hypothetical", "appeal": "hypothetical", "persuade": "hypothetical",
 }
 """Verb governing the trigger as ``to``-infinitive -> modality: ``"plans to withdraw"`` -> future,
-``"is going to attack"`` -> future, ``"tried to flee"`` -> hypothetical."""
+``"is going to attack"`` -> future, ``"tried to flee"``, ``"urged Iraq to attack"`` -> hypothetical."""
 
 SOURCE_GOVERNORS: dict[str, str] = {
     "say": "reported", "report": "reported", "tell": "reported", "confirm": "reported",
