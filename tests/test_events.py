@@ -885,3 +885,34 @@ def test_model_v7_meetings_topics_and_directives(nlp, text, trigger, actor, targ
 @pytest.mark.model
 def test_model_a_conference_told_something_is_an_audience(nlp):
     assert "conference" not in model_events(nlp, "The governor told a conference on currency markets that rates would rise.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target, modality", [
+    # a threat of an event: the threatened event is still to come, and no party of the threat
+    ("A military spokesman threatened a resumption of air raids on the border towns.", "threatened", "THREATEN",
+     "spokesman", None, "asserted"),
+    ("A military spokesman threatened a resumption of air raids on the border towns.", "raids", "ASSAULT",
+     None, "towns", "future"),
+    ("The rebels called for talks with the government.", "talks", "CONSULT", None, "government", "hypothetical"),
+    # a named party warned that something will follow is threatened
+    ("Japan warned the United States that it may take retaliatory measures.", "warned", "THREATEN",
+     "Japan", "United States", "asserted"),
+    # money demanded from a party is a demand, not a price
+    ("The government is demanding three billion dlrs from Acme Corp.", "demanding", "REQUEST",
+     "government", "Acme", "asserted"),
+    # talks with a country: the country is a party
+    ("Iraq proposed talks with Iran.", "talks", "CONSULT", None, "Iran", "hypothetical"),
+])
+def test_model_v7_threats_demands_and_wanted_events(nlp, text, trigger, etype, actor, target, modality):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype, e
+    assert (actor is None) or actor in (e.actor_text or ""), e
+    assert (e.target_text is None) if target is None else target in (e.target_text or ""), e
+    assert e.modality == modality, e
+
+
+@pytest.mark.model
+def test_model_a_price_asked_is_no_demand_and_a_warning_that_is_a_report(nlp):
+    assert "warned" not in model_events(nlp, "He warned that rates could rise.")
+    assert "asking" not in model_events(nlp, "The plant has an asking price of 18 mln dlrs.")

@@ -242,10 +242,17 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
             objs = prep_objects(end, ("on", "at")) + prep_objects(verb, ("on", "at"))
         objs = objs or [o for o in prep_objects(verb, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
                         if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))
-                        and o.ent_type_ not in ("DATE", "TIME")]  # not "offered ... on Thursday"
+                        and o.ent_type_ not in ("DATE", "TIME")  # not "offered ... on Thursday"
+                        and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))]  # "agreed on terms"
         if not objs and verb.lemma_.lower() in P.INTENT_GOVERNORS:  # "threatens to behead X"
             objs = [o for x in children(verb, "xcomp") for o in children(x, "dobj")]
         target = objs[0] if objs else None
+    if target is not None and etype in ("THREATEN", "REQUEST") and not cameo.can_act(target) and any(
+            x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS for x in [target] + prep_objects(target, ("of",))):
+        target = None  # "threatened a resumption of air raids": the raids are an event of their own, not a party
+    if target is not None and etype == "REQUEST" and not cameo.can_act(target):
+        asked = [o for o in prep_objects(verb, ("from",)) + prep_objects(target, ("from",)) if cameo.can_act(o)]
+        target = asked[0] if asked else target  # "demanded three bln dlrs from Acme": the party asked
     return actor, target
 
 
@@ -315,7 +322,8 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     light = light_verb(noun)
     heads = [noun] + ([light] if light is not None else [])
     objs = [o for h in heads for o in prep_objects(h, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
-            if (o.ent_type_ not in PLACE_LABELS or (etype in P.HOSTILE_TYPES and o.head.lower_ in ("on", "against")))
+            if (o.ent_type_ not in PLACE_LABELS or (etype in P.HOSTILE_TYPES and o.head.lower_ in ("on", "against"))
+                or (o.ent_type_ == "GPE" and o.head.lower_ == "with"))  # "talks with Iran"
             and o.ent_type_ not in ("DATE", "TIME")
             and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))  # "talks on quotas": a topic
             and (actor is None or o.i != actor.i)]

@@ -311,8 +311,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
         etype, last = hit
-        if _quantity_frame(tok, etype):
-            return None  # "Extel declined 28p", "exports fell 3 pct": a market movement
+        if _quantity_frame(tok, etype) and not (etype == "REQUEST" and any(
+                cameo.can_act(o) for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+                for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")):
+            return None  # "Extel declined 28p", "exports fell 3 pct" (not "demanded 3 bln dlrs from Carbide")
         if etype == "CONSULT" and _press_meeting(tok):
             return None  # "met reporters": a news conference
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -351,8 +353,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 return "CONCEDE", last  # "withdrew objections"
             return None  # "withdrew an offer to acquire"
         if etype in ("REJECT", "THREATEN") and lemma in ("deny", "warn", "caution") and any(
-                c.dep_ == "ccomp" for c in tok.children):
-            return None  # "denied that ...", "warned that ...": a reporting use
+                c.dep_ == "ccomp" for c in tok.children) and not (lemma == "warn" and any(
+                    c.dep_ == "dobj" and c.ent_type_ in ACTOR_LABELS for c in tok.children)):
+            return None  # "denied that ...", "warned that ...": a reporting use (not "warned Iran that")
         if lemma == "agree" and any(c.dep_ == "ccomp" for c in tok.children) and not any(
                 c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon"))
                 for c in tok.children):
@@ -371,7 +374,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order") and lemma not in P.TOPIC_VERBS:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if objs and not any(cameo.can_act(o) or _agreement_noun(o)
-                                or o.lemma_.lower() in P.NOUN_TRIGGERS for o in objs) \
+                                or o.lemma_.lower() in P.NOUN_TRIGGERS or any(  # "a resumption of air raids"
+                                    x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS
+                                    for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                    for x in p.children if x.dep_ == "pobj") for o in objs) \
                     and not any(c.dep_ == "xcomp" for c in tok.children):
                 return None  # "met its budget targets", "ordered 1.75 mln ties"
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children) \

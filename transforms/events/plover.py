@@ -221,14 +221,20 @@ INTENT_GOVERNORS: dict[str, str] = {
     "try": "hypothetical", "attempt": "hypothetical", "seek": "hypothetical",
     "want": "hypothetical", "hope": "hypothetical", "wish": "hypothetical",
     "consider": "hypothetical", "propose": "hypothetical", "offer": "hypothetical",
+}
+"""Verb governing the trigger as ``to``-infinitive -> modality: ``"plans to withdraw"`` -> future,
+``"is going to attack"`` -> future, ``"tried to flee"`` -> hypothetical."""
+
+DIRECTIVE_GOVERNORS: dict[str, str] = {
     "agree": "future", "decide": "future",
-    # directives: what one party urges, asks or orders another to do has not happened
     "urge": "hypothetical", "ask": "hypothetical", "call": "hypothetical", "demand": "hypothetical",
     "press": "hypothetical", "request": "hypothetical", "order": "hypothetical", "invite": "hypothetical",
     "encourage": "hypothetical", "appeal": "hypothetical", "persuade": "hypothetical",
 }
-"""Verb governing the trigger as ``to``-infinitive -> modality: ``"plans to withdraw"`` -> future,
-``"is going to attack"`` -> future, ``"tried to flee"``, ``"urged Iraq to attack"`` -> hypothetical."""
+"""Verb governing the trigger as ``to``-infinitive -> modality, for the modality only (unlike
+:data:`INTENT_GOVERNORS` its object is no target of the trigger): what one party urges, asks or
+orders another to do has not happened (``"urged Iraq to attack"`` -> hypothetical); what a party
+agreed to do is still to come."""
 
 SOURCE_GOVERNORS: dict[str, str] = {
     "say": "reported", "report": "reported", "tell": "reported", "confirm": "reported",
