@@ -885,6 +885,16 @@ def test_model_v7_meetings_topics_and_directives(nlp, text, trigger, actor, targ
 @pytest.mark.model
 def test_model_a_conference_told_something_is_an_audience(nlp):
     assert "conference" not in model_events(nlp, "The governor told a conference on currency markets that rates would rise.")
+    # a meeting of parties stays a meeting, whoever addresses it
+    assert model_events(nlp, "The minister told a meeting of OPEC oil ministers in Vienna that prices would hold.")[
+        "meeting"].event_type == "CONSULT"
+
+
+@pytest.mark.model
+def test_model_a_name_gives_no_sense(nlp):
+    e = model_events(nlp, "Mexico will ask the International Monetary Fund for more time to repay its loans.")["ask"]
+    assert e.event_type == "REQUEST" and "Monetary Fund" in (e.target_text or ""), e
+    assert "mobilise" not in model_events(nlp, "The bank urged the government to mobilise more domestic resources.")
 
 
 @pytest.mark.model

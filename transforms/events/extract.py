@@ -151,6 +151,7 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
         return False  # "discussed the supply of engines", "talks on export quotas": any topic can be discussed
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
+               and o.ent_type_ not in ACTOR_LABELS  # a name: "asked the International Monetary Fund"
                and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
                and not (etype == "ASSAULT" and _military_target(o))
                for o in _sense_objects(tok, governed=etype not in P.VERBAL_TYPES))  # "urged X to cut taxes"
@@ -283,10 +284,12 @@ def _doer_can_act(tok: Token) -> bool:
 
 def _press_meeting(tok: Token) -> bool:
     """A meeting with the press: "meeting with reporters", "met journalists" (a news conference);
-    or a meeting as a speaker's audience, with no parties of its own: "told a conference on markets"."""
-    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ("tell", "address"):
+    or a conference as a speaker's audience, with no parties of its own: "told a conference on markets"."""
+    if tok.lemma_.lower() == "conference" and tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ("tell", "address"):
         return not any(cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for o in p.children if o.dep_ == "pobj")  # not "told a conference of ASEAN ministers"
+                       for o in p.children if o.dep_ == "pobj") and not any(
+            c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ACTOR_LABELS for c in tok.children)
+        # not "told a conference of ASEAN ministers", "told the GATT conference"
     met = [c for c in tok.children if c.dep_ == "dobj"] + [
         o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     return bool(met) and all(o.lemma_.lower() in P.AUDIENCE_NOUNS or o.lower_ in P.AUDIENCE_NOUNS for o in met)
