@@ -803,6 +803,7 @@ def test_model_violence_stays_violence(nlp, text, trigger):
     ("Regulators use the law to fight unfair practices.", "fight"),
     ("The minister met reporters in Geneva on Monday.", "met"),
     ("He told the conference to expect lower rates.", "told"),
+    ("The dockers joined coal miners in a wave of stoppages over pay.", "joined"),
     # commerce, self-restraint and questions are no events
     ("The carmakers said they were exporting more to Europe.", "exporting"),
     ("Japanese carmakers will curb their exports to the region.", "curb"),

@@ -334,6 +334,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
             joined = [c for c in tok.children if c.dep_ == "dobj"]
+            holders = [tok] + joined + [c for o in joined for c in o.children if c.dep_ == "conj"]
+            if any(o.pos_ == "NOUN" and not o.ent_type_ for h in holders for p in h.children
+                   if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"):
+                return None  # "the strikers joined coal miners in a wave of stoppages": joining them in an act
             if any(o.pos_ == "NOUN" and o.lemma_.lower() in P.NOUN_TRIGGERS and not _names_agreement(o)
                    for o in joined):
                 return None  # "joined a rally", "joined the talks": the noun is the event
