@@ -804,6 +804,11 @@ def test_model_violence_stays_violence(nlp, text, trigger):
     ("The minister met reporters in Geneva on Monday.", "met"),
     ("He told the conference to expect lower rates.", "told"),
     ("The dockers joined coal miners in a wave of stoppages over pay.", "joined"),
+    # commerce carried by another verb, money withdrawn, a market left, a poll share
+    ("The exchange is set to begin trading a stock index future next month.", "begin"),
+    ("Deposit withdrawals rose to 2.2 billion dlrs in December.", "withdrawals"),
+    ("The bank is withdrawing from the primary market in Asia.", "withdrawing"),
+    ("The poll showed support for the Labour Party running at 47 pct.", "support"),
     # commerce, self-restraint and questions are no events
     ("The carmakers said they were exporting more to Europe.", "exporting"),
     ("Japanese carmakers will curb their exports to the region.", "curb"),

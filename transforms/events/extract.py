@@ -133,7 +133,11 @@ def _sense_objects(tok: Token, governed: bool = True) -> list[Token]:
     """Words whose sense decides the trigger's: objects, passive subjects and the objects of
     ``on``/``against``/``of``/``for`` phrases ("attack on civil liberties", "release of figures")."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    preps = ("on", "against", "of", "for") + (("in",) if tok.pos_ == "NOUN" else ())  # "a rally in prices"
+    preps = ("on", "against", "of", "for") + (("in",) if tok.pos_ == "NOUN" else ()) + (  # "a rally in prices"
+        ("from",) if P.VERB_TRIGGERS.get(tok.lemma_.lower()) == "RETREAT" or P.NOUN_TRIGGERS.get(tok.lemma_.lower()) == "RETREAT"
+        else ())  # "withdrawing from the primary market"
+    if tok.pos_ == "NOUN" and P.NOUN_TRIGGERS.get(tok.lemma_.lower()) == "RETREAT":
+        out += [c for c in tok.children if c.dep_ in ("compound", "nmod")]  # "deposit withdrawals"
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in preps:
             out += [o for o in p.children if o.dep_ == "pobj"]
@@ -210,6 +214,10 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
         return ("ASSAULT", tok) if _violent_cause(tok) else None
     if lemma in P.TRADE_VERBS and lemma not in P.VERB_TRIGGERS:
         return None  # "car makers exporting to Europe", "bought 10 pct of the shares": commerce
+    if lemma not in P.VERB_TRIGGERS and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in P.TRADE_VERBS and c.lemma_.lower() not in P.VERB_TRIGGERS
+            for c in tok.children):
+        return None  # "set to begin trading a stock index future", "began trading today": commerce
     if lemma in P.MENTAL_VERBS or any(p.dep_ == "prep" and (lemma, p.lower_) in P.NON_EVENT_PHRASES
                                       for p in tok.children):
         return None
@@ -437,6 +445,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype == "AGREE" and any(c.dep_ in ("compound", "nmod") and c.lower_ in ("repurchase", "repo", "swap")
                                     for c in tok.children):
             return None  # "a repurchase agreement": a money-market instrument
+        if etype == "SUPPORT" and any(a.dep_ == "acl" and _quantity_frame(a) for h in [tok] + [
+                o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+                for a in h.children):
+            return None  # "support for the Labour Party running at 47 pct": a poll share, not a stance
         voiced = light_verb(tok)
         if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not any(
                 c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children) \

@@ -430,7 +430,7 @@ NON_EVENT_SENSES: frozenset[str] = frozenset(
     "liberty liberties freedom freedoms right rights idea ideas law laws record records "
     "stability volatility recession deficit deficits unemployment fire fires trend trends "
     "investment investments service services operations implementation employment project projects "
-    "economy currency dollar amendment amendments resource resources capital savings".split())
+    "economy currency dollar amendment amendments resource resources capital savings deposit deposits cash".split())
 """Head nouns that give a trigger an economic or figurative sense: "meet the requirements",
 "domestic demand", "help fight terror", "an attack on civil liberties", "charging 50% tax",
 "demonstrated the stability of earnings". A trigger whose object (or the object of its ``on``/
