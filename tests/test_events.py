@@ -809,6 +809,12 @@ def test_model_violence_stays_violence(nlp, text, trigger):
     ("Deposit withdrawals rose to 2.2 billion dlrs in December.", "withdrawals"),
     ("The bank is withdrawing from the primary market in Asia.", "withdrawing"),
     ("The poll showed support for the Labour Party running at 47 pct.", "support"),
+    # disasters, efforts, falls, causes and shareholders' meetings
+    ("The government declared an emergency after the earthquake which killed 300 people.", "killed"),
+    ("The senator, fighting to recover politically, plans a speech.", "fighting"),
+    ("The number of refiners will continue to decline.", "decline"),
+    ("He criticised the policies which he said led to higher prices.", "led"),
+    ("The chairman told the annual meeting that earnings would rise.", "meeting"),
     # commerce, self-restraint and questions are no events
     ("The carmakers said they were exporting more to Europe.", "exporting"),
     ("Japanese carmakers will curb their exports to the region.", "curb"),
@@ -932,3 +938,11 @@ def test_model_v7_threats_demands_and_wanted_events(nlp, text, trigger, etype, a
 def test_model_a_price_asked_is_no_demand_and_a_warning_that_is_a_report(nlp):
     assert "warned" not in model_events(nlp, "He warned that rates could rise.")
     assert "asking" not in model_events(nlp, "The plant has an asking price of 18 mln dlrs.")
+
+
+@pytest.mark.model
+def test_model_a_boycott_of_goods_is_a_sanction_and_of_a_parliament_a_protest(nlp):
+    assert model_events(nlp, "A parliamentary boycott by opposition parties delayed the budget.")[
+        "boycott"].event_type == "PROTEST"
+    assert model_events(nlp, "Ghana imposed a boycott of South African goods.")["boycott"].event_type == "SANCTION"
+    assert model_events(nlp, "He spoke at the IADB's annual meeting in Miami.")["meeting"].event_type == "CONSULT"

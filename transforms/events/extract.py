@@ -171,6 +171,16 @@ def _military_target(obj: Token) -> bool:
         for c in obj.children)
 
 
+def _natural_doer(tok: Token) -> bool:
+    """The doer of a violent verb is a natural cause (:data:`plover.NATURAL_CAUSES`)."""
+    subj = subject(tok)
+    doers = [subj[0]] if subj is not None and not subj[1] else []
+    doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+    if tok.dep_ == "relcl" and doers and doers[0].lower_ in RELATIVE_PRONOUNS:
+        doers[0] = tok.head  # "the earthquake which killed 300 people"
+    return bool(doers) and all(d.lemma_.lower() in P.NATURAL_CAUSES for d in doers)
+
+
 def _amount(t: Token) -> bool:
     return t.like_num or t.lower_ in P.AMOUNT_UNITS or t.lemma_.lower() in P.AMOUNT_UNITS
 
@@ -212,6 +222,15 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
         return None  # "began its bombing operation": the noun is the event, the verb only carries it
     if lemma in P.DEATH_VERBS:
         return ("ASSAULT", tok) if _violent_cause(tok) else None
+    if P.VERB_TRIGGERS.get(lemma) == "ASSAULT" and _natural_doer(tok):
+        return None  # "the earthquake killed 300 people": a disaster
+    if lemma in ("fight", "battle", "struggle") and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "fighting to recover politically": an effort, not violence
+    if lemma == "lead" and not any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return None  # "the mentality which led to theft": a cause, not a visit
+    if lemma == "decline" and not any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
+        return None  # "the number would continue to decline": a fall, not a refusal
     if lemma in P.TRADE_VERBS and lemma not in P.VERB_TRIGGERS:
         return None  # "car makers exporting to Europe", "bought 10 pct of the shares": commerce
     if lemma not in P.VERB_TRIGGERS and any(
@@ -287,7 +306,10 @@ def _doer_can_act(tok: Token) -> bool:
     subj = subject(tok)
     doers = [subj[0]] if subj is not None and not subj[1] and not (tok.dep_ == "acl" and is_passive(tok)) else []
     doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
-    return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) for d in doers)  # "it urged": unknown, kept
+    if tok.dep_ == "relcl" and doers and doers[0].lower_ in RELATIVE_PRONOUNS and doers[0].dep_ == "nsubj":
+        doers[0] = tok.head  # "the mentality which led to theft": the antecedent does it
+    return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) or d.lemma_.lower() in P.LEGAL_DOCUMENTS
+                            for d in doers)  # "it urged": unknown, kept; "a suit which charged NEC"
 
 
 def _press_meeting(tok: Token) -> bool:
@@ -419,6 +441,19 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
+        if lemma == "boycott" and not any(
+                o.ent_type_ in ("GPE", "NORP", "ORG") or o.lemma_.lower() in P.BOYCOTT_SANCTION_OBJECTS
+                for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "against", "on")
+                for o in p.children if o.dep_ == "pobj") and not any(
+                c.dep_ in ("compound", "amod") and (c.ent_type_ in ("GPE", "NORP") or c.lemma_.lower() in P.BOYCOTT_SANCTION_OBJECTS)
+                for c in tok.children):
+            etype = "PROTEST"  # "a parliamentary boycott by opposition parties"; not "a boycott of South African goods"
+        if etype == "CONSULT" and any(c.dep_ in ("amod", "compound") and c.lower_ in P.SHAREHOLDER_MEETINGS
+                                      for c in tok.children) and not any(
+                t.ent_type_ in ACTOR_LABELS for c in tok.lefts for t in c.subtree) and not any(
+                cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() not in ("shareholder", "stockholder")):
+            return None  # "told the annual meeting": a company's shareholders, not a meeting of actors
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None
         if lemma in P.PERSON_OBJECT_NOUNS and any(

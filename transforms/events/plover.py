@@ -516,6 +516,25 @@ CONCESSION_OBJECTS: frozenset[str] = frozenset(
 """Withdrawing these is conceding (CONCEDE), not pulling back forces (RETREAT): "West Germany
 withdrew objections to increased quotas"."""
 
+NATURAL_CAUSES: frozenset[str] = frozenset(
+    "earthquake quake tremor storm hurricane typhoon cyclone tornado flood floods flooding fire blaze "
+    "avalanche landslide mudslide drought famine epidemic disease virus crash accident collision "
+    "heatwave tsunami eruption lightning".split())
+"""Causes of harm that are no actor: "the earthquake killed 300 people" is a disaster, not an assault."""
+
+SHAREHOLDER_MEETINGS: frozenset[str] = frozenset("annual general shareholders stockholders".split())
+"""Modifiers of a company's meeting with its owners, no meeting between actors ("told the annual
+meeting"), unless a party that can act holds it ("the IADB's annual meeting")."""
+
+BOYCOTT_SANCTION_OBJECTS: frozenset[str] = frozenset(
+    "good goods product products import imports export exports company companies firm firms "
+    "trade".split())
+"""What a boycott that is a sanction falls on (goods, firms, a country); a boycott of anything
+else (a parliament, an election, a debate) is a protest."""
+
+LEGAL_DOCUMENTS: frozenset[str] = frozenset("suit lawsuit complaint indictment petition".split())
+"""Documents that speak for a party that can act: "a suit which charged NEC with infringing"."""
+
 NON_MEETING_MODIFIERS: frozenset[str] = frozenset("news press telephone video conference".split())
 """Modifiers that make a conference a statement or a call, not a meeting of actors: "told a news
 conference"."""
