@@ -946,3 +946,21 @@ def test_model_a_boycott_of_goods_is_a_sanction_and_of_a_parliament_a_protest(nl
         "boycott"].event_type == "PROTEST"
     assert model_events(nlp, "Ghana imposed a boycott of South African goods.")["boycott"].event_type == "SANCTION"
     assert model_events(nlp, "He spoke at the IADB's annual meeting in Miami.")["meeting"].event_type == "CONSULT"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor", [
+    # holders of shares can act; lobbying is a request; troops on patrol are a show of force
+    ("Holders of 534,819 shares have agreed to tender their shares under the offer.", "agreed", "AGREE", "Holders"),
+    ("The speaker is lobbying congressmen to support a plan to cut the deficit.", "lobbying", "REQUEST", "speaker"),
+    ("Police and troops patrolled the northern towns to prevent rioting.", "patrolled", "MOBILIZE", "Police"),
+])
+def test_model_v7_dictionary_additions(nlp, text, trigger, etype, actor):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype and actor in (e.actor_text or ""), e
+
+
+@pytest.mark.model
+def test_model_a_modifier_of_the_object_gives_the_sense(nlp):
+    assert "set" not in model_events(nlp, "The bank will set up a securities operation in Frankfurt.")
+    assert model_events(nlp, "The army set up a military operation in the north.")["set"].event_type == "ASSAULT"

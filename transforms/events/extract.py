@@ -133,6 +133,7 @@ def _sense_objects(tok: Token, governed: bool = True) -> list[Token]:
     """Words whose sense decides the trigger's: objects, passive subjects and the objects of
     ``on``/``against``/``of``/``for`` phrases ("attack on civil liberties", "release of figures")."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    out += [m for o in list(out) for m in o.children if m.dep_ == "compound"]  # "set up a securities operation"
     preps = ("on", "against", "of", "for") + (("in",) if tok.pos_ == "NOUN" else ()) + (  # "a rally in prices"
         ("from",) if P.VERB_TRIGGERS.get(tok.lemma_.lower()) == "RETREAT" or P.NOUN_TRIGGERS.get(tok.lemma_.lower()) == "RETREAT"
         else ())  # "withdrawing from the primary market"

@@ -47,7 +47,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "COERCE": "block ban restrict arrest detain jail imprison seize confiscate censor expel "
               "deport blockade outlaw suppress curb",
     "SANCTION": "sanction embargo boycott blacklist",
-    "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript",
+    "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript patrol",
     "PROTEST": "protest demonstrate rally riot",
     "ACCUSE": "accuse blame condemn denounce criticize criticise charge indict sue investigate probe",
     "REJECT": "reject refuse deny veto decline rebuff oppose",
@@ -57,7 +57,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise",
     "OTHER": "defect flee escape",
     "COOPERATE": "cooperate collaborate ally partner",
-    "REQUEST": "request ask appeal demand urge plead petition order instruct press",
+    "REQUEST": "request ask appeal demand urge plead petition order instruct press lobby",
     "CONCEDE": "concede apologize apologise pardon",
     "SUPPORT": "support endorse back praise welcome hail applaud",
 })
@@ -430,7 +430,8 @@ NON_EVENT_SENSES: frozenset[str] = frozenset(
     "liberty liberties freedom freedoms right rights idea ideas law laws record records "
     "stability volatility recession deficit deficits unemployment fire fires trend trends "
     "investment investments service services operations implementation employment project projects "
-    "economy currency dollar amendment amendments resource resources capital savings deposit deposits cash".split())
+    "economy currency dollar amendment amendments resource resources capital savings deposit deposits cash securities "
+    "business".split())
 """Head nouns that give a trigger an economic or figurative sense: "meet the requirements",
 "domestic demand", "help fight terror", "an attack on civil liberties", "charging 50% tax",
 "demonstrated the stability of earnings". A trigger whose object (or the object of its ``on``/
