@@ -953,7 +953,7 @@ def test_model_a_boycott_of_goods_is_a_sanction_and_of_a_parliament_a_protest(nl
     # holders of shares can act; lobbying is a request; troops on patrol are a show of force
     ("Holders of 534,819 shares have agreed to tender their shares under the offer.", "agreed", "AGREE", "Holders"),
     ("The speaker is lobbying congressmen to support a plan to cut the deficit.", "lobbying", "REQUEST", "speaker"),
-    ("Police and troops patrolled the northern towns to prevent rioting.", "patrolled", "MOBILIZE", "Police"),
+    ("Police patrolled the northern towns to prevent rioting.", "patrolled", "MOBILIZE", "Police"),
 ])
 def test_model_v7_dictionary_additions(nlp, text, trigger, etype, actor):
     e = model_events(nlp, text)[trigger]
@@ -962,5 +962,5 @@ def test_model_v7_dictionary_additions(nlp, text, trigger, etype, actor):
 
 @pytest.mark.model
 def test_model_a_modifier_of_the_object_gives_the_sense(nlp):
-    assert "set" not in model_events(nlp, "The bank will set up a securities operation in Frankfurt.")
-    assert model_events(nlp, "The army set up a military operation in the north.")["set"].event_type == "ASSAULT"
+    assert "set up" not in model_events(nlp, "The bank will set up a securities operation in Frankfurt.")
+    assert model_events(nlp, "The army set up a military operation in the north.")["set up"].event_type == "ASSAULT"
