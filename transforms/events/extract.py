@@ -133,7 +133,8 @@ def _sense_objects(tok: Token, governed: bool = True) -> list[Token]:
     """Words whose sense decides the trigger's: objects, passive subjects and the objects of
     ``on``/``against``/``of``/``for`` phrases ("attack on civil liberties", "release of figures")."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    out += [m for o in list(out) for m in o.children if m.dep_ == "compound"]  # "set up a securities operation"
+    out += [m for o in list(out) for m in o.children  # "set up a securities operation"
+            if m.dep_ == "compound" and m.lower_ in P.ECONOMIC_MODIFIERS]
     preps = ("on", "against", "of", "for") + (("in",) if tok.pos_ == "NOUN" else ()) + (  # "a rally in prices"
         ("from",) if P.VERB_TRIGGERS.get(tok.lemma_.lower()) == "RETREAT" or P.NOUN_TRIGGERS.get(tok.lemma_.lower()) == "RETREAT"
         else ())  # "withdrawing from the primary market"
@@ -155,7 +156,8 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     if etype in OPPOSING_TYPES or tok.lemma_.lower() in ("discuss", "debate") or (etype == "CONSULT" and tok.pos_ == "NOUN"):
         return False  # "discussed the supply of engines", "talks on export quotas": any topic can be discussed
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
-    return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
+    return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES
+                                  or (o.dep_ == "compound" and o.lower_ in P.ECONOMIC_MODIFIERS))
                and o.ent_type_ not in ACTOR_LABELS  # a name: "asked the International Monetary Fund"
                and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
                and not (etype == "ASSAULT" and _military_target(o))

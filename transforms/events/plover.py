@@ -430,8 +430,7 @@ NON_EVENT_SENSES: frozenset[str] = frozenset(
     "liberty liberties freedom freedoms right rights idea ideas law laws record records "
     "stability volatility recession deficit deficits unemployment fire fires trend trends "
     "investment investments service services operations implementation employment project projects "
-    "economy currency dollar amendment amendments resource resources capital savings deposit deposits cash securities "
-    "business".split())
+    "economy currency dollar amendment amendments resource resources capital savings deposit deposits cash".split())
 """Head nouns that give a trigger an economic or figurative sense: "meet the requirements",
 "domestic demand", "help fight terror", "an attack on civil liberties", "charging 50% tax",
 "demonstrated the stability of earnings". A trigger whose object (or the object of its ``on``/
@@ -535,6 +534,12 @@ else (a parliament, an election, a debate) is a protest."""
 
 LEGAL_DOCUMENTS: frozenset[str] = frozenset("suit lawsuit complaint indictment petition".split())
 """Documents that speak for a party that can act: "a suit which charged NEC with infringing"."""
+
+ECONOMIC_MODIFIERS: frozenset[str] = frozenset(
+    "securities business banking stock bond credit loan money currency insurance brokerage trading "
+    "sales marketing".split())
+"""Modifiers that give an object an economic sense: "set up a securities operation" (not a
+military one)."""
 
 NON_MEETING_MODIFIERS: frozenset[str] = frozenset("news press telephone video conference".split())
 """Modifiers that make a conference a statement or a call, not a meeting of actors: "told a news
