@@ -208,3 +208,75 @@ def test_spoken_window_keeps_start_order_and_ties_in_the_order_added() -> None:
     assert [c.name for c in spoken.window(10, 100)] == ["a", "b", "c"]  # "d" ends after 100, "e" starts before 10
     assert [c.name for c in spoken.window(0, 200)] == ["e", "a", "b", "c", "d"]
     assert spoken.window(61, 89) == []
+
+
+def test_the_writers_pronoun_outweighs_the_given_name_list(nlp) -> None:
+    # "Beryl" is a woman's name in the census lists; the writer's "he" says this Beryl is a man
+    text = 'Governor Beryl Thornquist told lawmakers the budget was sound. "The deficit will shrink," he said.'
+    _, claims = _claims(nlp, text, [("Beryl Thornquist", "PERSON")])
+    he = _by_content(claims, "deficit will shrink")
+    assert he.speaker_entity_id == "ent_Thornquist"
+    # ... but only a subject, and only when no subject of that gender spoke in the last sentences
+    text = ("A spokesman for the mill said the wheat was sold. The grain will be shipped from Valencia. "
+            "He said the price was about 30 pesetas a kilo.")
+    _, claims = _claims(nlp, text, [("Valencia", "PERSON")])
+    he = _by_content(claims, "30 pesetas")
+    assert he.speaker_entity_id is None and he.source_chain[-1] == "A spokesman for the mill"
+    text = 'Mary Jones said prices would rise. John Smith replied that they would fall. "We will see," she said.'
+    _, claims = _claims(nlp, text, [("Mary Jones", "PERSON"), ("John Smith", "PERSON")])
+    assert _by_content(claims, "We will see").speaker_entity_id == "ent_Jones"
+
+
+def test_a_surname_has_the_gender_of_the_full_name(nlp) -> None:
+    text = ('Susan Pryor and Tom Keel run the fund. Keel said rates would fall. Pryor said the fund would grow. '
+            '"We are optimistic," he said.')
+    _, claims = _claims(nlp, text, [("Susan Pryor", "PERSON"), ("Tom Keel", "PERSON"), ("Pryor", "PERSON")])
+    assert _by_content(claims, "optimistic").speaker_entity_id == "ent_Keel"
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("A senior banker, who asked not to be identified, said the loan would be repaid.", ["said"]),
+    ('"We are still waiting," the trader added, asking not to be named.', ["added"]),
+    ("The official, who requested anonymity, said talks would resume.", ["said"]),
+    ("The company said its finance director was named chairman.", ["said"]),  # naming someone is news
+])
+def test_a_request_not_to_be_named_is_no_claim(nlp, text: str, cues: list[str]) -> None:
+    _, claims = _claims(nlp, text)
+    assert [c.cue for c in claims] == cues
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("Among other gains Halvorsen rose 12p to 587 on export demand, dealers said, Brixton added 8p at 2,578, "
+     "Marlow 2p to 243.", []),
+    ("Halvorsen shares added 1-1/2 to 30 in heavy trading.", []),
+    ("Brixton added that its profit would rise this year.", ["added"]),
+])
+def test_a_price_move_is_not_speech(nlp, text: str, cues: list[str]) -> None:
+    _, claims = _claims(nlp, text)
+    assert [c.cue for c in claims] == cues
+
+
+def test_short_forms_and_initials_are_the_organisation_named_before(nlp) -> None:
+    text = ("Vantor and Hale Corp said it cut the rating on the notes. "
+            "V and H said the outlook was negative. Endavo Inc said it ended the project. "
+            "Endavo said the cost was small.")
+    _, claims = _claims(nlp, text, [("Vantor and Hale Corp", "ORG"), ("Endavo Inc", "ORG")])
+    vh = _by_content(claims, "outlook was negative")
+    assert (vh.speaker_text, vh.speaker_kind, vh.speaker_entity_id) == ("V and H", "named", "ent_Corp")
+    assert vh.source_chain[-1] == "Vantor and Hale Corp"
+    assert _by_content(claims, "cost was small").speaker_entity_id == "ent_Inc"
+
+
+def test_a_short_form_matching_two_organisations_is_left_alone(nlp) -> None:
+    text = ("Endavo Inc and Endavo Mining Ltd said they would merge. Endavo said the cost was small.")
+    _, claims = _claims(nlp, text, [("Endavo Inc", "ORG"), ("Endavo Mining Ltd", "ORG")])
+    assert _by_content(claims, "cost was small").speaker_entity_id is None
+
+
+def test_wire_brackets_are_not_part_of_the_speaker(nlp) -> None:
+    text = "<Quorvell Industries Inc> said it expects higher earnings this year."
+    _, claims = _claims(nlp, text, [("Quorvell Industries Inc>", "ORG")])
+    assert claims[0].speaker_text == "Quorvell Industries Inc"
+    text = "Tallmark AB <TLMK ST> mining and metals group said it will announce a takeover today."
+    _, claims = _claims(nlp, text, [("Tallmark AB", "ORG")])
+    assert [(c.speaker_text, c.speaker_entity_id) for c in claims[:1]] == [("Tallmark AB", "ent_AB")]
