@@ -280,3 +280,20 @@ def test_wire_brackets_are_not_part_of_the_speaker(nlp) -> None:
     text = "Tallmark AB <TLMK ST> mining and metals group said it will announce a takeover today."
     _, claims = _claims(nlp, text, [("Tallmark AB", "ORG")])
     assert [(c.speaker_text, c.speaker_entity_id) for c in claims[:1]] == [("Tallmark AB", "ent_AB")]
+
+
+def test_a_description_is_not_a_body_of_another_kind(nlp) -> None:
+    text = ("The proposed levy was criticised by bakers. In a letter to the Trade Council, the association said "
+            "the tax would cost the industry 200 mln dlrs.")
+    _, claims = _claims(nlp, text, [("the Trade Council", "ORG")])
+    assert _by_content(claims, "would cost the industry").speaker_entity_id is None
+    text = "Velmont Corp said sales rose. The company said the tax would cost it 200 mln dlrs."
+    _, claims = _claims(nlp, text, [("Velmont Corp", "ORG")])
+    assert _by_content(claims, "would cost it").speaker_entity_id == "ent_Corp"
+
+
+def test_a_short_form_is_the_organisation_not_a_speaker_phrase_it_starts(nlp) -> None:
+    text = ("Kestrel Minerals Ltd expects higher profit. Kestrel chief executive Paul Dorne told reporters "
+            "output would rise. Kestrel said gold production was 134,000 ounces.")
+    _, claims = _claims(nlp, text, [("Kestrel Minerals Ltd", "ORG"), ("Paul Dorne", "PERSON")])
+    assert _by_content(claims, "gold production").speaker_entity_id == "ent_Ltd"

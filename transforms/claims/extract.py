@@ -123,6 +123,14 @@ def _speaker_head(head: Token) -> Token | None:
             break
     if head.pos_ == "DET" or head.tag_ in ("DT", "WDT"):
         return None
+    if head.pos_ == "NUM" or head.like_num:  # "MMAL, 99 pct-owned by X, said": the parse took the number
+        prev = head.i - 1
+        while prev >= 0 and head.doc[prev].is_punct:
+            prev -= 1
+        name = head.doc[prev] if prev >= 0 else None
+        if name is not None and prev < head.i - 1 and (name.pos_ == "PROPN" or name.ent_type_ in cues.SPEAKER_LABELS):
+            return name
+        return None
     return head
 
 

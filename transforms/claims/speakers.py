@@ -63,6 +63,12 @@ ORG_DESCRIPTIONS = frozenset(
     "airline insurer council committee federation party newspaper daily office administration "
     "court subsidiary unit parent maker producer manufacturer retailer lender brokerage".split())
 """Head nouns of a definite speaker ("the company said") that stand for a named organisation."""
+BODY_NOUNS = frozenset(
+    "commission administration council ministry department agency court committee board authority "
+    "office federation union association institute exchange party embassy government army "
+    "organisation organization university school hospital police".split())
+"""Heads of public bodies' names: an organisation named with one of them is no antecedent of a
+description with another head ("the company" is not "the Securities and Exchange Commission")."""
 DOCUMENT_NOUNS = frozenset(
     "statement report survey study announcement release letter document filing communique bulletin "
     "newsletter editorial".split())
@@ -392,8 +398,10 @@ def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
     ranked = list(_ordered(pool, sent))
     ordered = [c for c in ranked if _compatible(want, c, description)]
     if description is not None:  # "the fund" -> a fund named before, else the nearest organisation
+        # that is not a body of another kind ("the association" is not "the Council of Ministers",
+        # "the company" not "the Securities and Exchange Commission")
         named = [c for c in ordered if description in c.name.lower().split()]
-        ordered = named + ordered
+        ordered = named + [c for c in ordered if not (set(_words(c.name)) & (BODY_NOUNS - {description}))]
     elif want in PERSON_PRONOUNS and not any(c.subject and c.sent >= sent - 2 for c in ordered):
         # no subject of that gender in the last three sentences, but a subject in this sentence or
         # the one before whose gender is only the given-name list's guess: the writer's "he" is the
@@ -424,9 +432,10 @@ def _org_initials(name: str) -> set[str]:
     from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 
     words = [w for w in name.replace("'s", "").replace("\u2019s", "").split() if w[:1].isalnum()]
+    out = name_initials(words)  # "Mitsubishi Motors Australia Ltd" -> MMAL
     while len(words) > 2 and words[-1].lower().rstrip(".") in CORPORATE_SUFFIXES:
         words = words[:-1]
-    return name_initials(words)
+    return out | name_initials(words)  # ... and MMA
 
 
 def _short_form(claim: Any, mentions: _Mentions, spoken: list[tuple[int, str, str]]) -> tuple[str, str] | None:
@@ -438,13 +447,14 @@ def _short_form(claim: Any, mentions: _Mentions, spoken: list[tuple[int, str, st
     Corp"). Only a single match counts."""
     text = (claim.speaker_text or "").strip()
     at = claim.speaker_start or 0
-    named = [(t, e) for st, t, e in spoken if st < at and e] + [(t, e) for st, t, e in mentions.orgs if st < at and e]
+    orgs = [(t, e, True) for st, t, e in mentions.orgs if st < at and e]
+    named = [(t, e, False) for st, t, e in spoken if st < at and e] + orgs
     letters = _acronym_letters(text)
     hits: dict[str, str] = {}
-    for name, eid in named:
+    for name, eid, org in named:
         if name == text:
             continue
-        first = (text[:1].isupper() and " " not in text and text.lower() not in _SHORT_STOP
+        first = (org and text[:1].isupper() and " " not in text and text.lower() not in _SHORT_STOP
                  and name.split()[0] == text and len(name.split()) > 1)
         if first or (letters is not None and letters in _org_initials(name)):
             hits.setdefault(eid, name)
