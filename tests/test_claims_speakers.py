@@ -297,3 +297,23 @@ def test_a_short_form_is_the_organisation_not_a_speaker_phrase_it_starts(nlp) ->
             "output would rise. Kestrel said gold production was 134,000 ounces.")
     _, claims = _claims(nlp, text, [("Kestrel Minerals Ltd", "ORG"), ("Paul Dorne", "PERSON")])
     assert _by_content(claims, "gold production").speaker_entity_id == "ent_Ltd"
+
+
+@pytest.mark.parametrize("text, cue, end", [
+    ("Velmont Holdings said it had sold its 33 pct stake in chemical maker <Orvis and Farmers Ltd> to a unit "
+     "of Kestrel Corp, but gave no price.", "said", "maker <Orvis and Farmers Ltd> to a unit of Kestrel Corp"),
+    ("Tarrant Ltd said it plans a one-for-three rights issue to float a new company, <Tarrant Gold Mines Ltd> "
+     "(TGM), which will hold most of its gold interests.", "plans", "which will hold most of its gold interests"),
+])
+def test_a_content_goes_on_past_a_bracketed_name(nlp, text: str, cue: str, end: str) -> None:
+    _, claims = _claims(nlp, text)
+    assert next(c for c in claims if c.cue == cue).content.endswith(end)
+
+
+@pytest.mark.parametrize("text", [
+    "A member of the board said Congress should plan to provide at least 800 mln dlrs next year.",
+    "Analysts said the company must seek to cut its debt.",
+])
+def test_an_intention_under_should_or_must_is_a_recommendation_not_a_plan(nlp, text: str) -> None:
+    _, claims = _claims(nlp, text)
+    assert [c.cue for c in claims] == ["said"]

@@ -9,8 +9,10 @@ Five rule families run over a parsed ``Doc`` (tables of cue words live in :mod:`
 - adverb cues: "X reportedly did P" (speaker None).
 
 A cue that is not a statement is dropped (:func:`_not_speech`): a speech verb naming a price move
-("Unilever added 8p at 2,578") and a source's request not to be named ("a banker, who asked not to
-be identified"). Speaker phrases never carry a wire ticker's angle brackets ("<Noranda Inc>" ->
+("Unilever added 8p at 2,578"), a source's request not to be named ("a banker, who asked not to
+be identified") and an intention under "should"/"must" (someone else's recommendation). A content
+after its cue goes on past a bracketed wire name the parse left out of it ("sold its stake in
+<Orvis Ltd> to Kestrel Corp"). Speaker phrases never carry a wire ticker's angle brackets ("<Noranda Inc>" ->
 "Noranda Inc"; "Boliden AB <BLDS ST> mining group" -> "Boliden AB"), and a name written as
 coordinated initials is one speaker ("S and P", resolved to the organisation whose initials they are).
 
@@ -387,6 +389,52 @@ def _conditional(cue: Token) -> bool:
 
 
 _AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_OBLIGATION = frozenset({"should", "must", "ought"})
+"""Modals that make an intention someone else's recommendation: "X should plan to ..." """
+
+
+def _past_ticker_splits(doc: Doc, text: str, e: int, para: tuple[int, int], content: tuple[int, int]) -> int:
+    """The content's end carried over a wire ticker or bracketed name that the parse left out of
+    it: "agreed to buy Horizon Corp from <Alden Inc> of Tulsa for 30 mln dlrs" stopped at "from"
+    (the model attaches "<" elsewhere, or starts a sentence there). The bracketed name is taken, and
+    the tokens after it that depend on the content (or on the name), up to the first that does not
+    (", analysts said"), never past the paragraph."""
+    m = re.match(r"[ \t\n,]*<", text[e : e + 8])
+    if m is None:
+        return e
+    span = doc.char_span(e + m.end() - 1, e + m.end(), alignment_mode="expand")
+    if span is None:
+        return e
+    k = span.start
+    close = next((j for j in range(k, min(k + 12, len(doc))) if doc[j].text.endswith(">")), None)
+    if close is None:
+        return e
+    inside = set(range(content[0], content[1])) | set(range(k, close + 1))
+    end = close
+    j = close + 1
+    while j < len(doc) and doc[j].idx < para[1]:
+        if doc[j].is_space:  # a hard line wrap
+            j += 1
+            continue
+        if doc[j].lower_ == "but":  # "..., but gave no details": the writer again
+            break
+        tok, hops, ok = doc[j], 0, False
+        while hops < 30:
+            if tok.i in inside:
+                ok = True
+                break
+            if tok.head.i == tok.i:
+                break
+            tok, hops = tok.head, hops + 1
+        if not ok:
+            break
+        inside.add(j)
+        end = j
+        j += 1
+    while end > close and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    new_e = doc[end].idx + len(doc[end])
+    return new_e if new_e <= para[1] else e
 
 
 def _amount(tok: Token) -> bool:
@@ -405,6 +453,9 @@ def _not_speech(doc: Doc, found: Found) -> bool:
     if (head.lemma_ or head.lower_).lower() in cues.QUANTITY_SENSES and any(
             c.dep_ in ("dobj", "npadvmod", "attr") and _amount(c) for c in head.children):
         return True
+    if found.certainty == "intended" and any(
+            c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in head.children):
+        return True  # "Congress should plan to provide 800 mln dlrs": a recommendation, not Congress's plan
     lo, hi = found.content
     if hi <= lo:
         return False
@@ -544,6 +595,8 @@ def extract_claims(
             s, e = content_chars(doc, found.content, found.cue, para, builder.quotes)
             if e <= s:
                 continue
+            if e > doc[found.cue[0]].idx:  # a content after its cue may have been cut at a ticker
+                e = _past_ticker_splits(doc, builder.text, e, para, found.content)
             seen_cues.add(cue_tok.i)
             claim = add(found, s, e, para)
             if claim.is_quote and found.speaker is not None:

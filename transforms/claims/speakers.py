@@ -60,8 +60,10 @@ ORG_NOUNS = frozenset(
 ORG_DESCRIPTIONS = frozenset(
     "company firm concern group corporation bank bancorp fund agency ministry department exchange union "
     "board commission association institute organisation organization authority utility carrier "
-    "airline insurer council committee federation party newspaper daily office administration "
+    "airline insurer council committee federation party newspaper daily office "
     "court subsidiary unit parent maker producer manufacturer retailer lender brokerage".split())
+# not "administration": "the administration said" is a government, hardly ever an organisation the
+# story names ("Treasury Secretary James Baker said the administration opposes ...")
 """Head nouns of a definite speaker ("the company said") that stand for a named organisation."""
 BODY_NOUNS = frozenset(
     "commission administration council ministry department agency court committee board authority "
