@@ -317,3 +317,16 @@ def test_a_content_goes_on_past_a_bracketed_name(nlp, text: str, cue: str, end: 
 def test_an_intention_under_should_or_must_is_a_recommendation_not_a_plan(nlp, text: str) -> None:
     _, claims = _claims(nlp, text)
     assert [c.cue for c in claims] == ["said"]
+
+
+def test_a_noun_cues_source_is_its_by_agent_not_a_time(nlp) -> None:
+    text = "Last week's announcement by Peru that it would suspend interest payments prompted the banks to act."
+    _, claims = _claims(nlp, text, [("Last week", "DATE"), ("Peru", "GPE")])
+    claim = next(c for c in claims if c.cue == "announcement")
+    assert (claim.speaker_text, claim.speaker_entity_id) == ("Peru", "ent_Peru")
+
+
+def test_a_content_never_ends_inside_a_hyphenated_word(nlp) -> None:
+    text = "The Harbin Daily said fires near the town of Tahe to the east had re-kindled and were moving on."
+    _, claims = _claims(nlp, text)
+    assert claims[0].content.startswith("fires near") and "re-kindled" in claims[0].content
