@@ -330,3 +330,34 @@ def test_a_content_never_ends_inside_a_hyphenated_word(nlp) -> None:
     text = "The Harbin Daily said fires near the town of Tahe to the east had re-kindled and were moving on."
     _, claims = _claims(nlp, text)
     assert claims[0].content.startswith("fires near") and "re-kindled" in claims[0].content
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("However, Dorne said it was fair to assume that Velmont priced the sweetener lower.", ["said"]),
+    ('"It is ridiculous to think the bank will raise rates now," the trader said.', ["said"]),
+])
+def test_an_impersonal_it_is_no_source(nlp, text: str, cues: list[str]) -> None:
+    _, claims = _claims(nlp, text)
+    assert [c.cue for c in claims] == cues
+
+
+def test_a_wire_dateline_is_not_content(nlp) -> None:
+    text = "LONDON - Tarrant Bank is issuing a 20 billion yen eurobond due 1992, lead manager Nikko Securities said."
+    _, (claim,) = _claims(nlp, text)
+    assert claim.content == "Tarrant Bank is issuing a 20 billion yen eurobond due 1992"
+
+
+def test_a_body_description_needs_an_organisation_of_that_kind(nlp) -> None:
+    text = ("The International Association of Machinists said checks are being mailed to members who work for "
+            "Northwest Airlines. The payoffs result from a trust agreement, the union said.")
+    _, claims = _claims(nlp, text, [("The International Association of Machinists", "ORG"),
+                                    ("Northwest Airlines", "ORG")])
+    assert _by_content(claims, "trust agreement").speaker_entity_id is None
+
+
+def test_an_occupation_is_a_person_a_pronoun_can_stand_for(nlp) -> None:
+    text = ('Another arbitrageur said he was not sure what was going on. '
+            '"Marlow never does anything without calculation," he said.')
+    _, claims = _claims(nlp, text, [("Marlow", "PERSON")])
+    he = _by_content(claims, "without calculation")
+    assert he.speaker_entity_id is None and he.source_chain[-1] == "Another arbitrageur"

@@ -389,6 +389,8 @@ def _conditional(cue: Token) -> bool:
 
 
 _AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_DATELINE = re.compile(r"[A-Z][A-Z.' ]{1,30} (?:-|--|\u2014) ")
+"""A wire dateline opening a paragraph ("LONDON - "): the place of the report, not what a source says."""
 _OBLIGATION = frozenset({"should", "must", "ought"})
 """Modals that make an intention someone else's recommendation: "X should plan to ..." """
 
@@ -453,6 +455,9 @@ def _not_speech(doc: Doc, found: Found) -> bool:
     if (head.lemma_ or head.lower_).lower() in cues.QUANTITY_SENSES and any(
             c.dep_ in ("dobj", "npadvmod", "attr") and _amount(c) for c in head.children):
         return True
+    if head.dep_ == "xcomp" and any(c.dep_ in ("acomp", "attr") for c in head.head.children) and any(
+            c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.head.children):
+        return True  # "it was fair to assume that P", "It's ridiculous to think P": nobody assumes P
     if found.certainty == "intended" and any(
             c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in head.children):
         return True  # "Congress should plan to provide 800 mln dlrs": a recommendation, not Congress's plan
@@ -597,6 +602,9 @@ def extract_claims(
                 continue
             if e > doc[found.cue[0]].idx:  # a content after its cue may have been cut at a ticker
                 e = _past_ticker_splits(doc, builder.text, e, para, found.content)
+            dateline = _DATELINE.match(builder.text, s, e)
+            if dateline is not None and s == para[0]:  # "LONDON - X is issuing ..., its manager said"
+                s = dateline.end()
             seen_cues.add(cue_tok.i)
             claim = add(found, s, e, para)
             if claim.is_quote and found.speaker is not None:

@@ -45,6 +45,7 @@ from typing import Any, Iterator, Protocol, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newslake.transforms.entities.lexicons import ROLE_NOUNS as _ROLE_NOUNS  # titles: "mayor", "judge"
 from newslake.transforms.types import EntityLookup
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -61,7 +62,7 @@ ORG_DESCRIPTIONS = frozenset(
     "company firm concern group corporation bank bancorp fund agency ministry department exchange union "
     "board commission association institute organisation organization authority utility carrier "
     "airline insurer council committee federation party newspaper daily office "
-    "court subsidiary unit parent maker producer manufacturer retailer lender brokerage".split())
+    "court subsidiary unit parent maker producer manufacturer retailer lender brokerage partnership".split())
 # not "administration": "the administration said" is a government, hardly ever an organisation the
 # story names ("Treasury Secretary James Baker said the administration opposes ...")
 """Head nouns of a definite speaker ("the company said") that stand for a named organisation."""
@@ -71,6 +72,12 @@ BODY_NOUNS = frozenset(
     "organisation organization university school hospital police".split())
 """Heads of public bodies' names: an organisation named with one of them is no antecedent of a
 description with another head ("the company" is not "the Securities and Exchange Commission")."""
+NAMED_BODIES = frozenset(
+    "union association committee council commission court party federation institute university embassy "
+    "army police".split())
+"""Descriptions that stand only for an organisation whose name holds the word ("the union" ->
+"Transport Workers Union", never the airline named before); "the agency" or "the ministry" may
+stand for one named otherwise ("Moody's", "MITI")."""
 DOCUMENT_NOUNS = frozenset(
     "statement report survey study announcement release letter document filing communique bulletin "
     "newsletter editorial".split())
@@ -81,7 +88,8 @@ PERSON_NOUNS = frozenset(
     "man woman people person expert worker farmer resident witness investor observer specialist "
     "underwriter negotiator delegate representative lawyer attorney judge senator congressman "
     "congresswoman governor mayor ambassador envoy chief head manager aide adviser advisor partner "
-    "strategist member businessman businesswoman chancellor premier king queen prince princess".split())
+    "strategist member businessman businesswoman chancellor premier king queen prince princess "
+    "arbitrageur arbitrager consultant scientist professor researcher".split()) | _ROLE_NOUNS
 """Head nouns of unnamed speakers who are people: "a bank official said ... he said"."""
 GROUP_NOUNS = frozenset("country nation member producer exporter importer state ally creditor lender".split())
 """Plural heads that ``they`` can stand for besides people and organisations: "the G-7 countries"."""
@@ -403,7 +411,10 @@ def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
         # that is not a body of another kind ("the association" is not "the Council of Ministers",
         # "the company" not "the Securities and Exchange Commission")
         named = [c for c in ordered if description in c.name.lower().split()]
-        ordered = named + [c for c in ordered if not (set(_words(c.name)) & (BODY_NOUNS - {description}))]
+        if description in NAMED_BODIES:  # "the union" is an organisation named a union, not the airline
+            ordered = named
+        else:
+            ordered = named + [c for c in ordered if not (set(_words(c.name)) & (BODY_NOUNS - {description}))]
     elif want in PERSON_PRONOUNS and not any(c.subject and c.sent >= sent - 2 for c in ordered):
         # no subject of that gender in the last three sentences, but a subject in this sentence or
         # the one before whose gender is only the given-name list's guess: the writer's "he" is the
