@@ -389,6 +389,7 @@ def _conditional(cue: Token) -> bool:
 
 
 _AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+MAX_TICKER_TAIL = 200  # tokens a content may be carried past a bracketed name
 _DATELINE = re.compile(r"[A-Z][A-Z.' ]{1,30} (?:-|--|\u2014) ")
 """A wire dateline opening a paragraph ("LONDON - "): the place of the report, not what a source says."""
 _OBLIGATION = frozenset({"should", "must", "ought"})
@@ -414,7 +415,7 @@ def _past_ticker_splits(doc: Doc, text: str, e: int, para: tuple[int, int], cont
     inside = set(range(content[0], content[1])) | set(range(k, close + 1))
     end = close
     j = close + 1
-    while j < len(doc) and doc[j].idx < para[1]:
+    while j < len(doc) and doc[j].idx < para[1] and j - close <= MAX_TICKER_TAIL:
         if doc[j].is_space:  # a hard line wrap
             j += 1
             continue

@@ -103,6 +103,8 @@ NON_PERSON_NAME_WORDS = frozenset(
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
 MAX_BACK = 3000
 """How far back (characters) a pronoun's antecedent may be."""
+MAX_SHORT_FORM_CANDIDATES = 64
+"""Organisations (and earlier speakers) a short form is matched against: the nearest ones."""
 MAX_BACK_DESCRIPTION = 6000
 """How far back the organisation a description ("the company") stands for may be named."""
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -270,6 +272,7 @@ class _Mentions:
         # after "Endata Inc", "S and P" after "Standard and Poor's Corp")
         self.orgs = [(ent.start_char, ent.text, entities.entity_at(ent.start_char, ent.end_char))
                      for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1]
+        self.org_starts = [o[0] for o in self.orgs]
         cands: list[_Candidate] = []
         in_ent: set[int] = set()
         self.ent_of: dict[int, Span] = {}  # token index -> the entity it is in
@@ -460,8 +463,11 @@ def _short_form(claim: Any, mentions: _Mentions, spoken: list[tuple[int, str, st
     Corp"). Only a single match counts."""
     text = (claim.speaker_text or "").strip()
     at = claim.speaker_start or 0
-    orgs = [(t, e, True) for st, t, e in mentions.orgs if st < at and e]
-    named = [(t, e, False) for st, t, e in spoken if st < at and e] + orgs
+    lo = at - MAX_BACK_DESCRIPTION  # a window, not the whole document: n log n however many claims
+    i, j = bisect.bisect_left(mentions.org_starts, lo), bisect.bisect_left(mentions.org_starts, at)
+    orgs = [(t, e, True) for _, t, e in mentions.orgs[i:j] if e][-MAX_SHORT_FORM_CANDIDATES:]
+    k = bisect.bisect_left(spoken, (lo, "", ""))
+    named = [(t, e, False) for st, t, e in spoken[k:] if st < at and e][-MAX_SHORT_FORM_CANDIDATES:] + orgs
     letters = _acronym_letters(text)
     hits: dict[str, str] = {}
     for name, eid, org in named:
@@ -532,7 +538,7 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
                 names[claim.claim_id] = claim.speaker_text
         out.append(claim)
         if claim.speaker_kind == "named" and claim.speaker_entity_id and claim.speaker_start is not None:
-            spoken.append((claim.speaker_start, claim.speaker_text, claim.speaker_entity_id))
+            bisect.insort(spoken, (claim.speaker_start, claim.speaker_text, claim.speaker_entity_id))
         if mentions is None:
             mentions = _Mentions(doc, entities, roles)
         cand = _speaker_candidate(claim, names, doc, mentions)
