@@ -700,3 +700,30 @@ def test_intentions_and_demands_have_their_own_certainty(verb, lemma, certainty)
               heads=[1, 1, 3, 1, 1], lemmas=["Iran", lemma, "to", "talk", "."], ents=["B-GPE", "O", "O", "O", "O"])
     (claim,) = extract_claims(doc, doc_id="d", entities=SpanEntityLookup(), mode="rules")
     assert claim.certainty == certainty
+
+
+def test_a_number_is_never_the_speaker() -> None:
+    # "KMTL, 80 pct owned by ..., said": the parse made the number the subject; the name before it speaks
+    doc = mk("""
+KMTL KMTL PROPN NNP dep 2
+, , PUNCT , punct 2
+80 80 NUM CD nsubj 6
+pct pct NOUN NN npadvmod 4
+owned own VERB VBN acl 2
+, , PUNCT , punct 2
+said say VERB VBD ROOT 6
+sales sale NOUN NNS nsubj 8
+fell fall VERB VBD ccomp 6
+. . PUNCT . punct 6
+""", ents=((0, 1, "ORG"),))
+    (claim,) = run(doc)
+    assert (claim.speaker_text, claim.content) == ("KMTL", "sales fell")
+    doc = mk("""
+80 80 NUM CD nsubj 1
+said say VERB VBD ROOT 1
+sales sale NOUN NNS nsubj 3
+fell fall VERB VBD ccomp 1
+. . PUNCT . punct 1
+""")
+    (claim,) = run(doc)
+    assert (claim.speaker_text, claim.speaker_kind) == (None, "unattributed")

@@ -537,7 +537,7 @@ def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
     # a place named only as a topic is no setting: no place rather than a guess
     assert places("Japan refused to recognise Taiwan as a party. "
                   "The United Nations urged both sides to resume talks.") == [
-        ("REJECT", None, None), ("REQUEST", None, None)]
+        ("REJECT", None, None), ("REQUEST", None, None), ("CONSULT", None, None)]
 
 
 @pytest.mark.model
@@ -803,6 +803,18 @@ def test_model_violence_stays_violence(nlp, text, trigger):
     ("Regulators use the law to fight unfair practices.", "fight"),
     ("The minister met reporters in Geneva on Monday.", "met"),
     ("He told the conference to expect lower rates.", "told"),
+    ("The dockers joined coal miners in a wave of stoppages over pay.", "joined"),
+    # commerce carried by another verb, money withdrawn, a market left, a poll share
+    ("The exchange is set to begin trading a stock index future next month.", "begin"),
+    ("Deposit withdrawals rose to 2.2 billion dlrs in December.", "withdrawals"),
+    ("The bank is withdrawing from the primary market in Asia.", "withdrawing"),
+    ("The poll showed support for the Labour Party running at 47 pct.", "support"),
+    # disasters, efforts, falls, causes and shareholders' meetings
+    ("The government declared an emergency after the earthquake which killed 300 people.", "killed"),
+    ("The senator, fighting to recover politically, plans a speech.", "fighting"),
+    ("The number of refiners will continue to decline.", "decline"),
+    ("He criticised the policies which he said led to higher prices.", "led"),
+    ("The chairman told the annual meeting that earnings would rise.", "meeting"),
     # commerce, self-restraint and questions are no events
     ("The carmakers said they were exporting more to Europe.", "exporting"),
     ("Japanese carmakers will curb their exports to the region.", "curb"),
@@ -823,3 +835,132 @@ def test_model_a_date_is_no_target(nlp):
     e = model_events(nlp, "On Thursday, Acme Corp offered to acquire Zenith for 18 dlrs a share.")["offered"]
     assert e.event_type == "AGREE" and e.target_text != "Thursday"
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor, target", [
+    # a compound trigger on an event head: participants are read on the head
+    ("The air force began a bombing campaign against the rebels last year.", "bombing", "air force", "rebels"),
+    # what a strike hits is a target, not a goal
+    ("The coalition began conducting airstrikes on insurgent targets in 2014.", "airstrikes", "coalition",
+     "targets"),
+    # a country attacked is the target of the attack
+    ("Iraq launched an attack on Iran.", "attack", "Iraq", "Iran"),
+    # the doer named on the cause of a death
+    ("Three civilians were killed in an Israeli air raid on the village.", "killed", "Israeli", "civilians"),
+])
+def test_model_v7_frames_on_heads_targets_and_causes(nlp, text, trigger, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == "ASSAULT", e
+    assert actor in (e.actor_text or ""), e
+    assert target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+def test_model_a_light_verb_with_an_event_noun_is_no_event_of_its_own(nlp):
+    found = model_events(nlp, "Russia began its own bombing operation in Syria.")
+    assert "began" not in found and found["bombing"].event_type == "ASSAULT"
+
+
+@pytest.mark.model
+def test_model_a_goal_target_keeps_its_economic_sense(nlp):
+    assert "attack" not in model_events(nlp, "The governor's attack on inflation targets worried bankers.")
+
+
+@pytest.mark.model
+def test_model_a_listed_apposition_is_a_participant_but_a_title_is_not(nlp):
+    rows = [e for e in run(nlp("The blast injured four men, a girl and two women.")) if e.trigger == "injured"]
+    assert {e.target_text for e in rows} == {"four men", "girl", "two women"}
+    rows = [e for e in run(nlp("The envoy met Li Peng, the premier, in Beijing.")) if e.trigger == "met"]
+    assert [e.target_text for e in rows] == ["Li Peng"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor, target, modality", [
+    # parties named by their relation to others can meet
+    ("The two sides will meet again on Friday.", "meet", "sides", None, "future"),
+    ("The minister met his Japanese counterpart in Tokyo.", "met", "minister", "counterpart", "asserted"),
+    # talks carried by a round; what talks are on is a topic, not a party
+    ("The ministers concluded a round of informal talks in Riyadh.", "talks", "ministers", None, "asserted"),
+    ("The union resumed negotiations with the employers on wages.", "negotiations", "union", "employers", "asserted"),
+    # what a party urges or asks another to do has not happened; its doer is the one urged
+    ("The United Nations urged Iraq to attack the rebels.", "attack", "Iraq", "rebels", "hypothetical"),
+    ("The bishop called on the rebels to release the hostages.", "release", "rebels", "hostages", "hypothetical"),
+])
+def test_model_v7_meetings_topics_and_directives(nlp, text, trigger, actor, target, modality):
+    e = model_events(nlp, text)[trigger]
+    assert actor in (e.actor_text or ""), e
+    assert (e.target_text is None) if target is None else target in (e.target_text or ""), e
+    assert e.modality == modality, e
+
+
+@pytest.mark.model
+def test_model_a_conference_told_something_is_an_audience(nlp):
+    assert "conference" not in model_events(nlp, "The governor told a conference on currency markets that rates would rise.")
+    # a meeting of parties stays a meeting, whoever addresses it
+    assert model_events(nlp, "The minister told a meeting of OPEC oil ministers in Vienna that prices would hold.")[
+        "meeting"].event_type == "CONSULT"
+
+
+@pytest.mark.model
+def test_model_a_name_gives_no_sense(nlp):
+    e = model_events(nlp, "Mexico will ask the International Monetary Fund for more time to repay its loans.")["ask"]
+    assert e.event_type == "REQUEST" and "Monetary Fund" in (e.target_text or ""), e
+    assert "mobilise" not in model_events(nlp, "The bank urged the government to mobilise more domestic resources.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target, modality", [
+    # a threat of an event: the threatened event is still to come, and no party of the threat
+    ("A military spokesman threatened a resumption of air raids on the border towns.", "threatened", "THREATEN",
+     "spokesman", None, "asserted"),
+    ("A military spokesman threatened a resumption of air raids on the border towns.", "raids", "ASSAULT",
+     None, "towns", "future"),
+    ("The rebels called for talks with the government.", "talks", "CONSULT", None, "government", "hypothetical"),
+    # a named party warned that something will follow is threatened
+    ("Japan warned the United States that it may take retaliatory measures.", "warned", "THREATEN",
+     "Japan", "United States", "asserted"),
+    # money demanded from a party is a demand, not a price
+    ("The government is demanding three billion dlrs from Acme Corp.", "demanding", "REQUEST",
+     "government", "Acme", "asserted"),
+    # talks with a country: the country is a party
+    ("Iraq proposed talks with Iran.", "talks", "CONSULT", None, "Iran", "hypothetical"),
+])
+def test_model_v7_threats_demands_and_wanted_events(nlp, text, trigger, etype, actor, target, modality):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype, e
+    assert (actor is None) or actor in (e.actor_text or ""), e
+    assert (e.target_text is None) if target is None else target in (e.target_text or ""), e
+    assert e.modality == modality, e
+
+
+@pytest.mark.model
+def test_model_a_price_asked_is_no_demand_and_a_warning_that_is_a_report(nlp):
+    assert "warned" not in model_events(nlp, "He warned that rates could rise.")
+    assert "asking" not in model_events(nlp, "The plant has an asking price of 18 mln dlrs.")
+
+
+@pytest.mark.model
+def test_model_a_boycott_of_goods_is_a_sanction_and_of_a_parliament_a_protest(nlp):
+    assert model_events(nlp, "A parliamentary boycott by opposition parties delayed the budget.")[
+        "boycott"].event_type == "PROTEST"
+    assert model_events(nlp, "Ghana imposed a boycott of South African goods.")["boycott"].event_type == "SANCTION"
+    assert model_events(nlp, "He spoke at the IADB's annual meeting in Miami.")["meeting"].event_type == "CONSULT"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor", [
+    # holders of shares can act; lobbying is a request; troops on patrol are a show of force
+    ("Holders of 534,819 shares have agreed to tender their shares under the offer.", "agreed", "AGREE", "Holders"),
+    ("The speaker is lobbying congressmen to support a plan to cut the deficit.", "lobbying", "REQUEST", "speaker"),
+    ("Police patrolled the northern towns to prevent rioting.", "patrolled", "MOBILIZE", "Police"),
+])
+def test_model_v7_dictionary_additions(nlp, text, trigger, etype, actor):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype and actor in (e.actor_text or ""), e
+
+
+@pytest.mark.model
+def test_model_a_modifier_of_the_object_gives_the_sense(nlp):
+    assert "set up" not in model_events(nlp, "The bank will set up a securities operation in Frankfurt.")
+    assert model_events(nlp, "The army set up a military operation in the north.")["set up"].event_type == "ASSAULT"

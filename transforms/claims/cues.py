@@ -73,6 +73,16 @@ VERB_CUES: dict[str, str] = {
     "demand": "demanded", "request": "demanded", "order": "demanded",  # "demanded that they leave"
 }
 
+# Speech verbs that also name a change in a quantity: "Unilever added 8p at 2,578" is a share price
+# moving, not Unilever speaking. With a number (or an amount) as object such a cue is no claim.
+QUANTITY_SENSES: frozenset[str] = frozenset({"add"})
+
+# What a source asks for itself when it asks not to be named: "a banker who asked not to be
+# identified" makes no claim. Verbs whose passive infinitive, as the whole content, is such a request.
+ANONYMITY_VERBS: frozenset[str] = frozenset({"identify", "name", "quote", "disclose", "cite"})
+ANONYMITY_NOUNS: frozenset[str] = frozenset({"anonymity"})
+ANONYMITY_ASKING: frozenset[str] = frozenset({"ask", "request", "want", "wish", "prefer", "insist", "demand"})
+
 # Verbs of evidence: their subject is a source only when it can be one (a person, an organisation,
 # a document or data: EVIDENCE_NOUNS), not "Today's late recovery showed that investors were
 # hunting bargains" (the writer's inference, no attribution).

@@ -8,6 +8,14 @@ Five rule families run over a parsed ``Doc`` (tables of cue words live in :mod:`
 - passive cues: "X is rumored to P", "it is claimed that P" (speaker None unless "by X");
 - adverb cues: "X reportedly did P" (speaker None).
 
+A cue that is not a statement is dropped (:func:`_not_speech`): a speech verb naming a price move
+("Unilever added 8p at 2,578"), a source's request not to be named ("a banker, who asked not to
+be identified") and an intention under "should"/"must" (someone else's recommendation). A content
+after its cue goes on past a bracketed wire name the parse left out of it ("sold its stake in
+<Orvis Ltd> to Kestrel Corp"). Speaker phrases never carry a wire ticker's angle brackets ("<Noranda Inc>" ->
+"Noranda Inc"; "Boliden AB <BLDS ST> mining group" -> "Boliden AB"), and a name written as
+coordinated initials is one speaker ("S and P", resolved to the organisation whose initials they are).
+
 Content spans grow to cover the direct quotations they touch (also across sentences), never past
 the cue's paragraph, so an unclosed quotation mark cannot swallow the document.
 
@@ -61,7 +69,7 @@ from newslake.transforms.claims.spans import (
 from newslake.transforms.ids import stable_id
 from newslake.transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v5"  # the default (rules) output is unchanged by the modes
+CLAIMS_VERSION = "newslake.claims.v6"  # the default (rules) output is unchanged by the modes
 MODES = ("rules", "learned", "combined")
 DEFAULT_MODE = "rules"
 """Which extractor makes the claims: the rules (the default), the learned attribution tagger
@@ -117,6 +125,14 @@ def _speaker_head(head: Token) -> Token | None:
             break
     if head.pos_ == "DET" or head.tag_ in ("DT", "WDT"):
         return None
+    if head.pos_ == "NUM" or head.like_num:  # "MMAL, 99 pct-owned by X, said": the parse took the number
+        prev = head.i - 1
+        while prev >= 0 and head.doc[prev].is_punct:
+            prev -= 1
+        name = head.doc[prev] if prev >= 0 else None
+        if name is not None and prev < head.i - 1 and (name.pos_ == "PROPN" or name.ent_type_ in cues.SPEAKER_LABELS):
+            return name
+        return None
     return head
 
 
@@ -143,28 +159,65 @@ def _name_before_brackets(tok: Token) -> Token | None:
     return None
 
 
+def _coordinated_initials(head: Token) -> int | None:
+    """The index of the last letter of a name written as coordinated initials ("S and P", "A & P"),
+    when ``head`` is its first letter; else None."""
+    if not (len(head.text) == 1 and head.text.isupper()):
+        return None
+    conj = [c for c in head.children if c.dep_ == "conj" and len(c.text) == 1 and c.text.isupper()]
+    cc = [c for c in head.children if c.dep_ == "cc" and c.lower_ in ("and", "&")]
+    if conj and cc and conj[-1].i == cc[0].i + 1 == head.i + 2:
+        return conj[-1].i
+    return None
+
+
+def _strip_brackets(text: str, s: int, e: int) -> tuple[int, int]:
+    """Offsets of a speaker span without the angle brackets or spaces a wire name carries at its
+    ends ("<Quorvell Industries Inc>" -> "Quorvell Industries Inc")."""
+    while e > s and (text[e - 1] in "<>" or text[e - 1].isspace()):
+        e -= 1
+    while s < e and (text[s] in "<>" or text[s].isspace()):
+        s += 1
+    return s, e
+
+
 def _speaker_fields(
     doc: Doc, head: Token | None, entities: EntityLookup, paragraphs: list[tuple[int, int]]
 ) -> tuple[str | None, int | None, int | None, str | None, str, str]:
     """Speaker text, offsets, entity id, kind, and its name in a source chain (a resolved
     pronoun is named by its antecedent: "Smith ... He said" -> "Smith")."""
     head = _speaker_head(head) if head is not None else None
-    if head is not None and _in_angle_brackets(head):  # "Ahold NV <AHLN.AS> said": the ticker names nobody
+    if head is not None and (_in_angle_brackets(head) or head.text in ("<", ">")):
+        # "Ahold NV <AHLN.AS> said": the ticker (or its bracket, as the parse's subject) names nobody
         head = _name_before_brackets(head) or head  # "<Noranda Inc> said": the bracketed name is the name
     if head is None:
         return None, None, None, None, "unattributed", UNATTRIBUTED
     start, end = speaker_phrase(head)
+    initials = _coordinated_initials(head)
+    if initials is not None:  # "S and P said": one name, not "S"
+        end = max(end, initials + 1)
+    gt = [t.i for t in doc[start:head.i] if t.text.endswith(">")]
+    if gt and not _in_angle_brackets(head):  # "Boliden AB <BLDS ST> mining group said"
+        name = _name_before_brackets(doc[gt[-1]])
+        if name is not None:
+            head = name
+            start, end = speaker_phrase(head)
+        else:
+            start = gt[-1] + 1
     span = doc[start:end]
-    s, e = span.start_char, span.end_char
+    s, e = _strip_brackets(doc_text(doc), span.start_char, span.end_char)
+    sp = doc_text(doc)[s:e]
     low = head.lower_
     if head.pos_ == "PRON" and (low in cues.PRONOUN_ANTECEDENTS or low in cues.OTHER_PRONOUNS):
         ante = resolve_pronoun(head, paragraphs)
         eid = entities.entity_at(ante.start_char, ante.end_char) if ante is not None else None
-        name = ante.text if ante is not None else span.text
-        return span.text, s, e, eid, "pronoun", name
+        name = ante.text if ante is not None else sp
+        return sp, s, e, eid, "pronoun", name
     if head.ent_type_ == "NORP":  # "Iranians said": a people, not a speaker one can name
-        return span.text, s, e, None, "unnamed", span.text
+        return sp, s, e, None, "unnamed", sp
     named = head.pos_ == "PROPN" or head.ent_type_ in cues.SPEAKER_LABELS
+    if initials is not None:  # its letters name the organisation (claims.speakers resolves them)
+        return sp, s, e, None, "named", sp
     # a common-noun head names nobody by its modifiers ("the South African archbishop"); a name is
     # the entity at its head ("Drexel Burnham Lambert Inc analyst Michael Gumport" is Gumport)
     eid = entities.entity_at(head.idx, head.idx + len(head))
@@ -174,8 +227,8 @@ def _speaker_fields(
         appos = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         ent = entity_span(appos[0]) if appos else None
         if ent is not None and entities.entity_at(ent.start_char, ent.end_char) is not None:
-            return span.text, s, e, entities.entity_at(ent.start_char, ent.end_char), "role", ent.text
-    return span.text, s, e, eid, "named" if named else "unnamed", span.text
+            return sp, s, e, entities.entity_at(ent.start_char, ent.end_char), "role", ent.text
+    return sp, s, e, eid, "named" if named else "unnamed", sp
 
 
 _HEDGE_BLOCKS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "amod", "nmod", "csubj"})
@@ -335,6 +388,97 @@ def _conditional(cue: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cue.children)
 
 
+_AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+MAX_TICKER_TAIL = 200  # tokens a content may be carried past a bracketed name
+_DATELINE = re.compile(r"[A-Z][A-Z.' ]{1,30} (?:-|--|\u2014) ")
+"""A wire dateline opening a paragraph ("LONDON - "): the place of the report, not what a source says."""
+_OBLIGATION = frozenset({"should", "must", "ought"})
+"""Modals that make an intention someone else's recommendation: "X should plan to ..." """
+
+
+def _past_ticker_splits(doc: Doc, text: str, e: int, para: tuple[int, int], content: tuple[int, int]) -> int:
+    """The content's end carried over a wire ticker or bracketed name that the parse left out of
+    it: "agreed to buy Horizon Corp from <Alden Inc> of Tulsa for 30 mln dlrs" stopped at "from"
+    (the model attaches "<" elsewhere, or starts a sentence there). The bracketed name is taken, and
+    the tokens after it that depend on the content (or on the name), up to the first that does not
+    (", analysts said"), never past the paragraph."""
+    m = re.match(r"[ \t\n,]*<", text[e : e + 8])
+    if m is None:
+        return e
+    span = doc.char_span(e + m.end() - 1, e + m.end(), alignment_mode="expand")
+    if span is None:
+        return e
+    k = span.start
+    close = next((j for j in range(k, min(k + 12, len(doc))) if doc[j].text.endswith(">")), None)
+    if close is None:
+        return e
+    inside = set(range(content[0], content[1])) | set(range(k, close + 1))
+    end = close
+    j = close + 1
+    while j < len(doc) and doc[j].idx < para[1] and j - close <= MAX_TICKER_TAIL:
+        if doc[j].is_space:  # a hard line wrap
+            j += 1
+            continue
+        if doc[j].lower_ == "but":  # "..., but gave no details": the writer again
+            break
+        tok, hops, ok = doc[j], 0, False
+        while hops < 30:
+            if tok.i in inside:
+                ok = True
+                break
+            if tok.head.i == tok.i:
+                break
+            tok, hops = tok.head, hops + 1
+        if not ok:
+            break
+        inside.add(j)
+        end = j
+        j += 1
+    while end > close and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    new_e = doc[end].idx + len(doc[end])
+    return new_e if new_e <= para[1] else e
+
+
+def _amount(tok: Token) -> bool:
+    """Whether a token is a number or an amount ("8p", "1-1/2", "12 cents", "3 pct")."""
+    if tok.like_num or tok.ent_type_ in _AMOUNT_LABELS or tok.pos_ == "NUM":
+        return True
+    return any(c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM") for c in tok.children)
+
+
+def _not_speech(doc: Doc, found: Found) -> bool:
+    """Whether a cue is not a statement at all (see :data:`cues.QUANTITY_SENSES` and
+    :data:`cues.ANONYMITY_VERBS`): "Unilever added 8p at 2,578" (a price move: the cue's object
+    is an amount), "a banker who asked not to be identified" (the content is only the request not
+    to be named), "an official who requested anonymity"."""
+    head = doc[found.cue[0] : found.cue[1]].root
+    if (head.lemma_ or head.lower_).lower() in cues.QUANTITY_SENSES and any(
+            c.dep_ in ("dobj", "npadvmod", "attr") and _amount(c) for c in head.children):
+        return True
+    if head.dep_ == "xcomp" and any(c.dep_ in ("acomp", "attr") for c in head.head.children) and any(
+            c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.head.children):
+        return True  # "it was fair to assume that P", "It's ridiculous to think P": nobody assumes P
+    if found.certainty == "intended" and any(
+            c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in head.children):
+        return True  # "Congress should plan to provide 800 mln dlrs": a recommendation, not Congress's plan
+    lo, hi = found.content
+    if hi <= lo:
+        return False
+    roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    lemma = (root.lemma_ or root.lower_).lower()
+    if lemma in cues.ANONYMITY_NOUNS:
+        return True
+    # "asked not to be identified": a passive infinitive of naming under a verb of asking ("The
+    # company said Smith was named chairman" is a claim)
+    return (lemma in cues.ANONYMITY_VERBS and (head.lemma_ or head.lower_).lower() in cues.ANONYMITY_ASKING
+            and any(c.dep_ == "auxpass" for c in root.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children))
+
+
 def _learned_certainty(doc: Doc, cue: tuple[int, int]) -> str | None:
     """Certainty of a learned cue from the cue tables (by the lemma of its head); None when no
     table lists it ("refused", "talked about", "railed against": PolNeAR attributes these stances;
@@ -451,12 +595,17 @@ def extract_claims(
     for rule in rules:
         for found in rule(doc, quoted):
             cue_tok = doc[found.cue[0]]
-            if cue_tok.i in seen_cues or _conditional(doc[found.cue[0]:found.cue[1]].root):
+            if cue_tok.i in seen_cues or _conditional(doc[found.cue[0]:found.cue[1]].root) or _not_speech(doc, found):
                 continue
             para = enclosing(builder.paragraphs, cue_tok.idx)
             s, e = content_chars(doc, found.content, found.cue, para, builder.quotes)
             if e <= s:
                 continue
+            if e > doc[found.cue[0]].idx:  # a content after its cue may have been cut at a ticker
+                e = _past_ticker_splits(doc, builder.text, e, para, found.content)
+            dateline = _DATELINE.match(builder.text, s, e)
+            if dateline is not None and s == para[0]:  # "LONDON - X is issuing ..., its manager said"
+                s = dateline.end()
             seen_cues.add(cue_tok.i)
             claim = add(found, s, e, para)
             if claim.is_quote and found.speaker is not None:
@@ -474,6 +623,8 @@ def extract_claims(
     if mode != "rules":
         taken = [(c.start_char, c.end_char) for c in claims.values()]
         for found in _learned_founds(doc, taken, tagger):
+            if _not_speech(doc, found):
+                continue
             cue_tok = doc[found.cue[0]]
             para = enclosing(builder.paragraphs, cue_tok.idx)
             last = doc[found.content[1] - 1]

@@ -355,6 +355,11 @@ def _noun_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
         certainty, marker = cues.NOUN_CUES[lem], tok
         verb, cue_start = _governing_verb(tok)
         speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if speaker is not None and speaker.ent_type_ in ("DATE", "TIME"):
+            speaker = None  # "last week's announcement": a time, not a source
+        by = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i < comp.i
+                   for g in c.children if g.dep_ == "pobj"), None)
+        speaker = speaker or by  # "the announcement by Brazil that ..."
         if verb is not None and lemma(verb) in cues.DENIAL_VERBS:
             certainty, marker, speaker = "denied", verb, subject(verb)
         elif verb is not None and lemma(verb) in cues.SUPPORT_VERBS:

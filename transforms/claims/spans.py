@@ -216,6 +216,9 @@ def resolve_pronoun(
 _OPENING_BRACKETS = frozenset({"<", "(", "[", "{"})
 
 
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop spaces and punctuation (but not quotation marks) from both ends of a token span."""
     def junk(t: Token) -> bool:
@@ -240,6 +243,10 @@ def content_chars(
     start, end = _trim(doc, *content)
     if start >= end:
         return 0, 0
+    # never end inside a hyphenated word the parse split ("had re-kindled", "in 1968-69")
+    while (end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _HYPHENS
+           and not doc[end].whitespace_ and doc[end + 1].text[:1].isalnum() and not cue[0] <= end + 1 < cue[1]):
+        end += 2
     s, e = max(doc[start].idx, para[0]), min(doc[end - 1].idx + len(doc[end - 1]), para[1])
     cue_s, cue_e = doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1])
     # widen to the first and the last quotation it overlaps, skipping those that hold the cue

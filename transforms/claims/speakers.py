@@ -11,15 +11,24 @@ Runs over a document's claims in text order, after each claim's own speaker is r
   :data:`ORG_DESCRIPTIONS`) take the nearest compatible antecedent that is a named organisation
   (one whose name holds the description's noun first: "the fund" -> "International Monetary
   Fund"); ``speaker_kind`` becomes ``role``.
+* **Short forms of organisations** the model missed or linked apart: a one-word speaker that is
+  the first word of exactly one organisation named before ("Endata said" after "Endata Inc"), or
+  initials that are that organisation's ("S and P said" after "Standard and Poor's Corp", "ICI"
+  after "Imperial Chemical Industries PLC"), takes that organisation (:func:`_short_form`).
 * **Pronouns** ("he", "she", "it", "they") take the nearest compatible antecedent (see
   :func:`_antecedent`): earlier claims' speakers and the subjects of the sentences before (back to
   :data:`MAX_BACK` characters), the most recent sentence first and, inside a sentence, the main
   clause's subject before an embedded one; only then other mentions of the sentence and the one
   before. Never a mention inside the claim's own content ("Uganda has a rail link ..., they said"
   is not Uganda speaking). Compatible means: "he"/"she" a single person of that gender or of
-  unknown gender (``given_names()``, "Mr", "spokeswoman"), "it" an organisation, country or
+  unknown gender (``given_names()``, "Mr", "spokeswoman"; a surname alone has its full name's
+  gender), "it" an organisation, country or
   document, "they" a plural group of people ("officials", "dealers", "Iranians"). An unnamed
-  antecedent ("a bank official said ... he said") gives the chain name but no entity.
+  antecedent ("a bank official said ... he said") gives the chain name but no entity. A gender
+  known only from the given-name list (no "Mr"/"Mrs", no earlier "he"/"she") is a prior that the
+  writer's pronoun may overrule: when no subject of the pronoun's gender is in its sentence or the
+  two before, a subject of the other list gender in its sentence or the one before is taken
+  ("Beryl Sprinkel said ... he said": the census list calls Beryl a woman's name).
 
 The chain name of a resolved speaker (``source_chain``) is its antecedent's name.
 
@@ -36,6 +45,7 @@ from typing import Any, Iterator, Protocol, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newslake.transforms.entities.lexicons import ROLE_NOUNS as _ROLE_NOUNS  # titles: "mayor", "judge"
 from newslake.transforms.types import EntityLookup
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -51,9 +61,23 @@ ORG_NOUNS = frozenset(
 ORG_DESCRIPTIONS = frozenset(
     "company firm concern group corporation bank bancorp fund agency ministry department exchange union "
     "board commission association institute organisation organization authority utility carrier "
-    "airline insurer council committee federation party newspaper daily office administration "
-    "court subsidiary unit parent maker producer manufacturer retailer lender brokerage".split())
+    "airline insurer council committee federation party newspaper daily office "
+    "court subsidiary unit parent maker producer manufacturer retailer lender brokerage partnership".split())
+# not "administration": "the administration said" is a government, hardly ever an organisation the
+# story names ("Treasury Secretary James Baker said the administration opposes ...")
 """Head nouns of a definite speaker ("the company said") that stand for a named organisation."""
+BODY_NOUNS = frozenset(
+    "commission administration council ministry department agency court committee board authority "
+    "office federation union association institute exchange party embassy government army "
+    "organisation organization university school hospital police".split())
+"""Heads of public bodies' names: an organisation named with one of them is no antecedent of a
+description with another head ("the company" is not "the Securities and Exchange Commission")."""
+NAMED_BODIES = frozenset(
+    "union association committee council commission court party federation institute university embassy "
+    "army police".split())
+"""Descriptions that stand only for an organisation whose name holds the word ("the union" ->
+"Transport Workers Union", never the airline named before); "the agency" or "the ministry" may
+stand for one named otherwise ("Moody's", "MITI")."""
 DOCUMENT_NOUNS = frozenset(
     "statement report survey study announcement release letter document filing communique bulletin "
     "newsletter editorial".split())
@@ -64,7 +88,8 @@ PERSON_NOUNS = frozenset(
     "man woman people person expert worker farmer resident witness investor observer specialist "
     "underwriter negotiator delegate representative lawyer attorney judge senator congressman "
     "congresswoman governor mayor ambassador envoy chief head manager aide adviser advisor partner "
-    "strategist member businessman businesswoman chancellor premier king queen prince princess".split())
+    "strategist member businessman businesswoman chancellor premier king queen prince princess "
+    "arbitrageur arbitrager consultant scientist professor researcher".split()) | _ROLE_NOUNS
 """Head nouns of unnamed speakers who are people: "a bank official said ... he said"."""
 GROUP_NOUNS = frozenset("country nation member producer exporter importer state ally creditor lender".split())
 """Plural heads that ``they`` can stand for besides people and organisations: "the G-7 countries"."""
@@ -78,6 +103,8 @@ NON_PERSON_NAME_WORDS = frozenset(
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
 MAX_BACK = 3000
 """How far back (characters) a pronoun's antecedent may be."""
+MAX_SHORT_FORM_CANDIDATES = 64
+"""Organisations (and earlier speakers) a short form is matched against: the nearest ones."""
 MAX_BACK_DESCRIPTION = 6000
 """How far back the organisation a description ("the company") stands for may be named."""
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -104,6 +131,7 @@ class _Candidate:
     subject: bool = False  # a subject (or a claim's speaker): looked at first
     depth: int = 0  # head steps from its sentence's root
     sent: int = 0  # index of its sentence
+    by_name: bool = False  # its gender comes from the given-name list alone (a prior, not evidence)
 
 
 def _words(text: str) -> list[str]:
@@ -136,6 +164,14 @@ def _given_gender(word: str) -> str:
     from newslake.transforms.entities.actors import given_names
 
     return given_names().get(word[:1].upper() + word[1:].lower(), "") if word.isalpha() else ""
+
+
+def _name_gender_only(ent: Span) -> bool:
+    """Whether a mention's gender, if any, would come from its given name alone (no "Mr", "Mrs"
+    before it): the census list is a prior that the writer's "he"/"she" may overrule ("Beryl" is
+    mostly a woman's name, and Beryl Sprinkel a man)."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before not in FEMALE_WORDS and before not in MALE_WORDS
 
 
 def _entity_kind(ent: Span) -> tuple[str, str]:
@@ -223,13 +259,20 @@ class _Mentions:
             entities.entity_at(ent.start_char, ent.end_char) for ent in doc.ents if _titled(ent)}
         holders.discard(None)
         self.sent_starts = [s.start_char for s in doc.sents]
-        surnames: dict[str, tuple[str | None, str, str]] = {}  # last word of a person's name
+        # last word of a person's name -> (entity id, full name, gender, gender by given name only)
+        surnames: dict[str, tuple[str | None, str, str, bool]] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 kind, gender = _entity_kind(ent)
                 if kind == "person":
-                    surnames.setdefault(ent[-1].text, (entities.entity_at(ent.start_char, ent.end_char), ent.text, gender))
+                    surnames.setdefault(ent[-1].text, (entities.entity_at(ent.start_char, ent.end_char), ent.text,
+                                                       gender, bool(gender) and _name_gender_only(ent)))
         self.surnames = surnames
+        # organisations named in full, for short forms the model missed or linked apart ("Endata"
+        # after "Endata Inc", "S and P" after "Standard and Poor's Corp")
+        self.orgs = [(ent.start_char, ent.text, entities.entity_at(ent.start_char, ent.end_char))
+                     for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1]
+        self.org_starts = [o[0] for o in self.orgs]
         cands: list[_Candidate] = []
         in_ent: set[int] = set()
         self.ent_of: dict[int, Span] = {}  # token index -> the entity it is in
@@ -237,18 +280,22 @@ class _Mentions:
             in_ent.update(range(ent.start, ent.end))
             self.ent_of.update(dict.fromkeys(range(ent.start, ent.end), ent))
             kind, gender = _entity_kind(ent)
+            by_name = bool(gender) and _name_gender_only(ent)
             eid = entities.entity_at(ent.start_char, ent.end_char)
             name = ent.text
             if len(ent) == 1 and ent.text in surnames and kind != "person":  # "Canevi" tagged NORP
-                (s_eid, name, gender), kind = surnames[ent.text], "person"
+                (s_eid, name, gender, by_name), kind = surnames[ent.text], "person"
                 eid = s_eid or eid
+            elif len(ent) == 1 and ent.text in surnames and not gender:  # "Marwick" after "Lindsay Marwick"
+                gender, by_name = surnames[ent.text][2:]
             if kind in ("org", "") and ent.label_ in ("ORG", "GPE", "NORP") and eid in holders:
                 kind = "person"
             if not kind:
                 continue
             anchor = _subject_anchor(ent.root)
             cands.append(_Candidate(ent.start_char, ent.end_char, eid, name, kind, gender, ent.label_,
-                                    anchor is not None, _depth(anchor or ent.root), self.sent_of(ent.start_char)))
+                                    anchor is not None, _depth(anchor or ent.root), self.sent_of(ent.start_char),
+                                    by_name))
         for tok in doc:  # unnamed people as subjects: "A bank official said ...", "Dealers expect ..."
             if tok.dep_ not in _SUBJECT_DEPS or tok.i in in_ent or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -283,11 +330,15 @@ def _speaker_candidate(claim: Any, names: dict[str, str], doc: Doc, mentions: _M
             return None  # an unresolved pronoun passes nothing on
         kind = {"he": "person", "she": "person", "it": "org", "they": "group"}[low]
         gender = {"he": "m", "she": "f"}.get(low, "")
+        by_name = False
     else:
         ents = [mentions.ent_of[head.i]] if head.i in mentions.ent_of else []
         kind, gender = _entity_kind(ents[0]) if ents else _noun_kind(head)
-        if ents and len(ents[0]) == 1 and ents[0].text in mentions.surnames and kind != "person":
-            kind, gender = "person", mentions.surnames[ents[0].text][2]
+        by_name = bool(ents) and bool(gender) and _name_gender_only(ents[0])
+        surname = (mentions.surnames.get(ents[0].text) if ents and len(ents[0]) == 1
+                   else mentions.surnames.get(claim.speaker_text) if not ents else None)  # "Keel", untagged
+        if surname is not None and (kind != "person" or not gender):
+            kind, gender, by_name = "person", surname[2], surname[3]
         if kind in ("org", "") and ents and ents[0].label_ in ("ORG", "GPE", "NORP") and (
                 claim.speaker_entity_id in mentions.holders):
             kind = "person"
@@ -297,7 +348,7 @@ def _speaker_candidate(claim: Any, names: dict[str, str], doc: Doc, mentions: _M
         return None
     return _Candidate(claim.speaker_start, claim.speaker_end, claim.speaker_entity_id,
                       names.get(claim.claim_id, claim.speaker_text), kind, gender, "", True,
-                      _depth(head), mentions.sent_of(claim.speaker_start))
+                      _depth(head), mentions.sent_of(claim.speaker_start), by_name)
 
 
 def _compatible(want: str, c: _Candidate, description: str | None = None) -> bool:
@@ -352,14 +403,84 @@ def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
     taken = {(e.start, e.end) for e in spoke}
     pool = [c for c in spoke + [m for m in mentions.before(at, back) if (m.start, m.end) not in taken]
             if not (claim.start_char <= c.start < claim.end_char)]  # never inside its own content
-    if genders:  # a person already called "he" is not "she" ("Brown added ..., he said. ... she said")
-        pool = [dataclasses.replace(c, gender=genders.get(c.entity_id, "")) if not c.gender and c.entity_id in genders
-                else c for c in pool]
-    ordered = [c for c in _ordered(pool, mentions.sent_of(at)) if _compatible(want, c, description)]
+    if genders:  # a person already called "he" is not "she" ("Brown added ..., he said. ... she said");
+        # the writer's pronoun outweighs the given-name list
+        pool = [dataclasses.replace(c, gender=genders[c.entity_id], by_name=False)
+                if c.entity_id in genders and (not c.gender or c.by_name) else c for c in pool]
+    sent = mentions.sent_of(at)
+    ranked = list(_ordered(pool, sent))
+    ordered = [c for c in ranked if _compatible(want, c, description)]
     if description is not None:  # "the fund" -> a fund named before, else the nearest organisation
+        # that is not a body of another kind ("the association" is not "the Council of Ministers",
+        # "the company" not "the Securities and Exchange Commission")
         named = [c for c in ordered if description in c.name.lower().split()]
-        ordered = named + ordered
+        if description in NAMED_BODIES:  # "the union" is an organisation named a union, not the airline
+            ordered = named
+        else:
+            ordered = named + [c for c in ordered if not (set(_words(c.name)) & (BODY_NOUNS - {description}))]
+    elif want in PERSON_PRONOUNS and not any(c.subject and c.sent >= sent - 2 for c in ordered):
+        # no subject of that gender in the last three sentences, but a subject in this sentence or
+        # the one before whose gender is only the given-name list's guess: the writer's "he" is the
+        # better evidence ("Beryl Sprinkel said ... he said")
+        near = [c for c in ranked if c.kind == "person" and c.by_name and c.subject and c.sent >= sent - 1]
+        if near:
+            return near[0]
     return ordered[0] if ordered else None
+
+
+_SHORT_STOP = frozenset("the first national american general united new international".split())
+
+
+def _acronym_letters(text: str) -> str | None:
+    """The letters of an acronym speaker ("S and P", "S&P", "GNN" -> "SP", "SP", "GNN"), or None."""
+    parts = [p for p in text.replace("&", " & ").replace(".", " ").split() if p not in ("and", "&")]
+    if len(parts) >= 2 and all(len(p) == 1 and p.isupper() for p in parts):
+        return "".join(parts)
+    if len(parts) == 1 and 2 <= len(parts[0]) <= 6 and parts[0].isupper() and parts[0].isalpha():
+        return parts[0]
+    return None
+
+
+def _org_initials(name: str) -> set[str]:
+    """Initials of an organisation's name without its corporate suffix ("Standard and Poor's Corp"
+    -> SAP, SP)."""
+    from newslake.transforms.entities.extract import name_initials
+    from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
+
+    words = [w for w in name.replace("'s", "").replace("\u2019s", "").split() if w[:1].isalnum()]
+    out = name_initials(words)  # "Mitsubishi Motors Australia Ltd" -> MMAL
+    while len(words) > 2 and words[-1].lower().rstrip(".") in CORPORATE_SUFFIXES:
+        words = words[:-1]
+    return out | name_initials(words)  # ... and MMA
+
+
+def _short_form(claim: Any, mentions: _Mentions, spoken: list[tuple[int, str, str]]) -> tuple[str, str] | None:
+    """(entity id, full name) of the organisation a short speaker stands for: an acronym whose
+    letters are the initials of an organisation named before ("S and P said" after "Standard and
+    Poor's Corp"), or the first word of one ("Endata said" after "Endata Inc": the model often
+    misses or splits the short form). ``spoken`` holds earlier speakers (start, text, entity id),
+    whose phrases may be fuller than the model's entity ("Standard and Poor's Corp" tagged "Poor's
+    Corp"). Only a single match counts."""
+    text = (claim.speaker_text or "").strip()
+    at = claim.speaker_start or 0
+    lo = at - MAX_BACK_DESCRIPTION  # a window, not the whole document: n log n however many claims
+    i, j = bisect.bisect_left(mentions.org_starts, lo), bisect.bisect_left(mentions.org_starts, at)
+    orgs = [(t, e, True) for _, t, e in mentions.orgs[i:j] if e][-MAX_SHORT_FORM_CANDIDATES:]
+    k = bisect.bisect_left(spoken, (lo, "", ""))
+    named = [(t, e, False) for st, t, e in spoken[k:] if st < at and e][-MAX_SHORT_FORM_CANDIDATES:] + orgs
+    letters = _acronym_letters(text)
+    hits: dict[str, str] = {}
+    for name, eid, org in named:
+        if name == text:
+            continue
+        first = (org and text[:1].isupper() and " " not in text and text.lower() not in _SHORT_STOP
+                 and name.split()[0] == text and len(name.split()) > 1)
+        if first or (letters is not None and letters in _org_initials(name)):
+            hits.setdefault(eid, name)
+    if len(hits) == 1:
+        eid, name = next(iter(hits.items()))
+        return eid, name
+    return None
 
 
 def _description(claim: Any) -> str | None:
@@ -379,6 +500,7 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
     mentions: _Mentions | None = None
     earlier = _Spoken()
     genders: dict[str, str] = {}  # entity id -> the gender a he/she resolved to it gave it
+    spoken: list[tuple[int, str, str]] = []  # earlier named speakers: start, text, entity id
     for claim in sorted(claims, key=lambda c: (c.cue_start, c.start_char)):
         low = (claim.speaker_text or "").lower()
         if claim.speaker_kind in ("unnamed", "named"):
@@ -391,6 +513,10 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
                 # "Canevi said" (tagged NORP, or linked apart) after "Yavuz Canevi"
                 claim = dataclasses.replace(claim, speaker_entity_id=surname[0], speaker_kind="named")
                 names[claim.claim_id] = surname[1]
+            elif (surname is None and (short := _short_form(claim, mentions, spoken)) is not None
+                  and short[0] != claim.speaker_entity_id):
+                claim = dataclasses.replace(claim, speaker_entity_id=short[0], speaker_kind="named")
+                names[claim.claim_id] = short[1]
             elif role is not None:
                 claim = dataclasses.replace(claim, speaker_entity_id=role.entity_id, speaker_kind="role")
                 names[claim.claim_id] = _holder_name(doc, entities, role.entity_id) or claim.speaker_text
@@ -411,6 +537,8 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
                 claim = dataclasses.replace(claim, speaker_entity_id=None)
                 names[claim.claim_id] = claim.speaker_text
         out.append(claim)
+        if claim.speaker_kind == "named" and claim.speaker_entity_id and claim.speaker_start is not None:
+            bisect.insort(spoken, (claim.speaker_start, claim.speaker_text, claim.speaker_entity_id))
         if mentions is None:
             mentions = _Mentions(doc, entities, roles)
         cand = _speaker_candidate(claim, names, doc, mentions)

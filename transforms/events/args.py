@@ -119,7 +119,7 @@ class Args:
         return None
 
     def conjuncts(self, tok: Token | None) -> list[Token]:
-        """Nouns coordinated with an argument head, outside its entity span: ``"his brother and
+        """Nouns coordinated with an argument head (a list read as an apposition too), outside its entity span: ``"his brother and
         a government cleric"`` -> [<cleric>]; ``"Bosnia and Herzegovina"`` (one entity) -> []."""
         if tok is None or tok.pos_ not in NOMINAL + ("PRON",):
             return []
@@ -128,7 +128,11 @@ class Args:
         while todo and len(out) < 4:
             cur = todo.pop(0)
             for c in cur.children:
-                if c.dep_ == "conj" and c.pos_ in NOMINAL + ("PRON",) and not (own is not None and own.start <= c.i < own.end):
+                listed = c.dep_ == "appos" and c.pos_ == "NOUN" and any(g.dep_ == "conj" for g in c.children) and any(
+                    g.dep_ == "nummod" or (g.dep_ == "det" and g.lower_ in ("a", "an")) for g in c.children)
+                # "four men, a girl and two women" parsed as an apposition; not "Li Peng, the premier, and ..."
+                if (c.dep_ == "conj" or listed) and c.pos_ in NOMINAL + ("PRON",) \
+                        and not (own is not None and own.start <= c.i < own.end):
                     out.append(c)
                     todo.append(c)
         return out
@@ -170,7 +174,8 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token, bool] | None:
         return None
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
-        obj = children(head, "dobj")
+        obj = children(head, "dobj") or (prep_objects(head, ("on", "upon", "to"))  # "called on the rebels to free"
+                                         if head.lemma_.lower() in ("call", "appeal", "prevail") else [])
         return (obj[0], False) if obj else subject(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject(head, depth + 1)
@@ -220,6 +225,8 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
     agent = prep_objects(verb, ("by",))
     if agent and (children(verb, "agent") or is_passive(verb)):
         actor = agent[0]
+    if actor is None and target is not None and etype == "ASSAULT":
+        actor = _cause_owner(verb)  # "soldiers were killed in IS attacks": the attack's doer
     if target is None:
         objs = children(verb, "dobj")
         if verb.lemma_.lower() in P.TOPIC_VERBS:  # "discussed the situation": a topic, no participant
@@ -235,11 +242,41 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
             objs = prep_objects(end, ("on", "at")) + prep_objects(verb, ("on", "at"))
         objs = objs or [o for o in prep_objects(verb, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
                         if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))
-                        and o.ent_type_ not in ("DATE", "TIME")]  # not "offered ... on Thursday"
+                        and o.ent_type_ not in ("DATE", "TIME")  # not "offered ... on Thursday"
+                        and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))]  # "agreed on terms"
         if not objs and verb.lemma_.lower() in P.INTENT_GOVERNORS:  # "threatens to behead X"
             objs = [o for x in children(verb, "xcomp") for o in children(x, "dobj")]
         target = objs[0] if objs else None
+    if target is not None and etype in ("THREATEN", "REQUEST") and not cameo.can_act(target) and any(
+            x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS for x in [target] + prep_objects(target, ("of",))):
+        target = None  # "threatened a resumption of air raids": the raids are an event of their own, not a party
+    if target is not None and etype == "REQUEST" and not cameo.can_act(target):
+        asked = [o for o in prep_objects(verb, ("from",)) + prep_objects(target, ("from",)) if cameo.can_act(o)]
+        target = asked[0] if asked else target  # "demanded three bln dlrs from Acme": the party asked
     return actor, target
+
+
+def _cause_owner(verb: Token) -> Token | None:
+    """The doer named on the violent cause of a harm verb: ``"killed in an Israeli air raid"``,
+    ``"wounded in a Taliban attack"`` -> the noun's owner, when it is a party that can act."""
+    for cause in prep_objects(verb, ("in", "during")):
+        if P.NOUN_TRIGGERS.get(cause.lemma_.lower()) != "ASSAULT":
+            continue
+        owners = children(cause, "poss") + [c for c in children(cause, "compound", "amod")
+                                            if c.ent_type_ in ACTOR_LABELS]
+        owners += prep_objects(cause, ("by",))
+        for o in owners:
+            if o.ent_type_ not in PLACE_LABELS and cameo.can_act(o):
+                return o
+    return None
+
+
+def event_noun(noun: Token) -> Token:
+    """The noun that carries a compound trigger's participants: ``"a bombing campaign against
+    the group"`` -> ``campaign`` (:data:`plover.EVENT_HEADS`); any other noun itself."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in P.EVENT_HEADS:
+        return noun.head
+    return noun
 
 
 def light_verb(noun: Token) -> Token | None:
@@ -247,6 +284,8 @@ def light_verb(noun: Token) -> Token | None:
     of voicing or giving it: ``"voiced support"``, ``"gave aid"``, ``"lodged a protest"``."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.lemma_.lower() == "enter":
         return noun.head.head  # "entered into a definitive agreement"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in P.SERIES_NOUNS:
+        return light_verb(noun.head.head)  # "concluded a round of talks", "launched a wave of attacks"
     if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in P.LIGHT_VERBS:
         return noun.head  # "an agreement was reached", "talks are being held with the union"
     if noun.dep_ == "dobj" and (noun.head.lemma_.lower() in P.LIGHT_VERBS or (
@@ -256,8 +295,9 @@ def light_verb(noun: Token) -> Token | None:
 
 
 def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
-    """(actor, target) head tokens of a noun trigger."""
+    """(actor, target) head tokens of a noun trigger (read on its :func:`event_noun`)."""
     lemma = noun.lemma_.lower()
+    noun = event_noun(noun)
     patient = lemma in P.PATIENT_NOUNS
     actor = target = None
     owner = [c for c in children(noun, "poss") if c.ent_type_ != "DATE"] + [
@@ -282,7 +322,10 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     light = light_verb(noun)
     heads = [noun] + ([light] if light is not None else [])
     objs = [o for h in heads for o in prep_objects(h, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
-            if o.ent_type_ not in PLACE_LABELS and o.ent_type_ not in ("DATE", "TIME")
+            if (o.ent_type_ not in PLACE_LABELS or (etype in P.HOSTILE_TYPES and o.head.lower_ in ("on", "against"))
+                or (o.ent_type_ == "GPE" and o.head.lower_ == "with"))  # "talks with Iran"
+            and o.ent_type_ not in ("DATE", "TIME")
+            and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))  # "talks on quotas": a topic
             and (actor is None or o.i != actor.i)]
     dative = children(light, "dative") if light is not None else []
     if dative and (target is None or not cameo.can_act(target)):  # "gave Japan a warning of sanctions"

@@ -43,7 +43,15 @@ POLITIES = frozenset("country nation republic kingdom jury panel".split())
 Phoenix dictionaries name each country instead, and their agent list has no such noun."""
 
 
-MARKET_AGENTS = frozenset("banker shareholder stockholder creditor lender bondholder broker importer buyer "
+RELATIONAL_AGENTS = frozenset("counterpart colleague ally rival opponent critic negotiator mediator side "
+                              "businessman businesswoman businessmen attacker striker neighbour neighbor".split())
+"""People and parties named by their relation to others, which the Phoenix agent list lacks:
+"met his Japanese counterpart", "the two sides will meet", "met 20 businessmen"."""
+
+OFFICE_AGENTS = frozenset("spokesman spokeswoman spokesperson pope cardinal queen hijacker suspect".split())
+"""People by office or role that the Phoenix agent list lacks: "a military spokesman threatened"."""
+
+MARKET_AGENTS = frozenset("banker shareholder stockholder holder creditor lender bondholder noteholder broker importer buyer "
                           "seller bidder partner consortium insurer underwriter supplier".split())
 """Parties of business news that the political Phoenix agent list lacks (it has ``company``,
 ``investor``, ``exporter``): "shareholders agreed to sell", "creditors rejected the plan"."""
@@ -230,6 +238,6 @@ def can_act(tok: Token | None) -> bool:
         return True
     lemma = tok.lemma_.lower()
     agents = agent_nouns()
-    return lemma in agents or low in agents or lemma in CAPTIVES or lemma in POLITIES or lemma in MARKET_AGENTS or any(
+    return lemma in agents or low in agents or lemma in CAPTIVES or lemma in POLITIES or lemma in MARKET_AGENTS or lemma in RELATIONAL_AGENTS or lemma in OFFICE_AGENTS or any(
         c.dep_ == "compound" and c.lemma_.lower() in agents and lemma in ("member", "leader", "head", "group")
         for c in tok.children)

@@ -27,7 +27,7 @@ from typing import Callable, Protocol, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.events import plover as P
-from newslake.transforms.events.args import SUBJ, Args, children, light_verb, prep_objects
+from newslake.transforms.events.args import SUBJ, Args, children, event_noun, light_verb, prep_objects
 from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.types import doc_text
 
@@ -50,8 +50,8 @@ class ClaimLike(Protocol):
 
 def scope(tok: Token) -> list[Token]:
     """The trigger plus the tokens that carry its clause: a light verb, an xcomp governor."""
-    heads = [tok]
-    light = light_verb(tok)
+    heads = [tok] if event_noun(tok) is tok else [tok, event_noun(tok)]
+    light = light_verb(heads[-1])
     if light is not None:
         heads.append(light)
     cur = heads[-1]
@@ -154,8 +154,13 @@ def local_modality(tok: Token) -> str | None:
         up = upper.lemma_.lower()
         if lower.dep_ == "xcomp" and up in P.INTENT_GOVERNORS and upper.i != tok.i:
             found.append(P.INTENT_GOVERNORS[up])
+        elif lower.dep_ == "xcomp" and up in P.DIRECTIVE_GOVERNORS and upper.i != tok.i:
+            found.append(P.DIRECTIVE_GOVERNORS[up])
         elif lower.dep_ == "xcomp" and up in P.SOURCE_GOVERNORS and upper.i != tok.i:
             found.append(P.SOURCE_GOVERNORS[up])  # "is rumored to have been arrested"
+    wanted = _wanting_verb(tok) if tok.pos_ == "NOUN" and len(heads) == 1 else None
+    if wanted is not None:
+        found.append(wanted)  # "threatened a resumption of air raids", "called for talks"
     top = heads[-1]
     if top.dep_ == "acl" and top.head.lemma_.lower() in ("order", "bid") and children(top, "aux"):
         found.append("hypothetical")  # purpose: "sent ... in order to kill X"
@@ -174,6 +179,25 @@ def local_modality(tok: Token) -> str | None:
     if not found:
         return None
     return min(found, key=lambda m: _MODALITY_RANK.get(m, 9))
+
+
+def _wanting_verb(noun: Token) -> str | None:
+    """The modality a verb of intent or demand gives the event noun it governs: its object
+    (``"threatened air raids"``, ``"proposed talks"``), the object's ``of`` phrase (``"threatened a
+    resumption of air raids"``) or its ``for`` phrase (``"called for talks"``)."""
+    cur = noun
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head
+    if cur.dep_ == "dobj":
+        verb = cur.head
+    elif cur.dep_ == "pobj" and cur.head.lower_ == "for" and cur.head.dep_ == "prep":
+        verb = cur.head.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.i == noun.i:
+        return None
+    lemma = verb.lemma_.lower()
+    return P.INTENT_GOVERNORS.get(lemma) or P.DIRECTIVE_GOVERNORS.get(lemma)
 
 
 def claim_for(start: int, end: int, claims: Sequence[ClaimLike]) -> ClaimLike | None:

@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Token
 from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
-from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, is_passive, light_verb,
-                                             noun_roles, subject, verb_roles)
+from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, event_noun, is_passive,
+                                             light_verb, noun_roles, subject, verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
                                                 in_background_clause,
                                                 local_modality, mode_of, place_of, sentence_date, sentence_place)
@@ -44,7 +44,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v6"
+EVENTS_VERSION = "newslake.events.v7"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -133,7 +133,13 @@ def _sense_objects(tok: Token, governed: bool = True) -> list[Token]:
     """Words whose sense decides the trigger's: objects, passive subjects and the objects of
     ``on``/``against``/``of``/``for`` phrases ("attack on civil liberties", "release of figures")."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    preps = ("on", "against", "of", "for") + (("in",) if tok.pos_ == "NOUN" else ())  # "a rally in prices"
+    out += [m for o in list(out) for m in o.children  # "set up a securities operation"
+            if m.dep_ == "compound" and m.lower_ in P.ECONOMIC_MODIFIERS]
+    preps = ("on", "against", "of", "for") + (("in",) if tok.pos_ == "NOUN" else ()) + (  # "a rally in prices"
+        ("from",) if P.VERB_TRIGGERS.get(tok.lemma_.lower()) == "RETREAT" or P.NOUN_TRIGGERS.get(tok.lemma_.lower()) == "RETREAT"
+        else ())  # "withdrawing from the primary market"
+    if tok.pos_ == "NOUN" and P.NOUN_TRIGGERS.get(tok.lemma_.lower()) == "RETREAT":
+        out += [c for c in tok.children if c.dep_ in ("compound", "nmod")]  # "deposit withdrawals"
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in preps:
             out += [o for o in p.children if o.dep_ == "pobj"]
@@ -147,12 +153,35 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     """An economic or figurative sense (:data:`plover.NON_EVENT_SENSES`). Opposing something keeps
     its sense whatever the object ("spoke against the tax", "rejected the budget"), and a
     bomb or a shell hits a market, not prices ("bombed a market")."""
-    if etype in OPPOSING_TYPES or tok.lemma_.lower() in ("discuss", "debate"):
-        return False  # "discussed the supply of engines": any topic can be discussed
+    if etype in OPPOSING_TYPES or tok.lemma_.lower() in ("discuss", "debate") or (etype == "CONSULT" and tok.pos_ == "NOUN"):
+        return False  # "discussed the supply of engines", "talks on export quotas": any topic can be discussed
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
-    return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES)
+    return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES
+                                  or (o.dep_ == "compound" and o.lower_ in P.ECONOMIC_MODIFIERS))
+               and o.ent_type_ not in ACTOR_LABELS  # a name: "asked the International Monetary Fund"
                and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
+               and not (etype == "ASSAULT" and _military_target(o))
                for o in _sense_objects(tok, governed=etype not in P.VERBAL_TYPES))  # "urged X to cut taxes"
+
+
+def _military_target(obj: Token) -> bool:
+    """``"airstrikes on Islamic State targets"``, ``"attacks on soft targets"``: what a strike
+    hits, unless a modifier makes it a goal ("inflation targets", "a 5 pct target")."""
+    return obj.lemma_.lower() == "target" and not any(
+        c.dep_ in ("compound", "amod", "nmod", "nummod") and (
+            c.lemma_.lower() in P.NON_EVENT_SENSES or c.lower_ in P.NON_EVENT_SENSES or _amount(c)
+            or c.lemma_.lower() in P.ECONOMIC_TARGETS)
+        for c in obj.children)
+
+
+def _natural_doer(tok: Token) -> bool:
+    """The doer of a violent verb is a natural cause (:data:`plover.NATURAL_CAUSES`)."""
+    subj = subject(tok)
+    doers = [subj[0]] if subj is not None and not subj[1] else []
+    doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+    if tok.dep_ == "relcl" and doers and doers[0].lower_ in RELATIVE_PRONOUNS:
+        doers[0] = tok.head  # "the earthquake which killed 300 people"
+    return bool(doers) and all(d.lemma_.lower() in P.NATURAL_CAUSES for d in doers)
 
 
 def _amount(t: Token) -> bool:
@@ -188,10 +217,29 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
         if child.dep_ in ("prt", "prep", "dobj", "agent") and key in P.PHRASAL_TRIGGERS \
                 and child.i - tok.i <= 2:  # "spoke against", "spoke out", not "called her in ... for"
             return P.PHRASAL_TRIGGERS[key], child
+    if lemma in P.LIGHT_VERBS and lemma not in P.VERB_TRIGGERS and any(
+            P.NOUN_TRIGGERS.get(o.lemma_.lower()) is not None or any(
+                c.dep_ == "compound" and event_noun(c) is not c and P.NOUN_TRIGGERS.get(c.lemma_.lower())
+                for c in o.children)
+            for o in tok.children if o.dep_ == "dobj"):
+        return None  # "began its bombing operation": the noun is the event, the verb only carries it
     if lemma in P.DEATH_VERBS:
         return ("ASSAULT", tok) if _violent_cause(tok) else None
+    if P.VERB_TRIGGERS.get(lemma) == "ASSAULT" and _natural_doer(tok):
+        return None  # "the earthquake killed 300 people": a disaster
+    if lemma in ("fight", "battle", "struggle") and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "fighting to recover politically": an effort, not violence
+    if lemma == "lead" and not any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return None  # "the mentality which led to theft": a cause, not a visit
+    if lemma == "decline" and not any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
+        return None  # "the number would continue to decline": a fall, not a refusal
     if lemma in P.TRADE_VERBS and lemma not in P.VERB_TRIGGERS:
         return None  # "car makers exporting to Europe", "bought 10 pct of the shares": commerce
+    if lemma not in P.VERB_TRIGGERS and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in P.TRADE_VERBS and c.lemma_.lower() not in P.VERB_TRIGGERS
+            for c in tok.children):
+        return None  # "set to begin trading a stock index future", "began trading today": commerce
     if lemma in P.MENTAL_VERBS or any(p.dep_ == "prep" and (lemma, p.lower_) in P.NON_EVENT_PHRASES
                                       for p in tok.children):
         return None
@@ -261,11 +309,20 @@ def _doer_can_act(tok: Token) -> bool:
     subj = subject(tok)
     doers = [subj[0]] if subj is not None and not subj[1] and not (tok.dep_ == "acl" and is_passive(tok)) else []
     doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
-    return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) for d in doers)  # "it urged": unknown, kept
+    if tok.dep_ == "relcl" and doers and doers[0].lower_ in RELATIVE_PRONOUNS and doers[0].dep_ == "nsubj":
+        doers[0] = tok.head  # "the mentality which led to theft": the antecedent does it
+    return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) or d.lemma_.lower() in P.LEGAL_DOCUMENTS
+                            for d in doers)  # "it urged": unknown, kept; "a suit which charged NEC"
 
 
 def _press_meeting(tok: Token) -> bool:
-    """A meeting with the press: "meeting with reporters", "met journalists" (a news conference)."""
+    """A meeting with the press: "meeting with reporters", "met journalists" (a news conference);
+    or a conference as a speaker's audience, with no parties of its own: "told a conference on markets"."""
+    if tok.lemma_.lower() == "conference" and tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ("tell", "address"):
+        return not any(cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj") and not any(
+            c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ACTOR_LABELS for c in tok.children)
+        # not "told a conference of ASEAN ministers", "told the GATT conference"
     met = [c for c in tok.children if c.dep_ == "dobj"] + [
         o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     return bool(met) and all(o.lemma_.lower() in P.AUDIENCE_NOUNS or o.lower_ in P.AUDIENCE_NOUNS for o in met)
@@ -290,8 +347,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
         etype, last = hit
-        if _quantity_frame(tok, etype):
-            return None  # "Extel declined 28p", "exports fell 3 pct": a market movement
+        if _quantity_frame(tok, etype) and not (etype == "REQUEST" and any(
+                cameo.can_act(o) for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+                for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")):
+            return None  # "Extel declined 28p", "exports fell 3 pct" (not "demanded 3 bln dlrs from Carbide")
         if etype == "CONSULT" and _press_meeting(tok):
             return None  # "met reporters": a news conference
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -308,6 +367,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
             joined = [c for c in tok.children if c.dep_ == "dobj"]
+            holders = [tok] + joined + [c for o in joined for c in o.children if c.dep_ == "conj"]
+            if any(o.pos_ == "NOUN" and not o.ent_type_ for h in holders for p in h.children
+                   if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"):
+                return None  # "the strikers joined coal miners in a wave of stoppages": joining them in an act
             if any(o.pos_ == "NOUN" and o.lemma_.lower() in P.NOUN_TRIGGERS and not _names_agreement(o)
                    for o in joined):
                 return None  # "joined a rally", "joined the talks": the noun is the event
@@ -330,8 +393,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 return "CONCEDE", last  # "withdrew objections"
             return None  # "withdrew an offer to acquire"
         if etype in ("REJECT", "THREATEN") and lemma in ("deny", "warn", "caution") and any(
-                c.dep_ == "ccomp" for c in tok.children):
-            return None  # "denied that ...", "warned that ...": a reporting use
+                c.dep_ == "ccomp" for c in tok.children) and not (lemma == "warn" and any(
+                    c.dep_ == "dobj" and c.ent_type_ in ACTOR_LABELS for c in tok.children)):
+            return None  # "denied that ...", "warned that ...": a reporting use (not "warned Iran that")
         if lemma == "agree" and any(c.dep_ == "ccomp" for c in tok.children) and not any(
                 c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon"))
                 for c in tok.children):
@@ -350,7 +414,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order") and lemma not in P.TOPIC_VERBS:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if objs and not any(cameo.can_act(o) or _agreement_noun(o)
-                                or o.lemma_.lower() in P.NOUN_TRIGGERS for o in objs) \
+                                or o.lemma_.lower() in P.NOUN_TRIGGERS or any(  # "a resumption of air raids"
+                                    x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS
+                                    for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                    for x in p.children if x.dep_ == "pobj") for o in objs) \
                     and not any(c.dep_ == "xcomp" for c in tok.children):
                 return None  # "met its budget targets", "ordered 1.75 mln ties"
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children) \
@@ -370,13 +437,26 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.dep_ == "compound":
         return None  # "the expiration and withdrawal period": a modifier, like a compound
     if tok.pos_ == "NOUN" and (tok.dep_ not in ("compound", "amod") or (
-            tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTEMPT_HEADS)):
+            tok.dep_ == "compound" and (tok.head.lemma_.lower() in ATTEMPT_HEADS or event_noun(tok) is not tok))):
         etype = P.NOUN_TRIGGERS.get(lemma)
         if lemma == "strike" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in P.MILITARY_STRIKE
                                      for c in tok.children):
             etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
+        if lemma == "boycott" and not any(
+                o.ent_type_ in ("GPE", "NORP", "ORG") or o.lemma_.lower() in P.BOYCOTT_SANCTION_OBJECTS
+                for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "against", "on")
+                for o in p.children if o.dep_ == "pobj") and not any(
+                c.dep_ in ("compound", "amod") and (c.ent_type_ in ("GPE", "NORP") or c.lemma_.lower() in P.BOYCOTT_SANCTION_OBJECTS)
+                for c in tok.children):
+            etype = "PROTEST"  # "a parliamentary boycott by opposition parties"; not "a boycott of South African goods"
+        if etype == "CONSULT" and any(c.dep_ in ("amod", "compound") and c.lower_ in P.SHAREHOLDER_MEETINGS
+                                      for c in tok.children) and not any(
+                t.ent_type_ in ACTOR_LABELS for c in tok.lefts for t in c.subtree) and not any(
+                cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() not in ("shareholder", "stockholder")):
+            return None  # "told the annual meeting": a company's shareholders, not a meeting of actors
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None
         if lemma in P.PERSON_OBJECT_NOUNS and any(
@@ -403,6 +483,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype == "AGREE" and any(c.dep_ in ("compound", "nmod") and c.lower_ in ("repurchase", "repo", "swap")
                                     for c in tok.children):
             return None  # "a repurchase agreement": a money-market instrument
+        if etype == "SUPPORT" and any(a.dep_ == "acl" and _quantity_frame(a) for h in [tok] + [
+                o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+                for a in h.children):
+            return None  # "support for the Labour Party running at 47 pct": a poll share, not a stance
         voiced = light_verb(tok)
         if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not any(
                 c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children) \
@@ -428,9 +512,9 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
     if etype == "ASSAULT" and (actor is not None or target is not None):
         return True  # "a bomb exploded", "the attack on the convoy": violence needs no named doer
     if tok.pos_ == "NOUN":
-        if light_verb(tok) is not None or place is not None or when is not None:
+        if light_verb(event_noun(tok)) is not None or place is not None or when is not None:
             return True
-        return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in tok.children)
+        return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in event_noun(tok).children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
 
 

@@ -47,7 +47,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "COERCE": "block ban restrict arrest detain jail imprison seize confiscate censor expel "
               "deport blockade outlaw suppress curb",
     "SANCTION": "sanction embargo boycott blacklist",
-    "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript",
+    "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript patrol",
     "PROTEST": "protest demonstrate rally riot",
     "ACCUSE": "accuse blame condemn denounce criticize criticise charge indict sue investigate probe",
     "REJECT": "reject refuse deny veto decline rebuff oppose",
@@ -57,7 +57,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise",
     "OTHER": "defect flee escape",
     "COOPERATE": "cooperate collaborate ally partner",
-    "REQUEST": "request ask appeal demand urge plead petition order instruct press",
+    "REQUEST": "request ask appeal demand urge plead petition order instruct press lobby",
     "CONCEDE": "concede apologize apologise pardon",
     "SUPPORT": "support endorse back praise welcome hail applaud",
 })
@@ -113,9 +113,18 @@ the second word: ``"who has spoken against ISIS"`` -> trigger ``"spoken against"
 
 LIGHT_VERBS: frozenset[str] = frozenset(
     "make issue level launch carry stage hold conduct impose mount lodge file sign reach "
-    "announce offer deliver unleash begin start continue commit perpetrate set schedule".split())
+    "announce offer deliver unleash begin start continue commit perpetrate set schedule conclude "
+    "resume open complete".split())
 """Verbs whose object noun is the event: ``"makes threats against X"`` -> trigger ``threats``,
 actor = the light verb's subject."""
+
+HOSTILE_TYPES: frozenset[str] = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST",
+                                           "REJECT"})
+"""Types whose noun's ``on`` phrase names what it falls on ("an attack on Iran", "a ban on
+imports"); for the others it is a topic ("talks on quotas", "an agreement on tariffs")."""
+
+SERIES_NOUNS: frozenset[str] = frozenset("round series wave spate string".split())
+"""Nouns that count events: the light verb of ``"a round of talks"`` carries the talks."""
 
 REPORTING_VERBS: frozenset[str] = frozenset(
     "say report claim tell announce state add note write allege confirm insist explain suggest "
@@ -215,6 +224,17 @@ INTENT_GOVERNORS: dict[str, str] = {
 }
 """Verb governing the trigger as ``to``-infinitive -> modality: ``"plans to withdraw"`` -> future,
 ``"is going to attack"`` -> future, ``"tried to flee"`` -> hypothetical."""
+
+DIRECTIVE_GOVERNORS: dict[str, str] = {
+    "agree": "future", "decide": "future",
+    "urge": "hypothetical", "ask": "hypothetical", "call": "hypothetical", "demand": "hypothetical",
+    "press": "hypothetical", "request": "hypothetical", "order": "hypothetical", "invite": "hypothetical",
+    "encourage": "hypothetical", "appeal": "hypothetical", "persuade": "hypothetical",
+}
+"""Verb governing the trigger as ``to``-infinitive -> modality, for the modality only (unlike
+:data:`INTENT_GOVERNORS` its object is no target of the trigger): what one party urges, asks or
+orders another to do has not happened (``"urged Iraq to attack"`` -> hypothetical); what a party
+agreed to do is still to come."""
 
 SOURCE_GOVERNORS: dict[str, str] = {
     "say": "reported", "report": "reported", "tell": "reported", "confirm": "reported",
@@ -410,7 +430,7 @@ NON_EVENT_SENSES: frozenset[str] = frozenset(
     "liberty liberties freedom freedoms right rights idea ideas law laws record records "
     "stability volatility recession deficit deficits unemployment fire fires trend trends "
     "investment investments service services operations implementation employment project projects "
-    "economy currency dollar amendment amendments".split())
+    "economy currency dollar amendment amendments resource resources capital savings deposit deposits cash".split())
 """Head nouns that give a trigger an economic or figurative sense: "meet the requirements",
 "domestic demand", "help fight terror", "an attack on civil liberties", "charging 50% tax",
 "demonstrated the stability of earnings". A trigger whose object (or the object of its ``on``/
@@ -496,6 +516,31 @@ CONCESSION_OBJECTS: frozenset[str] = frozenset(
 """Withdrawing these is conceding (CONCEDE), not pulling back forces (RETREAT): "West Germany
 withdrew objections to increased quotas"."""
 
+NATURAL_CAUSES: frozenset[str] = frozenset(
+    "earthquake quake tremor storm hurricane typhoon cyclone tornado flood floods flooding fire blaze "
+    "avalanche landslide mudslide drought famine epidemic disease virus crash accident collision "
+    "heatwave tsunami eruption lightning".split())
+"""Causes of harm that are no actor: "the earthquake killed 300 people" is a disaster, not an assault."""
+
+SHAREHOLDER_MEETINGS: frozenset[str] = frozenset("annual general shareholders stockholders".split())
+"""Modifiers of a company's meeting with its owners, no meeting between actors ("told the annual
+meeting"), unless a party that can act holds it ("the IADB's annual meeting")."""
+
+BOYCOTT_SANCTION_OBJECTS: frozenset[str] = frozenset(
+    "good goods product products import imports export exports company companies firm firms "
+    "trade".split())
+"""What a boycott that is a sanction falls on (goods, firms, a country); a boycott of anything
+else (a parliament, an election, a debate) is a protest."""
+
+LEGAL_DOCUMENTS: frozenset[str] = frozenset("suit lawsuit complaint indictment petition".split())
+"""Documents that speak for a party that can act: "a suit which charged NEC with infringing"."""
+
+ECONOMIC_MODIFIERS: frozenset[str] = frozenset(
+    "securities business banking stock bond credit loan money currency insurance brokerage trading "
+    "sales marketing".split())
+"""Modifiers that give an object an economic sense: "set up a securities operation" (not a
+military one)."""
+
 NON_MEETING_MODIFIERS: frozenset[str] = frozenset("news press telephone video conference".split())
 """Modifiers that make a conference a statement or a call, not a meeting of actors: "told a news
 conference"."""
@@ -514,7 +559,7 @@ HAZARD_MODIFIERS: frozenset[str] = frozenset(
 
 FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
     "takeover proxy price legal court trade bidding tariff currency ratings marketing fare "
-    "circulation advertising".split())
+    "circulation advertising sales media publicity".split())
 """Modifiers that make a fight figurative: "a takeover battle", "a price war", "trade war"."""
 
 AMOUNT_UNITS: frozenset[str] = frozenset(
@@ -541,6 +586,16 @@ CHARGE_GOVERNORS: frozenset[str] = frozenset("face file bring press drop deny le
 FIGURATIVE_ASSAULT_VERBS: frozenset[str] = frozenset("attack fight clash battle storm".split())
 """ASSAULT verbs with a common figurative use ("bears attacked the market"); the others (bomb,
 shell, raid, loot ...) only hit things."""
+
+EVENT_HEADS: frozenset[str] = frozenset(
+    "campaign campaigns operation operations raid raids mission missions spree offensive".split())
+"""Nouns a trigger may modify as a compound and still be the event, its participants read on the
+head: ``"a bombing campaign against the group"``, ``"a killing spree"``."""
+
+ECONOMIC_TARGETS: frozenset[str] = frozenset(
+    "inflation growth sales profit profits earnings output production budget deficit spending "
+    "money monetary price revenue export exports import imports emission emissions".split())
+"""Modifiers that make a ``target`` a goal, not what a strike hits ("inflation targets")."""
 
 PLACES_OF_TRADE: frozenset[str] = frozenset({"market", "markets", "bazaar", "exchange"})
 """Economic words that are also places a bomb can hit: "bombed a market"."""
