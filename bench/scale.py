@@ -49,9 +49,13 @@ def line(figure: str, value: str, baseline: str = "", verdict: str = "") -> None
 
 # --------------------------------------------------------------------------- process tree RSS
 
-def _tree_rss_kib(root: int) -> int:
+def _tree_rss_kib(root: int) -> dict[str, int]:
+    """RSS (KiB) of ``root`` and its descendants by role: ``ingest`` (the command's own process),
+    ``server`` (a temporary Prefect server), ``workers`` (the spaCy worker processes, summed),
+    ``other``; and ``total``."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    cmd: dict[int, str] = {}
     for d in os.listdir("/proc"):
         if not d.isdigit():
             continue
@@ -60,17 +64,26 @@ def _tree_rss_kib(root: int) -> int:
                 ppid = int(f.read().rsplit(")", 1)[1].split()[1])
             with open(f"/proc/{d}/status") as f:
                 rss[int(d)] = next((int(x.split()[1]) for x in f if x.startswith("VmRSS:")), 0)
+            with open(f"/proc/{d}/cmdline", "rb") as f:
+                cmd[int(d)] = f.read(400).decode(errors="replace")
             children.setdefault(ppid, []).append(int(d))
         except (OSError, ValueError, IndexError):
             continue
-    total, todo = 0, [root]
+    out = {"total": 0, "ingest": 0, "workers": 0, "server": 0, "other": 0}
+    todo = [root]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        r = rss.get(p, 0)
+        c = cmd.get(p, "")
+        role = ("ingest" if p == root else "server" if "uvicorn" in c or "prefect" in c and "server" in c
+                else "workers" if "multiprocessing" in c else "other")
+        out[role] += r
+        out["total"] += r
         todo += children.get(p, [])
-    return total
+    return out
 
 
+PEAKS: dict[str, int] = {}  # peak RSS (KiB) by role of the last measured command (see _tree_rss_kib)
 CPU_S: dict[str, float] = {}  # CPU seconds (user + system) of the last measured command's process tree
 
 
@@ -89,17 +102,22 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, s
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     peak = [0]
+    PEAKS.clear()
 
     def poll() -> None:
         last = 0.0
         while p.poll() is None:
-            rss = _tree_rss_kib(p.pid)
+            by_role = _tree_rss_kib(p.pid)
+            rss = by_role["total"]
             peak[0] = max(peak[0], rss)
+            for k, v in by_role.items():
+                PEAKS[k] = max(PEAKS.get(k, 0), v)
             if TRACE and time.perf_counter() - last >= 10:  # for a run that must be cut short: peak so far
                 last = time.perf_counter()
+                parts = " ".join(f"{k} {v / 1024:.0f}" for k, v in by_role.items() if k != "total")
                 with open(TRACE, "a") as f:
                     f.write(f"{datetime.now(timezone.utc):%H:%M:%S} {cmd[-3] if len(cmd) > 3 else ''} "
-                            f"{last - t0:.0f} s rss {rss / 1024:.0f} MiB peak {peak[0] / 1024:.0f} MiB {load()}\n")
+                            f"{last - t0:.0f} s rss {rss / 1024:.0f} MiB ({parts}) peak {peak[0] / 1024:.0f} MiB {load()}\n")
             time.sleep(0.25)
 
     th = threading.Thread(target=poll, daemon=True)
@@ -163,9 +181,9 @@ def raw_pipe(path: Path) -> dict:
 
 def ingest(path: Path, wh: Path, env: dict) -> dict:
     wall, rss, _ = run_measured([*NEWSLAKE, "ingest", str(path), "-w", str(wh)], env)
-    cpu = CPU_S["last"]
+    cpu, peaks = CPU_S["last"], dict(PEAKS)
     (run,) = sql_rows(wh, "SELECT * FROM runs ORDER BY started_at DESC LIMIT 1")
-    return {"wall": wall, "rss": rss, "cpu": cpu, "seconds": (run["finished_at"] - run["started_at"]).total_seconds(), **run}
+    return {"wall": wall, "rss": rss, "peaks": peaks, "cpu": cpu, "seconds": (run["finished_at"] - run["started_at"]).total_seconds(), **run}
 
 
 def sql_rows(wh: Path, q: str) -> list[dict]:
@@ -212,7 +230,7 @@ BARE = ("import duckdb, sys; c = duckdb.connect(); "
 def sql_speed(wh: Path, repeats: int = 7) -> None:
     """Medians of ``repeats`` runs of each command, interleaved (bare, sql, runs, bare, ...) so a
     change of load falls on all three alike."""
-    cmds = {"bare": [PY, "-c", BARE, str(wh)],
+    cmds = {"import": [PY, "-c", "import duckdb"], "bare": [PY, "-c", BARE, str(wh)],
             "sql": [*NEWSLAKE, "sql", "SELECT count(*) FROM mentions", "-w", str(wh), "-f", "csv"],
             "runs": [*NEWSLAKE, "runs", "-w", str(wh), "-f", "csv"]}
     ts: dict[str, list[float]] = {k: [] for k in cmds}
@@ -226,6 +244,8 @@ def sql_speed(wh: Path, repeats: int = 7) -> None:
     line(f"newslake sql, seed lake (median of {repeats})", f"{ours:.2f} s", f"bare duckdb {bare:.2f} s",
          f"{ours / bare:.2f}x bare (target <= 2x, <= 0.5 s; {l0} -> {load()})")
     line(f"newslake runs, seed lake (median of {repeats})", f"{runs:.2f} s", f"bare duckdb {bare:.2f} s", f"{runs / bare:.2f}x bare")
+    line(f"  python -c 'import duckdb' (median of {repeats})", f"{statistics.median(ts['import']):.2f} s", "",
+         "(the floor under both: interpreter start and DuckDB's import)")
 
 
 # --------------------------------------------------------------------------- 5: analyst queries
@@ -268,8 +288,8 @@ def build_big_lake(src: Path, dst: Path, target_docs: int) -> int:
                     sel.append(f'"{c}"')
             con.execute(f"INSERT INTO {LAKE}.{name} SELECT {', '.join(sel)} FROM {LAKE}.{name}, range(1, {copies}) r(k)")
         con.execute("COMMIT")
-        w.compact()
-        return con.execute(f"SELECT count(*) FROM {LAKE}.documents").fetchone()[0]
+        w.compact()  # on a connection of its own afterwards
+        return w.con.execute(f"SELECT count(*) FROM {LAKE}.documents").fetchone()[0]
 
 
 QUERIES = {
@@ -392,8 +412,10 @@ def bytecode() -> str:
     import prefect
 
     have = any(prefect.__module_path__.joinpath("__pycache__").glob("*.pyc"))
+    ours = any((ROOT / "warehouse" / "__pycache__").glob("lake.*.pyc"))  # `make setup` compiles the project too
     dont = " (PYTHONDONTWRITEBYTECODE set)" if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""
-    return f"bytecode {'compiled' if have else 'NOT compiled'}{dont}"
+    return (f"bytecode {'compiled' if have else 'NOT compiled'}, project's {'compiled' if ours else 'NOT compiled'}"
+            f"{dont}")
 
 
 def load() -> str:
@@ -462,6 +484,10 @@ def main() -> None:
              f"{s['rss'] / 1024:.0f} MiB ({args.small})", f"{first['rss'] / s['rss'] - 1:+.1%} (target within 15%; {load()})")
         line("  (the runs)", f"{first['wall']:.0f} s wall ({args.docs})", f"{s['wall']:.0f} s wall ({args.small})",
              f"{first['batches']} / {s['batches']} batches")
+        for role in ("ingest", "workers", "server"):  # each process's own peak (they need not coincide)
+            big_p, small_p = first["peaks"].get(role, 0), s["peaks"].get(role, 0)
+            line(f"  peak RSS of {role}", f"{big_p / 1024:.0f} MiB ({args.docs})", f"{small_p / 1024:.0f} MiB ({args.small})",
+                 f"{big_p / max(small_p, 1) - 1:+.1%}")
         if "throughput" in parts:
             line("peak RSS, raw nlp.pipe n_process=2", f"{res['raw']['rss'] / 1024:.0f} MiB ({args.docs})", "", "(for scale)")
 

@@ -47,7 +47,19 @@ def _nlp(model: str):  # type: ignore[no-untyped-def]
 
         _NLP, _MODEL = load_nlp(model), model
         _LOADS += 1
+        _warm_up(_NLP)
     return _NLP
+
+
+def _warm_up(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Extract :data:`WARM_TEXT` once, outside a memory zone: the extractors' lazily built resources
+    (gazetteer, lexicons, patterns, the attribution tagger) and the tokenizer's cache are made before
+    the first real batch, which (like every later one) runs inside spaCy's memory zone; the rows
+    are thrown away."""
+    from newslake.transforms.extract import extract_batch
+    from newslake.transforms.ingest.readers import read_source
+
+    extract_batch(read_source(WARM_TEXT.encode(), uri="warm-up.txt"), nlp, version="warm-up", zone=False)
 
 
 def _init(parent: int | None = None) -> None:
@@ -57,19 +69,15 @@ def _init(parent: int | None = None) -> None:
     _exit_with_parent(parent if parent is not None else os.getppid())
 
 
-#: extracted once by a pre-started worker, so the extractors' lazily built resources (gazetteer,
-#: lexicons, patterns) are ready before the first real batch; its rows are thrown away
+#: extracted once by every worker when it loads the model (:func:`_warm_up`)
 WARM_TEXT = ("Prime Minister John Smith said on Monday that France would cut its oil exports by 5 percent "
              "in March, after protesters attacked the embassy in Paris. \"We will not negotiate,\" he told reporters.")
 
 
 def _warm(model: str) -> tuple[int, int]:
-    """Load the model in this worker and extract :data:`WARM_TEXT` (a pre-started pool's first
-    call); (pid, models loaded)."""
-    from newslake.transforms.extract import extract_batch
-    from newslake.transforms.ingest.readers import read_source
-
-    extract_batch(read_source(WARM_TEXT.encode(), uri="warm-up.txt"), _nlp(model), version="warm-up")
+    """Load the model in this worker and warm it up (a pre-started pool's first call); (pid, models
+    loaded)."""
+    _nlp(model)
     return worker_state()
 
 

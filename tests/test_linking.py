@@ -227,3 +227,19 @@ def test_different_legal_forms_are_different_companies():
                rec("Citibank Limited", "ORG")]
     assert pairs(records) == {("Citibank Ltd", "Citibank Limited", "org_variant")}
     assert any("'Citibank': 2 legal forms" in n for n in explain_ambiguities(records))
+
+
+def test_parse_cache_ignores_doc_count_and_is_bounded():
+    """A record seen again with another ``doc_count`` (every new document naming the entity) hits the
+    same cache entry, so a long run's linking does not fill memory with stale copies."""
+    from newslake.transforms.linking import link
+
+    link._parse_key.cache_clear()
+    a = EntityRecord("e1", "Gulmurod Khalimov", "PERSON", ("Khalimov",), doc_count=1)
+    b = EntityRecord("e1", "Gulmurod Khalimov", "PERSON", ("Khalimov",), doc_count=7)
+    assert link._parse_cached(a) is link._parse_cached(b)
+    assert blocking_keys(a) == blocking_keys(b)
+    info = link._parse_key.cache_info()
+    assert info.currsize == 1 and info.maxsize == link.PARSE_CACHE_SIZE
+    c = EntityRecord("e1", "Gulmurod Khalimov", "PERSON", ("G. Khalimov",), doc_count=7)  # new alias: parsed again
+    assert link._parse_cached(c) is not link._parse_cached(a)

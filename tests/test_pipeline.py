@@ -100,3 +100,25 @@ def test_extracted_has_one_field_per_per_document_table() -> None:
     from newslake.warehouse.schema import PER_DOCUMENT
 
     assert tuple(f.name for f in fields(Extracted)) == PER_DOCUMENT
+
+
+@pytest.mark.model
+def test_extract_batch_frees_new_strings_in_a_memory_zone_with_the_same_rows() -> None:
+    """Batches are parsed inside spaCy's ``memory_zone`` (the model's and the attribution tagger's):
+    the words a batch brings are not kept in the vocabularies after it, and the rows are those of a
+    parse outside any zone."""
+    from newslake.transforms.claims.learned import load_tagger
+    from newslake.transforms.extract import extract_batch
+    from newslake.transforms.ingest.readers import read_source
+
+    nlp, tagger = load_nlp(), load_tagger()
+    docs = read_source(("Zorblatt Quenwick, chief of Vextrano Holdings, said on Tuesday that Plimbury would "
+                        "raise its Quaxo exports by 12 percent. \"We expect growth,\" Quenwick told reporters.").encode(),
+                       uri="t.txt")
+    before = (len(nlp.vocab.strings), len(tagger.vocab.strings))
+    zoned = extract_batch(docs, nlp, version="v")
+    assert (len(nlp.vocab.strings), len(tagger.vocab.strings)) == before
+    assert "Zorblatt" not in nlp.vocab.strings and "Quenwick" not in tagger.vocab.strings
+    plain = extract_batch(docs, nlp, version="v", zone=False)
+    assert "Zorblatt" in nlp.vocab.strings  # outside a zone the new words stay
+    assert zoned == plain and [m.text for m in zoned.mentions if m.text.startswith("Zorblatt")]

@@ -271,3 +271,42 @@ def test_compaction_leaves_the_tables_rewritten_in_place_one_file_without_delete
         after = files(w.con)
     assert after == {t: (0 if t == "input_files" else 1, 0) for t in REWRITTEN_IN_PLACE}, after  # no input file here
     assert contents() == before
+
+
+def test_the_writer_reopens_its_connection_between_commits_without_losing_any(cfg, monkeypatch):
+    """A long run's connection is replaced every ``REOPEN_EVERY`` commits and after each compaction
+    (DuckDB gives back what a connection held only when it closes); every batch still lands, and
+    relinking on the new connection sees the rows the old one wrote."""
+    from newslake.warehouse.lake import LakeWriter
+
+    monkeypatch.setattr(LakeWriter, "REOPEN_EVERY", 2)
+    cons = []
+    with LakeWriter(cfg) as w:
+        for i in range(5):
+            w.commit(run_tables("r1", [doc_row(f"d{i}")], [ent_row(f"d{i}", f"e{i}", "Alice Smith")]))
+            cons.append(w.con)  # the connection the commit ran on
+        before = w.con
+        w.compact()
+        assert w.con is not before and w.known_versions(["d0", "d4"]) == {"d0": "v1", "d4": "v1"}
+    assert len({id(c) for c in cons}) == 3  # commits 1-2 on the first connection, 3-4 the second, 5 the third
+    assert table_counts(cfg)["documents"] == 5
+    links = query(cfg, "SELECT DISTINCT canonical_entity_id FROM entity_links").to_pylist()
+    assert len(links) == 1  # the five Alice Smiths, committed on three connections, are one entity
+
+
+@pytest.mark.parametrize("limit", ["1MB", "128MB"])
+def test_compaction_under_a_memory_limit_keeps_every_row(cfg, monkeypatch, limit):
+    """Compaction runs under DuckDB's memory limit ``COMPACT_MEMORY`` (spilling), and again without
+    one if a step cannot fit: either way every row stays and the small files are merged."""
+    from newslake.warehouse import lake as lake_mod
+
+    monkeypatch.setattr(lake_mod, "COMPACT_MEMORY", limit)
+    with lake_mod.LakeWriter(cfg) as w:
+        for i in range(4):
+            w.commit(run_tables("r1", [doc_row(f"d{i}")], [ent_row(f"d{i}", f"e{i}", "Alice Smith")]))
+        files = lambda: w.con.execute(  # noqa: E731
+            "SELECT count(*) FROM ducklake_list_files('lake', 'documents')").fetchone()[0]
+        assert files() == 4
+        w.compact()
+        assert files() == 1
+    assert table_counts(cfg)["documents"] == 4 and table_counts(cfg)["doc_entities"] == 4

@@ -8,8 +8,9 @@ then events (an event inside a claim's content takes the claim's certainty as it
 from __future__ import annotations
 
 import dataclasses
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
@@ -64,15 +65,44 @@ def _reject(doc: SourceDoc, reason: str) -> SourceDoc:
 
 
 
+@contextmanager
+def memory_zone(nlp: Language) -> Iterator[None]:
+    """spaCy's ``memory_zone`` of ``nlp`` and of the attribution tagger (a pipeline with a vocabulary
+    of its own, which every parsed document is copied into): the strings and lexemes added while
+    it is open are freed when it closes, so a worker's vocabularies stop growing with every new word
+    of a long run. Nothing made of spaCy objects may outlive it: :func:`extract_batch` returns
+    plain rows only."""
+    from newslake.transforms.claims.learned import TaggerMissing, load_tagger
+
+    try:
+        tagger = load_tagger()  # loaded (and its own strings kept) before the zones open
+    except TaggerMissing:
+        tagger = None
+    with ExitStack() as stack:
+        stack.enter_context(nlp.memory_zone())
+        if tagger is not None:
+            stack.enter_context(tagger.memory_zone())
+        yield
+
+
 def extract_batch(docs: Sequence[SourceDoc], nlp: Language, *, version: str | None = None,
-                  pipe_batch_size: int = 32, time_budget_s: float | None = DOC_TIME_BUDGET_S) -> Extracted:
+                  pipe_batch_size: int = 32, time_budget_s: float | None = DOC_TIME_BUDGET_S,
+                  zone: bool = True) -> Extracted:
     """Parse the ``ok`` documents with ``nlp.pipe`` and extract every table's rows.
 
     Rejected documents pass through as they are. A document on which an extractor fails, or which
     takes longer than ``time_budget_s``, is turned into a rejected document naming the reason, so
-    one bad document never costs (or stalls) the batch.
+    one bad document never costs (or stalls) the batch. ``zone``: parse inside :func:`memory_zone`
+    (a worker's first, warming call does not, so that the tokenizer's cache and the extractors'
+    lazily built resources are made outside any zone).
     """
     version = version or extractor_version(nlp)
+    with memory_zone(nlp) if zone else nullcontext():
+        return _extract_batch(docs, nlp, version, pipe_batch_size, time_budget_s)
+
+
+def _extract_batch(docs: Sequence[SourceDoc], nlp: Language, version: str, pipe_batch_size: int,
+                   time_budget_s: float | None) -> Extracted:
     out = Extracted()
     ok = [d for d in docs if d.status == "ok"]
     out.documents.extend(d for d in docs if d.status != "ok")

@@ -50,15 +50,7 @@ ALLOWED_PREFIXES: tuple[str, ...] = ("duckdb_", "pragma_")
 
 def check_statement(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> None:
     """Raise :class:`QueryRefused` unless ``sql`` is one SELECT using only read-only table functions."""
-    try:
-        statements = duckdb.extract_statements(sql)
-    except duckdb.Error as e:
-        raise QueryRefused(f"{type(e).__name__}: {str(e).splitlines()[0]}") from e
-    if len(statements) != 1:
-        raise QueryRefused(f"only a single SELECT query can run here (got {len(statements)} statements)")
-    kind = statements[0].type
-    if kind != duckdb.StatementType.SELECT:
-        raise QueryRefused(f"only a single SELECT query can run here (got {kind.name})")
+    check_kind(sql)
     own = con is None
     con = con if con is not None else duckdb.connect()
     try:
@@ -71,6 +63,20 @@ def check_statement(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> N
     for name in sorted(set(_table_functions(tree))):
         if name not in ALLOWED_TABLE_FUNCTIONS and not name.startswith(ALLOWED_PREFIXES):
             raise QueryRefused(f"table function {name}() is not allowed here: `newslake sql` only reads the lake")
+
+
+def check_kind(sql: str) -> None:
+    """Layer 1 alone (no connection needed): raise :class:`QueryRefused` unless ``sql`` is one
+    statement of type SELECT."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as e:
+        raise QueryRefused(f"{type(e).__name__}: {str(e).splitlines()[0]}") from e
+    if len(statements) != 1:
+        raise QueryRefused(f"only a single SELECT query can run here (got {len(statements)} statements)")
+    kind = statements[0].type
+    if kind != duckdb.StatementType.SELECT:
+        raise QueryRefused(f"only a single SELECT query can run here (got {kind.name})")
 
 
 def _table_functions(node: Any) -> Iterator[str]:
@@ -105,9 +111,9 @@ def locked_connection(cfg: LakeConfig, as_of: Any = None) -> Iterator[duckdb.Duc
 
 def run_user_query(cfg: LakeConfig, sql: str, as_of: Any = None) -> tuple[list[str], list[tuple]]:
     """Check and run one user query; return (columns, rows). Raises QueryRefused / LakeError / duckdb.Error."""
-    check_statement(sql)
+    check_kind(sql)  # before the lake is opened: no connection needed
     with locked_connection(cfg, as_of) as con:
-        check_statement(sql, con)  # the same check with the lake's extensions loaded
+        check_statement(sql, con)  # all of it, with the lake's extensions loaded, before the query runs
         cur = con.execute(sql)
         cols = [d[0] for d in cur.description] if cur.description else []
         return cols, (cur.fetchall() if cols else [])

@@ -90,11 +90,22 @@ def _geocoded(rec: EntityRecord) -> bool:
     return rec.entity_id != stable_id("ent", "PLACE", entity_key(rec.name))
 
 
-@lru_cache(maxsize=1 << 16)
 def _parse_cached(rec: EntityRecord) -> Parsed:
-    family = label_family(rec.label)
-    return parse(rec.entity_id, rec.name, family, rec.aliases,
-                 geocoded=family == "PLACE" and _geocoded(rec))
+    """The parse of ``rec``, which depends on everything but its ``doc_count``: that changes with
+    every document naming the entity, so it is left out of the cache key (a key with it would fill
+    the cache with stale copies of the same records as a long run goes on)."""
+    return _parse_key(rec.entity_id, rec.name, rec.label, rec.aliases, rec.geonames_id)
+
+
+#: bounded so that a long run's linking holds the same memory after 1,000 documents as after 100,000
+PARSE_CACHE_SIZE = 1 << 13
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
+def _parse_key(entity_id: str, name: str, label: str, aliases: tuple[str, ...], geonames_id: int | None) -> Parsed:
+    family = label_family(label)
+    rec = EntityRecord(entity_id, name, label, aliases, geonames_id=geonames_id)
+    return parse(entity_id, name, family, aliases, geocoded=family == "PLACE" and _geocoded(rec))
 
 
 def blocking_keys(rec: EntityRecord) -> frozenset[str]:
