@@ -174,13 +174,19 @@ def _military_target(obj: Token) -> bool:
         for c in obj.children)
 
 
+def _doers(tok: Token) -> list[Token]:
+    """Who a verb names as its doer: its active subject (a relative pronoun stands for its
+    antecedent: "the earthquake which killed 300 people") and its ``by`` agents."""
+    subj = subject(tok)
+    doers = [subj[0]] if subj is not None and not subj[1] and not (tok.dep_ == "acl" and is_passive(tok)) else []
+    if tok.dep_ == "relcl" and doers and doers[0].lower_ in RELATIVE_PRONOUNS and doers[0].dep_ == "nsubj":
+        doers[0] = tok.head
+    return doers + [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+
+
 def _natural_doer(tok: Token) -> bool:
     """The doer of a violent verb is a natural cause (:data:`plover.NATURAL_CAUSES`)."""
-    subj = subject(tok)
-    doers = [subj[0]] if subj is not None and not subj[1] else []
-    doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
-    if tok.dep_ == "relcl" and doers and doers[0].lower_ in RELATIVE_PRONOUNS:
-        doers[0] = tok.head  # "the earthquake which killed 300 people"
+    doers = _doers(tok)
     return bool(doers) and all(d.lemma_.lower() in P.NATURAL_CAUSES for d in doers)
 
 
@@ -306,11 +312,7 @@ def _dictionary_target_ok(tok: Token) -> bool:
 def _doer_can_act(tok: Token) -> bool:
     """False when the verb names its doer (active subject or ``by`` agent) and none of them can
     act: "the attack shocked Paris", "surrounded by rumors", "the war threatening the Gulf"."""
-    subj = subject(tok)
-    doers = [subj[0]] if subj is not None and not subj[1] and not (tok.dep_ == "acl" and is_passive(tok)) else []
-    doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
-    if tok.dep_ == "relcl" and doers and doers[0].lower_ in RELATIVE_PRONOUNS and doers[0].dep_ == "nsubj":
-        doers[0] = tok.head  # "the mentality which led to theft": the antecedent does it
+    doers = _doers(tok)  # "the mentality which led to theft": the antecedent does it
     return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) or d.lemma_.lower() in P.LEGAL_DOCUMENTS
                             for d in doers)  # "it urged": unknown, kept; "a suit which charged NEC"
 
@@ -595,10 +597,7 @@ def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple
     if tok.pos_ == "VERB" and _violent_cause(tok):
         return "ASSAULT", tok
     if hit is not None and tok.pos_ == "VERB" and lemma not in P.DEATH_VERBS:
-        subj = subject(tok)
-        doers = [subj[0]] if subj is not None and not subj[1] else []
-        doers += [o for p in tok.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
-        if any(cameo.can_act(d) for d in doers):
+        if any(cameo.can_act(d) for d in _doers(tok)):
             return hit  # "rebels wounded 12 soldiers": the doer's violence
     here = _sentence_numbers(tok.doc)[tok.sent.start]
     before, after = P.VIOLENCE_WINDOW
