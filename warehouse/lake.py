@@ -436,20 +436,30 @@ class LakeWriter:
             con = self.con
             assert con is not None
             now = datetime.now(timezone.utc)
-            for name, t in tables.items():
-                con.register(f"new_{name}", _stamp(t, now))
-            if files is not None:
-                con.register("new_input_files", _stamp(files, now))
-            if ensure is not None:
-                con.register("new_ensure_files", _stamp(ensure, now))
-            for name, t in run_tables.appended.items():
-                con.register(f"new_{name}", t)
             if record is not None:
                 record.commit_attempts += 1 if run_tables.tables else 0
                 record.finished_at = now
-                con.register("new_run", pa.Table.from_pylist([record.row()], schema=TABLES["runs"]))
+            registered: list[str] = []
+
+            def put(name: str, t: "pa.Table") -> None:
+                con.register(name, t)
+                registered.append(name)
+
+            # the batch's Arrow tables are registered inside the transaction: outside one, each
+            # (un)registration is a statement of its own, which on a DuckLake connection reads the
+            # catalog's latest snapshot first (about 7 ms each against 3 ms inside, measured)
             con.execute("BEGIN")
             try:
+                for name, t in tables.items():
+                    put(f"new_{name}", _stamp(t, now))
+                if files is not None:
+                    put("new_input_files", _stamp(files, now))
+                if ensure is not None:
+                    put("new_ensure_files", _stamp(ensure, now))
+                for name, t in run_tables.appended.items():
+                    put(f"new_{name}", t)
+                if record is not None:
+                    put("new_run", pa.Table.from_pylist([record.row()], schema=TABLES["runs"]))
                 serialize_commits(con, record.run_id if record is not None else "")
                 _write(con, tables, record.run_id if record is not None else "", run_tables.retired)
                 for name, t in run_tables.appended.items():
@@ -469,6 +479,8 @@ class LakeWriter:
                     con.execute(f"CALL {LAKE}.set_commit_message(?, ?, extra_info => ?)",
                                 ["newslake", f"{record.flow} {record.run_id}",
                                  json.dumps({"run_id": record.run_id, "source": record.source})])
+                while registered:
+                    con.unregister(registered.pop())
                 faults.point("commit.before")
                 con.execute("COMMIT")
                 self.last_commit_done = True
@@ -477,10 +489,9 @@ class LakeWriter:
                     con.execute("ROLLBACK")
                 except duckdb.Error:
                     pass
+                for name in registered:
+                    _unregister(con, name)
                 raise
-            finally:
-                for name in [*tables, "input_files", "ensure_files", "run", *run_tables.appended]:
-                    _unregister(con, f"new_{name}")
             faults.point("commit.after")
 
         _retrying(attempt, attempts=self.attempts)
