@@ -964,3 +964,44 @@ def test_model_v7_dictionary_additions(nlp, text, trigger, etype, actor):
 def test_model_a_modifier_of_the_object_gives_the_sense(nlp):
     assert "set up" not in model_events(nlp, "The bank will set up a securities operation in Frankfurt.")
     assert model_events(nlp, "The army set up a military operation in the north.")["set up"].event_type == "ASSAULT"
+
+
+def test_cameo_supplement_patterns_belong_to_the_verbs_written_above_them():
+    """Each run of ``V`` rows in data/cameo_supplement.tsv gets only the ``P`` rows under it: the
+    criticism patterns written for "attack" give "impose" nothing ("imposed new rules" is no
+    accusation), and the approval patterns written for "approve" give "attack" nothing."""
+    from newslake.transforms.events.cameo import code_for, pattern_for
+    assert pattern_for("impose", obj=["rules"]) is None
+    assert pattern_for("approve", obj=["bill"]) is None
+    assert code_for("attack", obj=["merger"])[0] == "190"
+    assert code_for("approve", obj=["merger"]) == ("080", False)
+    assert code_for("take", obj=["legal action"]) == ("115", False)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target", [
+    # a relation broken is a sanction; its party is the "with" object, not the ties
+    ("Morocco severed diplomatic relations with Algeria on Sunday.", "severed", "SANCTION", "Morocco", "Algeria"),
+    ("The junta broke off ties with the rebels.", "broke off", "SANCTION", "junta", "rebels"),
+    ("Chad cut ties last month.", "cut", "SANCTION", "Chad", None),
+    # a lawsuit worded as an action: the party is the "against" object
+    ("The dockers' union launched legal action against the port authority.", "launched", "ACCUSE",
+     "union", "port authority"),
+    # approving a deal or a request yields to it (CAMEO 080)
+    ("Federal regulators approved the takeover of the airline.", "approved", "CONCEDE", "regulators", "takeover"),
+    # a casualty count with its passive auxiliary left out undergoes the harm
+    ("Six villagers were killed and 14 wounded in the raid.", "wounded", "ASSAULT", None, "14"),
+    ("The shelling left nine dead and scores injured.", "injured", "ASSAULT", None, "scores"),
+])
+def test_model_v8_relations_lawsuits_approvals_and_casualties(nlp, text, trigger, etype, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype, e
+    assert (e.actor_text is None) if actor is None else actor in (e.actor_text or ""), e
+    assert (e.target_text is None) if target is None else target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+def test_model_a_dividend_approved_and_flights_cancelled_are_no_events(nlp):
+    assert "approved" not in model_events(nlp, "Directors approved a quarterly dividend of five cents.")
+    assert "cancelled" not in model_events(nlp, "Fog at the airport cancelled dozens of flights.")
+    assert model_events(nlp, "Police shot three looters and arrested four.")["arrested"].target_text == "four"

@@ -165,11 +165,26 @@ def _reduced_relative_subject(verb: Token) -> Token | None:
     return None
 
 
+def _gapped_patient(verb: Token, subj: Token) -> bool:
+    """A casualty count in a clause whose passive auxiliary is left out: "30 people were killed and
+    50 wounded", "the attack left 20 dead and dozens injured" (the parser makes the count a
+    subject). Only for harm and detention verbs with no object of their own, after a passive or a
+    resultative verb, and only for counts ("50", "dozens", "three others") or participles."""
+    if verb.dep_ != "conj" or children(verb, "aux", "auxpass", "dobj") \
+            or P.VERB_TRIGGERS.get(verb.lemma_.lower()) not in ("ASSAULT", "COERCE"):
+        return False
+    head = verb.head
+    if not (children(head, "auxpass", "nsubjpass") or children(head, "oprd")):
+        return False
+    return verb.tag_ == "VBN" or subj.like_num or subj.lemma_.lower() in cameo.PARTITIVE_HEADS \
+        or subj.lower_ == "others" or any(c.dep_ == "nummod" for c in subj.children)
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token, bool] | None:
     """The (possibly inherited) subject of a verb and whether it is a passive subject."""
     own = children(verb, "nsubj", "nsubjpass", "csubj", "csubjpass")
     if own:
-        return own[0], own[0].dep_ in ("nsubjpass", "csubjpass")
+        return own[0], own[0].dep_ in ("nsubjpass", "csubjpass") or _gapped_patient(verb, own[0])
     if depth > 4:
         return None
     head = verb.head
@@ -236,6 +251,10 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
             # is no participant; its target is
             on = [t for h in [verb] + objs for t in prep_objects(h, ("on", "against"))]
             objs = on or objs
+        if objs and all(o.lemma_.lower() in P.RELATION_NOUNS for o in objs):
+            objs = [t for h in [verb] + objs for t in prep_objects(h, ("with", "against"))]  # "severed ties with Britain"
+            if not objs:
+                return actor, None
         if end.i != verb.i and end.dep_ == "prep":  # "spoken against ISIS"
             objs = children(end, "pobj") + objs
         elif end.i != verb.i and end.dep_ == "dobj":  # "opened fire on the crowd"

@@ -44,7 +44,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v7"
+EVENTS_VERSION = "newslake.events.v8"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -251,11 +251,11 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
         return None
     sense = cameo.cameo_code(tok)
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    if prt is not None and (sense is None or sense.particle != prt):
+    if prt is not None and (sense is None or (sense.particle != prt and not sense.named_object)):
         return None  # "signing up for the program": a phrasal verb neither table lists
     last = tok
-    if sense is not None and sense.particle:
-        last = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ == sense.particle), tok)
+    if sense is not None and (sense.particle or (prt is not None and sense.named_object)):
+        last = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ == (sense.particle or prt)), tok)
     if lemma in P.VERB_TRIGGERS:
         if sense is not None and sense.by_pattern and P.cameo_to_plover(sense.code) is None:
             return None  # the dictionary's pattern says this sense is no event ("stocks declined")
@@ -269,7 +269,7 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     etype = P.cameo_to_plover(sense.code)
     if etype is not None and lemma not in P.VERB_TRIGGERS and not _doer_can_act(tok):
         return None  # a dictionary sense needs a doer that can act ("the attack shocked Paris")
-    if etype is not None and not _dictionary_target_ok(tok):
+    if etype is not None and not (sense.own and sense.named_object) and not _dictionary_target_ok(tok):
         return None  # "took the news in stride", "raise eight billion dinars", "delivered 10 planes"
     return (etype, last) if etype else None
 
@@ -306,6 +306,7 @@ def _dictionary_target_ok(tok: Token) -> bool:
         objs = [tok.head]
     return not objs or any((cameo.can_act(o) and o.lemma_.lower() not in P.VEHICLE_NOUNS) or _agreement_noun(o)
                            or o.lemma_.lower() in P.NOUN_TRIGGERS or o.lemma_.lower() in P.POLICY_OBJECTS
+                           or o.lemma_.lower() in P.RELATION_NOUNS  # "severed diplomatic ties"
                            for o in objs)
 
 

@@ -132,6 +132,11 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 """Reporting verbs: claims, never events. A REJECT verb with a clausal complement (``"denied that
 ..."``) is reporting too."""
 
+RELATION_NOUNS: frozenset[str] = frozenset("tie relation link contact action proceeding".split())
+"""Objects that name the relation or the act, not a party: "severed ties with Britain", "took legal
+action against the union" (the party is the ``with`` or ``against`` object; with none, "cut
+ties", the event has no target)."""
+
 TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with", "between", "among"), "COOPERATE": ("with",), "AGREE": ("with",),
     "AID": ("to", "for"), "SUPPORT": ("for",), "REQUEST": ("to", "from"),
@@ -263,7 +268,7 @@ cancer"``."""
 
 POLICY_OBJECTS: frozenset[str] = frozenset(
     "curfew gas teargas suit lawsuit restriction tariff quota sanction embargo ban blockade law "
-    "emergency".split())
+    "emergency duty levy".split())
 """Objects by which a state or a party coerces, sanctions or sues: a CAMEO-only verb keeps its
 dictionary sense with them ("fired tear gas", "clamped a curfew", "filed an anti-trust suit",
 "eased restrictions", "call off the threatened tariffs")."""
