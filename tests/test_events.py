@@ -1005,3 +1005,13 @@ def test_model_a_dividend_approved_and_flights_cancelled_are_no_events(nlp):
     assert "approved" not in model_events(nlp, "Directors approved a quarterly dividend of five cents.")
     assert "cancelled" not in model_events(nlp, "Fog at the airport cancelled dozens of flights.")
     assert model_events(nlp, "Police shot three looters and arrested four.")["arrested"].target_text == "four"
+
+
+@pytest.mark.model
+def test_model_an_offensive_mounted_and_terms_agreed(nlp):
+    e = model_events(nlp, "The army mounted a new offensive against rebel positions in the north.")["offensive"]
+    assert e.event_type == "ASSAULT" and "army" in (e.actor_text or "") and "positions" in (e.target_text or ""), e
+    e = model_events(nlp, "Brazil's creditor banks agreed new terms for the rescheduling.")["agreed"]
+    assert e.event_type == "AGREE" and "banks" in (e.actor_text or ""), e
+    assert "offensive" not in model_events(nlp, "Ministers will carry the reform offensive into other areas.")
+    assert "agreed" not in model_events(nlp, "The managers agreed new prices for the season.")

@@ -417,6 +417,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order") and lemma not in P.TOPIC_VERBS:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if objs and not any(cameo.can_act(o) or _agreement_noun(o)
+                                or (etype == "AGREE" and o.lower_ in P.AGREEMENT_NOUNS)  # "agreed new terms"
                                 or o.lemma_.lower() in P.NOUN_TRIGGERS or any(  # "a resumption of air raids"
                                     x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS
                                     for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -445,6 +446,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "strike" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in P.MILITARY_STRIKE
                                      for c in tok.children):
             etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
+        if lemma in ("offensive", "counteroffensive", "counter-offensive") and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in P.CIVIL_OFFENSIVES for c in tok.children):
+            return None  # "the reform offensive", "a charm offensive": a campaign, not an attack
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
         if lemma == "boycott" and not any(

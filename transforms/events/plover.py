@@ -68,7 +68,7 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "ASSAULT": "attack bombing killing murder assassination shooting massacre assault airstrike "
                "raid ambush beheading execution kidnapping abduction explosion blast invasion "
                "fighting shelling battle gunfire slaying beating stabbing bombardment hijacking "
-               "firefight skirmish clash",
+               "firefight skirmish clash offensive counteroffensive counter-offensive",
     "COERCE": "arrest detention ban blockade crackdown censorship expulsion deportation",
     "SANCTION": "sanction embargo boycott",
     "MOBILIZE": "deployment recruitment mobilization mobilisation",
@@ -604,6 +604,12 @@ ECONOMIC_TARGETS: frozenset[str] = frozenset(
 
 PLACES_OF_TRADE: frozenset[str] = frozenset({"market", "markets", "bazaar", "exchange"})
 """Economic words that are also places a bomb can hit: "bombed a market"."""
+
+CIVIL_OFFENSIVES: frozenset[str] = frozenset(
+    "reform charm peace diplomatic political sales marketing media advertising publicity propaganda "
+    "price pricing export trade legal takeover lobbying campaign".split())
+"""Modifiers that make an ``offensive`` a campaign of another kind ("the reform offensive", "a
+charm offensive", "a sales offensive"), not an attack."""
 
 MILITARY_STRIKE: frozenset[str] = frozenset("air missile drone rocket military nuclear pre-emptive preemptive "
                                             "surgical retaliatory artillery".split())
