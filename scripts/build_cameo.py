@@ -75,9 +75,12 @@ def _words(term: str, synsets: dict[str, list[str]]) -> list[str]:
     head = parts[-1]
     if head.startswith("&"):
         heads = sorted(set(synsets.get(head.rstrip("_"), [])))
-    else:
-        low = head.strip("+$%^").lower().replace("_", " ").split()
-        heads = [low[-1]] if low and re.fullmatch(r"[a-z][a-z'\-]*", low[-1]) else []
+    else:  # "FAVOUR/FAVOR", "BOMBING/EXPLOSION": alternatives
+        heads = []
+        for alt in head.split("/"):
+            low = alt.strip("+$%^").lower().replace("_", " ").split()
+            if low and re.fullmatch(r"[a-z][a-z'\-]*", low[-1]):
+                heads.append(low[-1])
     if braced and len(parts) > 1 and heads:
         mod = parts[-2]
         mods = sorted(set(synsets.get(mod.rstrip("_"), []))) if mod.startswith("&") else [mod.strip("+$%^").lower()]
@@ -89,6 +92,15 @@ def _words(term: str, synsets: dict[str, list[str]]) -> list[str]:
 def _terms(text: str) -> list[str]:
     """Split a pattern half into terms: braced phrases stay whole."""
     return re.findall(r"\{[^}]*\}|\([^)]*\)|[^\s{}()]+", text)
+
+
+def _prep_alternatives(body: str) -> list[str]:
+    """``"* (BY/WITH SANCTIONS)"`` -> ``["* (BY SANCTIONS)", "* (WITH SANCTIONS)"]``: one pattern per
+    preposition of a slashed group (a slashed head word is expanded by :func:`_words`)."""
+    m = re.search(r"\((\S+/\S+)(\s[^)]*)?\)", body)
+    if not m or not all(re.fullmatch(r"[A-Za-z]+", w) for w in m.group(1).split("/")):
+        return [body]
+    return [body[:m.start()] + "(" + w + (m.group(2) or "") + ")" + body[m.end():] for w in m.group(1).split("/")]
 
 
 def parse_pattern(body: str, synsets: dict[str, list[str]]) -> tuple[list[str], list[str], str, list[str]] | None:
@@ -172,17 +184,15 @@ def read_verbs(lines: list[str], synsets: dict[str, list[str]]) -> list[tuple]:
             code = _CODE.findall(line)
             if not code:
                 continue
-            body = line[1:line.rindex("[")].strip()
-            parsed = parse_pattern(body, synsets)
-            if parsed is None:
-                continue
             c = code[-1].strip()
             swap = 0
             if ":" in c:
                 first, second = (x.strip() for x in c.split(":", 1))
                 c, swap = (first, 0) if first else (second, 1)
-            if c:
-                patterns.append((*parsed, c, swap))
+            for body in _prep_alternatives(line[1:line.rindex("[")].strip()):
+                parsed = parse_pattern(body, synsets)
+                if parsed is not None and c:
+                    patterns.append((*parsed, c, swap))
         elif not line.startswith((" ", "\t")) or line.strip():
             entry = _verb_entry(line.strip())
             if entry is not None:

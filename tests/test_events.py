@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pathlib import Path
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -1015,3 +1016,49 @@ def test_model_an_offensive_mounted_and_terms_agreed(nlp):
     assert e.event_type == "AGREE" and "banks" in (e.actor_text or ""), e
     assert "offensive" not in model_events(nlp, "Ministers will carry the reform offensive into other areas.")
     assert "agreed" not in model_events(nlp, "The managers agreed new prices for the season.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, place", [
+    # a place named by a place noun: the name, with the noun it heads
+    ("A car bomb exploded on Sunday in the city of Mosul, wounding nine people.", "exploded", "Mosul"),
+    ("Gunmen killed four policemen in Nangarhar province on Tuesday.", "killed", "Nangarhar province"),
+])
+def test_model_places_named_by_a_place_noun(nlp, text, trigger, place):
+    assert model_events(nlp, text)[trigger].location_text == place
+
+
+@pytest.mark.model
+def test_model_marchers_protest_and_a_march_in_any_phrase_is_no_support(nlp):
+    e = model_events(nlp, "Thousands of students marched in the capital on Friday.")["marched"]
+    assert e.event_type == "PROTEST", e
+    assert "marched" not in model_events(nlp, "The regiment marched in the parade.") or \
+        model_events(nlp, "The regiment marched in the parade.")["marched"].event_type != "SUPPORT"
+
+
+def test_cameo_dictionary_slashed_alternatives_are_expanded():
+    """PETRARCH2 writes alternatives with a slash ("(IN FAVOUR/FAVOR)", "(BY/WITH SANCTIONS)"): each
+    is its own pattern, so "march in the town" matches no "in favour" pattern."""
+    from newslake.transforms.events.cameo import pattern_for
+    assert pattern_for("march", preps=[("in", "town")]) is None
+    assert pattern_for("march", preps=[("in", "favour")]).code == "053"
+    assert pattern_for("hit", preps=[("with", "sanctions")]).code == "163"
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from build_cameo import _prep_alternatives, _words
+    assert _prep_alternatives("* (BY/WITH SANCTIONS)") == ["* (BY SANCTIONS)", "* (WITH SANCTIONS)"]
+    assert _words("BOMBING/EXPLOSION", {}) == ["bombing", "explosion"]
+
+
+def test_a_malformed_supplement_row_is_a_clear_error(monkeypatch):
+    from newslake.transforms.events import cameo
+
+    class Fake:
+        def joinpath(self, *a):
+            return self
+
+        def read_text(self, encoding="utf-8"):
+            return "V\tmarch\t\t\nP\tprotesters\t\t\t141\t0\n"
+    monkeypatch.setattr(cameo.resources, "files", lambda pkg: Fake())
+    with pytest.raises(ValueError, match="line 2"):
+        cameo._supplement()

@@ -131,10 +131,13 @@ def _supplement() -> list[str]:
     text = resources.files(DATA).joinpath("data", "cameo_supplement.tsv").read_text(encoding="utf-8")
     out: list[str] = []
     prev = "P"
-    for line in text.splitlines():
+    for n, line in enumerate(text.splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         kind = line.split("\t", 1)[0]
+        if (kind, len(line.split("\t"))) not in (("V", 4), ("P", 7)):
+            raise ValueError(f"cameo_supplement.tsv line {n}: expected 'V verb particle code' (4 fields) "
+                             f"or 'P subj obj prep prep_words code swap' (7 fields), got {line!r}")
         if kind == "V" and prev != "V":
             out.append(f"B\t{SUPPLEMENT_BLOCK}\t---")
         out.append(line)
@@ -243,7 +246,7 @@ def can_act(tok: Token | None) -> bool:
     pronoun, or a noun the agent dictionary lists ("police", "the minister", "rebels")."""
     if tok is None:
         return False
-    if (tok.like_num or tok.lemma_.lower() in PARTITIVE_HEADS) and any(  # "one of the men",
+    if (tok.like_num or tok.lemma_.lower() in PARTITIVE_HEADS or tok.lower_ in PARTITIVE_HEADS) and any(  # "one of the men",
             can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"  # "a number of people"
             for o in p.children if o.dep_ == "pobj"):
         return True

@@ -37,7 +37,7 @@ from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Ar
                                              light_verb, noun_roles, subject, verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
                                                 in_background_clause,
-                                                local_modality, mode_of, place_of, sentence_date, sentence_place)
+                                                local_modality, mode_of, place_of, place_span, sentence_date, sentence_place)
 from newslake.transforms.events.merge import is_bare, merge_mentions
 from newslake.transforms.ids import stable_id
 from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
@@ -643,7 +643,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 if not (tok.pos_ == "NOUN" and bare and (_sentence_names_entity(tok) or _definite(tok))):
                     continue  # kept only to fold into a happening told elsewhere (dropped if none)
             speaker = None
-        loc, loc_source = args.span(place), ("clause" if place is not None else None)
+        loc, loc_source = place_span(place, args), ("clause" if place is not None else None)
         date_text = source = None
         date_range = None
         if when is not None:
@@ -668,7 +668,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
             if loc[0] is None and k == 0:
                 near = sentence_place(tok, args, [(a[1], a[2]), (t[1], t[2])])
                 if near is not None:
-                    loc, loc_source = args.span(near), "sentence"
+                    loc, loc_source = place_span(near, args), "sentence"
             if date_text is None and k == 0:
                 near_date = sentence_date(tok, args)
                 if near_date is not None:
