@@ -1062,3 +1062,11 @@ def test_a_malformed_supplement_row_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(cameo.resources, "files", lambda pkg: Fake())
     with pytest.raises(ValueError, match="line 2"):
         cameo._supplement()
+
+
+@pytest.mark.model
+def test_model_what_a_violent_happening_hit_is_its_target(nlp):
+    e = model_events(nlp, "The blast destroyed a checkpoint outside the ministry.")["blast"]
+    assert e.event_type == "ASSAULT" and e.target_text == "checkpoint", e
+    assert model_events(nlp, "The attack caused panic in the market.").get("attack") is None or \
+        model_events(nlp, "The attack caused panic in the market.")["attack"].target_text is None

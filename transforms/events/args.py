@@ -350,6 +350,9 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     if dative and (target is None or not cameo.can_act(target)):  # "gave Japan a warning of sanctions"
         target = dative[0]
     target = target or (objs[0] if objs else None)
+    if target is None and etype == "ASSAULT" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in P.HARM_BY_EVENT:
+        hit = children(noun.head, "dobj")  # "the explosion targeted a bakery", "the blast destroyed the post"
+        target = hit[0] if hit else None
     if actor is None and light is not None:
         subj = subject(light)
         if subj is not None and not subj[1]:

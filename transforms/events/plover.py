@@ -188,6 +188,11 @@ def kairos_to_plover(kairos_type: str) -> str | None:
             best = (prefix, plover)
     return best[1] if best else None
 
+HARM_BY_EVENT: frozenset[str] = frozenset(
+    "target hit strike destroy damage rock shatter wreck level flatten devastate demolish".split())
+"""Verbs whose subject is a violent happening and whose object is what it hit: "the explosion
+targeted a bakery", "the blast destroyed a police post" (the object is the attack's target)."""
+
 PATIENT_NOUNS: frozenset[str] = frozenset(
     "killing murder assassination arrest detention execution kidnapping abduction beheading "
     "deportation expulsion release".split())
