@@ -1070,3 +1070,10 @@ def test_model_what_a_violent_happening_hit_is_its_target(nlp):
     assert e.event_type == "ASSAULT" and e.target_text == "checkpoint", e
     assert model_events(nlp, "The attack caused panic in the market.").get("attack") is None or \
         model_events(nlp, "The attack caused panic in the market.")["attack"].target_text is None
+
+
+@pytest.mark.model
+def test_model_a_duty_breached_is_no_policy_but_duties_imposed_are(nlp):
+    assert "breached" not in model_events(nlp, "The former director breached his fiduciary duty by leaking documents.")
+    e = model_events(nlp, "Canada imposed duties on American lumber.")["imposed"]
+    assert e.event_type == "SANCTION" and e.target_text == "American lumber", e

@@ -246,7 +246,9 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         objs = children(verb, "dobj")
         if verb.lemma_.lower() in P.TOPIC_VERBS:  # "discussed the situation": a topic, no participant
             objs = [o for o in objs if cameo.can_act(o)]
-        if objs and all(o.lemma_.lower() in P.POLICY_OBJECTS for o in objs):
+        if objs and all(o.lemma_.lower() in P.POLICY_OBJECTS or (
+                o.lemma_.lower() in P.TARIFF_OBJECTS and verb.lemma_.lower() in ("impose", "levy", "slap"))
+                for o in objs):
             # "imposed tariffs on Japanese goods", "imposed sanctions against Tokyo": the instrument
             # is no participant; its target is
             on = [t for h in [verb] + objs for t in prep_objects(h, ("on", "against"))]

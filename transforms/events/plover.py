@@ -132,6 +132,10 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 """Reporting verbs: claims, never events. A REJECT verb with a clausal complement (``"denied that
 ..."``) is reporting too."""
 
+TARIFF_OBJECTS: frozenset[str] = frozenset("duty levy".split())
+"""Objects that are a policy only when imposed or levied ("imposed duties on imports"; not
+"breached his fiduciary duty")."""
+
 RELATION_NOUNS: frozenset[str] = frozenset("tie relation link contact action proceeding".split())
 """Objects that name the relation or the act, not a party: "severed ties with Britain", "took legal
 action against the union" (the party is the ``with`` or ``against`` object; with none, "cut
@@ -273,7 +277,7 @@ cancer"``."""
 
 POLICY_OBJECTS: frozenset[str] = frozenset(
     "curfew gas teargas suit lawsuit restriction tariff quota sanction embargo ban blockade law "
-    "emergency duty levy".split())
+    "emergency".split())
 """Objects by which a state or a party coerces, sanctions or sues: a CAMEO-only verb keeps its
 dictionary sense with them ("fired tear gas", "clamped a curfew", "filed an anti-trust suit",
 "eased restrictions", "call off the threatened tariffs")."""
