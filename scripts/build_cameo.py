@@ -202,10 +202,23 @@ def read_verbs(lines: list[str], synsets: dict[str, list[str]]) -> list[tuple]:
     return blocks
 
 
+NON_AGENT_HEADS = frozenset(
+    "activity base building camp check control crime district facility facilitiy grade grader "
+    "information jail loan operation operations order portfolio position post presence "
+    "protocol rights rule run sector site station system town races security enforcement hire "
+    "extraordinary emeritus supreme especiales nationale federale daily affairs advisory led in at "
+    "to for c 16 4c cof fa jg".split())
+"""Heads of multi-word agent phrases that name no one when they stand alone: ``INTELLIGENCE_ACTIVITY``
+gives no agent "activity", ``MILITARY_OPERATION`` no agent "operation", ``LAW_ENFORCEMENT`` no
+"enforcement" (the phrase's head is kept when the dictionary also lists it as a word of its own)."""
+
+
 def read_agents(path: Path) -> list[str]:
-    """Head nouns of the Phoenix agent phrases (``POLICE_OFFICER`` -> ``officer``), lower case."""
+    """Head nouns of the Phoenix agent phrases (``POLICE_OFFICER`` -> ``officer``), lower case; the
+    head of a multi-word phrase is left out when it is one of :data:`NON_AGENT_HEADS`."""
     macros: dict[str, list[str]] = {}
     heads: set[str] = set()
+    singles: set[str] = set()
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = _strip(raw).strip()
         if not line:
@@ -226,9 +239,11 @@ def read_agents(path: Path) -> list[str]:
         if "of" in parts[1:]:  # "PRISONER_OF_WAR" -> prisoner, not war
             parts = parts[: parts.index("of", 1)]
         head = parts[-1]
+        if len(parts) == 1:
+            singles.add(head)
         if re.fullmatch(r"[a-z][a-z\-]+", head):
             heads.add(head)
-    return sorted(heads)
+    return sorted(h for h in heads if h in singles or h not in NON_AGENT_HEADS)
 
 
 def main() -> None:

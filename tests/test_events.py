@@ -1077,3 +1077,31 @@ def test_model_a_duty_breached_is_no_policy_but_duties_imposed_are(nlp):
     assert "breached" not in model_events(nlp, "The former director breached his fiduciary duty by leaking documents.")
     e = model_events(nlp, "Canada imposed duties on American lumber.")["imposed"]
     assert e.event_type == "SANCTION" and e.target_text == "American lumber", e
+
+
+def test_agent_heads_that_name_no_one_alone_are_left_out():
+    """Phoenix phrases such as INTELLIGENCE_ACTIVITY or MILITARY_OPERATION gave the agent list
+    "activity" and "operation"; heads listed as agents in their own right stay."""
+    from newslake.transforms.events.cameo import agent_nouns
+    agents = agent_nouns()
+    assert not {"activity", "operation", "rule", "system", "control", "loan"} & agents
+    assert {"police", "minister", "official", "rebel", "union"} <= agents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target", [
+    ("The mayor called for residents to stay indoors.", "called for", "REQUEST", "mayor", "residents"),
+    ("Beijing prohibited the two newspapers from publishing for a month.", "prohibited", "COERCE",
+     "Beijing", "newspapers"),
+    ("Soldiers evicted the protesters from the square.", "evicted", "COERCE", "Soldiers", "protesters"),
+    ("The World Bank approved a 50 mln dlr loan for Kenya.", "approved", "COOPERATE", "World Bank", "loan"),
+])
+def test_model_v8_calls_bans_evictions_and_loans(nlp, text, trigger, etype, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype and actor in (e.actor_text or "") and target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+def test_model_things_barred_and_orders_executed_are_no_events(nlp):
+    assert "barred" not in model_events(nlp, "Thrifts may engage in activities barred to banks.")
+    assert "executing" not in model_events(nlp, "Brokers were accused of executing orders for their own account.")

@@ -257,7 +257,9 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
             objs = [t for h in [verb] + objs for t in prep_objects(h, ("with", "against"))]  # "severed ties with Britain"
             if not objs:
                 return actor, None
-        if end.i != verb.i and end.dep_ == "prep":  # "spoken against ISIS"
+        if end.i != verb.i and end.dep_ == "mark":  # "called for officials to act": the clause's subject
+            objs = children(end.head, "nsubj") + objs
+        elif end.i != verb.i and end.dep_ == "prep":  # "spoken against ISIS"
             objs = children(end, "pobj") + objs
         elif end.i != verb.i and end.dep_ == "dobj":  # "opened fire on the crowd"
             objs = prep_objects(end, ("on", "at")) + prep_objects(verb, ("on", "at"))

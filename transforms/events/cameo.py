@@ -221,6 +221,7 @@ class Sense(NamedTuple):
     explicit: bool = True  # the verb's own code (else its block's, or a pattern's)
     named_object: bool = False  # the deciding pattern names the object ("SEVER * TIES")
     own: bool = False  # the deciding pattern is newslake's own (its object needs no further check)
+    phrase_object: bool = False  # the object matched a modified phrase ("military operation")
 
 
 def cameo_code(verb: Token) -> Sense | None:
@@ -236,7 +237,8 @@ def cameo_code(verb: Token) -> Sense | None:
             continue
         best = pattern_for(lemma, part, subj=subj, obj=obj, preps=preps)
         if best is not None:
-            return Sense(best.code, best.swap, part, True, named_object=bool(best.obj), own=best.own)
+            return Sense(best.code, best.swap, part, True, named_object=bool(best.obj), own=best.own,
+                         phrase_object=any(" " in w for w in best.obj & set(obj)))
         return Sense(entry.code, entry.swap, part, False, entry.explicit)
     return None
 

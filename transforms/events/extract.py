@@ -223,6 +223,11 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
         if child.dep_ in ("prt", "prep", "dobj", "agent") and key in P.PHRASAL_TRIGGERS \
                 and child.i - tok.i <= 2:  # "spoke against", "spoke out", not "called her in ... for"
             return P.PHRASAL_TRIGGERS[key], child
+    for clause in tok.rights:  # "called for officials to address the deficit": "for" marks the clause
+        mark = next((m for m in clause.children if m.dep_ == "mark" and m.i < clause.i), None)
+        if clause.dep_ in ("advcl", "ccomp", "xcomp") and mark is not None and mark.i == tok.i + 1 \
+                and (lemma, mark.lower_) in P.PHRASAL_TRIGGERS:
+            return P.PHRASAL_TRIGGERS[(lemma, mark.lower_)], mark
     if lemma in P.LIGHT_VERBS and lemma not in P.VERB_TRIGGERS and any(
             P.NOUN_TRIGGERS.get(o.lemma_.lower()) is not None or any(
                 c.dep_ == "compound" and event_noun(c) is not c and P.NOUN_TRIGGERS.get(c.lemma_.lower())
@@ -269,7 +274,7 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     etype = P.cameo_to_plover(sense.code)
     if etype is not None and lemma not in P.VERB_TRIGGERS and not _doer_can_act(tok):
         return None  # a dictionary sense needs a doer that can act ("the attack shocked Paris")
-    if etype is not None and not (sense.own and sense.named_object) and not _dictionary_target_ok(tok):
+    if etype is not None and not ((sense.own and sense.named_object) or sense.phrase_object) and not _dictionary_target_ok(tok):
         return None  # "took the news in stride", "raise eight billion dinars", "delivered 10 planes"
     return (etype, last) if etype else None
 
@@ -307,6 +312,7 @@ def _dictionary_target_ok(tok: Token) -> bool:
     return not objs or any((cameo.can_act(o) and o.lemma_.lower() not in P.VEHICLE_NOUNS) or _agreement_noun(o)
                            or o.lemma_.lower() in P.NOUN_TRIGGERS or o.lemma_.lower() in P.POLICY_OBJECTS
                            or o.lemma_.lower() in P.RELATION_NOUNS  # "severed diplomatic ties"
+                           or o.lemma_.lower() in P.ASSISTANCE_OBJECTS  # "approved a 97 mln dlr loan for China"
                            for o in objs)
 
 
@@ -418,6 +424,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if objs and not any(cameo.can_act(o) or _agreement_noun(o)
                                 or (etype == "AGREE" and o.lower_ in P.AGREEMENT_NOUNS)  # "agreed new terms"
+                                or o.lemma_.lower() in P.ASSISTANCE_OBJECTS  # "approved a loan for China"
                                 or o.lemma_.lower() in P.NOUN_TRIGGERS or any(  # "a resumption of air raids"
                                     x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS
                                     for p in o.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -45,7 +45,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
                "torture wound injure ambush raid abduct kidnap detonate bombard invade fight "
                "clash slaughter lynch hijack storm firebomb explode maim mutilate",
     "COERCE": "block ban restrict arrest detain jail imprison seize confiscate censor expel "
-              "deport blockade outlaw suppress curb",
+              "deport blockade outlaw suppress curb prohibit forbid evict",
     "SANCTION": "sanction embargo boycott blacklist",
     "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript patrol",
     "PROTEST": "protest demonstrate rally riot",
@@ -131,6 +131,10 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     "argue reply comment acknowledge assert".split())
 """Reporting verbs: claims, never events. A REJECT verb with a clausal complement (``"denied that
 ..."``) is reporting too."""
+
+ASSISTANCE_OBJECTS: frozenset[str] = frozenset("loan credit grant aid assistance".split())
+"""Objects that keep a dictionary sense of giving or agreeing: "the World Bank approved a loan for
+China", "Mexico is due to sign a 7.7 billion dlr loan"."""
 
 TARIFF_OBJECTS: frozenset[str] = frozenset("duty levy".split())
 """Objects that are a policy only when imposed or levied ("imposed duties on imports"; not
@@ -515,11 +519,12 @@ PERSON_OBJECT_NOUNS: frozenset[str] = frozenset({"execution", "arrest", "detenti
 prisoners", not "the execution of the bankruptcy plan"."""
 
 PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang", "release",
-                                                 "free", "press", "fight", "combat", "battle"})
+                                                 "free", "press", "fight", "combat", "battle",
+                                                 "prohibit", "forbid", "evict", "bar"})
 """Verbs that are events only when their object (or passive subject) can act: "executed two
 prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks";
 "released two hostages", not "minutes released on Friday"; "pressed their counterparts to change",
-not "pressed the button"."""
+not "pressed the button"; "prohibited Toshiba Machine from trading", not "activities barred to banks"."""
 
 NON_AGREEMENT_SIGNING: frozenset[str] = frozenset(
     "measure law bill decree order legislation check cheque petition lease".split())
