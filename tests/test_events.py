@@ -1105,3 +1105,14 @@ def test_model_v8_calls_bans_evictions_and_loans(nlp, text, trigger, etype, acto
 def test_model_things_barred_and_orders_executed_are_no_events(nlp):
     assert "barred" not in model_events(nlp, "Thrifts may engage in activities barred to banks.")
     assert "executing" not in model_events(nlp, "Brokers were accused of executing orders for their own account.")
+
+
+@pytest.mark.model
+def test_model_v8_money_market_shareholders_questions_and_efforts(nlp):
+    assert "meeting" not in model_events(nlp, "Acme will call a special meeting of stockholders in May.")
+    assert "agreements" not in model_events(nlp, "The bank lends through sale and repurchase agreements.")
+    assert "aid" not in model_events(nlp, "The central bank offered liquidity aid to the money market.")
+    assert "battle" not in model_events(nlp, "The retailer lost its battle to take over the chain.")
+    assert "asked" not in model_events(nlp, "The minister was asked after the debate about the budget.")
+    e = model_events(nlp, "Rebel units fought a fierce battle for the bridge.")["fought"]
+    assert e.event_type == "ASSAULT" and "Rebel units" in (e.actor_text or "") and e.target_text != "fierce battle", e

@@ -243,7 +243,8 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
     if actor is None and target is not None and etype == "ASSAULT":
         actor = _cause_owner(verb)  # "soldiers were killed in IS attacks": the attack's doer
     if target is None:
-        objs = children(verb, "dobj")
+        objs = [o for o in children(verb, "dobj")  # not a cognate object: "fought a fierce battle"
+                if not (o.pos_ == "NOUN" and P.NOUN_TRIGGERS.get(o.lemma_.lower()) == etype)]
         if verb.lemma_.lower() in P.TOPIC_VERBS:  # "discussed the situation": a topic, no participant
             objs = [o for o in objs if cameo.can_act(o)]
         if objs and all(o.lemma_.lower() in P.POLICY_OBJECTS or (

@@ -34,7 +34,7 @@ from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, event_noun, is_passive,
-                                             light_verb, noun_roles, subject, verb_roles)
+                                             light_verb, noun_roles, prep_objects, subject, verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
                                                 in_background_clause,
                                                 local_modality, mode_of, place_of, place_span, sentence_date, sentence_place)
@@ -372,7 +372,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 o.lemma_.lower() not in P.POLICY_OBJECTS and any(
                     c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in o.children) for o in objs):
             return None  # "car makers will curb their exports": restraining oneself, no coercion
-        if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(cameo.can_act(o) for o in objs):
+        if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(
+                cameo.can_act(o) or P.NOUN_TRIGGERS.get(o.lemma_.lower()) == etype for o in objs):  # "fought a battle"
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
             joined = [c for c in tok.children if c.dep_ == "dobj"]
@@ -414,6 +415,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "ask" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
                 and (tok.dep_ in ("advcl", "acl", "appos") or all(t.is_punct for t in tok.doc[tok.sent.start: tok.i])):
             return None  # "Asked if ...": the reporter's question
+        if lemma == "ask" and (any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children) or any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)) and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return None  # "Baker was asked about U.S. policy", "he was asked after a speech": a question
         if lemma == "ask" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
                                                              for m in c.children) for c in tok.children):
             return None  # "asked whether the deficit would improve": a question, not a request
@@ -465,8 +470,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 c.dep_ in ("compound", "amod") and (c.ent_type_ in ("GPE", "NORP") or c.lemma_.lower() in P.BOYCOTT_SANCTION_OBJECTS)
                 for c in tok.children):
             etype = "PROTEST"  # "a parliamentary boycott by opposition parties"; not "a boycott of South African goods"
-        if etype == "CONSULT" and any(c.dep_ in ("amod", "compound") and c.lower_ in P.SHAREHOLDER_MEETINGS
-                                      for c in tok.children) and not any(
+        if etype == "CONSULT" and (any(c.dep_ in ("amod", "compound") and c.lower_ in P.SHAREHOLDER_MEETINGS
+                                       for c in tok.children) or any(  # "a special meeting of shareholders"
+                o.lemma_.lower() in ("shareholder", "stockholder", "holder") for o in prep_objects(tok, ("of",)))) and not any(
                 t.ent_type_ in ACTOR_LABELS for c in tok.lefts for t in c.subtree) and not any(
                 cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() not in ("shareholder", "stockholder")):
@@ -485,6 +491,13 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 or any(c.dep_ in ("poss", "acl", "relcl") for c in tok.children)
                 or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.CHARGE_GOVERNORS)):
             return None  # "LIFO inventory charges", "one-time charges": a cost, not an accusation
+        if etype == "ASSAULT" and lemma in ("battle", "fight", "war", "struggle") and any(
+                c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+                and P.VERB_TRIGGERS.get(c.lemma_.lower()) != "ASSAULT" for c in tok.children):
+            return None  # "its unsuccessful battle to take over Woolworth": an effort, not violence
+        if etype == "AID" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.ECONOMIC_MODIFIERS
+                                  for c in tok.children):
+            return None  # "dinar liquidity aid", "credit assistance to banks": the money market
         if etype == "ASSAULT" and (_medical(tok) or any(
                 c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS for c in tok.children)):
             return None  # "a takeover battle", "a price war", "a heart attack"
@@ -494,8 +507,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "conference" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.NON_MEETING_MODIFIERS
                                          for c in tok.children):
             return None  # "told a news conference": a statement, not a meeting
-        if etype == "AGREE" and any(c.dep_ in ("compound", "nmod") and c.lower_ in ("repurchase", "repo", "swap")
-                                    for c in tok.children):
+        if etype == "AGREE" and any(x.lower_ in ("repurchase", "repo", "swap") for c in tok.children
+                                    if c.dep_ in ("compound", "nmod") for x in [c] + list(c.conjuncts)):
             return None  # "a repurchase agreement": a money-market instrument
         if etype == "SUPPORT" and any(a.dep_ == "acl" and _quantity_frame(a) for h in [tok] + [
                 o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]

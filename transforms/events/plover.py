@@ -556,7 +556,7 @@ LEGAL_DOCUMENTS: frozenset[str] = frozenset("suit lawsuit complaint indictment p
 
 ECONOMIC_MODIFIERS: frozenset[str] = frozenset(
     "securities business banking stock bond credit loan money currency insurance brokerage trading "
-    "sales marketing".split())
+    "sales marketing liquidity".split())
 """Modifiers that give an object an economic sense: "set up a securities operation" (not a
 military one)."""
 
