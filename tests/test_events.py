@@ -1116,3 +1116,14 @@ def test_model_v8_money_market_shareholders_questions_and_efforts(nlp):
     assert "asked" not in model_events(nlp, "The minister was asked after the debate about the budget.")
     e = model_events(nlp, "Rebel units fought a fierce battle for the bridge.")["fought"]
     assert e.event_type == "ASSAULT" and "Rebel units" in (e.actor_text or "") and e.target_text != "fierce battle", e
+
+
+@pytest.mark.model
+def test_model_v8_dangers_reasons_blocs_and_money_market_help(nlp):
+    assert "threat" not in model_events(nlp, "Officials warned of a growing threat to tankers in the strait.")
+    assert model_events(nlp, "Syria's threat to close the border worried Amman.")["threat"].event_type == "THREATEN"
+    assert "Citing" not in model_events(nlp, "Citing strong opposition from farmers, the minister dropped the plan.")
+    assert "anticipated" not in model_events(nlp, "Analysts anticipated that the talks would fail.")
+    assert "joined" not in model_events(nlp, "Greece joined the bloc in 1981.")
+    assert "assistance" not in model_events(nlp, "The central bank gave the money market 90 mln stg assistance.")
+    assert "meeting" not in model_events(nlp, "It called a meeting at which stockholders will vote on the merger.")

@@ -472,7 +472,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             etype = "PROTEST"  # "a parliamentary boycott by opposition parties"; not "a boycott of South African goods"
         if etype == "CONSULT" and (any(c.dep_ in ("amod", "compound") and c.lower_ in P.SHAREHOLDER_MEETINGS
                                        for c in tok.children) or any(  # "a special meeting of shareholders"
-                o.lemma_.lower() in ("shareholder", "stockholder", "holder") for o in prep_objects(tok, ("of",)))) and not any(
+                o.lemma_.lower() in ("shareholder", "stockholder", "holder") for o in prep_objects(tok, ("of",))) or any(
+                s.lemma_.lower() in ("shareholder", "stockholder") for c in tok.children if c.dep_ == "relcl"
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))) and not any(  # "a meeting at which stockholders vote"
                 t.ent_type_ in ACTOR_LABELS for c in tok.lefts for t in c.subtree) and not any(
                 cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() not in ("shareholder", "stockholder")):
@@ -495,9 +497,16 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
                 and P.VERB_TRIGGERS.get(c.lemma_.lower()) != "ASSAULT" for c in tok.children):
             return None  # "its unsuccessful battle to take over Woolworth": an effort, not violence
-        if etype == "AID" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.ECONOMIC_MODIFIERS
-                                  for c in tok.children):
-            return None  # "dinar liquidity aid", "credit assistance to banks": the money market
+        if etype == "AID" and (any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.ECONOMIC_MODIFIERS
+                                   for c in tok.children) or (tok.head.lemma_.lower() == "give" and any(
+                c.dep_ in ("dative", "dobj") and c.i != tok.i and (c.lemma_.lower() in P.NON_EVENT_SENSES or c.lower_ in P.NON_EVENT_SENSES)
+                for c in tok.head.children))):
+            return None  # "dinar liquidity aid", "gave the money market 191 mln stg assistance": the money market
+        if etype == "THREATEN" and lemma == "threat" and prep_objects(tok, ("to",)) and not any(
+                c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ACTOR_LABELS) for c in tok.children) \
+                and not prep_objects(tok, ("by", "from")):
+            return None  # "the threat to shipping in the Gulf": a danger, not a threat someone made
+
         if etype == "ASSAULT" and (_medical(tok) or any(
                 c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS for c in tok.children)):
             return None  # "a takeover battle", "a price war", "a heart attack"

@@ -411,7 +411,7 @@ CAMEO_LOOSE: frozenset[str] = frozenset(
 
 MENTAL_VERBS: frozenset[str] = frozenset(
     "want expect hope wish believe think plan intend aim seek decide determine consider fail try "
-    "attempt feel fear see come go get obtain provide enable find".split())
+    "attempt feel fear see come go get obtain provide enable find anticipate cite".split())
 """Verbs of mind and intention, and light verbs of coming and getting: never an event themselves,
 whatever the dictionary's patterns say (the act they govern may be: "plans to withdraw" ->
 RETREAT, future; "competition may come from new coins" is none)."""
@@ -588,7 +588,7 @@ AMOUNT_UNITS: frozenset[str] = frozenset(
 
 BODY_NOUNS: frozenset[str] = frozenset(
     "group syndicate consortium company firm board community team staff club venture market bank "
-    "partnership organization organisation association".split())
+    "partnership organization organisation association bloc".split())
 """Bodies one joins without taking a side in a conflict: "joined the syndicate", "joined the group in
 1969" (``join`` stays MOBILIZE for an armed side: "joined ISIS", "joined the rebel group")."""
 
