@@ -1127,3 +1127,28 @@ def test_model_v8_dangers_reasons_blocs_and_money_market_help(nlp):
     assert "joined" not in model_events(nlp, "Greece joined the bloc in 1981.")
     assert "assistance" not in model_events(nlp, "The central bank gave the money market 90 mln stg assistance.")
     assert "meeting" not in model_events(nlp, "It called a meeting at which stockholders will vote on the merger.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target", [
+    # who blocks the roads "in a protest" protests; a counted protest is no mass noun
+    ("Thousands of students blocked the main road in a protest against the fee rise.", "protest", "PROTEST",
+     "Thousands", None),
+    # fighting "with" someone: the other side is the target
+    ("Striking miners clashed with riot police outside the mine.", "clashed", "ASSAULT", "miners", "police"),
+    # entry prevented by the police
+    ("Troops prevented the marchers' entry into the square.", "prevented", "COERCE", "Troops", None),
+    # a loan extended to a party that can act, whatever its amount
+    ("The bank extended Kenya 80 mln dlrs in two loans.", "extended", "AID", "bank", "Kenya"),
+])
+def test_model_v8_protests_clashes_entries_and_loans_extended(nlp, text, trigger, etype, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype and actor in (e.actor_text or ""), e
+    assert target is None or target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+def test_model_a_company_that_agreed_in_a_since_clause_is_its_doer(nlp):
+    e = model_events(nlp, "The firm said the bank is not interested, since it has already agreed to be bought by Acme.")
+    assert e["agreed"].event_type == "AGREE", e
+    assert "curb" not in model_events(nlp, "Car makers will curb their exports to Europe.")

@@ -264,7 +264,8 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
             objs = children(end, "pobj") + objs
         elif end.i != verb.i and end.dep_ == "dobj":  # "opened fire on the crowd"
             objs = prep_objects(end, ("on", "at")) + prep_objects(verb, ("on", "at"))
-        objs = objs or [o for o in prep_objects(verb, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
+        mutual = ("with",) if verb.lemma_.lower() in P.MUTUAL_FIGHT_VERBS else ()  # "clashed with police"
+        objs = objs or [o for o in prep_objects(verb, ("against", "on") + P.TARGET_PREPS.get(etype, ()) + mutual)
                         if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))
                         and o.ent_type_ not in ("DATE", "TIME")  # not "offered ... on Thursday"
                         and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))]  # "agreed on terms"
@@ -361,5 +362,13 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     if actor is None and light is not None:
         subj = subject(light)
         if subj is not None and not subj[1]:
+            actor = subj[0]
+    gov = noun.head.head
+    if actor is None and etype == "PROTEST" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
+            and gov.pos_ == "VERB" and not (P.VERB_TRIGGERS.get(gov.lemma_.lower()) in ("COERCE", "ASSAULT")
+                                            and any(cameo.can_act(o) for o in children(gov, "dobj"))):
+        # not "police arrested 20 people in the protest"
+        subj = subject(gov)  # "farmers blocked the roads in the latest protest": the farmers protest
+        if subj is not None and not subj[1] and cameo.can_act(subj[0]):
             actor = subj[0]
     return actor, target

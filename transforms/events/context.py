@@ -74,7 +74,7 @@ def find(heads: list[Token], preps: frozenset[str], pick: Callable[[Token], obje
 
 PLACE_HEADS = frozenset(
     "city town village province region district county state capital municipality prefecture "
-    "governorate street road avenue square suburb neighbourhood neighborhood".split())
+    "governorate street road avenue square suburb neighbourhood neighborhood port".split())
 """Common nouns that stand for the place they name: "in the city of Lyon", "in Kandahar province"."""
 
 

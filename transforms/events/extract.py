@@ -274,7 +274,7 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     etype = P.cameo_to_plover(sense.code)
     if etype is not None and lemma not in P.VERB_TRIGGERS and not _doer_can_act(tok):
         return None  # a dictionary sense needs a doer that can act ("the attack shocked Paris")
-    if etype is not None and not ((sense.own and sense.named_object) or sense.phrase_object) and not _dictionary_target_ok(tok):
+    if etype is not None and not (sense.own or sense.phrase_object) and not _dictionary_target_ok(tok):
         return None  # "took the news in stride", "raise eight billion dinars", "delivered 10 planes"
     return (etype, last) if etype else None
 
@@ -358,8 +358,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         etype, last = hit
         if _quantity_frame(tok, etype) and not (etype == "REQUEST" and any(
                 cameo.can_act(o) for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-                for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")):
-            return None  # "Extel declined 28p", "exports fell 3 pct" (not "demanded 3 bln dlrs from Carbide")
+                for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")) \
+                and not (etype == "AID" and any(c.dep_ in ("dobj", "dative") and not _amount(c) and cameo.can_act(c)
+                                                for c in tok.children)):
+            return None  # "Extel declined 28p", "exports fell 3 pct" (not "demanded 3 bln dlrs from Carbide",
+            # "extended Pakistan 220 mln dlrs in loans")
         if etype == "CONSULT" and _press_meeting(tok):
             return None  # "met reporters": a news conference
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -369,7 +372,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "order" and objs and any(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
             return None  # "the airline ordered 10 jets": a purchase
         if etype in ("COERCE", "SANCTION") and objs and all(
-                o.lemma_.lower() not in P.POLICY_OBJECTS and any(
+                o.lemma_.lower() not in P.POLICY_OBJECTS and (o.lemma_.lower() in P.NON_EVENT_SENSES
+                                                               or o.lemma_.lower() in P.TRADE_FLOWS) and any(
                     c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in o.children) for o in objs):
             return None  # "car makers will curb their exports": restraining oneself, no coercion
         if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(
@@ -434,8 +438,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                     x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS
                                     for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                     for x in p.children if x.dep_ == "pobj") for o in objs) \
-                    and not any(c.dep_ == "xcomp" for c in tok.children):
-                return None  # "met its budget targets", "ordered 1.75 mln ties"
+                    and not any(c.dep_ == "xcomp" or (c.dep_ == "dative" and cameo.can_act(c)) for c in tok.children):
+                return None  # "met its budget targets", "ordered 1.75 mln ties" (not "extended Kenya 80 mln dlrs")
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children) \
                 and not any(c.dep_ == "dobj" and c.pos_ != "PRON" and cameo.can_act(c) for c in tok.children):
             return None  # "declined to be identified", "refused to comment" (not "urged Congress to give")
@@ -524,7 +528,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 for a in h.children):
             return None  # "support for the Labour Party running at 47 pct": a poll share, not a stance
         voiced = light_verb(tok)
-        if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not any(
+        counted = etype == "PROTEST" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that", "their", "its")
+                                             for c in tok.children)  # "a regular weekly protest", not "in protest"
+        if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not counted and not any(
                 c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children) \
                 and not any(o.ent_type_ in ACTOR_LABELS for p in tok.children if p.dep_ == "prep"
                             and p.lower_ in ("of", "from") for o in p.children if o.dep_ == "pobj") \
@@ -565,6 +571,10 @@ def _reported_it(tok: Token | None) -> Token | None:
     if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and clause.head.lemma_.lower() in P.REPORT_NOUNS:
         speaker = next((c for c in clause.head.children if c.dep_ == "poss"), None)  # "SCI's announcement that it agreed"
         return speaker if speaker is not None and speaker.pos_ != "PRON" and speaker.ent_type_ != "PERSON" else tok
+    if clause.dep_ in ("advcl", "conj") and clause.head.pos_ in ("VERB", "AUX"):
+        own = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if own is not None and own.pos_ != "PRON" and cameo.can_act(own):
+            return own  # "the company is not interested, since it has agreed to be acquired"
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in P.REPORTING_VERBS:
         return tok
     speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
@@ -659,7 +669,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else noun_roles(tok, etype)
         if etype == "ACCUSE" and target is None and tok.lemma_.lower() == "allege":
             target = _alleged_party(tok)
-        if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)):
+        if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)) \
+                and not cameo.can_act(actor):  # not "hundreds of farmers"
             continue  # "gave the party the support of 42 pct of voters": a share, not a stance
         place = place_of(tok, args)
         if place is not None and (place == target or place == actor):

@@ -132,6 +132,12 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 """Reporting verbs: claims, never events. A REJECT verb with a clausal complement (``"denied that
 ..."``) is reporting too."""
 
+MUTUAL_FIGHT_VERBS: frozenset[str] = frozenset("clash fight battle skirmish".split())
+"""Verbs of fighting whose ``with`` object is the other side: "workers clashed with police"."""
+
+TRADE_FLOWS: frozenset[str] = frozenset("export import spending purchase investment lending borrowing".split())
+"""What a party restrains of its own ("car makers will curb their exports"): no coercion."""
+
 ASSISTANCE_OBJECTS: frozenset[str] = frozenset("loan credit grant aid assistance".split())
 """Objects that keep a dictionary sense of giving or agreeing: "the World Bank approved a loan for
 China", "Mexico is due to sign a 7.7 billion dlr loan"."""
