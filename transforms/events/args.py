@@ -269,6 +269,9 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
                         if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))
                         and o.ent_type_ not in ("DATE", "TIME")  # not "offered ... on Thursday"
                         and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))]  # "agreed on terms"
+        given = [c for c in children(verb, "dative") if cameo.can_act(c)]
+        if given and not any(cameo.can_act(o) for o in objs):  # "extended Kenya 80 mln dlrs", "offered IG Metall a rise"
+            objs = given + objs
         if not objs and verb.lemma_.lower() in P.INTENT_GOVERNORS:  # "threatens to behead X"
             objs = [o for x in children(verb, "xcomp") for o in children(x, "dobj")]
         target = objs[0] if objs else None
