@@ -1152,3 +1152,13 @@ def test_model_a_company_that_agreed_in_a_since_clause_is_its_doer(nlp):
     e = model_events(nlp, "The firm said the bank is not interested, since it has already agreed to be bought by Acme.")
     assert e["agreed"].event_type == "AGREE", e
     assert "curb" not in model_events(nlp, "Car makers will curb their exports to Europe.")
+
+
+@pytest.mark.model
+def test_model_wanting_another_party_to_act_is_a_demand_and_a_job_joined_is_none(nlp):
+    e = model_events(nlp, "Washington wants Seoul to open its insurance market.")["wants"]
+    assert e.event_type == "REQUEST" and e.actor_text == "Washington" and e.target_text == "Seoul", e
+    assert "wants" not in model_events(nlp, "Seoul wants to open its insurance market.")
+    assert "joined" not in model_events(nlp, "Smith joined the bank as chief economist in 1985.")
+    assert "declined" not in model_events(nlp, "The company declined to explain the change.")
+    assert model_events(nlp, "The exporters' complaints about the tariffs led to the cuts.")["complaints"].event_type == "ACCUSE"

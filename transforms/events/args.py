@@ -275,6 +275,10 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         if not objs and verb.lemma_.lower() in P.INTENT_GOVERNORS:  # "threatens to behead X"
             objs = [o for x in children(verb, "xcomp") for o in children(x, "dobj")]
         target = objs[0] if objs else None
+    if target is None and etype == "REQUEST":  # "wants Japan to eliminate controls": the party asked to act
+        asked = [s for c in children(verb, "ccomp", "xcomp") for s in children(c, "nsubj")
+                 if s.pos_ != "PRON" and cameo.can_act(s)]
+        target = asked[0] if asked else None
     if target is not None and etype in ("THREATEN", "REQUEST") and not cameo.can_act(target) and any(
             x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS for x in [target] + prep_objects(target, ("of",))):
         target = None  # "threatened a resumption of air raids": the raids are an event of their own, not a party

@@ -279,6 +279,19 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     return (etype, last) if etype else None
 
 
+def _wanted_party(tok: Token) -> Token | None:
+    """The party a verb of wanting wants to act: "the U.S. wants Japan to eliminate controls" ->
+    Japan (a named party or one that can act, not a pronoun, and not the wanting party itself)."""
+    subj = subject(tok)
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            who = next((s for s in c.children if s.dep_ == "nsubj"), None) or next(
+                (o for o in tok.children if o.dep_ == "dobj" and o.i < c.i), None)
+            if who is not None and who.pos_ != "PRON" and cameo.can_act(who) and (subj is None or who.i != subj[0].i):
+                return who
+    return None
+
+
 def _directive(tok: Token) -> bool:
     """``tell`` someone who can act to do something: "told Japan to resolve the row" (not "told
     the meeting to mark the opening", "told Reuters the talks ...")."""
@@ -350,6 +363,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             if lemma == "tell" and _directive(tok):
                 return "REQUEST", tok  # "told Japan to resolve the row": a directive, not a report
             return None
+        if lemma == "want" and _wanted_party(tok) is not None:
+            return "REQUEST", tok  # "the U.S. wants Japan to eliminate import controls": a demand on Japan
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in P.REFUSAL_VERBS and lemma not in P.REFUSAL_VERBS:
             return None  # "declined to cooperate": the refusal is the event
         hit = _verb_type(tok)
@@ -380,6 +395,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 cameo.can_act(o) or P.NOUN_TRIGGERS.get(o.lemma_.lower()) == etype for o in objs):  # "fought a battle"
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
+            if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                return None  # "joined Lorimar as senior vice president": a job
             joined = [c for c in tok.children if c.dep_ == "dobj"]
             holders = [tok] + joined + [c for o in joined for c in o.children if c.dep_ == "conj"]
             if any(o.pos_ == "NOUN" and not o.ent_type_ for h in holders for p in h.children

@@ -73,7 +73,7 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "SANCTION": "sanction embargo boycott",
     "MOBILIZE": "deployment recruitment mobilization mobilisation",
     "PROTEST": "protest demonstration rally riot strike walkout stoppage picket sit-in",
-    "ACCUSE": "accusation condemnation criticism indictment charge",
+    "ACCUSE": "accusation condemnation criticism indictment charge complaint",
     "REJECT": "rejection refusal veto",
     "AGREE": "agreement treaty accord pledge",
     "CONSULT": "talk meeting visit summit negotiation consultation discussion conference",
@@ -474,7 +474,7 @@ cooperation too (a failure, "failed to agree", stays an event with negated modal
 
 NON_EVENT_COMPLEMENTS: frozenset[str] = frozenset(
     "comment identify name elaborate specify disclose discuss say give confirm speculate reveal "
-    "detail quantify predict talk answer estimate forecast project rule".split())
+    "detail quantify predict talk answer estimate forecast project rule explain".split())
 """Infinitives that make a refusal a reporting formula: "declined to be identified", "refused to
 comment"."""
 
