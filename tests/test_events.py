@@ -1162,3 +1162,10 @@ def test_model_wanting_another_party_to_act_is_a_demand_and_a_job_joined_is_none
     assert "joined" not in model_events(nlp, "Smith joined the bank as chief economist in 1985.")
     assert "declined" not in model_events(nlp, "The company declined to explain the change.")
     assert model_events(nlp, "The exporters' complaints about the tariffs led to the cuts.")["complaints"].event_type == "ACCUSE"
+
+
+@pytest.mark.model
+def test_model_convening_and_being_joined_in_an_opinion_are_no_events(nlp):
+    events = model_events(nlp, "The Security Council was called to an emergency meeting on Friday.")
+    assert "called" not in events and events["meeting"].event_type == "CONSULT"
+    assert "joined" not in model_events(nlp, "She was joined by three other judges in the dissent.")

@@ -395,8 +395,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 cameo.can_act(o) or P.NOUN_TRIGGERS.get(o.lemma_.lower()) == etype for o in objs):  # "fought a battle"
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
-            if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
-                return None  # "joined Lorimar as senior vice president": a job
+            if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) or is_passive(tok):
+                return None  # "joined Lorimar as senior vice president": a job; "he was joined by two justices"
             joined = [c for c in tok.children if c.dep_ == "dobj"]
             holders = [tok] + joined + [c for o in joined for c in o.children if c.dep_ == "conj"]
             if any(o.pos_ == "NOUN" and not o.ent_type_ for h in holders for p in h.children
@@ -413,6 +413,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                     m.dep_ in ("amod", "compound") and m.lemma_.lower() in P.ARMED_MODIFIERS for m in o.children)
                    for o in joined):
                 return None  # "joined the syndicate", "joined the group in 1969": not an armed side
+        if lemma == "call" and any(P.NOUN_TRIGGERS.get(o.lemma_.lower()) == "CONSULT" for o in prep_objects(tok, ("to",))):
+            return None  # "the Council was called to a private meeting": convening; the meeting is the event
         if lemma == "plead" and any(c.lower_ in P.PLEAS for c in tok.subtree):
             return None  # "pleaded guilty": a plea in court, not a request
         if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
