@@ -1169,3 +1169,10 @@ def test_model_convening_and_being_joined_in_an_opinion_are_no_events(nlp):
     events = model_events(nlp, "The Security Council was called to an emergency meeting on Friday.")
     assert "called" not in events and events["meeting"].event_type == "CONSULT"
     assert "joined" not in model_events(nlp, "She was joined by three other judges in the dissent.")
+
+
+@pytest.mark.model
+def test_model_an_attack_on_a_market_place_is_violence_but_on_the_dollar_market_is_not(nlp):
+    e = model_events(nlp, "Three people died in an attack on the crowded fish market in Peshawar.")["attack"]
+    assert e.event_type == "ASSAULT" and "fish market" in (e.target_text or ""), e
+    assert "attack" not in model_events(nlp, "Dealers launched an attack on the dollar market.")

@@ -159,9 +159,17 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES
                                   or (o.dep_ == "compound" and o.lower_ in P.ECONOMIC_MODIFIERS))
                and o.ent_type_ not in ACTOR_LABELS  # a name: "asked the International Monetary Fund"
-               and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
+               and not ((physical or (etype == "ASSAULT" and _physical_market(o))) and o.lemma_.lower() in P.PLACES_OF_TRADE)
                and not (etype == "ASSAULT" and _military_target(o))
                for o in _sense_objects(tok, governed=etype not in P.VERBAL_TYPES))  # "urged X to cut taxes"
+
+
+def _physical_market(obj: Token) -> bool:
+    """A market one can stand in: a modifier that names a place or its wares ("the Christmas
+    market", "a crowded fish market") or a place it is in ("the market in Strasbourg"); not "the
+    dollar market", "attacked the market"."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in P.PHYSICAL_MARKET_MODIFIERS for c in obj.children) \
+        or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep_objects(obj, ("in", "near", "at")))
 
 
 def _military_target(obj: Token) -> bool:

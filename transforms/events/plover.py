@@ -625,6 +625,11 @@ ECONOMIC_TARGETS: frozenset[str] = frozenset(
 PLACES_OF_TRADE: frozenset[str] = frozenset({"market", "markets", "bazaar", "exchange"})
 """Economic words that are also places a bomb can hit: "bombed a market"."""
 
+PHYSICAL_MARKET_MODIFIERS: frozenset[str] = frozenset(
+    "christmas fish vegetable fruit flower meat food street open-air outdoor covered crowded busy "
+    "central main village town city local night weekly cattle livestock".split())
+"""Modifiers that make a market a place ("an attack on the Christmas market"), not a price."""
+
 CIVIL_OFFENSIVES: frozenset[str] = frozenset(
     "reform charm peace diplomatic political sales marketing media advertising publicity propaganda "
     "price pricing export trade legal takeover lobbying campaign".split())
