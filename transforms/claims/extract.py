@@ -69,7 +69,7 @@ from newslake.transforms.claims.spans import (
 from newslake.transforms.ids import stable_id
 from newslake.transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v6"  # the default (rules) output is unchanged by the modes
+CLAIMS_VERSION = "newslake.claims.v7"  # the default (rules) output is unchanged by the modes
 MODES = ("rules", "learned", "combined")
 DEFAULT_MODE = "rules"
 """Which extractor makes the claims: the rules (the default), the learned attribution tagger
@@ -204,6 +204,9 @@ def _speaker_fields(
             start, end = speaker_phrase(head)
         else:
             start = gt[-1] + 1
+    start = _past_dateline(doc, start, head.i)
+    if initials is None:
+        end = max(end, _coordinated_end(head))
     span = doc[start:end]
     s, e = _strip_brackets(doc_text(doc), span.start_char, span.end_char)
     sp = doc_text(doc)[s:e]
@@ -223,12 +226,60 @@ def _speaker_fields(
     eid = entities.entity_at(head.idx, head.idx + len(head))
     if eid is None and named:
         eid = entities.entity_at(s, e)
-    if eid is None and not named:  # "the department head, Abdul Jabbar Muhsen, said"
-        appos = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-        ent = entity_span(appos[0]) if appos else None
-        if ent is not None and entities.entity_at(ent.start_char, ent.end_char) is not None:
-            return sp, s, e, entities.entity_at(ent.start_char, ent.end_char), "role", ent.text
+    if eid is None and not named:  # "the department head, Abdul Jabbar Muhsen, said": the name is the speaker
+        ent = _appositive_name(head)
+        if ent is not None:
+            n_s, n_e = _strip_brackets(doc_text(doc), ent.start_char, ent.end_char)
+            name = doc_text(doc)[n_s:n_e]
+            return name, n_s, n_e, entities.entity_at(ent.start_char, ent.end_char), "named", name
     return sp, s, e, eid, "named" if named else "unnamed", sp
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _past_dateline(doc: Doc, start: int, head: int) -> int:
+    """A speaker phrase's start moved past a wire dateline the parse hung on it: "WASHINGTON,
+    March 3 - Treasury Secretary James Baker said" -> "Treasury Secretary James Baker" (a dash
+    standing apart, with a space before it, between the phrase's start and its head)."""
+    for i in range(head - 1, start - 1, -1):
+        tok = doc[i]
+        if tok.text in _DASHES and i > 0 and doc[i - 1].whitespace_:
+            return i + 1
+    return start
+
+
+_COORDINATED_DEPS = frozenset({"conj", "cc", "punct"})
+
+
+def _coordinated_end(head: Token) -> int:
+    """The end of a speaker coordinated with others of its kind: "Treasury Secretary James Baker
+    and Fed Chairman Paul Volcker said" -> up to "Volcker" (two people speaking together). Only
+    names (or people nouns) joined by "and" to names; "the company and its units" is one phrase
+    anyway; a list ending in something else ("Smith and the others") is left as it was."""
+    conjs = [c for c in head.rights if c.dep_ == "conj"]
+    if not conjs or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.rights):
+        return head.i + 1
+    ok = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG")
+    if not ok or not all(c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG") for c in conjs):
+        return head.i + 1
+    if head.ent_type_ and any(c.ent_type_ and c.ent_type_ != head.ent_type_ for c in conjs):
+        return head.i + 1  # "Smith and Acme Corp": a person and a company, not one source
+    _, end = speaker_phrase(conjs[-1])
+    return end
+
+
+def _appositive_name(head: Token):
+    """The name a description stands beside, set off by commas: "the company's chairman, John
+    Smith, said" -> John Smith; "its parent, Acme Corp, said" -> Acme Corp. A person for a
+    person's title, an organisation for an organisation's description."""
+    from newslake.transforms.claims.speakers import ORG_DESCRIPTIONS
+
+    labels = ("ORG",) if (head.lemma_ or head.lower_).lower() in ORG_DESCRIPTIONS else ("PERSON",)
+    for c in head.rights:
+        if c.dep_ == "appos" and c.ent_type_ in labels:
+            return entity_span(c)
+    return None
 
 
 _HEDGE_BLOCKS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "amod", "nmod", "csubj"})
@@ -465,6 +516,8 @@ def _not_speech(doc: Doc, found: Found) -> bool:
     lo, hi = found.content
     if hi <= lo:
         return False
+    if hi - lo == 1 and doc[lo].pos_ == "PRON":
+        return True  # "President Reagan opposed it": the content is only a pronoun, it says nothing
     roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
     if len(roots) != 1:
         return False

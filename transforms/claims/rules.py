@@ -100,6 +100,18 @@ def _pick_complement(verb: Token, comps: list[Token], quoted: frozenset[int]) ->
     return max(comps, key=score) if comps else None
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite_clause(comp: Token) -> bool:
+    """Whether a complement is a finite clause ("found that the pilot erred", "found the pilot had
+    erred"), not a small clause ("found it hard to believe", "found the offer inadequate")."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+        return True
+    return comp.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                             for c in comp.children)
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -133,10 +145,13 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
     start, end = _span_of(comp)
     if comp.i > cue.i and lemma(cue) not in _ADDRESSEE_VERBS:
         # "He recalled the Sogenal offer was for 4.95 mln shares": the parse made the complement's
-        # subject the cue's object; it belongs to the content
+        # subject the cue's object; it belongs to the content (not a time of the saying: "said
+        # Monday that ...")
         obj = next((c for c in cue.rights if c.dep_ in ("dobj", "npadvmod") and c.i < start), None)
-        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "NUM"):
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "NUM") and not _time_word(obj):
             start = obj.left_edge.i
+        start = _past_time_of_cue(cue, start, end)
+        end = _list_continued(cue, comp, comps, end)
     before = [c for c in comps if c.i < cue.i]
     if comp.i < cue.i and len(before) > 1:
         start, end = min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
@@ -152,6 +167,58 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
             end = min(end, (cc.i if cc is not None else conj.left_edge.i))
             break
     return start, end
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+    "week month year weekend morning afternoon evening night day earlier later".split())
+_TIME_MODIFIERS = frozenset({"last", "next", "this", "early", "late", "on", "the"})
+
+
+def _time_word(tok: Token) -> bool:
+    """Whether a token heads a time expression ("Monday", "last week", "yesterday")."""
+    return tok.ent_type_ in _TIME_LABELS or tok.lower_ in _TIME_WORDS
+
+
+def _past_time_of_cue(cue: Token, start: int, end: int) -> int:
+    """The content's start moved past a time phrase right after the cue, which says when the
+    source spoke: "said Monday that P", "said last week the deficit would widen",
+    "said yesterday the troops had left" -> P, "the deficit would widen", "the troops had left".
+
+    Only a time phrase that is a bare adverbial (not a subject or a possessive: "said last week's
+    figures were wrong" keeps its content) and that more of the content follows."""
+    doc = cue.doc
+    if start <= cue.i or any(not t.is_punct for t in doc[cue.i + 1 : start]):
+        return start
+    j = start
+    while j < end and (_time_word(doc[j]) or doc[j].lower_ in _TIME_MODIFIERS):
+        j += 1
+    if j == start or not any(_time_word(t) for t in doc[start:j]):
+        return start
+    phrase = doc[start:j]
+    if phrase.root.dep_ not in ("npadvmod", "tmod", "advmod") or any(
+            t.dep_ == "poss" or t.tag_ == "POS" for t in doc[start : j + 1]):
+        return start
+    while j < end and doc[j].is_punct:
+        j += 1
+    return j if end - j >= 2 else start
+
+
+def _list_continued(cue: Token, comp: Token, comps: list[Token], end: int) -> int:
+    """The content's end carried over more complements of the cue that continue it as a list:
+    "He said prices rose in January, fell in February, and were flat in March" (the parse hung
+    "fell" on "said", beside "rose") -> up to "March". A later complement joins only when nothing
+    but commas and "and"/"or" stand between it and the content."""
+    if comp.i < cue.i:
+        return end
+    doc = cue.doc
+    for c in sorted((c for c in comps if c.i > comp.i and c.left_edge.i >= end), key=lambda c: c.i):
+        gap = doc[end : c.left_edge.i]
+        if not all(t.is_punct or t.lower_ in ("and", "or") or t.is_space for t in gap):
+            break
+        end = c.right_edge.i + 1
+    return end
 
 
 def _postposed_content(cue: Token, speaker: Token) -> tuple[int, int] | None:
@@ -216,6 +283,8 @@ def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
             continue
         if lem in cues.EVIDENTIAL_CUES and not can_be_source(speaker):
             continue
+        if lem in cues.FINITE_ONLY_CUES and not _finite_clause(comp):
+            continue  # "Analysts find it hard to believe ...": a judgment of difficulty, no finding
         yield Found((tok.i, cue_end), _content_of(tok, comp, comps, speaker), speaker, certainty, tok)
 
 

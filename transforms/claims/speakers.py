@@ -89,7 +89,8 @@ PERSON_NOUNS = frozenset(
     "underwriter negotiator delegate representative lawyer attorney judge senator congressman "
     "congresswoman governor mayor ambassador envoy chief head manager aide adviser advisor partner "
     "strategist member businessman businesswoman chancellor premier king queen prince princess "
-    "arbitrageur arbitrager consultant scientist professor researcher".split()) | _ROLE_NOUNS
+    "arbitrageur arbitrager consultant scientist professor researcher investigator inspector auditor "
+    "regulator".split()) | _ROLE_NOUNS
 """Head nouns of unnamed speakers who are people: "a bank official said ... he said"."""
 GROUP_NOUNS = frozenset("country nation member producer exporter importer state ally creditor lender".split())
 """Plural heads that ``they`` can stand for besides people and organisations: "the G-7 countries"."""
