@@ -251,3 +251,19 @@ def test_investigators_find_that() -> None:
     (claim,) = run(mk(FOUND_THAT))
     assert (claim.speaker_text, claim.cue, claim.content, claim.certainty) == (
         "Investigators", "found", "that the pilot had ignored the warning", "asserted")
+
+
+DESCRIPTION_THEN_NAME_THEN_HE = DESCRIPTION_THEN_NAME.rstrip() + """
+He he PRON PRP nsubj 13
+said say VERB VBD ROOT 13
+sales sale NOUN NNS nsubj 15
+rose rise VERB VBD ccomp 13
+. . PUNCT . punct 13
+"""
+
+
+def test_a_pronoun_after_a_description_and_name_stands_for_the_name() -> None:
+    doc = mk(DESCRIPTION_THEN_NAME_THEN_HE, ((3, 5, "PERSON"),))
+    first, second = run(doc)
+    assert first.speaker_text == "John Smith"
+    assert (second.speaker_text, second.speaker_entity_id, second.source_chain) == ("He", "ent_0", ("author", "John Smith"))

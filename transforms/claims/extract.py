@@ -260,8 +260,9 @@ def _coordinated_end(head: Token) -> int:
     conjs = [c for c in head.rights if c.dep_ == "conj"]
     if not conjs or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.rights):
         return head.i + 1
-    ok = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG")
-    if not ok or not all(c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG") for c in conjs):
+    def name(t: Token) -> bool:  # not a letter of initials: "AT and T" is one company's short form
+        return (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")) and len(t.text) > 2
+    if not name(head) or not all(name(c) for c in conjs):
         return head.i + 1
     if head.ent_type_ and any(c.ent_type_ and c.ent_type_ != head.ent_type_ for c in conjs):
         return head.i + 1  # "Smith and Acme Corp": a person and a company, not one source

@@ -396,12 +396,28 @@ class _Spoken:
         return [c for c in self.cands[i:j] if c.end <= at]
 
 
+def _described(spoke: list[_Candidate], doc: Doc) -> list[int]:
+    """Character offsets of the heads of descriptions that earlier speakers' names stand beside
+    ("Invacare Corp chairman, president and chief executive officer A. Malachi Mixon III said" ->
+    the offset of "chairman"): the speaker's head is an apposition of that head."""
+    out = []
+    for c in spoke:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.dep_ == "appos":
+            out.append(span.root.head.idx)
+    return out
+
+
 def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
                 description: str | None = None, genders: dict[str, str] | None = None) -> _Candidate | None:
     at = claim.speaker_start if claim.speaker_start is not None else claim.cue_start
     back = MAX_BACK_DESCRIPTION if description is not None else MAX_BACK
     spoke = earlier.window(at - back, at)  # they carry their resolution
     taken = {(e.start, e.end) for e in spoke}
+    described = _described(spoke, mentions.doc)
+    if described:  # a description of a speaker named beside it is that speaker, not a rival antecedent:
+        # "Indonesian Energy minister Subroto said ... he said" (the speaker is "Subroto")
+        taken |= {(m.start, m.end) for m in mentions.before(at, back) if any(m.start <= k < m.end for k in described)}
     pool = [c for c in spoke + [m for m in mentions.before(at, back) if (m.start, m.end) not in taken]
             if not (claim.start_char <= c.start < claim.end_char)]  # never inside its own content
     if genders:  # a person already called "he" is not "she" ("Brown added ..., he said. ... she said");
