@@ -127,10 +127,10 @@ def test_the_name_beside_a_description_is_the_speaker(spec, ents, speaker) -> No
     assert claim.speaker_entity_id == "ent_0"
 
 
-def test_a_person_is_not_the_name_beside_an_organisation_description() -> None:
-    doc = mk(PARENT_THEN_NAME, ((3, 5, "PERSON"),))  # "Its parent, Acme Corp" read as a person
+def test_an_organisation_is_not_the_name_beside_a_title() -> None:
+    doc = mk(DESCRIPTION_THEN_NAME, ((3, 5, "ORG"),))  # "Its chairman, John Smith" read as a company
     (claim,) = run(doc)
-    assert claim.speaker_text == "Its parent"
+    assert claim.speaker_text == "Its chairman"
 
 
 COORDINATED = """
@@ -267,3 +267,20 @@ def test_a_pronoun_after_a_description_and_name_stands_for_the_name() -> None:
     first, second = run(doc)
     assert first.speaker_text == "John Smith"
     assert (second.speaker_text, second.speaker_entity_id, second.source_chain) == ("He", "ent_0", ("author", "John Smith"))
+
+
+LIST_THEN_NEW_SENTENCE = """
+It it PRON PRP nsubj 1
+said say VERB VBD ROOT 1
+prices price NOUN NNS nsubj 3
+rose rise VERB VBD ccomp 1
+. . PUNCT . punct 3
+Sales sale NOUN NNS nsubj 6
+fell fall VERB VBD ccomp 1
+. . PUNCT . punct 6
+"""
+
+
+def test_a_list_is_not_continued_past_a_full_stop() -> None:
+    (claim,) = run(mk(LIST_THEN_NEW_SENTENCE))
+    assert claim.content == "prices rose"

@@ -276,7 +276,9 @@ def _appositive_name(head: Token):
     person's title, an organisation for an organisation's description."""
     from newslake.transforms.claims.speakers import ORG_DESCRIPTIONS
 
-    labels = ("ORG",) if (head.lemma_ or head.lower_).lower() in ORG_DESCRIPTIONS else ("PERSON",)
+    # the model often calls a firm's name a person ("its subsidiary Publicsoft GmbH"): an organisation
+    # description takes either; a person's title only a person ("its chairman, Acme Corp" is no name of his)
+    labels = ("ORG", "PERSON") if (head.lemma_ or head.lower_).lower() in ORG_DESCRIPTIONS else ("PERSON",)
     for c in head.rights:
         if c.dep_ == "appos" and c.ent_type_ in labels:
             return entity_span(c)

@@ -215,8 +215,8 @@ def _list_continued(cue: Token, comp: Token, comps: list[Token], end: int) -> in
     doc = cue.doc
     for c in sorted((c for c in comps if c.i > comp.i and c.left_edge.i >= end), key=lambda c: c.i):
         gap = doc[end : c.left_edge.i]
-        if not all(t.is_punct or t.lower_ in ("and", "or") or t.is_space for t in gap):
-            break
+        if doc[end - 1].text in (".", "!", "?") or not all(t.text in (",", ";") or t.lower_ in ("and", "or") for t in gap):
+            break  # never past a full stop: "... Hoover Dam. Edison said ..." is a new sentence
         end = c.right_edge.i + 1
     return end
 

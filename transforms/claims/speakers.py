@@ -403,7 +403,8 @@ def _described(spoke: list[_Candidate], doc: Doc) -> list[int]:
     out = []
     for c in spoke:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None and len(span) and span.root.dep_ == "appos":
+        if span is not None and len(span) and span.root.dep_ == "appos" and span.root.pos_ == "PROPN" and (
+                span.root.head.pos_ == "NOUN"):  # not "Eurofer, the EC steelmakers' lobby group"
             out.append(span.root.head.idx)
     return out
 
