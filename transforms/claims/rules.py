@@ -215,7 +215,10 @@ def _list_continued(cue: Token, comp: Token, comps: list[Token], end: int) -> in
     doc = cue.doc
     for c in sorted((c for c in comps if c.i > comp.i and c.left_edge.i >= end), key=lambda c: c.i):
         gap = doc[end : c.left_edge.i]
-        if doc[end - 1].text in (".", "!", "?") or not all(t.text in (",", ";") or t.lower_ in ("and", "or") for t in gap):
+        last = end - 1
+        while last > comp.i and doc[last].is_space:
+            last -= 1
+        if doc[last].text in (".", "!", "?") or not all(t.text in (",", ";") or t.lower_ in ("and", "or") for t in gap):
             break  # never past a full stop: "... Hoover Dam. Edison said ..." is a new sentence
         end = c.right_edge.i + 1
     return end
