@@ -284,3 +284,107 @@ fell fall VERB VBD ccomp 1
 def test_a_list_is_not_continued_past_a_full_stop() -> None:
     (claim,) = run(mk(LIST_THEN_NEW_SENTENCE))
     assert claim.content == "prices rose"
+
+
+TOLD_REUTERS = """
+Yeutter Yeutter PROPN NNP nsubj 1
+told tell VERB VBD ROOT 1
+Reuters Reuters PROPN NNP compound 4
+trade trade NOUN NN compound 4
+disputes dispute NOUN NNS nsubj 6
+are be AUX VBP aux 6
+increasing increase VERB VBG ccomp 1
+. . PUNCT . punct 1
+"""
+
+
+def test_the_addressee_of_told_is_not_content() -> None:
+    (claim,) = run(mk(TOLD_REUTERS, ((0, 1, "PERSON"), (2, 3, "ORG"))))
+    assert claim.content == "trade disputes are increasing"
+
+
+SAID_ONE = """
+" " PUNCT `` punct 7
+It it PRON PRP nsubj 2
+is be AUX VBZ ccomp 7
+like like ADP IN prep 2
+communism communism NOUN NN pobj 3
+, , PUNCT , punct 7
+" " PUNCT '' punct 7
+said say VERB VBD ROOT 7
+one one NUM CD nsubj 7
+. . PUNCT . punct 7
+"""
+
+
+def test_said_one_has_an_unnamed_speaker() -> None:
+    claims = run(mk(SAID_ONE, ((8, 9, "CARDINAL"),)))
+    assert [(c.speaker_text, c.speaker_kind) for c in claims] == [("one", "unnamed")]
+
+
+AGREEMENT_CALLS_FOR = """
+The the DET DT det 1
+agreement agreement NOUN NN nsubj 2
+calls call VERB VBZ ROOT 2
+for for ADP IN prep 2
+a a DET DT det 6
+joint joint ADJ JJ amod 6
+venture venture NOUN NN pobj 3
+. . PUNCT . punct 2
+"""
+PRESSED_TO_EXPLAIN = """
+The the DET DT det 1
+IMF IMF PROPN NNP nsubj 2
+pressed press VERB VBD ROOT 2
+the the DET DT det 4
+government government NOUN NN dobj 2
+to to PART TO aux 6
+explain explain VERB VB xcomp 2
+how how SCONJ WRB advmod 10
+it it PRON PRP nsubj 10
+would would AUX MD aux 10
+pay pay VERB VB ccomp 6
+. . PUNCT . punct 2
+"""
+RELATIVE_PASSIVE = """
+The the DET DT det 1
+measures measure NOUN NNS nsubj 9
+which which PRON WDT dobj 7
+Lawson Lawson PROPN NNP nsubjpass 5
+is be AUX VBZ auxpass 5
+expected expect VERB VBN relcl 1
+to to PART TO aux 7
+announce announce VERB VB xcomp 5
+will will AUX MD aux 9
+help help VERB VB ROOT 9
+. . PUNCT . punct 9
+"""
+
+
+@pytest.mark.parametrize("spec, ents, cues_left", [
+    (AGREEMENT_CALLS_FOR, (), []),  # a term of the agreement, not a demand
+    (PRESSED_TO_EXPLAIN, ((1, 2, "ORG"),), ["pressed"]),  # the government would explain, not the IMF
+    (RELATIVE_PASSIVE, ((3, 4, "PERSON"),), []),  # "which Lawson is expected to announce" says nothing
+])
+def test_no_claim_of_instruments_controlled_infinitives_or_relative_passives(spec, ents, cues_left) -> None:
+    assert [c.cue for c in run(mk(spec, ents))] == cues_left
+
+
+DESCRIPTION_AFTER_ITS_ORGANISATION = """
+Acme Acme PROPN NNP compound 1
+Corp Corp PROPN NNP poss 3
+'s 's PART POS case 1
+profit profit NOUN NN nsubj 5
+will will AUX MD aux 5
+rise rise VERB VB ccomp 9
+, , PUNCT , punct 9
+the the DET DT det 8
+company company NOUN NN nsubj 9
+said say VERB VBD ROOT 9
+. . PUNCT . punct 9
+"""
+
+
+def test_a_description_after_the_content_takes_the_organisation_the_content_names() -> None:
+    (claim,) = run(mk(DESCRIPTION_AFTER_ITS_ORGANISATION, ((0, 2, "ORG"),)))
+    assert (claim.speaker_text, claim.speaker_kind, claim.speaker_entity_id) == ("the company", "role", "ent_0")

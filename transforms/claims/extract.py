@@ -125,6 +125,8 @@ def _speaker_head(head: Token) -> Token | None:
             break
     if head.pos_ == "DET" or head.tag_ in ("DT", "WDT"):
         return None
+    if head.lower_ == "one" and head.dep_ == "nsubj":
+        return head  # "“It's getting to be like communism,” said one": one of the sources named before
     if head.pos_ == "NUM" or head.like_num:  # "MMAL, 99 pct-owned by X, said": the parse took the number
         prev = head.i - 1
         while prev >= 0 and head.doc[prev].is_punct:
@@ -205,6 +207,8 @@ def _speaker_fields(
         else:
             start = gt[-1] + 1
     start = _past_dateline(doc, start, head.i)
+    while start < head.i and doc[start].pos_ == "ADV" and (head.pos_ == "PROPN" or head.ent_type_):
+        start += 1  # "Earlier Supermarkets General said": the model took the adverb into the name
     if initials is None:
         end = max(end, _coordinated_end(head))
     span = doc[start:end]

@@ -48,6 +48,9 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return named[0]
     if subjects and verb.dep_ == "relcl":
         return verb.head
+    if depth == 0 and verb.dep_ == "xcomp" and lemma(verb.head) in cues.OBJECT_CONTROL and any(
+            c.dep_ in ("dobj", "dative") and c.i < verb.i for c in verb.head.children):
+        return None  # "pressing the government to explain": the government would explain, not the subject
     if depth < 3 and verb.head != verb:
         ing = verb.tag_ == "VBG" or verb.lower_.endswith("ing")
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and ing):
@@ -151,6 +154,8 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
         if obj is not None and obj.pos_ in ("NOUN", "PROPN", "NUM") and not _time_word(obj):
             start = obj.left_edge.i
         start = _past_time_of_cue(cue, start, end)
+    if comp.i > cue.i:
+        start = _past_addressee(cue, start, end)
         end = _list_continued(cue, comp, comps, end)
     before = [c for c in comps if c.i < cue.i]
     if comp.i < cue.i and len(before) > 1:
@@ -203,6 +208,27 @@ def _past_time_of_cue(cue: Token, start: int, end: int) -> int:
     while j < end and doc[j].is_punct:
         j += 1
     return j if end - j >= 2 else start
+
+
+def _past_addressee(cue: Token, start: int, end: int) -> int:
+    """The content's start moved past the addressee of a speech verb that the parse hung on the
+    content: "Yeutter told Reuters bilateral trade disputes are increasing" -> "bilateral trade
+    disputes are increasing" (a name right after "told"/"assured"/... with no object of its own,
+    taken as a modifier of the content's subject)."""
+    doc = cue.doc
+    if lemma(cue) not in _ADDRESSEE_VERBS or start != cue.i + 1 or any(
+            c.dep_ in ("dobj", "dative") for c in cue.children):
+        return start
+    tok = doc[start]
+    if tok.ent_type_ not in ("ORG", "PERSON", "NORP", "GPE") or tok.ent_iob_ != "B":
+        return start
+    k = start + 1
+    while k < end and doc[k].ent_iob_ == "I":
+        k += 1
+    name = doc[start:k]
+    if name.root.dep_ not in ("nmod", "compound", "npadvmod", "poss") or end - k < 3:
+        return start
+    return k
 
 
 def _list_continued(cue: Token, comp: Token, comps: list[Token], end: int) -> int:
@@ -304,8 +330,8 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
             continue
         lem = lemma(tok)
         speaker = subject(tok) or fallback_subject(tok)
-        if speaker is None:
-            continue
+        if speaker is None or lemma(speaker) in cues.INSTRUMENT_NOUNS:
+            continue  # "The agreement calls for a joint venture": a term, not a demand
         kids = list(tok.rights)
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         if lem in cues.NAMING_CUES and obj is not None:
@@ -363,6 +389,9 @@ def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
                 elif c.i > comp.i and finite:
                     break
         subj = next((c for c in tok.lefts if c.dep_ == "nsubjpass"), None)
+        if tok.dep_ == "relcl" and any(c.lower_ in cues.RELATIVE_PRONOUNS and c.dep_ in ("dobj", "pobj")
+                                       for c in (*tok.children, *comp.children)):
+            continue  # "the measures which Lawson is expected to announce": the measures are the topic
         if comp.dep_ == "xcomp" and subj is not None and subj.lower_ not in ("there", *cues.RELATIVE_PRONOUNS):
             start = subj.left_edge.i  # "The machine is expected to run by 1991": what is expected of what
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)

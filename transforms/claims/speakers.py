@@ -90,7 +90,8 @@ PERSON_NOUNS = frozenset(
     "congresswoman governor mayor ambassador envoy chief head manager aide adviser advisor partner "
     "strategist member businessman businesswoman chancellor premier king queen prince princess "
     "arbitrageur arbitrager consultant scientist professor researcher investigator inspector auditor "
-    "regulator".split()) | _ROLE_NOUNS
+    "regulator organiser organizer protester demonstrator shareholder stockholder holder consumer customer "
+    "buyer seller voter citizen student creditor".split()) | _ROLE_NOUNS
 """Head nouns of unnamed speakers who are people: "a bank official said ... he said"."""
 GROUP_NOUNS = frozenset("country nation member producer exporter importer state ally creditor lender".split())
 """Plural heads that ``they`` can stand for besides people and organisations: "the G-7 countries"."""
@@ -428,6 +429,12 @@ def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
     sent = mentions.sent_of(at)
     ranked = list(_ordered(pool, sent))
     ordered = [c for c in ranked if _compatible(want, c, description)]
+    if description is not None and not ordered:
+        # nothing before the content: an organisation the content itself names first stands for a
+        # description after it ("Premier Group Holdings Ltd anticipates ..., the company said" opening
+        # a story); a pronoun never takes one ("Uganda has a rail link ..., they said")
+        ordered = sorted((c for c in mentions.before(at, back) if claim.start_char <= c.start < claim.end_char
+                          and _compatible(want, c, description)), key=lambda c: c.start)[:1]
     if description is not None:  # "the fund" -> a fund named before, else the nearest organisation
         # that is not a body of another kind ("the association" is not "the Council of Ministers",
         # "the company" not "the Securities and Exchange Commission")
