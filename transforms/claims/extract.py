@@ -259,8 +259,9 @@ _COORDINATED_DEPS = frozenset({"conj", "cc", "punct"})
 def _coordinated_end(head: Token) -> int:
     """The end of a speaker coordinated with others of its kind: "Treasury Secretary James Baker
     and Fed Chairman Paul Volcker said" -> up to "Volcker" (two people speaking together). Only
-    names (or people nouns) joined by "and" to names; "the company and its units" is one phrase
-    anyway; a list ending in something else ("Smith and the others") is left as it was."""
+    names the model gave one label (two people, two companies, two countries) joined by "and"; a
+    list ending in something else ("Smith and the others") or a firm's name the model split
+    ("Harper and Row") is left as it was."""
     conjs = [c for c in head.rights if c.dep_ == "conj"]
     if not conjs or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.rights):
         return head.i + 1
@@ -268,8 +269,8 @@ def _coordinated_end(head: Token) -> int:
         return (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")) and len(t.text) > 2
     if not name(head) or not all(name(c) for c in conjs):
         return head.i + 1
-    if head.ent_type_ and any(c.ent_type_ and c.ent_type_ != head.ent_type_ for c in conjs):
-        return head.i + 1  # "Smith and Acme Corp": a person and a company, not one source
+    if not head.ent_type_ or any(c.ent_type_ != head.ent_type_ for c in conjs):
+        return head.i + 1  # "Smith and Acme Corp": a person and a company; "Harper and Row": one firm's name
     _, end = speaker_phrase(conjs[-1])
     return end
 
