@@ -4,6 +4,7 @@
     .venv/bin/python bench/claims_sample.py --part tune --seed 101 ...        # what rules may be tuned on
     .venv/bin/python bench/claims_sample.py --mode combined --only-added ...   # the tagger's additions only
     .venv/bin/python bench/claims_sample.py --pronouns ...                     # he/she/it/they speakers only
+    .venv/bin/python bench/claims_sample.py --all ... > v7.tsv                 # every claim, one per line, to diff versions
 
 Reads ``../shared/corpus/reuters21578.jsonl`` (never copied). Stories are split as in
 ``bench/reuters_sample.py`` (``heldout`` when the first 8 hex digits of ``sha256(id)`` are odd, else
@@ -53,6 +54,9 @@ def main() -> None:
     ap.add_argument("--context", type=int, default=400, help="characters shown before a speaker that is not a name")
     ap.add_argument("--unresolved", action="store_true", help="sample only he/she/it/they speakers with no antecedent")
     ap.add_argument("--pronouns", action="store_true", help="sample only he/she/it/they speakers")
+    ap.add_argument("--all", action="store_true",
+                    help="print every claim of the stories (story, cue offset, cue, speaker, kind, entity, "
+                         "certainty, content) in a stable order instead of a sample: diff two versions' output")
     args = ap.parse_args()
 
     import spacy
@@ -89,6 +93,13 @@ def main() -> None:
             rows.append((c, added))
 
     claims = [c for c, _ in rows]
+    if args.all:
+        for c in sorted(claims, key=lambda c: (c.doc_id, c.cue_start, c.start_char)):
+            src, _ = texts[c.doc_id]
+            print("\t".join((src.external_id, str(c.cue_start), repr(c.cue), repr(c.speaker_text), c.speaker_kind,
+                             names.get(c.speaker_entity_id, "-") if c.speaker_entity_id else "-", c.certainty,
+                             " ".join(c.content.split()))))
+        return
     print(f"# part={args.part} seed={args.seed} stories={len(srcs)} mode={args.mode} claims={len(claims)}"
           + (f" (rules alone {n_rules}, added {sum(a for _, a in rows)})" if args.mode != "rules" else "")
           + f"; claims extraction {t_claims:.1f}s")

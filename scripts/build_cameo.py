@@ -75,9 +75,12 @@ def _words(term: str, synsets: dict[str, list[str]]) -> list[str]:
     head = parts[-1]
     if head.startswith("&"):
         heads = sorted(set(synsets.get(head.rstrip("_"), [])))
-    else:
-        low = head.strip("+$%^").lower().replace("_", " ").split()
-        heads = [low[-1]] if low and re.fullmatch(r"[a-z][a-z'\-]*", low[-1]) else []
+    else:  # "FAVOUR/FAVOR", "BOMBING/EXPLOSION": alternatives
+        heads = []
+        for alt in head.split("/"):
+            low = alt.strip("+$%^").lower().replace("_", " ").split()
+            if low and re.fullmatch(r"[a-z][a-z'\-]*", low[-1]):
+                heads.append(low[-1])
     if braced and len(parts) > 1 and heads:
         mod = parts[-2]
         mods = sorted(set(synsets.get(mod.rstrip("_"), []))) if mod.startswith("&") else [mod.strip("+$%^").lower()]
@@ -89,6 +92,15 @@ def _words(term: str, synsets: dict[str, list[str]]) -> list[str]:
 def _terms(text: str) -> list[str]:
     """Split a pattern half into terms: braced phrases stay whole."""
     return re.findall(r"\{[^}]*\}|\([^)]*\)|[^\s{}()]+", text)
+
+
+def _prep_alternatives(body: str) -> list[str]:
+    """``"* (BY/WITH SANCTIONS)"`` -> ``["* (BY SANCTIONS)", "* (WITH SANCTIONS)"]``: one pattern per
+    preposition of a slashed group (a slashed head word is expanded by :func:`_words`)."""
+    m = re.search(r"\((\S+/\S+)(\s[^)]*)?\)", body)
+    if not m or not all(re.fullmatch(r"[A-Za-z]+", w) for w in m.group(1).split("/")):
+        return [body]
+    return [body[:m.start()] + "(" + w + (m.group(2) or "") + ")" + body[m.end():] for w in m.group(1).split("/")]
 
 
 def parse_pattern(body: str, synsets: dict[str, list[str]]) -> tuple[list[str], list[str], str, list[str]] | None:
@@ -172,17 +184,15 @@ def read_verbs(lines: list[str], synsets: dict[str, list[str]]) -> list[tuple]:
             code = _CODE.findall(line)
             if not code:
                 continue
-            body = line[1:line.rindex("[")].strip()
-            parsed = parse_pattern(body, synsets)
-            if parsed is None:
-                continue
             c = code[-1].strip()
             swap = 0
             if ":" in c:
                 first, second = (x.strip() for x in c.split(":", 1))
                 c, swap = (first, 0) if first else (second, 1)
-            if c:
-                patterns.append((*parsed, c, swap))
+            for body in _prep_alternatives(line[1:line.rindex("[")].strip()):
+                parsed = parse_pattern(body, synsets)
+                if parsed is not None and c:
+                    patterns.append((*parsed, c, swap))
         elif not line.startswith((" ", "\t")) or line.strip():
             entry = _verb_entry(line.strip())
             if entry is not None:
@@ -192,10 +202,23 @@ def read_verbs(lines: list[str], synsets: dict[str, list[str]]) -> list[tuple]:
     return blocks
 
 
+NON_AGENT_HEADS = frozenset(
+    "activity base building camp check control crime district facility facilitiy grade grader "
+    "information jail loan operation operations order portfolio position post presence "
+    "protocol rights rule run sector site station system town races security enforcement hire "
+    "extraordinary emeritus supreme especiales nationale federale daily affairs advisory led in at "
+    "to for c 16 4c cof fa jg".split())
+"""Heads of multi-word agent phrases that name no one when they stand alone: ``INTELLIGENCE_ACTIVITY``
+gives no agent "activity", ``MILITARY_OPERATION`` no agent "operation", ``LAW_ENFORCEMENT`` no
+"enforcement" (the phrase's head is kept when the dictionary also lists it as a word of its own)."""
+
+
 def read_agents(path: Path) -> list[str]:
-    """Head nouns of the Phoenix agent phrases (``POLICE_OFFICER`` -> ``officer``), lower case."""
+    """Head nouns of the Phoenix agent phrases (``POLICE_OFFICER`` -> ``officer``), lower case; the
+    head of a multi-word phrase is left out when it is one of :data:`NON_AGENT_HEADS`."""
     macros: dict[str, list[str]] = {}
     heads: set[str] = set()
+    singles: set[str] = set()
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = _strip(raw).strip()
         if not line:
@@ -216,9 +239,11 @@ def read_agents(path: Path) -> list[str]:
         if "of" in parts[1:]:  # "PRISONER_OF_WAR" -> prisoner, not war
             parts = parts[: parts.index("of", 1)]
         head = parts[-1]
+        if len(parts) == 1:
+            singles.add(head)
         if re.fullmatch(r"[a-z][a-z\-]+", head):
             heads.add(head)
-    return sorted(heads)
+    return sorted(h for h in heads if h in singles or h not in NON_AGENT_HEADS)
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pathlib import Path
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -964,3 +965,214 @@ def test_model_v7_dictionary_additions(nlp, text, trigger, etype, actor):
 def test_model_a_modifier_of_the_object_gives_the_sense(nlp):
     assert "set up" not in model_events(nlp, "The bank will set up a securities operation in Frankfurt.")
     assert model_events(nlp, "The army set up a military operation in the north.")["set up"].event_type == "ASSAULT"
+
+
+def test_cameo_supplement_patterns_belong_to_the_verbs_written_above_them():
+    """Each run of ``V`` rows in data/cameo_supplement.tsv gets only the ``P`` rows under it: the
+    criticism patterns written for "attack" give "impose" nothing ("imposed new rules" is no
+    accusation), and the approval patterns written for "approve" give "attack" nothing."""
+    from newslake.transforms.events.cameo import code_for, pattern_for
+    assert pattern_for("impose", obj=["rules"]) is None
+    assert pattern_for("approve", obj=["bill"]) is None
+    assert code_for("attack", obj=["merger"])[0] == "190"
+    assert code_for("approve", obj=["merger"]) == ("080", False)
+    assert code_for("take", obj=["legal action"]) == ("115", False)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target", [
+    # a relation broken is a sanction; its party is the "with" object, not the ties
+    ("Morocco severed diplomatic relations with Algeria on Sunday.", "severed", "SANCTION", "Morocco", "Algeria"),
+    ("The junta broke off ties with the rebels.", "broke off", "SANCTION", "junta", "rebels"),
+    ("Chad cut ties last month.", "cut", "SANCTION", "Chad", None),
+    # a lawsuit worded as an action: the party is the "against" object
+    ("The dockers' union launched legal action against the port authority.", "launched", "ACCUSE",
+     "union", "port authority"),
+    # approving a deal or a request yields to it (CAMEO 080)
+    ("Federal regulators approved the takeover of the airline.", "approved", "CONCEDE", "regulators", "takeover"),
+    # a casualty count with its passive auxiliary left out undergoes the harm
+    ("Six villagers were killed and 14 wounded in the raid.", "wounded", "ASSAULT", None, "14"),
+    ("The shelling left nine dead and scores injured.", "injured", "ASSAULT", None, "scores"),
+])
+def test_model_v8_relations_lawsuits_approvals_and_casualties(nlp, text, trigger, etype, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype, e
+    assert (e.actor_text is None) if actor is None else actor in (e.actor_text or ""), e
+    assert (e.target_text is None) if target is None else target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+def test_model_a_dividend_approved_and_flights_cancelled_are_no_events(nlp):
+    assert "approved" not in model_events(nlp, "Directors approved a quarterly dividend of five cents.")
+    assert "cancelled" not in model_events(nlp, "Fog at the airport cancelled dozens of flights.")
+    assert model_events(nlp, "Police shot three looters and arrested four.")["arrested"].target_text == "four"
+
+
+@pytest.mark.model
+def test_model_an_offensive_mounted_and_terms_agreed(nlp):
+    e = model_events(nlp, "The army mounted a new offensive against rebel positions in the north.")["offensive"]
+    assert e.event_type == "ASSAULT" and "army" in (e.actor_text or "") and "positions" in (e.target_text or ""), e
+    e = model_events(nlp, "Brazil's creditor banks agreed new terms for the rescheduling.")["agreed"]
+    assert e.event_type == "AGREE" and "banks" in (e.actor_text or ""), e
+    assert "offensive" not in model_events(nlp, "Ministers will carry the reform offensive into other areas.")
+    assert "agreed" not in model_events(nlp, "The managers agreed new prices for the season.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, place", [
+    # a place named by a place noun: the name, with the noun it heads
+    ("A car bomb exploded on Sunday in the city of Mosul, wounding nine people.", "exploded", "Mosul"),
+    ("Gunmen killed four policemen in Nangarhar province on Tuesday.", "killed", "Nangarhar province"),
+])
+def test_model_places_named_by_a_place_noun(nlp, text, trigger, place):
+    assert model_events(nlp, text)[trigger].location_text == place
+
+
+@pytest.mark.model
+def test_model_marchers_protest_and_a_march_in_any_phrase_is_no_support(nlp):
+    e = model_events(nlp, "Thousands of students marched in the capital on Friday.")["marched"]
+    assert e.event_type == "PROTEST", e
+    assert "marched" not in model_events(nlp, "The regiment marched in the parade.") or \
+        model_events(nlp, "The regiment marched in the parade.")["marched"].event_type != "SUPPORT"
+
+
+def test_cameo_dictionary_slashed_alternatives_are_expanded():
+    """PETRARCH2 writes alternatives with a slash ("(IN FAVOUR/FAVOR)", "(BY/WITH SANCTIONS)"): each
+    is its own pattern, so "march in the town" matches no "in favour" pattern."""
+    from newslake.transforms.events.cameo import pattern_for
+    assert pattern_for("march", preps=[("in", "town")]) is None
+    assert pattern_for("march", preps=[("in", "favour")]).code == "053"
+    assert pattern_for("hit", preps=[("with", "sanctions")]).code == "163"
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from build_cameo import _prep_alternatives, _words
+    assert _prep_alternatives("* (BY/WITH SANCTIONS)") == ["* (BY SANCTIONS)", "* (WITH SANCTIONS)"]
+    assert _words("BOMBING/EXPLOSION", {}) == ["bombing", "explosion"]
+
+
+def test_a_malformed_supplement_row_is_a_clear_error(monkeypatch):
+    from newslake.transforms.events import cameo
+
+    class Fake:
+        def joinpath(self, *a):
+            return self
+
+        def read_text(self, encoding="utf-8"):
+            return "V\tmarch\t\t\nP\tprotesters\t\t\t141\t0\n"
+    monkeypatch.setattr(cameo.resources, "files", lambda pkg: Fake())
+    with pytest.raises(ValueError, match="line 2"):
+        cameo._supplement()
+
+
+@pytest.mark.model
+def test_model_what_a_violent_happening_hit_is_its_target(nlp):
+    e = model_events(nlp, "The blast destroyed a checkpoint outside the ministry.")["blast"]
+    assert e.event_type == "ASSAULT" and e.target_text == "checkpoint", e
+    assert model_events(nlp, "The attack caused panic in the market.").get("attack") is None or \
+        model_events(nlp, "The attack caused panic in the market.")["attack"].target_text is None
+
+
+@pytest.mark.model
+def test_model_a_duty_breached_is_no_policy_but_duties_imposed_are(nlp):
+    assert "breached" not in model_events(nlp, "The former director breached his fiduciary duty by leaking documents.")
+    e = model_events(nlp, "Canada imposed duties on American lumber.")["imposed"]
+    assert e.event_type == "SANCTION" and e.target_text == "American lumber", e
+
+
+def test_agent_heads_that_name_no_one_alone_are_left_out():
+    """Phoenix phrases such as INTELLIGENCE_ACTIVITY or MILITARY_OPERATION gave the agent list
+    "activity" and "operation"; heads listed as agents in their own right stay."""
+    from newslake.transforms.events.cameo import agent_nouns
+    agents = agent_nouns()
+    assert not {"activity", "operation", "rule", "system", "control", "loan"} & agents
+    assert {"police", "minister", "official", "rebel", "union"} <= agents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target", [
+    ("The mayor called for residents to stay indoors.", "called for", "REQUEST", "mayor", "residents"),
+    ("Beijing prohibited the two newspapers from publishing for a month.", "prohibited", "COERCE",
+     "Beijing", "newspapers"),
+    ("Soldiers evicted the protesters from the square.", "evicted", "COERCE", "Soldiers", "protesters"),
+    ("The World Bank approved a 50 mln dlr loan for Kenya.", "approved", "COOPERATE", "World Bank", "loan"),
+])
+def test_model_v8_calls_bans_evictions_and_loans(nlp, text, trigger, etype, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype and actor in (e.actor_text or "") and target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+def test_model_things_barred_and_orders_executed_are_no_events(nlp):
+    assert "barred" not in model_events(nlp, "Thrifts may engage in activities barred to banks.")
+    assert "executing" not in model_events(nlp, "Brokers were accused of executing orders for their own account.")
+
+
+@pytest.mark.model
+def test_model_v8_money_market_shareholders_questions_and_efforts(nlp):
+    assert "meeting" not in model_events(nlp, "Acme will call a special meeting of stockholders in May.")
+    assert "agreements" not in model_events(nlp, "The bank lends through sale and repurchase agreements.")
+    assert "aid" not in model_events(nlp, "The central bank offered liquidity aid to the money market.")
+    assert "battle" not in model_events(nlp, "The retailer lost its battle to take over the chain.")
+    assert "asked" not in model_events(nlp, "The minister was asked after the debate about the budget.")
+    e = model_events(nlp, "Rebel units fought a fierce battle for the bridge.")["fought"]
+    assert e.event_type == "ASSAULT" and "Rebel units" in (e.actor_text or "") and e.target_text != "fierce battle", e
+
+
+@pytest.mark.model
+def test_model_v8_dangers_reasons_blocs_and_money_market_help(nlp):
+    assert "threat" not in model_events(nlp, "Officials warned of a growing threat to tankers in the strait.")
+    assert model_events(nlp, "Syria's threat to close the border worried Amman.")["threat"].event_type == "THREATEN"
+    assert "Citing" not in model_events(nlp, "Citing strong opposition from farmers, the minister dropped the plan.")
+    assert "anticipated" not in model_events(nlp, "Analysts anticipated that the talks would fail.")
+    assert "joined" not in model_events(nlp, "Greece joined the bloc in 1981.")
+    assert "assistance" not in model_events(nlp, "The central bank gave the money market 90 mln stg assistance.")
+    assert "meeting" not in model_events(nlp, "It called a meeting at which stockholders will vote on the merger.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target", [
+    # who blocks the roads "in a protest" protests; a counted protest is no mass noun
+    ("Thousands of students blocked the main road in a protest against the fee rise.", "protest", "PROTEST",
+     "Thousands", None),
+    # fighting "with" someone: the other side is the target
+    ("Striking miners clashed with riot police outside the mine.", "clashed", "ASSAULT", "miners", "police"),
+    # entry prevented by the police
+    ("Troops prevented the marchers' entry into the square.", "prevented", "COERCE", "Troops", None),
+    # a loan extended to a party that can act, whatever its amount
+    ("The bank extended Kenya 80 mln dlrs in two loans.", "extended", "AID", "bank", "Kenya"),
+])
+def test_model_v8_protests_clashes_entries_and_loans_extended(nlp, text, trigger, etype, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype and actor in (e.actor_text or ""), e
+    assert target is None or target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+def test_model_a_company_that_agreed_in_a_since_clause_is_its_doer(nlp):
+    e = model_events(nlp, "The firm said the bank is not interested, since it has already agreed to be bought by Acme.")
+    assert e["agreed"].event_type == "AGREE", e
+    assert "curb" not in model_events(nlp, "Car makers will curb their exports to Europe.")
+
+
+@pytest.mark.model
+def test_model_wanting_another_party_to_act_is_a_demand_and_a_job_joined_is_none(nlp):
+    e = model_events(nlp, "Washington wants Seoul to open its insurance market.")["wants"]
+    assert e.event_type == "REQUEST" and e.actor_text == "Washington" and e.target_text == "Seoul", e
+    assert "wants" not in model_events(nlp, "Seoul wants to open its insurance market.")
+    assert "joined" not in model_events(nlp, "Smith joined the bank as chief economist in 1985.")
+    assert "declined" not in model_events(nlp, "The company declined to explain the change.")
+    assert model_events(nlp, "The exporters' complaints about the tariffs led to the cuts.")["complaints"].event_type == "ACCUSE"
+
+
+@pytest.mark.model
+def test_model_convening_and_being_joined_in_an_opinion_are_no_events(nlp):
+    events = model_events(nlp, "The Security Council was called to an emergency meeting on Friday.")
+    assert "called" not in events and events["meeting"].event_type == "CONSULT"
+    assert "joined" not in model_events(nlp, "She was joined by three other judges in the dissent.")
+
+
+@pytest.mark.model
+def test_model_an_attack_on_a_market_place_is_violence_but_on_the_dollar_market_is_not(nlp):
+    e = model_events(nlp, "Three people died in an attack on the crowded fish market in Peshawar.")["attack"]
+    assert e.event_type == "ASSAULT" and "fish market" in (e.target_text or ""), e
+    assert "attack" not in model_events(nlp, "Dealers launched an attack on the dollar market.")

@@ -132,8 +132,28 @@ INTENT_CUES: dict[str, str] = {
     "promise": "intended", "pledge": "intended", "vow": "intended", "threaten": "intended",
     "hope": "intended", "wish": "intended", "demand": "demanded", "ask": "demanded",
     "call": "demanded", "encourage": "demanded", "press": "demanded", "propose": "intended",
-    "agree": "intended", "offer": "intended", "seek": "intended", "aim": "intended",  # commitments
+    "agree": "intended", "offer": "intended", "aim": "intended",  # commitments
 }
+# not "seek": "Texaco seeks to overturn the judgment" reports what Texaco does (its suit), not a
+# statement of Texaco's (held-out Reuters samples read it as a claim wrongly)
+
+# Verbs whose object, not subject, does what their infinitive says: "pressing the government to
+# explain how ..." (the government would explain), "urged Congress to say ..."; not "contacted the
+# company to request that ..." (the subject requests).
+OBJECT_CONTROL: frozenset[str] = frozenset(
+    "press urge ask tell force persuade require allow permit invite instruct order encourage call "
+    "pressure lobby compel oblige advise remind warn".split())
+
+# Subjects of an object cue that are instruments, not sources: "The agreement calls for a joint
+# venture", "the plan calls for the sale of three units" state terms, not demands or intentions.
+INSTRUMENT_NOUNS: frozenset[str] = frozenset(
+    "agreement plan proposal bill budget law deal contract accord program programme legislation measure "
+    "resolution treaty pact package offer scheme rule regulation provision amendment arrangement".split())
+
+# Cues whose complement must be a finite clause ("Investigators found that the pilot erred"): a
+# small clause after them is a judgment the writer reports as an experience ("Analysts find it hard
+# to believe ...", "found the terms acceptable"), not a finding.
+FINITE_ONLY_CUES: frozenset[str] = frozenset({"find"})
 
 # Verbs whose prepositional object is what the source asks for: "They called for an inquiry".
 PREP_CUES: dict[tuple[str, str], str] = {

@@ -69,7 +69,7 @@ from newslake.transforms.claims.spans import (
 from newslake.transforms.ids import stable_id
 from newslake.transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v6"  # the default (rules) output is unchanged by the modes
+CLAIMS_VERSION = "newslake.claims.v7"  # the default (rules) output is unchanged by the modes
 MODES = ("rules", "learned", "combined")
 DEFAULT_MODE = "rules"
 """Which extractor makes the claims: the rules (the default), the learned attribution tagger
@@ -125,6 +125,8 @@ def _speaker_head(head: Token) -> Token | None:
             break
     if head.pos_ == "DET" or head.tag_ in ("DT", "WDT"):
         return None
+    if head.lower_ == "one" and head.dep_ == "nsubj":
+        return head  # "“It's getting to be like communism,” said one": one of the sources named before
     if head.pos_ == "NUM" or head.like_num:  # "MMAL, 99 pct-owned by X, said": the parse took the number
         prev = head.i - 1
         while prev >= 0 and head.doc[prev].is_punct:
@@ -204,6 +206,11 @@ def _speaker_fields(
             start, end = speaker_phrase(head)
         else:
             start = gt[-1] + 1
+    start = _past_dateline(doc, start, head.i)
+    while start < head.i and doc[start].pos_ == "ADV" and (head.pos_ == "PROPN" or head.ent_type_):
+        start += 1  # "Earlier Supermarkets General said": the model took the adverb into the name
+    if initials is None:
+        end = max(end, _coordinated_end(head))
     span = doc[start:end]
     s, e = _strip_brackets(doc_text(doc), span.start_char, span.end_char)
     sp = doc_text(doc)[s:e]
@@ -223,12 +230,64 @@ def _speaker_fields(
     eid = entities.entity_at(head.idx, head.idx + len(head))
     if eid is None and named:
         eid = entities.entity_at(s, e)
-    if eid is None and not named:  # "the department head, Abdul Jabbar Muhsen, said"
-        appos = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-        ent = entity_span(appos[0]) if appos else None
-        if ent is not None and entities.entity_at(ent.start_char, ent.end_char) is not None:
-            return sp, s, e, entities.entity_at(ent.start_char, ent.end_char), "role", ent.text
+    if eid is None and not named:  # "the department head, Abdul Jabbar Muhsen, said": the name is the speaker
+        ent = _appositive_name(head)
+        if ent is not None:
+            n_s, n_e = _strip_brackets(doc_text(doc), ent.start_char, ent.end_char)
+            name = doc_text(doc)[n_s:n_e]
+            return name, n_s, n_e, entities.entity_at(ent.start_char, ent.end_char), "named", name
     return sp, s, e, eid, "named" if named else "unnamed", sp
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _past_dateline(doc: Doc, start: int, head: int) -> int:
+    """A speaker phrase's start moved past a wire dateline the parse hung on it: "WASHINGTON,
+    March 3 - Treasury Secretary James Baker said" -> "Treasury Secretary James Baker" (a dash
+    standing apart, with a space before it, between the phrase's start and its head)."""
+    for i in range(head - 1, start - 1, -1):
+        tok = doc[i]
+        if tok.text in _DASHES and i > 0 and doc[i - 1].whitespace_:
+            return i + 1
+    return start
+
+
+_COORDINATED_DEPS = frozenset({"conj", "cc", "punct"})
+
+
+def _coordinated_end(head: Token) -> int:
+    """The end of a speaker coordinated with others of its kind: "Treasury Secretary James Baker
+    and Fed Chairman Paul Volcker said" -> up to "Volcker" (two people speaking together). Only
+    names the model gave one label (two people, two companies, two countries) joined by "and"; a
+    list ending in something else ("Smith and the others") or a firm's name the model split
+    ("Harper and Row") is left as it was."""
+    conjs = [c for c in head.rights if c.dep_ == "conj"]
+    if not conjs or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.rights):
+        return head.i + 1
+    def name(t: Token) -> bool:  # not a letter of initials: "AT and T" is one company's short form
+        return (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")) and len(t.text) > 2
+    if not name(head) or not all(name(c) for c in conjs):
+        return head.i + 1
+    if not head.ent_type_ or any(c.ent_type_ != head.ent_type_ for c in conjs):
+        return head.i + 1  # "Smith and Acme Corp": a person and a company; "Harper and Row": one firm's name
+    _, end = speaker_phrase(conjs[-1])
+    return end
+
+
+def _appositive_name(head: Token):
+    """The name a description stands beside, set off by commas: "the company's chairman, John
+    Smith, said" -> John Smith; "its parent, Acme Corp, said" -> Acme Corp. A person for a
+    person's title, an organisation for an organisation's description."""
+    from newslake.transforms.claims.speakers import ORG_DESCRIPTIONS
+
+    # the model often calls a firm's name a person ("its subsidiary Publicsoft GmbH"): an organisation
+    # description takes either; a person's title only a person ("its chairman, Acme Corp" is no name of his)
+    labels = ("ORG", "PERSON") if (head.lemma_ or head.lower_).lower() in ORG_DESCRIPTIONS else ("PERSON",)
+    for c in head.rights:
+        if c.dep_ == "appos" and c.ent_type_ in labels:
+            return entity_span(c)
+    return None
 
 
 _HEDGE_BLOCKS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "amod", "nmod", "csubj"})
@@ -465,6 +524,8 @@ def _not_speech(doc: Doc, found: Found) -> bool:
     lo, hi = found.content
     if hi <= lo:
         return False
+    if hi - lo == 1 and doc[lo].pos_ == "PRON":
+        return True  # "President Reagan opposed it": the content is only a pronoun, it says nothing
     roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
     if len(roots) != 1:
         return False

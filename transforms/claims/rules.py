@@ -48,6 +48,9 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return named[0]
     if subjects and verb.dep_ == "relcl":
         return verb.head
+    if depth == 0 and verb.dep_ == "xcomp" and lemma(verb.head) in cues.OBJECT_CONTROL and any(
+            c.dep_ in ("dobj", "dative") and c.i < verb.i for c in verb.head.children):
+        return None  # "pressing the government to explain": the government would explain, not the subject
     if depth < 3 and verb.head != verb:
         ing = verb.tag_ == "VBG" or verb.lower_.endswith("ing")
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and ing):
@@ -100,6 +103,18 @@ def _pick_complement(verb: Token, comps: list[Token], quoted: frozenset[int]) ->
     return max(comps, key=score) if comps else None
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite_clause(comp: Token) -> bool:
+    """Whether a complement is a finite clause ("found that the pilot erred", "found the pilot had
+    erred"), not a small clause ("found it hard to believe", "found the offer inadequate")."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+        return True
+    return comp.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                             for c in comp.children)
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -133,10 +148,15 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
     start, end = _span_of(comp)
     if comp.i > cue.i and lemma(cue) not in _ADDRESSEE_VERBS:
         # "He recalled the Sogenal offer was for 4.95 mln shares": the parse made the complement's
-        # subject the cue's object; it belongs to the content
+        # subject the cue's object; it belongs to the content (not a time of the saying: "said
+        # Monday that ...")
         obj = next((c for c in cue.rights if c.dep_ in ("dobj", "npadvmod") and c.i < start), None)
-        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "NUM"):
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "NUM") and not _time_word(obj):
             start = obj.left_edge.i
+        start = _past_time_of_cue(cue, start, end)
+    if comp.i > cue.i:
+        start = _past_addressee(cue, start, end)
+        end = _list_continued(cue, comp, comps, end)
     before = [c for c in comps if c.i < cue.i]
     if comp.i < cue.i and len(before) > 1:
         start, end = min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
@@ -152,6 +172,82 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
             end = min(end, (cc.i if cc is not None else conj.left_edge.i))
             break
     return start, end
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+    "week month year weekend morning afternoon evening night day earlier later".split())
+_TIME_MODIFIERS = frozenset({"last", "next", "this", "early", "late", "on", "the"})
+
+
+def _time_word(tok: Token) -> bool:
+    """Whether a token heads a time expression ("Monday", "last week", "yesterday")."""
+    return tok.ent_type_ in _TIME_LABELS or tok.lower_ in _TIME_WORDS
+
+
+def _past_time_of_cue(cue: Token, start: int, end: int) -> int:
+    """The content's start moved past a time phrase right after the cue, which says when the
+    source spoke: "said Monday that P", "said last week the deficit would widen",
+    "said yesterday the troops had left" -> P, "the deficit would widen", "the troops had left".
+
+    Only a time phrase that is a bare adverbial (not a subject or a possessive: "said last week's
+    figures were wrong" keeps its content) and that more of the content follows."""
+    doc = cue.doc
+    if start <= cue.i or any(not t.is_punct for t in doc[cue.i + 1 : start]):
+        return start
+    j = start
+    while j < end and (_time_word(doc[j]) or doc[j].lower_ in _TIME_MODIFIERS):
+        j += 1
+    if j == start or not any(_time_word(t) for t in doc[start:j]):
+        return start
+    phrase = doc[start:j]
+    if phrase.root.dep_ not in ("npadvmod", "tmod", "advmod") or any(
+            t.dep_ == "poss" or t.tag_ == "POS" for t in doc[start : j + 1]):
+        return start
+    while j < end and doc[j].is_punct:
+        j += 1
+    return j if end - j >= 2 else start
+
+
+def _past_addressee(cue: Token, start: int, end: int) -> int:
+    """The content's start moved past the addressee of a speech verb that the parse hung on the
+    content: "Yeutter told Reuters bilateral trade disputes are increasing" -> "bilateral trade
+    disputes are increasing" (a name right after "told"/"assured"/... with no object of its own,
+    taken as a modifier of the content's subject)."""
+    doc = cue.doc
+    if lemma(cue) not in _ADDRESSEE_VERBS or start != cue.i + 1 or any(
+            c.dep_ in ("dobj", "dative") for c in cue.children):
+        return start
+    tok = doc[start]
+    if tok.ent_type_ not in ("ORG", "PERSON", "NORP", "GPE") or tok.ent_iob_ != "B":
+        return start
+    k = start + 1
+    while k < end and doc[k].ent_iob_ == "I":
+        k += 1
+    name = doc[start:k]
+    if name.root.dep_ not in ("nmod", "compound", "npadvmod", "poss") or end - k < 3:
+        return start
+    return k
+
+
+def _list_continued(cue: Token, comp: Token, comps: list[Token], end: int) -> int:
+    """The content's end carried over more complements of the cue that continue it as a list:
+    "He said prices rose in January, fell in February, and were flat in March" (the parse hung
+    "fell" on "said", beside "rose") -> up to "March". A later complement joins only when nothing
+    but commas and "and"/"or" stand between it and the content."""
+    if comp.i < cue.i:
+        return end
+    doc = cue.doc
+    for c in sorted((c for c in comps if c.i > comp.i and c.left_edge.i >= end), key=lambda c: c.i):
+        gap = doc[end : c.left_edge.i]
+        last = end - 1
+        while last > comp.i and doc[last].is_space:
+            last -= 1
+        if doc[last].text in (".", "!", "?") or not all(t.text in (",", ";") or t.lower_ in ("and", "or") for t in gap):
+            break  # never past a full stop: "... Hoover Dam. Edison said ..." is a new sentence
+        end = c.right_edge.i + 1
+    return end
 
 
 def _postposed_content(cue: Token, speaker: Token) -> tuple[int, int] | None:
@@ -216,6 +312,8 @@ def _verb_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
             continue
         if lem in cues.EVIDENTIAL_CUES and not can_be_source(speaker):
             continue
+        if lem in cues.FINITE_ONLY_CUES and not _finite_clause(comp):
+            continue  # "Analysts find it hard to believe ...": a judgment of difficulty, no finding
         yield Found((tok.i, cue_end), _content_of(tok, comp, comps, speaker), speaker, certainty, tok)
 
 
@@ -232,8 +330,8 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
             continue
         lem = lemma(tok)
         speaker = subject(tok) or fallback_subject(tok)
-        if speaker is None:
-            continue
+        if speaker is None or lemma(speaker) in cues.INSTRUMENT_NOUNS:
+            continue  # "The agreement calls for a joint venture": a term, not a demand
         kids = list(tok.rights)
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         if lem in cues.NAMING_CUES and obj is not None:
@@ -291,6 +389,9 @@ def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
                 elif c.i > comp.i and finite:
                     break
         subj = next((c for c in tok.lefts if c.dep_ == "nsubjpass"), None)
+        if tok.dep_ == "relcl" and any(c.lower_ in cues.RELATIVE_PRONOUNS and c.dep_ in ("dobj", "pobj")
+                                       for c in (*tok.children, *comp.children)):
+            continue  # "the measures which Lawson is expected to announce": the measures are the topic
         if comp.dep_ == "xcomp" and subj is not None and subj.lower_ not in ("there", *cues.RELATIVE_PRONOUNS):
             start = subj.left_edge.i  # "The machine is expected to run by 1991": what is expected of what
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)

@@ -89,7 +89,9 @@ PERSON_NOUNS = frozenset(
     "underwriter negotiator delegate representative lawyer attorney judge senator congressman "
     "congresswoman governor mayor ambassador envoy chief head manager aide adviser advisor partner "
     "strategist member businessman businesswoman chancellor premier king queen prince princess "
-    "arbitrageur arbitrager consultant scientist professor researcher".split()) | _ROLE_NOUNS
+    "arbitrageur arbitrager consultant scientist professor researcher investigator inspector auditor "
+    "regulator organiser organizer protester demonstrator shareholder stockholder holder consumer customer "
+    "buyer seller voter citizen student creditor".split()) | _ROLE_NOUNS
 """Head nouns of unnamed speakers who are people: "a bank official said ... he said"."""
 GROUP_NOUNS = frozenset("country nation member producer exporter importer state ally creditor lender".split())
 """Plural heads that ``they`` can stand for besides people and organisations: "the G-7 countries"."""
@@ -395,12 +397,29 @@ class _Spoken:
         return [c for c in self.cands[i:j] if c.end <= at]
 
 
+def _described(spoke: list[_Candidate], doc: Doc) -> list[int]:
+    """Character offsets of the heads of descriptions that earlier speakers' names stand beside
+    ("Invacare Corp chairman, president and chief executive officer A. Malachi Mixon III said" ->
+    the offset of "chairman"): the speaker's head is an apposition of that head."""
+    out = []
+    for c in spoke:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.dep_ == "appos" and span.root.pos_ == "PROPN" and (
+                span.root.head.pos_ == "NOUN"):  # not "Eurofer, the EC steelmakers' lobby group"
+            out.append(span.root.head.idx)
+    return out
+
+
 def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
                 description: str | None = None, genders: dict[str, str] | None = None) -> _Candidate | None:
     at = claim.speaker_start if claim.speaker_start is not None else claim.cue_start
     back = MAX_BACK_DESCRIPTION if description is not None else MAX_BACK
     spoke = earlier.window(at - back, at)  # they carry their resolution
     taken = {(e.start, e.end) for e in spoke}
+    described = _described(spoke, mentions.doc)
+    if described:  # a description of a speaker named beside it is that speaker, not a rival antecedent:
+        # "Indonesian Energy minister Subroto said ... he said" (the speaker is "Subroto")
+        taken |= {(m.start, m.end) for m in mentions.before(at, back) if any(m.start <= k < m.end for k in described)}
     pool = [c for c in spoke + [m for m in mentions.before(at, back) if (m.start, m.end) not in taken]
             if not (claim.start_char <= c.start < claim.end_char)]  # never inside its own content
     if genders:  # a person already called "he" is not "she" ("Brown added ..., he said. ... she said");
@@ -410,6 +429,12 @@ def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
     sent = mentions.sent_of(at)
     ranked = list(_ordered(pool, sent))
     ordered = [c for c in ranked if _compatible(want, c, description)]
+    if description is not None and not ordered:
+        # nothing before the content: an organisation the content itself names first stands for a
+        # description after it ("Premier Group Holdings Ltd anticipates ..., the company said" opening
+        # a story); a pronoun never takes one ("Uganda has a rail link ..., they said")
+        ordered = sorted((c for c in mentions.before(at, back) if claim.start_char <= c.start < claim.end_char
+                          and _compatible(want, c, description)), key=lambda c: c.start)[:1]
     if description is not None:  # "the fund" -> a fund named before, else the nearest organisation
         # that is not a body of another kind ("the association" is not "the Council of Ministers",
         # "the company" not "the Securities and Exchange Commission")

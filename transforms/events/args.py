@@ -165,11 +165,26 @@ def _reduced_relative_subject(verb: Token) -> Token | None:
     return None
 
 
+def _gapped_patient(verb: Token, subj: Token) -> bool:
+    """A casualty count in a clause whose passive auxiliary is left out: "30 people were killed and
+    50 wounded", "the attack left 20 dead and dozens injured" (the parser makes the count a
+    subject). Only for harm and detention verbs with no object of their own, after a passive or a
+    resultative verb, and only for counts ("50", "dozens", "three others") or participles."""
+    if verb.dep_ != "conj" or children(verb, "aux", "auxpass", "dobj") \
+            or P.VERB_TRIGGERS.get(verb.lemma_.lower()) not in ("ASSAULT", "COERCE"):
+        return False
+    head = verb.head
+    if not (children(head, "auxpass", "nsubjpass") or children(head, "oprd")):
+        return False
+    return verb.tag_ == "VBN" or subj.like_num or subj.lemma_.lower() in cameo.PARTITIVE_HEADS \
+        or subj.lower_ == "others" or any(c.dep_ == "nummod" for c in subj.children)
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token, bool] | None:
     """The (possibly inherited) subject of a verb and whether it is a passive subject."""
     own = children(verb, "nsubj", "nsubjpass", "csubj", "csubjpass")
     if own:
-        return own[0], own[0].dep_ in ("nsubjpass", "csubjpass")
+        return own[0], own[0].dep_ in ("nsubjpass", "csubjpass") or _gapped_patient(verb, own[0])
     if depth > 4:
         return None
     head = verb.head
@@ -228,25 +243,42 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
     if actor is None and target is not None and etype == "ASSAULT":
         actor = _cause_owner(verb)  # "soldiers were killed in IS attacks": the attack's doer
     if target is None:
-        objs = children(verb, "dobj")
+        objs = [o for o in children(verb, "dobj")  # not a cognate object: "fought a fierce battle"
+                if not (o.pos_ == "NOUN" and P.NOUN_TRIGGERS.get(o.lemma_.lower()) == etype)]
         if verb.lemma_.lower() in P.TOPIC_VERBS:  # "discussed the situation": a topic, no participant
             objs = [o for o in objs if cameo.can_act(o)]
-        if objs and all(o.lemma_.lower() in P.POLICY_OBJECTS for o in objs):
+        if objs and all(o.lemma_.lower() in P.POLICY_OBJECTS or (
+                o.lemma_.lower() in P.TARIFF_OBJECTS and verb.lemma_.lower() in ("impose", "levy", "slap"))
+                for o in objs):
             # "imposed tariffs on Japanese goods", "imposed sanctions against Tokyo": the instrument
             # is no participant; its target is
             on = [t for h in [verb] + objs for t in prep_objects(h, ("on", "against"))]
             objs = on or objs
-        if end.i != verb.i and end.dep_ == "prep":  # "spoken against ISIS"
+        if objs and all(o.lemma_.lower() in P.RELATION_NOUNS for o in objs):
+            objs = [t for h in [verb] + objs for t in prep_objects(h, ("with", "against"))]  # "severed ties with Britain"
+            if not objs:
+                return actor, None
+        if end.i != verb.i and end.dep_ == "mark":  # "called for officials to act": the clause's subject
+            objs = children(end.head, "nsubj") + objs
+        elif end.i != verb.i and end.dep_ == "prep":  # "spoken against ISIS"
             objs = children(end, "pobj") + objs
         elif end.i != verb.i and end.dep_ == "dobj":  # "opened fire on the crowd"
             objs = prep_objects(end, ("on", "at")) + prep_objects(verb, ("on", "at"))
-        objs = objs or [o for o in prep_objects(verb, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
+        mutual = ("with",) if verb.lemma_.lower() in P.MUTUAL_FIGHT_VERBS else ()  # "clashed with police"
+        objs = objs or [o for o in prep_objects(verb, ("against", "on") + P.TARGET_PREPS.get(etype, ()) + mutual)
                         if not (o.ent_type_ in PLACE_LABELS and o.head.lower_ in ("to", "into", "from"))
                         and o.ent_type_ not in ("DATE", "TIME")  # not "offered ... on Thursday"
                         and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))]  # "agreed on terms"
+        given = [c for c in children(verb, "dative") if cameo.can_act(c)]
+        if given and not any(cameo.can_act(o) for o in objs):  # "extended Kenya 80 mln dlrs", "offered IG Metall a rise"
+            objs = given + objs
         if not objs and verb.lemma_.lower() in P.INTENT_GOVERNORS:  # "threatens to behead X"
             objs = [o for x in children(verb, "xcomp") for o in children(x, "dobj")]
         target = objs[0] if objs else None
+    if target is None and etype == "REQUEST":  # "wants Japan to eliminate controls": the party asked to act
+        asked = [s for c in children(verb, "ccomp", "xcomp") for s in children(c, "nsubj")
+                 if s.pos_ != "PRON" and cameo.can_act(s)]
+        target = asked[0] if asked else None
     if target is not None and etype in ("THREATEN", "REQUEST") and not cameo.can_act(target) and any(
             x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS for x in [target] + prep_objects(target, ("of",))):
         target = None  # "threatened a resumption of air raids": the raids are an event of their own, not a party
@@ -331,8 +363,19 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     if dative and (target is None or not cameo.can_act(target)):  # "gave Japan a warning of sanctions"
         target = dative[0]
     target = target or (objs[0] if objs else None)
+    if target is None and etype == "ASSAULT" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in P.HARM_BY_EVENT:
+        hit = children(noun.head, "dobj")  # "the explosion targeted a bakery", "the blast destroyed the post"
+        target = hit[0] if hit else None
     if actor is None and light is not None:
         subj = subject(light)
         if subj is not None and not subj[1]:
+            actor = subj[0]
+    gov = noun.head.head
+    if actor is None and etype == "PROTEST" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
+            and gov.pos_ == "VERB" and not (P.VERB_TRIGGERS.get(gov.lemma_.lower()) in ("COERCE", "ASSAULT")
+                                            and any(cameo.can_act(o) for o in children(gov, "dobj"))):
+        # not "police arrested 20 people in the protest"
+        subj = subject(gov)  # "farmers blocked the roads in the latest protest": the farmers protest
+        if subj is not None and not subj[1] and cameo.can_act(subj[0]):
             actor = subj[0]
     return actor, target

@@ -57,6 +57,9 @@ MARKET_AGENTS = frozenset("banker shareholder stockholder holder creditor lender
 ``investor``, ``exporter``): "shareholders agreed to sell", "creditors rejected the plan"."""
 
 
+SUPPLEMENT_BLOCK = "NEWSLAKE_SUPPLEMENT"
+
+
 class Pattern(NamedTuple):
     subj: frozenset[str]
     obj: frozenset[str]
@@ -64,6 +67,7 @@ class Pattern(NamedTuple):
     pwords: frozenset[str]
     code: str
     swap: bool
+    own: bool = False  # newslake's own pattern (data/cameo_supplement.tsv), not the dictionary's
 
     @property
     def weight(self) -> int:
@@ -97,15 +101,16 @@ def table() -> dict[tuple[str, str], Entry]:
             continue
         f = line.split("\t")
         if f[0] == "B":
-            blocks.append((f[2], [], []))
+            blocks.append((f[1] if f[1] == SUPPLEMENT_BLOCK else f[2], [], []))
         elif f[0] == "V":
             blocks[-1][1].append((f[1], f[2], f[3]))
         elif f[0] == "P":
             code, swap = _code(f[5])
             blocks[-1][2].append(Pattern(_words(f[1]), _words(f[2]), f[3], _words(f[4]), code,
-                                         swap or f[6] == "1"))
+                                         swap or f[6] == "1", blocks[-1][0] == SUPPLEMENT_BLOCK))
     out: dict[tuple[str, str], Entry] = {}
     for block_code, verbs, patterns in blocks:
+        block_code = "---" if block_code == SUPPLEMENT_BLOCK else block_code
         for verb, particle, raw in verbs:
             code, swap = _code(raw or block_code)
             key = (verb, particle)
@@ -120,10 +125,24 @@ def table() -> dict[tuple[str, str], Entry]:
 
 
 def _supplement() -> list[str]:
-    """``data/cameo_supplement.tsv`` (newslake's own patterns) as rows of one block with no code of
-    its own: each verb there keeps its dictionary code and gains the patterns."""
+    """``data/cameo_supplement.tsv`` (newslake's own patterns) as blocks with no code of their own:
+    a run of ``V`` rows and the ``P`` rows after it form one block, so each verb there keeps its
+    dictionary code and gains the patterns written under it (and no other verb's)."""
     text = resources.files(DATA).joinpath("data", "cameo_supplement.tsv").read_text(encoding="utf-8")
-    return ["B\tNEWSLAKE_SUPPLEMENT\t---"] + [line for line in text.splitlines() if line and not line.startswith("#")]
+    out: list[str] = []
+    prev = "P"
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        kind = line.split("\t", 1)[0]
+        if (kind, len(line.split("\t"))) not in (("V", 4), ("P", 7)):
+            raise ValueError(f"cameo_supplement.tsv line {n}: expected 'V verb particle code' (4 fields) "
+                             f"or 'P subj obj prep prep_words code swap' (7 fields), got {line!r}")
+        if kind == "V" and prev != "V":
+            out.append(f"B\t{SUPPLEMENT_BLOCK}\t---")
+        out.append(line)
+        prev = kind
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +219,9 @@ class Sense(NamedTuple):
     particle: str       # the particle the entry has ("shoot down"), else ""
     by_pattern: bool    # a pattern (not only the verb) decided the code
     explicit: bool = True  # the verb's own code (else its block's, or a pattern's)
+    named_object: bool = False  # the deciding pattern names the object ("SEVER * TIES")
+    own: bool = False  # the deciding pattern is newslake's own (its object needs no further check)
+    phrase_object: bool = False  # the object matched a modified phrase ("military operation")
 
 
 def cameo_code(verb: Token) -> Sense | None:
@@ -215,7 +237,8 @@ def cameo_code(verb: Token) -> Sense | None:
             continue
         best = pattern_for(lemma, part, subj=subj, obj=obj, preps=preps)
         if best is not None:
-            return Sense(best.code, best.swap, part, True)
+            return Sense(best.code, best.swap, part, True, named_object=bool(best.obj), own=best.own,
+                         phrase_object=any(" " in w for w in best.obj & set(obj)))
         return Sense(entry.code, entry.swap, part, False, entry.explicit)
     return None
 
@@ -225,7 +248,7 @@ def can_act(tok: Token | None) -> bool:
     pronoun, or a noun the agent dictionary lists ("police", "the minister", "rebels")."""
     if tok is None:
         return False
-    if (tok.like_num or tok.lemma_.lower() in PARTITIVE_HEADS) and any(  # "one of the men",
+    if (tok.like_num or tok.lemma_.lower() in PARTITIVE_HEADS or tok.lower_ in PARTITIVE_HEADS) and any(  # "one of the men",
             can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"  # "a number of people"
             for o in p.children if o.dep_ == "pobj"):
         return True

@@ -72,10 +72,45 @@ def find(heads: list[Token], preps: frozenset[str], pick: Callable[[Token], obje
     return None
 
 
+PLACE_HEADS = frozenset(
+    "city town village province region district county state capital municipality prefecture "
+    "governorate street road avenue square suburb neighbourhood neighborhood port".split())
+"""Common nouns that stand for the place they name: "in the city of Lyon", "in Kandahar province"."""
+
+
+def _named_place(t: Token, args: Args) -> Token | None:
+    """``t`` when it is a place, else the place a place noun names: "the city of Lyon" -> Lyon."""
+    if args.is_place(t):
+        return t
+    if t.lemma_.lower() in PLACE_HEADS:
+        for o in prep_objects(t, ("of",)):  # "the city of Lyon" (a name after "city of" is a place
+            if args.is_place(o) or (o.pos_ == "PROPN" and not o.ent_type_ in ("PERSON", "DATE")):
+                return o  # whatever the model called it)
+        for c in t.children:  # "in Helmand province"
+            if c.dep_ == "compound" and c.i < t.i and args.is_place(c):
+                return c
+    return None
+
+
 def place_of(tok: Token, args: Args) -> Token | None:
     objects = [c for c in tok.children if c.dep_ == "dobj"]  # "attacked a camp near Homs"
-    hit = find(scope(tok) + objects, PLACE_PREPS | {"to"}, lambda t: t if args.is_place(t) else None)
+    hit = find(scope(tok) + objects, PLACE_PREPS | {"to"}, lambda t: _named_place(t, args))
     return hit  # type: ignore[return-value]
+
+
+def place_span(place: Token | None, args: Args):
+    """The span of a place, with the place noun it modifies: "Kandahar province", "Rue Victor Hugo
+    street" (the name's entity id is kept)."""
+    text, start, end, eid = args.span(place)
+    if place is None or start is None:
+        return text, start, end, eid
+    head = place
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head is not place and head.lemma_.lower() in PLACE_HEADS and head.idx >= end:
+        end = head.idx + len(head)
+        text = place.doc.text[start:end]
+    return text, start, end, eid
 
 
 def _date_on(heads: list[Token], args: Args) -> Span | None:
@@ -267,7 +302,8 @@ def sentence_place(tok: Token, args: Args, taken: Sequence[tuple[int | None, int
     participants' spans, nearest the trigger: "... the talks, which opened on Monday in Geneva"."""
     best = None
     for t in tok.sent:
-        if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and args.is_place(t):
+        if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and _named_place(t, args) is not None:
+            t = _named_place(t, args)
             if any(s is not None and e is not None and s <= t.idx < e for s, e in taken):
                 continue
             if best is None or abs(t.i - tok.i) < abs(best.i - tok.i):

@@ -34,17 +34,17 @@ from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, event_noun, is_passive,
-                                             light_verb, noun_roles, subject, verb_roles)
+                                             light_verb, noun_roles, prep_objects, subject, verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
                                                 in_background_clause,
-                                                local_modality, mode_of, place_of, sentence_date, sentence_place)
+                                                local_modality, mode_of, place_of, place_span, sentence_date, sentence_place)
 from newslake.transforms.events.merge import is_bare, merge_mentions
 from newslake.transforms.ids import stable_id
 from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v7"
+EVENTS_VERSION = "newslake.events.v8"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -159,9 +159,17 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES
                                   or (o.dep_ == "compound" and o.lower_ in P.ECONOMIC_MODIFIERS))
                and o.ent_type_ not in ACTOR_LABELS  # a name: "asked the International Monetary Fund"
-               and not (physical and o.lemma_.lower() in P.PLACES_OF_TRADE)
+               and not ((physical or (etype == "ASSAULT" and _physical_market(o))) and o.lemma_.lower() in P.PLACES_OF_TRADE)
                and not (etype == "ASSAULT" and _military_target(o))
                for o in _sense_objects(tok, governed=etype not in P.VERBAL_TYPES))  # "urged X to cut taxes"
+
+
+def _physical_market(obj: Token) -> bool:
+    """A market one can stand in: a modifier that names a place or its wares ("the Christmas
+    market", "a crowded fish market") or a place it is in ("the market in Strasbourg"); not "the
+    dollar market", "attacked the market"."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in P.PHYSICAL_MARKET_MODIFIERS for c in obj.children) \
+        or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep_objects(obj, ("in", "near", "at")))
 
 
 def _military_target(obj: Token) -> bool:
@@ -223,6 +231,11 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
         if child.dep_ in ("prt", "prep", "dobj", "agent") and key in P.PHRASAL_TRIGGERS \
                 and child.i - tok.i <= 2:  # "spoke against", "spoke out", not "called her in ... for"
             return P.PHRASAL_TRIGGERS[key], child
+    for clause in tok.rights:  # "called for officials to address the deficit": "for" marks the clause
+        mark = next((m for m in clause.children if m.dep_ == "mark" and m.i < clause.i), None)
+        if clause.dep_ in ("advcl", "ccomp", "xcomp") and mark is not None and mark.i == tok.i + 1 \
+                and (lemma, mark.lower_) in P.PHRASAL_TRIGGERS:
+            return P.PHRASAL_TRIGGERS[(lemma, mark.lower_)], mark
     if lemma in P.LIGHT_VERBS and lemma not in P.VERB_TRIGGERS and any(
             P.NOUN_TRIGGERS.get(o.lemma_.lower()) is not None or any(
                 c.dep_ == "compound" and event_noun(c) is not c and P.NOUN_TRIGGERS.get(c.lemma_.lower())
@@ -251,11 +264,11 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
         return None
     sense = cameo.cameo_code(tok)
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    if prt is not None and (sense is None or sense.particle != prt):
+    if prt is not None and (sense is None or (sense.particle != prt and not sense.named_object)):
         return None  # "signing up for the program": a phrasal verb neither table lists
     last = tok
-    if sense is not None and sense.particle:
-        last = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ == sense.particle), tok)
+    if sense is not None and (sense.particle or (prt is not None and sense.named_object)):
+        last = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ == (sense.particle or prt)), tok)
     if lemma in P.VERB_TRIGGERS:
         if sense is not None and sense.by_pattern and P.cameo_to_plover(sense.code) is None:
             return None  # the dictionary's pattern says this sense is no event ("stocks declined")
@@ -269,9 +282,22 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     etype = P.cameo_to_plover(sense.code)
     if etype is not None and lemma not in P.VERB_TRIGGERS and not _doer_can_act(tok):
         return None  # a dictionary sense needs a doer that can act ("the attack shocked Paris")
-    if etype is not None and not _dictionary_target_ok(tok):
+    if etype is not None and not (sense.own or sense.phrase_object) and not _dictionary_target_ok(tok):
         return None  # "took the news in stride", "raise eight billion dinars", "delivered 10 planes"
     return (etype, last) if etype else None
+
+
+def _wanted_party(tok: Token) -> Token | None:
+    """The party a verb of wanting wants to act: "the U.S. wants Japan to eliminate controls" ->
+    Japan (a named party or one that can act, not a pronoun, and not the wanting party itself)."""
+    subj = subject(tok)
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            who = next((s for s in c.children if s.dep_ == "nsubj"), None) or next(
+                (o for o in tok.children if o.dep_ == "dobj" and o.i < c.i), None)
+            if who is not None and who.pos_ != "PRON" and cameo.can_act(who) and (subj is None or who.i != subj[0].i):
+                return who
+    return None
 
 
 def _directive(tok: Token) -> bool:
@@ -306,6 +332,8 @@ def _dictionary_target_ok(tok: Token) -> bool:
         objs = [tok.head]
     return not objs or any((cameo.can_act(o) and o.lemma_.lower() not in P.VEHICLE_NOUNS) or _agreement_noun(o)
                            or o.lemma_.lower() in P.NOUN_TRIGGERS or o.lemma_.lower() in P.POLICY_OBJECTS
+                           or o.lemma_.lower() in P.RELATION_NOUNS  # "severed diplomatic ties"
+                           or o.lemma_.lower() in P.ASSISTANCE_OBJECTS  # "approved a 97 mln dlr loan for China"
                            for o in objs)
 
 
@@ -343,6 +371,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             if lemma == "tell" and _directive(tok):
                 return "REQUEST", tok  # "told Japan to resolve the row": a directive, not a report
             return None
+        if lemma == "want" and _wanted_party(tok) is not None:
+            return "REQUEST", tok  # "the U.S. wants Japan to eliminate import controls": a demand on Japan
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in P.REFUSAL_VERBS and lemma not in P.REFUSAL_VERBS:
             return None  # "declined to cooperate": the refusal is the event
         hit = _verb_type(tok)
@@ -351,8 +381,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         etype, last = hit
         if _quantity_frame(tok, etype) and not (etype == "REQUEST" and any(
                 cameo.can_act(o) for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-                for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")):
-            return None  # "Extel declined 28p", "exports fell 3 pct" (not "demanded 3 bln dlrs from Carbide")
+                for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")) \
+                and not (etype == "AID" and any(c.dep_ in ("dobj", "dative") and not _amount(c) and cameo.can_act(c)
+                                                for c in tok.children)):
+            return None  # "Extel declined 28p", "exports fell 3 pct" (not "demanded 3 bln dlrs from Carbide",
+            # "extended Pakistan 220 mln dlrs in loans")
         if etype == "CONSULT" and _press_meeting(tok):
             return None  # "met reporters": a news conference
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -362,12 +395,16 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "order" and objs and any(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
             return None  # "the airline ordered 10 jets": a purchase
         if etype in ("COERCE", "SANCTION") and objs and all(
-                o.lemma_.lower() not in P.POLICY_OBJECTS and any(
+                o.lemma_.lower() not in P.POLICY_OBJECTS and (o.lemma_.lower() in P.NON_EVENT_SENSES
+                                                               or o.lemma_.lower() in P.TRADE_FLOWS) and any(
                     c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "my") for c in o.children) for o in objs):
             return None  # "car makers will curb their exports": restraining oneself, no coercion
-        if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(cameo.can_act(o) for o in objs):
+        if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(
+                cameo.can_act(o) or P.NOUN_TRIGGERS.get(o.lemma_.lower()) == etype for o in objs):  # "fought a battle"
             return None  # "executing orders", "rates charged by banks"
         if lemma == "join" and etype == "MOBILIZE":
+            if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) or is_passive(tok):
+                return None  # "joined Lorimar as senior vice president": a job; "he was joined by two justices"
             joined = [c for c in tok.children if c.dep_ == "dobj"]
             holders = [tok] + joined + [c for o in joined for c in o.children if c.dep_ == "conj"]
             if any(o.pos_ == "NOUN" and not o.ent_type_ for h in holders for p in h.children
@@ -384,6 +421,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                     m.dep_ in ("amod", "compound") and m.lemma_.lower() in P.ARMED_MODIFIERS for m in o.children)
                    for o in joined):
                 return None  # "joined the syndicate", "joined the group in 1969": not an armed side
+        if lemma == "call" and any(P.NOUN_TRIGGERS.get(o.lemma_.lower()) == "CONSULT" for o in prep_objects(tok, ("to",))):
+            return None  # "the Council was called to a private meeting": convening; the meeting is the event
         if lemma == "plead" and any(c.lower_ in P.PLEAS for c in tok.subtree):
             return None  # "pleaded guilty": a plea in court, not a request
         if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
@@ -407,6 +446,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "ask" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
                 and (tok.dep_ in ("advcl", "acl", "appos") or all(t.is_punct for t in tok.doc[tok.sent.start: tok.i])):
             return None  # "Asked if ...": the reporter's question
+        if lemma == "ask" and (any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children) or any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)) and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return None  # "Baker was asked about U.S. policy", "he was asked after a speech": a question
         if lemma == "ask" and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
                                                              for m in c.children) for c in tok.children):
             return None  # "asked whether the deficit would improve": a question, not a request
@@ -416,12 +459,14 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order") and lemma not in P.TOPIC_VERBS:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if objs and not any(cameo.can_act(o) or _agreement_noun(o)
+                                or (etype == "AGREE" and o.lower_ in P.AGREEMENT_NOUNS)  # "agreed new terms"
+                                or o.lemma_.lower() in P.ASSISTANCE_OBJECTS  # "approved a loan for China"
                                 or o.lemma_.lower() in P.NOUN_TRIGGERS or any(  # "a resumption of air raids"
                                     x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS
                                     for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                     for x in p.children if x.dep_ == "pobj") for o in objs) \
-                    and not any(c.dep_ == "xcomp" for c in tok.children):
-                return None  # "met its budget targets", "ordered 1.75 mln ties"
+                    and not any(c.dep_ == "xcomp" or (c.dep_ == "dative" and cameo.can_act(c)) for c in tok.children):
+                return None  # "met its budget targets", "ordered 1.75 mln ties" (not "extended Kenya 80 mln dlrs")
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children) \
                 and not any(c.dep_ == "dobj" and c.pos_ != "PRON" and cameo.can_act(c) for c in tok.children):
             return None  # "declined to be identified", "refused to comment" (not "urged Congress to give")
@@ -444,6 +489,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "strike" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in P.MILITARY_STRIKE
                                      for c in tok.children):
             etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
+        if lemma in ("offensive", "counteroffensive", "counter-offensive") and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in P.CIVIL_OFFENSIVES for c in tok.children):
+            return None  # "the reform offensive", "a charm offensive": a campaign, not an attack
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
         if lemma == "boycott" and not any(
@@ -453,8 +501,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 c.dep_ in ("compound", "amod") and (c.ent_type_ in ("GPE", "NORP") or c.lemma_.lower() in P.BOYCOTT_SANCTION_OBJECTS)
                 for c in tok.children):
             etype = "PROTEST"  # "a parliamentary boycott by opposition parties"; not "a boycott of South African goods"
-        if etype == "CONSULT" and any(c.dep_ in ("amod", "compound") and c.lower_ in P.SHAREHOLDER_MEETINGS
-                                      for c in tok.children) and not any(
+        if etype == "CONSULT" and (any(c.dep_ in ("amod", "compound") and c.lower_ in P.SHAREHOLDER_MEETINGS
+                                       for c in tok.children) or any(  # "a special meeting of shareholders"
+                o.lemma_.lower() in ("shareholder", "stockholder", "holder") for o in prep_objects(tok, ("of",))) or any(
+                s.lemma_.lower() in ("shareholder", "stockholder") for c in tok.children if c.dep_ == "relcl"
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))) and not any(  # "a meeting at which stockholders vote"
                 t.ent_type_ in ACTOR_LABELS for c in tok.lefts for t in c.subtree) and not any(
                 cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() not in ("shareholder", "stockholder")):
@@ -473,6 +524,20 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 or any(c.dep_ in ("poss", "acl", "relcl") for c in tok.children)
                 or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.CHARGE_GOVERNORS)):
             return None  # "LIFO inventory charges", "one-time charges": a cost, not an accusation
+        if etype == "ASSAULT" and lemma in ("battle", "fight", "war", "struggle") and any(
+                c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+                and P.VERB_TRIGGERS.get(c.lemma_.lower()) != "ASSAULT" for c in tok.children):
+            return None  # "its unsuccessful battle to take over Woolworth": an effort, not violence
+        if etype == "AID" and (any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.ECONOMIC_MODIFIERS
+                                   for c in tok.children) or (tok.head.lemma_.lower() == "give" and any(
+                c.dep_ in ("dative", "dobj") and c.i != tok.i and (c.lemma_.lower() in P.NON_EVENT_SENSES or c.lower_ in P.NON_EVENT_SENSES)
+                for c in tok.head.children))):
+            return None  # "dinar liquidity aid", "gave the money market 191 mln stg assistance": the money market
+        if etype == "THREATEN" and lemma == "threat" and prep_objects(tok, ("to",)) and not any(
+                c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ACTOR_LABELS) for c in tok.children) \
+                and not prep_objects(tok, ("by", "from")):
+            return None  # "the threat to shipping in the Gulf": a danger, not a threat someone made
+
         if etype == "ASSAULT" and (_medical(tok) or any(
                 c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.FIGURATIVE_MODIFIERS for c in tok.children)):
             return None  # "a takeover battle", "a price war", "a heart attack"
@@ -482,15 +547,17 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "conference" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.NON_MEETING_MODIFIERS
                                          for c in tok.children):
             return None  # "told a news conference": a statement, not a meeting
-        if etype == "AGREE" and any(c.dep_ in ("compound", "nmod") and c.lower_ in ("repurchase", "repo", "swap")
-                                    for c in tok.children):
+        if etype == "AGREE" and any(x.lower_ in ("repurchase", "repo", "swap") for c in tok.children
+                                    if c.dep_ in ("compound", "nmod") for x in [c] + list(c.conjuncts)):
             return None  # "a repurchase agreement": a money-market instrument
         if etype == "SUPPORT" and any(a.dep_ == "acl" and _quantity_frame(a) for h in [tok] + [
                 o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
                 for a in h.children):
             return None  # "support for the Labour Party running at 47 pct": a poll share, not a stance
         voiced = light_verb(tok)
-        if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not any(
+        counted = etype == "PROTEST" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that", "their", "its")
+                                             for c in tok.children)  # "a regular weekly protest", not "in protest"
+        if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not counted and not any(
                 c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children) \
                 and not any(o.ent_type_ in ACTOR_LABELS for p in tok.children if p.dep_ == "prep"
                             and p.lower_ in ("of", "from") for o in p.children if o.dep_ == "pobj") \
@@ -531,6 +598,10 @@ def _reported_it(tok: Token | None) -> Token | None:
     if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and clause.head.lemma_.lower() in P.REPORT_NOUNS:
         speaker = next((c for c in clause.head.children if c.dep_ == "poss"), None)  # "SCI's announcement that it agreed"
         return speaker if speaker is not None and speaker.pos_ != "PRON" and speaker.ent_type_ != "PERSON" else tok
+    if clause.dep_ in ("advcl", "conj") and clause.head.pos_ in ("VERB", "AUX"):
+        own = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if own is not None and own.pos_ != "PRON" and cameo.can_act(own):
+            return own  # "the company is not interested, since it has agreed to be acquired"
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in P.REPORTING_VERBS:
         return tok
     speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
@@ -625,7 +696,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else noun_roles(tok, etype)
         if etype == "ACCUSE" and target is None and tok.lemma_.lower() == "allege":
             target = _alleged_party(tok)
-        if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)):
+        if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)) \
+                and not cameo.can_act(actor):  # not "hundreds of farmers"
             continue  # "gave the party the support of 42 pct of voters": a share, not a stance
         place = place_of(tok, args)
         if place is not None and (place == target or place == actor):
@@ -638,7 +710,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 if not (tok.pos_ == "NOUN" and bare and (_sentence_names_entity(tok) or _definite(tok))):
                     continue  # kept only to fold into a happening told elsewhere (dropped if none)
             speaker = None
-        loc, loc_source = args.span(place), ("clause" if place is not None else None)
+        loc, loc_source = place_span(place, args), ("clause" if place is not None else None)
         date_text = source = None
         date_range = None
         if when is not None:
@@ -663,7 +735,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
             if loc[0] is None and k == 0:
                 near = sentence_place(tok, args, [(a[1], a[2]), (t[1], t[2])])
                 if near is not None:
-                    loc, loc_source = args.span(near), "sentence"
+                    loc, loc_source = place_span(near, args), "sentence"
             if date_text is None and k == 0:
                 near_date = sentence_date(tok, args)
                 if near_date is not None:

@@ -45,7 +45,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
                "torture wound injure ambush raid abduct kidnap detonate bombard invade fight "
                "clash slaughter lynch hijack storm firebomb explode maim mutilate",
     "COERCE": "block ban restrict arrest detain jail imprison seize confiscate censor expel "
-              "deport blockade outlaw suppress curb",
+              "deport blockade outlaw suppress curb prohibit forbid evict",
     "SANCTION": "sanction embargo boycott blacklist",
     "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript patrol",
     "PROTEST": "protest demonstrate rally riot",
@@ -68,12 +68,12 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "ASSAULT": "attack bombing killing murder assassination shooting massacre assault airstrike "
                "raid ambush beheading execution kidnapping abduction explosion blast invasion "
                "fighting shelling battle gunfire slaying beating stabbing bombardment hijacking "
-               "firefight skirmish clash",
+               "firefight skirmish clash offensive counteroffensive counter-offensive",
     "COERCE": "arrest detention ban blockade crackdown censorship expulsion deportation",
     "SANCTION": "sanction embargo boycott",
     "MOBILIZE": "deployment recruitment mobilization mobilisation",
     "PROTEST": "protest demonstration rally riot strike walkout stoppage picket sit-in",
-    "ACCUSE": "accusation condemnation criticism indictment charge",
+    "ACCUSE": "accusation condemnation criticism indictment charge complaint",
     "REJECT": "rejection refusal veto",
     "AGREE": "agreement treaty accord pledge",
     "CONSULT": "talk meeting visit summit negotiation consultation discussion conference",
@@ -132,6 +132,25 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 """Reporting verbs: claims, never events. A REJECT verb with a clausal complement (``"denied that
 ..."``) is reporting too."""
 
+MUTUAL_FIGHT_VERBS: frozenset[str] = frozenset("clash fight battle skirmish".split())
+"""Verbs of fighting whose ``with`` object is the other side: "workers clashed with police"."""
+
+TRADE_FLOWS: frozenset[str] = frozenset("export import spending purchase investment lending borrowing".split())
+"""What a party restrains of its own ("car makers will curb their exports"): no coercion."""
+
+ASSISTANCE_OBJECTS: frozenset[str] = frozenset("loan credit grant aid assistance".split())
+"""Objects that keep a dictionary sense of giving or agreeing: "the World Bank approved a loan for
+China", "Mexico is due to sign a 7.7 billion dlr loan"."""
+
+TARIFF_OBJECTS: frozenset[str] = frozenset("duty levy".split())
+"""Objects that are a policy only when imposed or levied ("imposed duties on imports"; not
+"breached his fiduciary duty")."""
+
+RELATION_NOUNS: frozenset[str] = frozenset("tie relation link contact action proceeding".split())
+"""Objects that name the relation or the act, not a party: "severed ties with Britain", "took legal
+action against the union" (the party is the ``with`` or ``against`` object; with none, "cut
+ties", the event has no target)."""
+
 TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with", "between", "among"), "COOPERATE": ("with",), "AGREE": ("with",),
     "AID": ("to", "for"), "SUPPORT": ("for",), "REQUEST": ("to", "from"),
@@ -182,6 +201,11 @@ def kairos_to_plover(kairos_type: str) -> str | None:
                 best is None or len(prefix) > len(best[0])):
             best = (prefix, plover)
     return best[1] if best else None
+
+HARM_BY_EVENT: frozenset[str] = frozenset(
+    "target hit strike destroy damage rock shatter wreck level flatten devastate demolish".split())
+"""Verbs whose subject is a violent happening and whose object is what it hit: "the explosion
+targeted a bakery", "the blast destroyed a police post" (the object is the attack's target)."""
 
 PATIENT_NOUNS: frozenset[str] = frozenset(
     "killing murder assassination arrest detention execution kidnapping abduction beheading "
@@ -393,7 +417,7 @@ CAMEO_LOOSE: frozenset[str] = frozenset(
 
 MENTAL_VERBS: frozenset[str] = frozenset(
     "want expect hope wish believe think plan intend aim seek decide determine consider fail try "
-    "attempt feel fear see come go get obtain provide enable find".split())
+    "attempt feel fear see come go get obtain provide enable find anticipate cite".split())
 """Verbs of mind and intention, and light verbs of coming and getting: never an event themselves,
 whatever the dictionary's patterns say (the act they govern may be: "plans to withdraw" ->
 RETREAT, future; "competition may come from new coins" is none)."""
@@ -450,7 +474,7 @@ cooperation too (a failure, "failed to agree", stays an event with negated modal
 
 NON_EVENT_COMPLEMENTS: frozenset[str] = frozenset(
     "comment identify name elaborate specify disclose discuss say give confirm speculate reveal "
-    "detail quantify predict talk answer estimate forecast project rule".split())
+    "detail quantify predict talk answer estimate forecast project rule explain".split())
 """Infinitives that make a refusal a reporting formula: "declined to be identified", "refused to
 comment"."""
 
@@ -501,11 +525,12 @@ PERSON_OBJECT_NOUNS: frozenset[str] = frozenset({"execution", "arrest", "detenti
 prisoners", not "the execution of the bankruptcy plan"."""
 
 PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang", "release",
-                                                 "free", "press", "fight", "combat", "battle"})
+                                                 "free", "press", "fight", "combat", "battle",
+                                                 "prohibit", "forbid", "evict", "bar"})
 """Verbs that are events only when their object (or passive subject) can act: "executed two
 prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks";
 "released two hostages", not "minutes released on Friday"; "pressed their counterparts to change",
-not "pressed the button"."""
+not "pressed the button"; "prohibited Toshiba Machine from trading", not "activities barred to banks"."""
 
 NON_AGREEMENT_SIGNING: frozenset[str] = frozenset(
     "measure law bill decree order legislation check cheque petition lease".split())
@@ -537,7 +562,7 @@ LEGAL_DOCUMENTS: frozenset[str] = frozenset("suit lawsuit complaint indictment p
 
 ECONOMIC_MODIFIERS: frozenset[str] = frozenset(
     "securities business banking stock bond credit loan money currency insurance brokerage trading "
-    "sales marketing".split())
+    "sales marketing liquidity".split())
 """Modifiers that give an object an economic sense: "set up a securities operation" (not a
 military one)."""
 
@@ -569,7 +594,7 @@ AMOUNT_UNITS: frozenset[str] = frozenset(
 
 BODY_NOUNS: frozenset[str] = frozenset(
     "group syndicate consortium company firm board community team staff club venture market bank "
-    "partnership organization organisation association".split())
+    "partnership organization organisation association bloc".split())
 """Bodies one joins without taking a side in a conflict: "joined the syndicate", "joined the group in
 1969" (``join`` stays MOBILIZE for an armed side: "joined ISIS", "joined the rebel group")."""
 
@@ -599,6 +624,17 @@ ECONOMIC_TARGETS: frozenset[str] = frozenset(
 
 PLACES_OF_TRADE: frozenset[str] = frozenset({"market", "markets", "bazaar", "exchange"})
 """Economic words that are also places a bomb can hit: "bombed a market"."""
+
+PHYSICAL_MARKET_MODIFIERS: frozenset[str] = frozenset(
+    "christmas fish vegetable fruit flower meat food street open-air outdoor covered crowded busy "
+    "central main village town city local night weekly cattle livestock".split())
+"""Modifiers that make a market a place ("an attack on the Christmas market"), not a price."""
+
+CIVIL_OFFENSIVES: frozenset[str] = frozenset(
+    "reform charm peace diplomatic political sales marketing media advertising publicity propaganda "
+    "price pricing export trade legal takeover lobbying campaign".split())
+"""Modifiers that make an ``offensive`` a campaign of another kind ("the reform offensive", "a
+charm offensive", "a sales offensive"), not an attack."""
 
 MILITARY_STRIKE: frozenset[str] = frozenset("air missile drone rocket military nuclear pre-emptive preemptive "
                                             "surgical retaliatory artillery".split())
