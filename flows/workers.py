@@ -171,7 +171,9 @@ def _known(cfg: "LakeConfig", doc_ids: list[str]) -> dict[str, str]:
 
     if cfg not in _LAKE:
         cm = connect(cfg, read_only=True)
-        _LAKE[cfg] = (cm, cm.__enter__())
+        con = cm.__enter__()
+        con.execute("SET threads = 1")  # one look-up by id per batch, beside this process's parse
+        _LAKE[cfg] = (cm, con)
     return known_on(_LAKE[cfg][1], doc_ids)
 
 

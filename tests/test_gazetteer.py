@@ -105,3 +105,9 @@ def test_default_gazetteer_ignores_old_names_of_small_towns(word: str) -> None:
 def test_default_demonyms(form: str, canonical: str, code: str | None) -> None:
     dem = default_gazetteer().demonym(form)
     assert (dem.canonical, dem.country_code) == (canonical, code)
+
+
+def test_default_gazetteer_is_built_once_however_its_size_is_written() -> None:
+    """The pipeline asks for ``default_gazetteer(5000)``, the extractors for ``default_gazetteer()``:
+    one gazetteer (it was built twice in every worker: seconds of CPU and twice the memory)."""
+    assert default_gazetteer() is default_gazetteer(5000) is default_gazetteer(min_city_population=5000)

@@ -122,3 +122,29 @@ def test_extract_batch_frees_new_strings_in_a_memory_zone_with_the_same_rows() -
     plain = extract_batch(docs, nlp, version="v", zone=False)
     assert "Zorblatt" in nlp.vocab.strings  # outside a zone the new words stay
     assert zoned == plain and [m.text for m in zoned.mentions if m.text.startswith("Zorblatt")]
+
+
+@pytest.mark.model
+def test_extract_batch_does_not_load_the_tagger_the_claims_mode_does_not_use() -> None:
+    """The default claims mode (rules) never runs the attribution tagger: a fresh process that
+    extracts a batch (inside the memory zone) has not loaded it, and still finds the claim."""
+    import subprocess
+    import sys
+
+    code = ("from newslake.transforms.pipeline import load_nlp\n"
+            "from newslake.transforms.extract import extract_batch\n"
+            "from newslake.transforms.ingest.readers import read_source\n"
+            "from newslake.transforms.claims.learned import loaded_taggers\n"
+            "ex = extract_batch(read_source(b'The minister said on Monday that taxes would rise.', uri='t.txt'), load_nlp(), version='v')\n"
+            "print(len(ex.claims), len(loaded_taggers()))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["1", "0"]
+
+
+def test_loaded_taggers_lists_what_load_tagger_loaded(tmp_path) -> None:
+    from newslake.transforms.claims import learned
+
+    with pytest.raises(learned.TaggerMissing):
+        learned.load_tagger(str(tmp_path))
+    assert all(t is not None for t in learned.loaded_taggers())
+    assert str(tmp_path) not in learned._TAGGERS  # a failed load is not remembered as loaded

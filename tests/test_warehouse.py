@@ -310,3 +310,19 @@ def test_compaction_under_a_memory_limit_keeps_every_row(cfg, monkeypatch, limit
         w.compact()
         assert files() == 1
     assert table_counts(cfg)["documents"] == 4 and table_counts(cfg)["doc_entities"] == 4
+
+
+def test_writer_commits_on_one_duckdb_thread_and_compacts_on_the_default(tmp_path, monkeypatch) -> None:
+    """A writer's commits run on COMMIT_THREADS DuckDB threads (small statements, beside the spaCy
+    workers); compaction resets DuckDB's default, and the connection it leaves commits on one again."""
+    from newslake.warehouse.lake import COMMIT_THREADS, LakeWriter
+
+    threads = lambda con: con.execute("SELECT current_setting('threads')").fetchone()[0]  # noqa: E731
+    default = threads(duckdb.connect())
+    seen = []
+    real = lake_mod.compact_files
+    monkeypatch.setattr(lake_mod, "compact_files", lambda con, **kw: (seen.append(threads(con)), real(con, **kw)))
+    with LakeWriter(LakeConfig(tmp_path / "wh")) as w:
+        assert threads(w.con) == COMMIT_THREADS == 1
+        w.compact()
+        assert seen == [default] and threads(w.con) == 1

@@ -67,20 +67,18 @@ def _reject(doc: SourceDoc, reason: str) -> SourceDoc:
 
 @contextmanager
 def memory_zone(nlp: Language) -> Iterator[None]:
-    """spaCy's ``memory_zone`` of ``nlp`` and of the attribution tagger (a pipeline with a vocabulary
-    of its own, which every parsed document is copied into): the strings and lexemes added while
-    it is open are freed when it closes, so a worker's vocabularies stop growing with every new word
-    of a long run. Nothing made of spaCy objects may outlive it: :func:`extract_batch` returns
-    plain rows only."""
-    from newslake.transforms.claims.learned import TaggerMissing, load_tagger
+    """spaCy's ``memory_zone`` of ``nlp`` and of every attribution tagger this process has loaded (a
+    pipeline with a vocabulary of its own, which a parsed document is copied into when the claims
+    mode uses it): the strings and lexemes added while it is open are freed when it closes, so a
+    worker's vocabularies stop growing with every new word of a long run. Nothing made of spaCy
+    objects may outlive it: :func:`extract_batch` returns plain rows only. The default claims mode
+    (``rules``) never uses the tagger, so it is not loaded for this (about 1 s of CPU per worker);
+    a mode that does loads it on its first document, and its zone is opened from the next batch on."""
+    from newslake.transforms.claims.learned import loaded_taggers
 
-    try:
-        tagger = load_tagger()  # loaded (and its own strings kept) before the zones open
-    except TaggerMissing:
-        tagger = None
     with ExitStack() as stack:
         stack.enter_context(nlp.memory_zone())
-        if tagger is not None:
+        for tagger in loaded_taggers():
             stack.enter_context(tagger.memory_zone())
         yield
 

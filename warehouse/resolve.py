@@ -111,7 +111,11 @@ def relink(con: duckdb.DuckDBPyConnection, touched: set[str], run_id: str) -> No
     if not touched:
         return
     neighbours = (_cluster_members(con, touched) | _block_mates(con, touched)) - touched
-    live = _records(con, touched)
+    # one read of doc_entities for both (it does not change below): the touched ids' records, then
+    # their neighbours', each in entity_id order
+    records = _records(con, touched | neighbours)
+    live = [r for r in records if r.entity_id in touched]
+    near = [r for r in records if r.entity_id not in touched]
     _ids_table(con, "touched_ids", touched)
     con.execute(f"DELETE FROM {LAKE}.entity_blocks WHERE entity_id IN (SELECT id FROM touched_ids)")
     blocks = sorted((r.entity_id, k) for r in live for k in blocking_keys(r))
@@ -120,7 +124,7 @@ def relink(con: duckdb.DuckDBPyConnection, touched: set[str], run_id: str) -> No
         con.execute(f"INSERT INTO {LAKE}.entity_blocks SELECT entity_id, block_key FROM new_blocks")
         con.unregister("new_blocks")
 
-    result = link_relink([*live, *_records(con, neighbours)], _loader(con))
+    result = link_relink([*live, *near], _loader(con))
     replace = set(result.entity_ids) | touched
     _ids_table(con, "group_ids", replace)
     old_canon = {r[0] for r in con.execute(

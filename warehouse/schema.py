@@ -415,18 +415,29 @@ def to_table(name: str, rows: Iterable[Any], extra: Mapping[str, Any] | None = N
     same for every row (``run_id``). A column missing from both raises ``KeyError``.
     """
     schema = TABLES[name]
-    rows = list(rows)
     extra = dict(extra or {})
-    columns: dict[str, list[Any]] = {f.name: [] for f in schema}
+    names = schema.names
+    columns: dict[str, list[Any]] = {n: [] for n in names}
+    plans: dict[type, list[tuple[str, bool]]] = {}  # per dataclass: (column, read from the row?)
     for r in rows:
-        d = r if isinstance(r, Mapping) else {f.name: getattr(r, f.name) for f in dataclasses.fields(r)}
-        for f in schema:
-            if f.name in d:
-                columns[f.name].append(_cell(d[f.name]))
-            elif f.name in extra:
-                columns[f.name].append(extra[f.name])
-            else:
-                raise KeyError(f"{name}: row has no column {f.name!r}")
+        if isinstance(r, Mapping):
+            for n in names:
+                if n in r:
+                    columns[n].append(_cell(r[n]))
+                elif n in extra:
+                    columns[n].append(extra[n])
+                else:
+                    raise KeyError(f"{name}: row has no column {n!r}")
+            continue
+        plan = plans.get(type(r))
+        if plan is None:  # the fields of a dataclass are the same for all its rows: look them up once
+            own = {f.name for f in dataclasses.fields(r)}
+            for n in names:
+                if n not in own and n not in extra:
+                    raise KeyError(f"{name}: row has no column {n!r}")
+            plan = plans[type(r)] = [(n, n in own) for n in names]
+        for n, from_row in plan:
+            columns[n].append(_cell(getattr(r, n)) if from_row else extra[n])
     return pa.table([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
 
 

@@ -11,7 +11,6 @@ It is loaded once per process (:func:`load_tagger`) and nothing is downloaded at
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import NamedTuple
 
@@ -153,15 +152,25 @@ def attribution_doc(doc: Doc, vocab: Vocab, keep: list[int] | None = None) -> Do
     return out
 
 
-@functools.cache
+_TAGGERS: dict[str | None, object] = {}
+
+
 def load_tagger(path: str | None = None):
     """The tagger pipeline, loaded once per process (``path`` defaults to the shipped weights)."""
-    import spacy
+    if path not in _TAGGERS:
+        import spacy
 
-    where = Path(path) if path else DATA_DIR
-    if not (where / "config.cfg").exists():
-        raise TaggerMissing(f"attribution tagger weights not found in {where} (run `make train`)")
-    return spacy.load(where)
+        where = Path(path) if path else DATA_DIR
+        if not (where / "config.cfg").exists():
+            raise TaggerMissing(f"attribution tagger weights not found in {where} (run `make train`)")
+        _TAGGERS[path] = spacy.load(where)
+    return _TAGGERS[path]
+
+
+def loaded_taggers() -> list:
+    """The taggers this process has loaded (none in the default claims mode, ``rules``, which does
+    not use the tagger: a worker no longer loads it just to open its memory zone)."""
+    return list(_TAGGERS.values())
 
 
 def learned_spans(doc: Doc, path: str | None = None) -> list[LearnedSpan]:

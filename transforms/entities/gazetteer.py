@@ -389,8 +389,14 @@ def load_states() -> dict[str, str]:
     return {abbr: code for abbr, code in _read_tsv("us_state_abbreviations.tsv")}
 
 
-@functools.cache
 def default_gazetteer(min_city_population: int = 5000) -> Gazetteer:
-    """The process-wide gazetteer (built once: about a second)."""
+    """The process-wide gazetteer, built once per ``min_city_population`` (``default_gazetteer()``
+    and ``default_gazetteer(5000)`` are the same one: keyed by its arguments as written, the cache
+    built it twice in every worker, about 3 s of CPU each and twice the memory)."""
+    return _gazetteer(int(min_city_population))
+
+
+@functools.cache
+def _gazetteer(min_city_population: int) -> Gazetteer:
     places, alternates = build_places(min_city_population)
     return Gazetteer(places, load_demonyms(), alternates, load_states())

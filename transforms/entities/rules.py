@@ -15,10 +15,13 @@ The lexicons are data, at the top of the module. Labels the model gave are kept 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from newslake.transforms.entities.lexicons import (
@@ -65,6 +68,11 @@ class Spans:
         self.doc = doc
         self.items = [Ent(e.start, e.end, e.label_) for e in doc.ents]
 
+    @functools.cached_property
+    def doc_text(self) -> str:
+        """``doc.text`` (which spaCy joins from the tokens on every access), joined once."""
+        return self.doc.text
+
     def at(self, i: int) -> Ent | None:
         for e in self.items:
             if e.start <= i < e.end:
@@ -93,6 +101,20 @@ class Spans:
 
 def _cap(tok) -> bool:
     return tok.text[:1].isupper()
+
+
+@functools.lru_cache(maxsize=None)
+def _string_ids(values: frozenset[str]) -> np.ndarray:
+    return np.array(sorted(get_string_id(v) for v in values), dtype=np.uint64)
+
+
+def _where(doc: Doc, attr: str, values: frozenset[str]) -> np.ndarray:
+    """Token indices (in order) whose ``attr`` (``"LOWER"``, ``"DEP"``, ``"TAG"``) is one of
+    ``values``, read from the doc's arrays: a rule that looks at a few words of the lexicon skips
+    the rest of the doc without making a ``Token`` per word."""
+    if not len(doc):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.isin(doc.to_array(attr), _string_ids(values)))
 
 
 def _proper_run_left(doc: Doc, end: int) -> int:
@@ -173,7 +195,7 @@ def drop_wire_tables(spans: Spans) -> None:
     12.1 mln vs 11.8 mln"), across a paragraph break, made only of table words ("Revs",
     "Shr") or only of company suffixes ("Co Inc"), or an abbreviation that names nothing ("GMT",
     "PSBR", "ADRs") is dropped."""
-    doc, text = spans.doc, spans.doc.text
+    doc, text = spans.doc, spans.doc_text
     keep = []
     for e in spans.items:
         if e.label in NAMED_LABELS:
@@ -313,7 +335,8 @@ def add_place_nouns(spans: Spans) -> None:
     """Names next to a place noun are places: "Kulob district", "the village of Charmagon",
     "the Tajik capital, Dushanbe"."""
     doc = spans.doc
-    for tok in doc:
+    for i in _where(doc, "LOWER", _PLACE_NOUNS).tolist():  # the other tokens meet neither test
+        tok = doc[i]
         low = tok.lower_
         if low in PLACE_NOUNS_AFTER and tok.i > 0 and not _cap(tok):
             start = _proper_run_left(doc, tok.i)
@@ -321,6 +344,10 @@ def add_place_nouns(spans: Spans) -> None:
         if low in PLACE_NOUNS_BEFORE and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("of", ","):
             start = tok.i + 2
             _make_place(spans, start, _proper_run_right(doc, start))
+
+
+_PLACE_NOUNS = PLACE_NOUNS_AFTER | PLACE_NOUNS_BEFORE
+_PROPER_TAGS = frozenset(("NNP", "NNPS"))
 
 
 def _make_place(spans: Spans, start: int, end: int) -> None:
@@ -340,7 +367,9 @@ def add_reporting_subjects(spans: Spans) -> None:
     doc = spans.doc
     first_names = {spans.doc[e.start].text for e in spans.named()
                    if e.label == "PERSON" and e.end - e.start > 1}
-    for tok in doc:
+    subjects = np.intersect1d(_where(doc, "DEP", frozenset(("nsubj",))), _where(doc, "TAG", _PROPER_TAGS))
+    for i in subjects.tolist():  # sorted: the tokens in order, as a loop over the doc met them
+        tok = doc[i]
         if tok.dep_ != "nsubj" or tok.tag_ not in ("NNP", "NNPS") or not _cap(tok):
             continue
         if tok.head.lemma_.lower() not in REPORTING_VERBS or tok.i > tok.head.i:
