@@ -225,6 +225,18 @@ def _past_bracket(tok: Token) -> Token:
     return tok
 
 
+def clause_party(verb: Token, infinitive: bool = False) -> Token | None:
+    """The subject of a verb's clause complement, when it is no pronoun and can act: "ordered Bausch
+    and Lomb to recall", "wants Japan to eliminate controls" (``infinitive``: only a "to" clause)."""
+    for c in children(verb, "ccomp", "xcomp"):
+        if infinitive and not (c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            continue
+        for s in children(c, "nsubj"):
+            if s.pos_ != "PRON" and cameo.can_act(s):
+                return s
+    return None
+
+
 def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token | None]:
     """(actor, target) head tokens of a verb trigger."""
     actor = target = None
@@ -275,10 +287,8 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         if not objs and verb.lemma_.lower() in P.INTENT_GOVERNORS:  # "threatens to behead X"
             objs = [o for x in children(verb, "xcomp") for o in children(x, "dobj")]
         target = objs[0] if objs else None
-    if target is None and etype == "REQUEST":  # "wants Japan to eliminate controls": the party asked to act
-        asked = [s for c in children(verb, "ccomp", "xcomp") for s in children(c, "nsubj")
-                 if s.pos_ != "PRON" and cameo.can_act(s)]
-        target = asked[0] if asked else None
+    if target is None and etype == "REQUEST":  # "ordered Bausch and Lomb to recall": the party asked to act
+        target = clause_party(verb)
     if target is not None and etype in ("THREATEN", "REQUEST") and not cameo.can_act(target) and any(
             x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS for x in [target] + prep_objects(target, ("of",))):
         target = None  # "threatened a resumption of air raids": the raids are an event of their own, not a party

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.events import plover as P
 from newslake.transforms.events.args import SUBJ, Args, children, event_noun, light_verb, prep_objects
+from newslake.transforms.entities.lexicons import PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE
 from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.types import doc_text
 
@@ -72,10 +73,10 @@ def find(heads: list[Token], preps: frozenset[str], pick: Callable[[Token], obje
     return None
 
 
-PLACE_HEADS = frozenset(
-    "city town village province region district county state capital municipality prefecture "
-    "governorate street road avenue square suburb neighbourhood neighborhood port".split())
-"""Common nouns that stand for the place they name: "in the city of Lyon", "in Kandahar province"."""
+PLACE_HEADS = PLACE_NOUNS_AFTER | PLACE_NOUNS_BEFORE | frozenset(
+    "state street road avenue square suburb neighbourhood neighborhood port".split())
+"""Common nouns that stand for the place they name: "in the city of Lyon", "in Kandahar province"
+(the entity rules' place nouns, and the streets and ports an event happens in)."""
 
 
 def _named_place(t: Token, args: Args) -> Token | None:

@@ -34,7 +34,8 @@ from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, event_noun, is_passive,
-                                             light_verb, noun_roles, prep_objects, subject, verb_roles)
+                                             clause_party, light_verb, noun_roles, prep_objects, subject,
+                                             verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
                                                 in_background_clause,
                                                 local_modality, mode_of, place_of, place_span, sentence_date, sentence_place)
@@ -289,15 +290,10 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
 
 def _wanted_party(tok: Token) -> Token | None:
     """The party a verb of wanting wants to act: "the U.S. wants Japan to eliminate controls" ->
-    Japan (a named party or one that can act, not a pronoun, and not the wanting party itself)."""
+    Japan (a "to" clause's subject that can act, not a pronoun and not the wanting party itself)."""
+    who = clause_party(tok, infinitive=True)
     subj = subject(tok)
-    for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            who = next((s for s in c.children if s.dep_ == "nsubj"), None) or next(
-                (o for o in tok.children if o.dep_ == "dobj" and o.i < c.i), None)
-            if who is not None and who.pos_ != "PRON" and cameo.can_act(who) and (subj is None or who.i != subj[0].i):
-                return who
-    return None
+    return None if who is None or (subj is not None and who.i == subj[0].i) else who
 
 
 def _directive(tok: Token) -> bool:
