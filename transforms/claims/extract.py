@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from typing import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.claims import cues
 from newslake.transforms.claims.quotes import colon_cues, follow_on_paragraphs, quote_tags
@@ -69,7 +69,7 @@ from newslake.transforms.claims.spans import (
 from newslake.transforms.ids import stable_id
 from newslake.transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v7"  # the default (rules) output is unchanged by the modes
+CLAIMS_VERSION = "newslake.claims.v8"  # the default (rules) output is unchanged by the modes
 MODES = ("rules", "learned", "combined")
 DEFAULT_MODE = "rules"
 """Which extractor makes the claims: the rules (the default), the learned attribution tagger
@@ -194,6 +194,13 @@ def _speaker_fields(
         head = _name_before_brackets(head) or head  # "<Noranda Inc> said": the bracketed name is the name
     if head is None:
         return None, None, None, None, "unattributed", UNATTRIBUTED
+    named_after = _name_after_title(head)
+    if named_after is not None:  # "Portuguese Ambassador to Peking Octavio Valerio said": Valerio
+        t_s = doc[speaker_phrase(head)[0]].idx
+        n_s, n_e = _strip_brackets(doc_text(doc), min(t_s, named_after.start_char), named_after.end_char)
+        name = doc_text(doc)[n_s:n_e]
+        eid = entities.entity_at(named_after.start_char, named_after.end_char)
+        return name, n_s, n_e, eid, "named", named_after.text
     start, end = speaker_phrase(head)
     initials = _coordinated_initials(head)
     if initials is not None:  # "S and P said": one name, not "S"
@@ -222,7 +229,7 @@ def _speaker_fields(
         return sp, s, e, eid, "pronoun", name
     if head.ent_type_ == "NORP":  # "Iranians said": a people, not a speaker one can name
         return sp, s, e, None, "unnamed", sp
-    named = head.pos_ == "PROPN" or head.ent_type_ in cues.SPEAKER_LABELS
+    named = (head.pos_ == "PROPN" and not _title_word(head)) or head.ent_type_ in cues.SPEAKER_LABELS
     if initials is not None:  # its letters name the organisation (claims.speakers resolves them)
         return sp, s, e, None, "named", sp
     # a common-noun head names nobody by its modifiers ("the South African archbishop"); a name is
@@ -273,6 +280,38 @@ def _coordinated_end(head: Token) -> int:
         return head.i + 1  # "Smith and Acme Corp": a person and a company; "Harper and Row": one firm's name
     _, end = speaker_phrase(conjs[-1])
     return end
+
+
+def _title_word(tok: Token) -> bool:
+    """Whether a token outside any name is a person's title or description, written with a capital
+    as wire copy often does ("the U.S. Official added", "Portuguese Ambassador"): it names nobody,
+    and the name of the country or firm before it is not the speaker."""
+    from newslake.transforms.claims.speakers import PERSON_NOUNS
+
+    return not tok.ent_type_ and (tok.lemma_ or tok.lower_).lower() in PERSON_NOUNS
+
+
+_TITLE_PREPS = frozenset({"to", "of", "at"})
+
+
+def _name_after_title(head: Token) -> Span | None:
+    """The person's name that ends a title phrase the parse headed by the title: "Portuguese
+    Ambassador to Peking Octavio Valerio said" (the name taken as the object of "to") -> Octavio
+    Valerio. Only a PERSON name that closes the phrase right before the cue."""
+    if head.ent_type_ == "PERSON" or head.pos_ != "PROPN" or not _title_word(head) or any(
+            c.dep_ in ("det", "poss") for c in head.children):
+        return None  # "an attorney for shareholder John Decker", "an adviser to President Reagan": not names
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _TITLE_PREPS:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.ent_type_ != "PERSON" or pobj.i != prep.right_edge.i or any(
+                t.pos_ != "PROPN" for t in head.doc[prep.i + 1 : pobj.i]):
+            continue
+        nxt = pobj.i + 1
+        if nxt < len(head.doc) and head.doc[nxt].i == head.head.i:
+            return entity_span(pobj)
+    return None
 
 
 def _appositive_name(head: Token):
@@ -494,6 +533,8 @@ def _past_ticker_splits(doc: Doc, text: str, e: int, para: tuple[int, int], cont
         end = j
         j += 1
     while end > close and (doc[end].is_punct or doc[end].is_space):
+        if doc[end].text == ")" and sum((t.text == "(") - (t.text == ")") for t in doc[k:end]) > 0:
+            break  # "its unit Beta Inc (Beta)": the bracket closes one the content opened
         end -= 1
     new_e = doc[end].idx + len(doc[end])
     return new_e if new_e <= para[1] else e

@@ -44,8 +44,18 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     """
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     named = [c for c in subjects if c.lower_ not in cues.RELATIVE_PRONOUNS]
-    if named:
-        return named[0]
+    if named:  # two subjects are a parse error: a pronoun right before the verb is its subject ("The dry
+        # fall damaged pastures, the cold winter raised feed demands ..., they said": they); otherwise
+        # the first ("Many remisiers and dealers criticised", "Acme Inc, 65.3 pct owned by X, said")
+        # the first ("Many remisiers and dealers criticised", "Acme Inc, 65.3 pct owned by X, said"),
+        # unless it is a description the name right after it names ("Dutch chemicals group Akzo NV said")
+        last, first = named[-1], named[0]
+        if len(named) > 1 and last.i < verb.i and last.pos_ == "PRON" and last.i == verb.i - 1:
+            return last
+        if (len(named) > 1 and first.pos_ == "NOUN" and last.pos_ == "PROPN" and first.i < last.i < verb.i
+                and last.left_edge.i == first.right_edge.i + 1):
+            return last
+        return first
     if subjects and verb.dep_ == "relcl":
         return verb.head
     if depth == 0 and verb.dep_ == "xcomp" and lemma(verb.head) in cues.OBJECT_CONTROL and any(
@@ -160,18 +170,60 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
     before = [c for c in comps if c.i < cue.i]
     if comp.i < cue.i and len(before) > 1:
         start, end = min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
+    if comp.i < cue.i:  # "The dry fall damaged pastures, the cold winter raised ..., they said": the
+        # parse took the content's first clause as a second subject of the cue
+        stray = [c for c in cue.children if c.dep_ == "nsubj" and c.i != speaker.i and c.i < start
+                 and c.right_edge.i < comp.i and not _speaker_like(c)]
+        if stray:
+            start = min(c.left_edge.i for c in stray)
+    if comp.i > cue.i:
+        end = stray_conjuncts(cue, end)
     if start <= speaker.i < end and speaker.i > comp.i and comp.i < cue.i:
         s_start, _ = speaker_phrase(speaker)
         end = max(start + 1, min(end, s_start))
     for conj in (c for c in comp.rights if c.dep_ == "conj"):
         subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
-        narrates = lemma(conj) in cues.VERB_CUES or (lemma(conj) in _NARRATION and (
+        narrates = (lemma(conj) in cues.VERB_CUES and _speaks(conj, subj)) or (lemma(conj) in _NARRATION and (
             subj is not None or _negated(conj)))  # "..., but could not give any details"
         if narrates and (subj is None or subj.lower_ == speaker.lower_):
             cc = next((c for c in comp.rights if c.dep_ == "cc" and c.i < conj.i), None)
             end = min(end, (cc.i if cc is not None else conj.left_edge.i))
             break
     return start, end
+
+
+def _speaker_like(tok: Token) -> bool:
+    """Whether a second subject of a cue could be a source itself (a pronoun, a name, a person):
+    then it is no clause of the content."""
+    return tok.pos_ in ("PRON", "PROPN") or bool(tok.ent_type_) or can_be_source(tok)
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+
+
+def stray_conjuncts(cue: Token, end: int) -> int:
+    """The end of a content after its cue carried over noun conjuncts the parse coordinated with
+    the cue verb, which no noun can be: "it sees 1987/88 as a year of reconstruction and
+    consolidation" ("consolidation" hung on "sees") -> up to "consolidation" and what it holds."""
+    doc = cue.doc
+    for conj in sorted((c for c in cue.rights if c.dep_ == "conj" and c.i >= end), key=lambda c: c.i):
+        gap = doc[end : conj.left_edge.i]
+        if conj.pos_ not in _NOMINAL or not all(t.lower_ in ("and", "or", ",") for t in gap):
+            break
+        end = conj.right_edge.i + 1
+    return end
+
+
+def _speaks(conj: Token, subj: Token | None) -> bool:
+    """Whether a speech verb coordinated with the content is the speaker speaking again ("he said
+    rates would rise and added that ..."), not something the content's subject did: with no subject
+    of its own it must report a clause ("added that ...", "warned prices could fall") and have no
+    object; "the meeting noted with satisfaction an improvement and urged it to continue" is what the
+    meeting did, all of it content."""
+    if subj is not None:
+        return True
+    return (any(c.dep_ == "ccomp" for c in conj.children)
+            and not any(c.dep_ in ("dobj", "dative") for c in conj.children))
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -339,7 +391,7 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
                 c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"))),
                 None)
             if pred is not None:
-                yield Found((tok.i, tok.i + 1), (obj.left_edge.i, pred.right_edge.i + 1),
+                yield Found((tok.i, tok.i + 1), (obj.left_edge.i, stray_conjuncts(tok, pred.right_edge.i + 1)),
                             speaker, cues.NAMING_CUES[lem], tok)
             continue
         prep = next((c for c in kids if c.dep_ == "prep" and (lem, c.lower_) in cues.PREP_CUES), None)
@@ -362,7 +414,28 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
         if _aside(tok, speaker, quoted, certainty):
             continue
         start = obj.left_edge.i if obj is not None and obj.i < comp.i else comp.left_edge.i
-        yield Found((tok.i, tok.i + 1), (start, comp.right_edge.i + 1), speaker, certainty, tok)
+        agent = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "for" and c.i < comp.i
+                      and any(g.dep_ == "pobj" for g in c.children)), None)
+        if agent is not None and obj is None and not (lem, "for") in cues.PREP_CUES:
+            start = agent.i  # "agreed in principle for Indian LP to purchase ...": who is to purchase
+        yield Found((tok.i, tok.i + 1), (start, _infinitives_continued(tok, comp)), speaker, certainty, tok)
+
+
+def _infinitives_continued(cue: Token, comp: Token) -> int:
+    """The end of an intention's content carried over the bare infinitives the parse coordinated
+    with the cue instead of with its complement: "Morocco intended to stop rescheduling its debts,
+    and pay them off instead" ("pay" cannot share the tense of "intended": it continues "to stop").
+    Only a base form without a subject of its own coordinated with a finite cue."""
+    end = comp.right_edge.i + 1
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return end
+    for conj in cue.rights:
+        if conj.dep_ != "conj" or conj.i < end:
+            continue
+        if conj.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in conj.children):
+            break
+        end = conj.right_edge.i + 1
+    return end
 
 
 def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
@@ -461,6 +534,9 @@ def _noun_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
         by = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i < comp.i
                    for g in c.children if g.dep_ == "pobj"), None)
         speaker = speaker or by  # "the announcement by Brazil that ..."
+        if speaker is None and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through") and (
+                tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB"):
+            speaker = subject(tok.head.head)  # "Pioneer recommended in a statement that ...": Pioneer's statement
         if verb is not None and lemma(verb) in cues.DENIAL_VERBS:
             certainty, marker, speaker = "denied", verb, subject(verb)
         elif verb is not None and lemma(verb) in cues.SUPPORT_VERBS:

@@ -1,0 +1,77 @@
+"""Claims v8 on real parses of invented sentences: trailing conjuncts and coordinated infinitives
+stay in the content, a bracket the content opens is closed, a second subject the parse took from
+the content is the content's, a name after a capitalised title is the speaker, a capitalised
+title is no name, a statement's owner is the subject of the verb it is given in."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_claims_speakers import _claims, nlp  # noqa: F401  (the module-scoped model fixture)
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a speech verb coordinated with the content's verb is the content's subject acting, not the speaker
+    ("A World Bank statement said the meeting attended by 15 donor countries noted with satisfaction an "
+     "improvement in Morocco's performance and urged it to continue its efforts.", "said",
+     "the meeting attended by 15 donor countries noted with satisfaction an improvement in Morocco's "
+     "performance and urged it to continue its efforts"),
+    ("The chairman said the company is in excellent condition and expects record earnings in the second half.",
+     "said", "the company is in excellent condition and expects record earnings in the second half"),
+    # a bare infinitive hung on a finite intention verb continues its infinitive
+    ("Morocco intended to stop rescheduling its debts, and pay them off instead.", "intended",
+     "to stop rescheduling its debts, and pay them off instead"),
+    # a noun hung on the cue verb continues the content's noun phrase
+    ("Adsteam said it sees 1987/88 as a year of reconstruction and consolidation with the capital base "
+     "boosted by the issue.", "sees",
+     "1987/88 as a year of reconstruction and consolidation with the capital base boosted by the issue"),
+    # "for X to do": who is to do it belongs to the intention
+    ("Danners Inc said it has agreed in principle for Indian LP, a partnership associated with Sherman Clay "
+     "Group, to purchase 100,000 shares for two mln dlrs.", "agreed",
+     "for Indian LP, a partnership associated with Sherman Clay Group, to purchase 100,000 shares for two mln dlrs"),
+    # a bracket opened in the content is closed in it
+    ("The company said it would buy Acme Corp <ACME.O> and its unit Beta Inc (Beta) for 10 mln dlrs.", "said",
+     "it would buy Acme Corp <ACME.O> and its unit Beta Inc (Beta)"),
+])
+def test_content_runs_to_the_end_of_what_was_said(nlp, text: str, cue: str, content: str) -> None:  # noqa: F811
+    _, claims = _claims(nlp, text)
+    assert content in [c.content for c in claims if c.cue == cue]
+
+
+def test_a_second_subject_taken_from_the_content_stays_content(nlp) -> None:  # noqa: F811
+    text = ("The dry fall damaged pastures, the cold winter raised feed demands and a late spring would require "
+            "longer feeding, they said.")
+    _, claims = _claims(nlp, text)
+    (said,) = [c for c in claims if c.cue == "said"]
+    assert said.speaker_text == "they"
+    assert said.content.startswith("The dry fall damaged pastures, the cold winter")
+
+
+def test_a_name_after_a_capitalised_title_and_its_post_is_the_speaker(nlp) -> None:  # noqa: F811
+    text = ("Details of the agreement will be released after the signing on Thursday, Portuguese Ambassador "
+            "to Peking Octavio Valerio said.")
+    _, (claim,) = _claims(nlp, text, [("Portuguese", "NORP"), ("Octavio Valerio", "PERSON")])
+    assert claim.speaker_text == "Portuguese Ambassador to Peking Octavio Valerio"
+    assert (claim.speaker_kind, claim.speaker_entity_id) == ("named", "ent_Valerio")
+
+
+def test_a_representative_is_not_the_person_represented(nlp) -> None:  # noqa: F811
+    text = "An attorney for shareholder John Paul Decker said he filed suit on Friday."
+    _, (claim,) = _claims(nlp, text, [("John Paul Decker", "PERSON")])
+    assert claim.speaker_entity_id is None
+
+
+def test_a_capitalised_title_names_nobody(nlp) -> None:  # noqa: F811
+    text = '"We want more influence," the U.S. Official added. He said the imbalance was improving slowly.'
+    _, claims = _claims(nlp, text, [("U.S.", "GPE")])
+    assert [(c.speaker_text, c.speaker_entity_id) for c in claims] == [
+        ("the U.S. Official", None), ("He", None)]
+    assert claims[0].speaker_kind == "unnamed"
+
+
+def test_a_statement_is_its_giver_s(nlp) -> None:  # noqa: F811
+    text = "Pioneer recommended in a statement that shareholders retain their stock."
+    _, (claim,) = _claims(nlp, text, [("Pioneer", "ORG")])
+    assert (claim.cue, claim.speaker_text, claim.speaker_entity_id) == ("statement", "Pioneer", "ent_Pioneer")
