@@ -75,3 +75,52 @@ def test_a_statement_is_its_giver_s(nlp) -> None:  # noqa: F811
     text = "Pioneer recommended in a statement that shareholders retain their stock."
     _, (claim,) = _claims(nlp, text, [("Pioneer", "ORG")])
     assert (claim.cue, claim.speaker_text, claim.speaker_entity_id) == ("statement", "Pioneer", "ent_Pioneer")
+
+
+def test_a_wire_name_in_angle_brackets_closes_the_content(nlp) -> None:  # noqa: F811
+    text = "Supermarkets General Corp said it agreed to sell 11 super drug stores to <F and M Distributors>."
+    _, claims = _claims(nlp, text)
+    assert {c.cue: c.content for c in claims}["agreed"] == "to sell 11 super drug stores to <F and M Distributors>"
+
+
+def test_what_is_yet_to_be_shown_is_no_claim(nlp) -> None:  # noqa: F811
+    text = "U.S. officials said the curbs would not be dropped until Japan had shown it was honoring the pact."
+    _, claims = _claims(nlp, text)
+    assert [c.cue for c in claims] == ["said"]
+
+
+def test_a_future_speech_verb_tags_no_quotation(nlp) -> None:  # noqa: F811
+    text = 'The company said in a filing that it will continue "on an ongoing basis to study all aspects of the business."'
+    _, claims = _claims(nlp, text)
+    assert [c.cue for c in claims] == ["said"]
+
+
+def test_the_subject_right_before_the_cue_speaks(nlp) -> None:  # noqa: F811
+    text = ("In testimony before Sen. Frank Lautenberg's (D-N.J.), oversight committee on Environment and Public "
+            "Works, a press statement said Homeyer said the company will work with the agency.")
+    _, claims = _claims(nlp, text, [("Frank Lautenberg", "PERSON"), ("Homeyer", "PERSON")])
+    assert {c.speaker_text for c in claims} == {"a press statement", "Homeyer"}
+    # coordinated subjects keep the first
+    _, (claim,) = _claims(nlp, "Many remisiers and dealers criticised the exchange for not cutting fees.")
+    assert claim.speaker_text.startswith("Many remisiers")
+
+
+def test_a_description_never_stands_for_a_country_or_a_lower_case_word(nlp) -> None:  # noqa: F811
+    text = ("El Salvador and Guatemala said they backed Brazil at the London talks. But Costa Rica joined the "
+            "splinter group, which said it would agree to objective criteria.")
+    _, claims = _claims(nlp, text, [("El Salvador", "GPE"), ("Guatemala", "GPE"), ("Brazil", "GPE"),
+                                    ("London", "GPE"), ("Costa Rica", "GPE")])
+    group = _by_content_(claims, "objective criteria")
+    assert group.speaker_entity_id is None
+    text = "The board raised the dividend to 10 cts. The company said it has no plans to issue shares."
+    _, claims = _claims(nlp, text, [("cts", "ORG")])
+    assert _by_content_(claims, "no plans").speaker_entity_id is None
+
+
+def test_a_name_and_the_people_with_it_speak_together(nlp) -> None:  # noqa: F811
+    _, (claim,) = _claims(nlp, "Gros and the bankers said the talks would resume next week.", [("Gros", "PERSON")])
+    assert (claim.speaker_text, claim.speaker_entity_id) == ("Gros and the bankers", "ent_Gros")
+
+
+def _by_content_(claims, words: str):
+    return next(c for c in claims if words in c.content)

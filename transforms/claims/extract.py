@@ -267,13 +267,17 @@ def _coordinated_end(head: Token) -> int:
     """The end of a speaker coordinated with others of its kind: "Treasury Secretary James Baker
     and Fed Chairman Paul Volcker said" -> up to "Volcker" (two people speaking together). Only
     names the model gave one label (two people, two companies, two countries) joined by "and"; a
-    list ending in something else ("Smith and the others") or a firm's name the model split
-    ("Harper and Row") is left as it was."""
+    firm's name the model split ("Harper and Row") is left as it was. A name coordinated with a plural
+    noun of people ("Gros and the bankers", "Smith and other officials") speaks with them: the phrase
+    takes both, the entity stays the name's."""
     conjs = [c for c in head.rights if c.dep_ == "conj"]
     if not conjs or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.rights):
         return head.i + 1
     def name(t: Token) -> bool:  # not a letter of initials: "AT and T" is one company's short form
         return (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")) and len(t.text) > 2
+    if name(head) and len(conjs) == 1 and conjs[-1].pos_ == "NOUN" and conjs[-1].tag_ == "NNS" and (
+            (conjs[-1].lemma_ or conjs[-1].lower_).lower() in _PEOPLE_NOUNS()):
+        return speaker_phrase(conjs[-1])[1]  # "Gros and the bankers said": they speak together
     if not name(head) or not all(name(c) for c in conjs):
         return head.i + 1
     if not head.ent_type_ or any(c.ent_type_ != head.ent_type_ for c in conjs):
@@ -312,6 +316,12 @@ def _name_after_title(head: Token) -> Span | None:
         if nxt < len(head.doc) and head.doc[nxt].i == head.head.i:
             return entity_span(pobj)
     return None
+
+
+def _PEOPLE_NOUNS() -> frozenset[str]:
+    from newslake.transforms.claims.speakers import PERSON_NOUNS
+
+    return PERSON_NOUNS
 
 
 def _appositive_name(head: Token):
@@ -480,10 +490,11 @@ _REFUSALS = frozenset({"decline", "refuse", "fail", "hesitate"})
 def _conditional(cue: Token) -> bool:
     """Whether a cue is the verb of a condition or a question: "if China wants to obtain GSP status,
     it will have to lobby Congress" states no wish of China's; "Asked whether he believed a trade war
-    could be averted" no belief of his; "He declined to say how many" says nothing."""
+    could be averted" no belief of his; "He declined to say how many" says nothing; "the curbs would not
+    be dropped until Japan had shown it was honoring the pact": Japan has shown nothing yet."""
     if cue.dep_ == "xcomp" and (cue.head.lemma_ or cue.head.lower_).lower() in _REFUSALS:
         return True  # "Concepcion declined to say how many assemblers would be allowed"
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cue.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "until") for c in cue.children)
 
 
 _AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})

@@ -47,15 +47,11 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if named:  # two subjects are a parse error: a pronoun right before the verb is its subject ("The dry
         # fall damaged pastures, the cold winter raised feed demands ..., they said": they); otherwise
         # the first ("Many remisiers and dealers criticised", "Acme Inc, 65.3 pct owned by X, said")
-        # the first ("Many remisiers and dealers criticised", "Acme Inc, 65.3 pct owned by X, said"),
-        # unless it is a description the name right after it names ("Dutch chemicals group Akzo NV said")
-        last, first = named[-1], named[0]
-        if len(named) > 1 and last.i < verb.i and last.pos_ == "PRON" and last.i == verb.i - 1:
-            return last
-        if (len(named) > 1 and first.pos_ == "NOUN" and last.pos_ == "PROPN" and first.i < last.i < verb.i
-                and last.left_edge.i == first.right_edge.i + 1):
-            return last
-        return first
+        # the first when the two are coordinated or the later one is a modifier set off by commas
+        # ("Many remisiers and dealers criticised", "Acme Inc, 65.3 pct owned by X, said")
+        if len(named) > 1 and _later_subject(named[0], named[-1], verb):
+            return named[-1]
+        return named[0]
     if subjects and verb.dep_ == "relcl":
         return verb.head
     if depth == 0 and verb.dep_ == "xcomp" and lemma(verb.head) in cues.OBJECT_CONTROL and any(
@@ -66,6 +62,28 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and ing):
             return subject(verb.head, depth + 1)
     return None
+
+
+def _later_subject(first: Token, last: Token, verb: Token) -> bool:
+    """Of two subjects the parse gave one verb, whether the later is the verb's: it stands right
+    before the verb, holds no comma, and either a comma (but no "and") parts it from the first
+    ("The dry fall damaged pastures, the cold winter raised ..., they said"; "In testimony before
+    Sen. Frank Lautenberg's committee, a press statement said") or it is the name the first, a
+    description, stands before ("Dutch chemicals group Akzo NV said")."""
+    doc = verb.doc
+    if not first.i < last.i < verb.i or not any(ch.isalnum() for ch in last.text):
+        return False
+    k = verb.i - 1
+    while k > last.i and doc[k].is_space:
+        k -= 1
+    if last.right_edge.i != k or any(t.text == "," for t in doc[last.left_edge.i : k + 1]):
+        return False
+    if last.ent_iob_ == "I" and doc[last.left_edge.i].ent_iob_ == "I":
+        return False  # the end of a name begun before it ("Krapels of Energy Security Analysis, Inc said")
+    between = doc[first.i + 1 : last.left_edge.i]
+    if any(t.text == "," for t in between) and not any(t.dep_ == "cc" and t.head.i == first.i for t in between):
+        return True
+    return first.pos_ == "NOUN" and last.pos_ == "PROPN" and last.left_edge.i == first.right_edge.i + 1
 
 
 def can_be_source(tok: Token) -> bool:

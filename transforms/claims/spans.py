@@ -233,17 +233,18 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_CLOSING = {"(": ")", "[": "]"}
+_CLOSING = {"(": ")", "[": "]", "<": ">"}
 
 
 def _bracket_closed(doc: Doc, start: int, end: int, cue: tuple[int, int]) -> int:
     """The end of a content span carried over the closing bracket of one it opened, when the
     parse (or the trimming of punctuation) left it out: "... despite the counter-bid from
-    <Equiticorp Tasman Ltd> (ETL), its director said" -> up to "(ETL)", not "(ETL"."""
+    <Equiticorp Tasman Ltd> (ETL), its director said" -> up to "(ETL)", not "(ETL"; "agreed to sell
+    11 stores to <F and M Distributors>" -> up to ">"."""
     for opening, closing in _CLOSING.items():
         depth = 0
-        for t in doc[start:end]:
-            depth += (t.text == opening) - (t.text == closing)
+        for t in doc[start:end]:  # a wire name may carry its brackets in its tokens ("<Distillers", "Plc>")
+            depth += t.text.startswith(opening) - t.text.endswith(closing)
         if depth > 0 and end < len(doc) and doc[end].text == closing and not cue[0] <= end < cue[1]:
             return end + 1
     return end

@@ -348,15 +348,18 @@ def _speaker_candidate(claim: Any, names: dict[str, str], doc: Doc, mentions: _M
             kind = kind or "person"
     if not kind:
         return None
+    label = ents[0].label_ if claim.speaker_kind != "pronoun" and ents else ""
     return _Candidate(claim.speaker_start, claim.speaker_end, claim.speaker_entity_id,
-                      names.get(claim.claim_id, claim.speaker_text), kind, gender, "", True,
+                      names.get(claim.claim_id, claim.speaker_text), kind, gender, label, True,
                       _depth(head), mentions.sent_of(claim.speaker_start), by_name)
 
 
 def _compatible(want: str, c: _Candidate, description: str | None = None) -> bool:
     """Can a pronoun (or, with ``description``, an organisation description) stand for ``c``?"""
-    if description is not None:
-        return c.kind == "org" and c.entity_id is not None and c.label != "GPE"
+    if description is not None:  # never a country ("the splinter group" after "El Salvador and Guatemala
+        # said") nor a lower-case word the model took for a name ("cts")
+        return c.kind == "org" and c.entity_id is not None and c.label != "GPE" and any(
+            w[:1].isupper() for w in c.name.split())
     if want == "he":
         return c.kind == "person" and c.gender != "f"
     if want == "she":
