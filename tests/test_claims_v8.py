@@ -119,3 +119,14 @@ def test_a_name_and_the_people_with_it_speak_together(nlp) -> None:  # noqa: F81
 
 def _by_content_(claims, words: str):
     return next(c for c in claims if words in c.content)
+
+
+def test_a_group_described_again_is_not_the_company_it_bought_into(nlp) -> None:  # noqa: F811
+    text = ("A group led by Halcyon Investments said it has acquired 486,400 shares of Atlantic Research Corp, or "
+            "6.4 pct of the stock. The group said it has no plans to seek control of Atlantic Research.")
+    _, claims = _claims(nlp, text, [("Halcyon Investments", "ORG"), ("Atlantic Research Corp", "ORG"),
+                                    ("Atlantic Research", "ORG")])
+    assert _by_content_(claims, "no plans").speaker_entity_id is None
+    # a company named as a subject before is still what "the company" stands for
+    _, claims = _claims(nlp, "Acme Corp said profits rose. The company said it would expand.", [("Acme Corp", "ORG")])
+    assert _by_content_(claims, "expand").speaker_entity_id == "ent_Corp"

@@ -446,6 +446,12 @@ def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
             ordered = named
         else:
             ordered = named + [c for c in ordered if not (set(_words(c.name)) & (BODY_NOUNS - {description}))]
+        # an earlier speaker the same noun described with no name of its own ("A group led by Halcyon
+        # Investments said ... the Halcyon group said ... The group said") is who this one is: not an
+        # organisation named further back ("Atlantic Research Corp", the group's target)
+        same = [c for c in spoke if c.entity_id is None and _words(c.name)[-1:] == [description]]
+        if same and ordered and (not ordered[0].subject or max(c.start for c in same) > ordered[0].start):
+            return None
     elif want in PERSON_PRONOUNS and not any(c.subject and c.sent >= sent - 2 for c in ordered):
         # no subject of that gender in the last three sentences, but a subject in this sentence or
         # the one before whose gender is only the given-name list's guess: the writer's "he" is the
