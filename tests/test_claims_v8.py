@@ -130,3 +130,35 @@ def test_a_group_described_again_is_not_the_company_it_bought_into(nlp) -> None:
     # a company named as a subject before is still what "the company" stands for
     _, claims = _claims(nlp, "Acme Corp said profits rose. The company said it would expand.", [("Acme Corp", "ORG")])
     assert _by_content_(claims, "expand").speaker_entity_id == "ent_Corp"
+
+
+def test_according_to_stops_before_another_source_s_tag(nlp) -> None:  # noqa: F811
+    text = ("According to filings with the Securities and Exchange Commission, Mark IV owns at least 17.6 pct of "
+            "Baird's stock and may attempt to acquire Baird, Baird said.")
+    _, claims = _claims(nlp, text)
+    assert {c.cue: c.content for c in claims}["According to"] == (
+        "Mark IV owns at least 17.6 pct of Baird's stock and may attempt to acquire Baird")
+
+
+def test_a_market_force_supporting_another_is_no_stance(nlp) -> None:  # noqa: F811
+    _, claims = _claims(nlp, "Firm fob prices in the Argentine market supported sunflowerseed oil values.")
+    assert claims == []
+    _, (claim,) = _claims(nlp, "The senator will support the bill.")
+    assert claim.content == "the bill"
+
+
+def test_a_capitalised_description_stands_for_the_organisation(nlp) -> None:  # noqa: F811
+    text = "The Statistics Bureau said the deficit fell. The Bureau noted that Australia's terms of trade had fallen."
+    _, claims = _claims(nlp, text, [("The Statistics Bureau", "ORG")])
+    noted = _by_content_(claims, "terms of trade")
+    assert (noted.speaker_kind, noted.speaker_entity_id) == ("role", "ent_Bureau")
+
+
+def test_it_is_the_source_that_spoke_not_the_country_it_reports_on(nlp) -> None:  # noqa: F811
+    text = ("The U.S. Agriculture Department said Japan bought corn. With these purchases, Japan is committed to "
+            "buying 7.7 mln tonnes. South Korea's commitments amount to 2.5 mln tonnes, it said.")
+    _, claims = _claims(nlp, text, [("The U.S. Agriculture Department", "ORG"), ("Japan", "GPE"),
+                                    ("Japan", "GPE"), ("South Korea", "GPE")])
+    assert _by_content_(claims, "South Korea").speaker_entity_id == "ent_Department"
+    _, claims = _claims(nlp, "Japan said exports rose. It said imports fell.", [("Japan", "GPE")])
+    assert _by_content_(claims, "imports").speaker_entity_id == "ent_Japan"

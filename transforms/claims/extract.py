@@ -229,7 +229,8 @@ def _speaker_fields(
         return sp, s, e, eid, "pronoun", name
     if head.ent_type_ == "NORP":  # "Iranians said": a people, not a speaker one can name
         return sp, s, e, None, "unnamed", sp
-    named = (head.pos_ == "PROPN" and not _title_word(head)) or head.ent_type_ in cues.SPEAKER_LABELS
+    named = (head.pos_ == "PROPN" and not _title_word(head) and not _capitalised_description(head)
+             ) or head.ent_type_ in cues.SPEAKER_LABELS
     if initials is not None:  # its letters name the organisation (claims.speakers resolves them)
         return sp, s, e, None, "named", sp
     # a common-noun head names nobody by its modifiers ("the South African archbishop"); a name is
@@ -293,6 +294,16 @@ def _title_word(tok: Token) -> bool:
     from newslake.transforms.claims.speakers import PERSON_NOUNS
 
     return not tok.ent_type_ and (tok.lemma_ or tok.lower_).lower() in PERSON_NOUNS
+
+
+def _capitalised_description(tok: Token) -> bool:
+    """Whether a capitalised word outside any name is a definite description of an organisation
+    ("The Bureau noted", "the Department said"): it stands for the organisation named before
+    (claims.speakers resolves it), it is no name of its own."""
+    from newslake.transforms.claims.speakers import ORG_DESCRIPTIONS
+
+    return (not tok.ent_type_ and (tok.lemma_ or tok.lower_).lower() in ORG_DESCRIPTIONS
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children))
 
 
 _TITLE_PREPS = frozenset({"to", "of", "at"})

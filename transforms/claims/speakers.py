@@ -62,7 +62,7 @@ ORG_DESCRIPTIONS = frozenset(
     "company firm concern group corporation bank bancorp fund agency ministry department exchange union "
     "board commission association institute organisation organization authority utility carrier "
     "airline insurer council committee federation party newspaper daily office "
-    "court subsidiary unit parent maker producer manufacturer retailer lender brokerage partnership".split())
+    "court subsidiary unit parent maker producer manufacturer retailer lender brokerage partnership bureau".split())
 # not "administration": "the administration said" is a government, hardly ever an organisation the
 # story names ("Treasury Secretary James Baker said the administration opposes ...")
 """Head nouns of a definite speaker ("the company said") that stand for a named organisation."""
@@ -459,6 +459,14 @@ def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
         near = [c for c in ranked if c.kind == "person" and c.by_name and c.subject and c.sent >= sent - 1]
         if near:
             return near[0]
+    if want == "it" and description is None and ordered and ordered[0].label == "GPE":
+        # a country the story is about is not the source that keeps speaking: "The U.S. Agriculture
+        # Department said ... Japan is committed to buying ... it said" is the department
+        spoken_ids = {(c.start, c.end) for c in spoke}
+        if (ordered[0].start, ordered[0].end) not in spoken_ids:
+            source = next((c for c in ordered if (c.start, c.end) in spoken_ids and c.label != "GPE"), None)
+            if source is not None:
+                return source
     return ordered[0] if ordered else None
 
 
