@@ -162,3 +162,10 @@ def test_it_is_the_source_that_spoke_not_the_country_it_reports_on(nlp) -> None:
     assert _by_content_(claims, "South Korea").speaker_entity_id == "ent_Department"
     _, claims = _claims(nlp, "Japan said exports rose. It said imports fell.", [("Japan", "GPE")])
     assert _by_content_(claims, "imports").speaker_entity_id == "ent_Japan"
+
+
+def test_a_speaker_never_reaches_into_the_paragraph_before(nlp) -> None:  # noqa: F811
+    text = ("The plant will be built by a consortium including Japan's Marubeni Corp.\n\nCombustion Engineering "
+            "said the project is valued at about 30 mln dlrs.")
+    _, claims = _claims(nlp, text, [("Japan", "GPE"), ("Marubeni Corp.", "ORG"), ("Combustion Engineering", "ORG")])
+    assert [c.speaker_text for c in claims] == ["Combustion Engineering"]

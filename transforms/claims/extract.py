@@ -258,6 +258,8 @@ def _past_dateline(doc: Doc, start: int, head: int) -> int:
         tok = doc[i]
         if tok.text in _DASHES and i > 0 and doc[i - 1].whitespace_:
             return i + 1
+        if tok.is_space and tok.text.count("\n") >= 2 or "\n\n" in tok.whitespace_:
+            return i + 1  # "Japan's Marubeni Corp.\n\nCombustion Engineering said": a name in the paragraph before
     return start
 
 
