@@ -169,3 +169,51 @@ def test_a_speaker_never_reaches_into_the_paragraph_before(nlp) -> None:  # noqa
             "said the project is valued at about 30 mln dlrs.")
     _, claims = _claims(nlp, text, [("Japan", "GPE"), ("Marubeni Corp.", "ORG"), ("Combustion Engineering", "ORG")])
     assert [c.speaker_text for c in claims] == ["Combustion Engineering"]
+
+
+def test_a_refusal_to_say_more_is_the_writer_s(nlp) -> None:  # noqa: F811
+    text = ("He also said Reeves and Walsh had been paid a total of 562,000 stg in compensation following their "
+            "resignations, but declined to say how much each man got.")
+    _, claims = _claims(nlp, text)
+    assert {c.cue: c.content for c in claims}["said"] == (
+        "Reeves and Walsh had been paid a total of 562,000 stg in compensation following their resignations")
+
+
+def test_a_speech_verb_that_cannot_share_the_content_s_modal_is_the_speaker_s(nlp) -> None:  # noqa: F811
+    text = ("West German finance minister Gerhard Stoltenberg suggested that the U.K. should join the European "
+            "Monetary System and also urged some member countries to abandon controls.")
+    _, claims = _claims(nlp, text, [("Gerhard Stoltenberg", "PERSON"), ("U.K.", "GPE")])
+    by_cue = {c.cue: c for c in claims}
+    assert by_cue["suggested"].content == "that the U.K. should join the European Monetary System"
+    assert by_cue["urged"].speaker_entity_id == "ent_Stoltenberg"
+
+
+def test_a_relative_clause_s_subject_is_not_the_speaker(nlp) -> None:  # noqa: F811
+    text = "<AB Catena>, in which AB Volvo <VOLV.ST> has a 48 pct stake, said it was proposing a two-for-five stock issue."
+    _, claims = _claims(nlp, text)
+    assert {c.cue: c.speaker_text for c in claims}["said"] == "AB Catena"
+
+
+def test_a_phrase_opening_the_content_stays_in_it(nlp) -> None:  # noqa: F811
+    text = ("The department said in the Corn Belt and Northern Plains, which suffered severe losses in the past "
+            "five years, declines appear to be moderating.")
+    _, (claim,) = _claims(nlp, text)
+    assert claim.content.startswith("in the Corn Belt and Northern Plains")
+    _, (claim,) = _claims(nlp, "Smith said in a statement, prices would rise.")
+    assert claim.content == "prices would rise"
+
+
+def test_a_nested_belief_does_not_hedge_the_claim_holding_it(nlp) -> None:  # noqa: F811
+    text = "It added the council believed an intensification of monetary policy is not called for."
+    _, claims = _claims(nlp, text)
+    by_cue = {c.cue: c for c in claims}
+    assert by_cue["added"].certainty == "reported" and by_cue["believed"].certainty == "hedged"
+    _, claims = _claims(nlp, "Officials said the ship was believed to be Iranian.")
+    assert {c.cue: c.certainty for c in claims}["said"] == "hedged"
+
+
+def test_the_company_is_not_a_lender_named_in_a_speaker_s_claim(nlp) -> None:  # noqa: F811
+    text = ("Banner also said it received 310 mln dlrs pursuant to a credit agreement with <Citicorp Industrial "
+            "Credit Inc>. The merger will be completed before mid-May, the company said.")
+    _, claims = _claims(nlp, text, [("Citicorp Industrial Credit Inc", "ORG")])
+    assert _by_content_(claims, "merger").speaker_entity_id is None

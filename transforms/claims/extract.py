@@ -392,7 +392,9 @@ class _Builder:
         # inside a relative clause, a noun's complement or an adverbial clause ("troubled by the
         # prospect that it could fail") qualifies that clause, not the claim: it only counts for a
         # content that does not hold the clause's head (``_hedge_block``)
-        hedges = [t for t in doc if t.lower_ in cues.HEDGES and t.pos_ != "PROPN"]
+        hedges = [t for t in doc if t.lower_ in cues.HEDGES and t.pos_ != "PROPN" and not (
+            t.lower_ == "believed" and any(c.dep_ == "nsubj" for c in t.children))]  # "the council believed P":
+        # a nested belief (its own claim), not a hedge of the claim holding it
         free = [t for t in hedges if _hedge_block(t) is None]
         self._hedge_ends = [t.idx + len(t) for t in free]
         self._hedge_starts = [t.idx for t in free]

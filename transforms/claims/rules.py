@@ -57,6 +57,13 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if depth == 0 and verb.dep_ == "xcomp" and lemma(verb.head) in cues.OBJECT_CONTROL and any(
             c.dep_ in ("dobj", "dative") and c.i < verb.i for c in verb.head.children):
         return None  # "pressing the government to explain": the government would explain, not the subject
+    head = verb.head
+    if depth < 3 and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and head.dep_ in (
+            "ccomp", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) and not any(
+            c.dep_ == "aux" for c in verb.children):
+        # "Stoltenberg suggested that the U.K. should join the EMS and also urged ...": "urged" cannot
+        # share "should"; it is the speaker's, coordinated with the cue
+        return subject(head.head, depth + 1)
     if depth < 3 and verb.head != verb:
         ing = verb.tag_ == "VBG" or verb.lower_.endswith("ing")
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and ing):
@@ -81,6 +88,8 @@ def _later_subject(first: Token, last: Token, verb: Token) -> bool:
     if last.ent_iob_ == "I" and doc[last.left_edge.i].ent_iob_ == "I":
         return False  # the end of a name begun before it ("Krapels of Energy Security Analysis, Inc said")
     between = doc[first.i + 1 : last.left_edge.i]
+    if any(t.tag_ in ("WDT", "WP", "WP$") for t in doc[first.i + 1 : last.i]):
+        return False  # "<AB Catena>, in which AB Volvo has a 48 pct stake, said": Catena
     if any(t.text == "," for t in between) and not any(t.dep_ == "cc" and t.head.i == first.i for t in between):
         return True
     return first.pos_ == "NOUN" and last.pos_ == "PROPN" and last.left_edge.i == first.right_edge.i + 1
@@ -184,6 +193,7 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
         start = _past_time_of_cue(cue, start, end)
     if comp.i > cue.i:
         start = _past_addressee(cue, start, end)
+        start = _fronted_phrase(cue, comp, start)
         end = _list_continued(cue, comp, comps, end)
     before = [c for c in comps if c.i < cue.i]
     if comp.i < cue.i and len(before) > 1:
@@ -202,7 +212,8 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
     for conj in (c for c in comp.rights if c.dep_ == "conj"):
         subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
         narrates = (lemma(conj) in cues.VERB_CUES and _speaks(conj, subj)) or (lemma(conj) in _NARRATION and (
-            subj is not None or _negated(conj)))  # "..., but could not give any details"
+            subj is not None or _negated(conj) or _refuses_to_speak(conj)))  # "..., but could not give any details"
+        narrates = narrates or _other_tense(comp, conj)
         if narrates and (subj is None or subj.lower_ == speaker.lower_):
             cc = next((c for c in comp.rights if c.dep_ == "cc" and c.i < conj.i), None)
             end = min(end, (cc.i if cc is not None else conj.left_edge.i))
@@ -230,6 +241,24 @@ def stray_conjuncts(cue: Token, end: int) -> int:
             break
         end = conj.right_edge.i + 1
     return end
+
+
+_REFUSALS_TO_SPEAK = frozenset({"decline", "refuse"})
+
+
+def _refuses_to_speak(conj: Token) -> bool:
+    """ "..., but declined to say how much each man got": the writer on the speaker, no content."""
+    return lemma(conj) in _REFUSALS_TO_SPEAK and any(
+        c.dep_ == "xcomp" and (lemma(c) in cues.VERB_CUES or lemma(c) in _NARRATION) for c in conj.children)
+
+
+def _other_tense(comp: Token, conj: Token) -> bool:
+    """Whether a finite speech verb the parse coordinated with a modal content cannot be its
+    conjunct: "suggested that the U.K. should join the EMS and also urged some members to ..."
+    ("urged" cannot share "should": the speaker urged)."""
+    return (lemma(conj) in cues.VERB_CUES or lemma(conj) in cues.INTENT_CUES) and conj.tag_ in ("VBD", "VBZ") and (
+        comp.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
+        and not any(c.dep_ in ("aux", "nsubj") for c in conj.children))
 
 
 def _speaks(conj: Token, subj: Token | None) -> bool:
@@ -278,6 +307,27 @@ def _past_time_of_cue(cue: Token, start: int, end: int) -> int:
     while j < end and doc[j].is_punct:
         j += 1
     return j if end - j >= 2 else start
+
+
+def _fronted_phrase(cue: Token, comp: Token, start: int) -> int:
+    """The content's start moved back over a phrase the parse hung on the cue that opens the
+    content, set off from its clause by a comma: "The department said in the Corn Belt and Northern
+    Plains, which suffered losses, declines appear to be moderating" -> from "in the Corn Belt".
+    Not with "that" ("said in a statement that ...": where it was said) nor a time of the saying."""
+    doc = cue.doc
+    k = start
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if any(c.dep_ == "mark" for c in comp.children) or k < 2 or doc[k - 1].text != ",":
+        return start
+    prep = next((c for c in cue.rights if c.dep_ == "prep" and c.right_edge.i == k - 2), None)
+    if prep is None or prep.i != cue.i + 1 or lemma(prep) not in ("in", "on", "at", "for", "among", "outside"):
+        return start
+    if any(_time_word(g) for g in prep.children) or any(lemma(g) in ("statement", "interview", "speech", "letter",
+                                                                    "report", "release", "filing", "testimony")
+                                                        for g in prep.children):
+        return start
+    return prep.i
 
 
 def _past_addressee(cue: Token, start: int, end: int) -> int:

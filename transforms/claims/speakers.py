@@ -346,6 +346,9 @@ def _speaker_candidate(claim: Any, names: dict[str, str], doc: Doc, mentions: _M
             kind = "person"
         if claim.speaker_kind == "role" and claim.speaker_entity_id is not None and not ents:
             kind = kind or "person"
+        if not kind and claim.speaker_kind == "named" and not ents and head.pos_ == "PROPN":
+            kind = "name"  # a name the model gave no entity ("Banner also said"): no antecedent of anything,
+            # but it spoke (see the descriptions in :func:`_antecedent`)
     if not kind:
         return None
     label = ents[0].label_ if claim.speaker_kind != "pronoun" and ents else ""
@@ -451,6 +454,12 @@ def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
         # organisation named further back ("Atlantic Research Corp", the group's target)
         same = [c for c in spoke if c.entity_id is None and _words(c.name)[-1:] == [description]]
         if same and ordered and (not ordered[0].subject or max(c.start for c in same) > ordered[0].start):
+            return None
+        # an organisation that spoke (a name the model gave no entity: "Banner also said it received
+        # ... from <Citicorp Industrial Credit Inc> ... the company said") after the nearest organisation
+        # that was a subject: the lender named in its claim is not "the company"
+        unnamed_org = [c for c in spoke if c.entity_id is None and c.kind in ("org", "name")]
+        if unnamed_org and ordered and not ordered[0].subject and max(c.start for c in unnamed_org) < ordered[0].start:
             return None
     elif want in PERSON_PRONOUNS and not any(c.subject and c.sent >= sent - 2 for c in ordered):
         # no subject of that gender in the last three sentences, but a subject in this sentence or
