@@ -333,7 +333,8 @@ def light_verb(noun: Token) -> Token | None:
     if noun.dep_ == "dobj" and (noun.head.lemma_.lower() in P.LIGHT_VERBS or (
             noun.lemma_.lower() in P.STANCE_NOUNS and noun.head.lemma_.lower() in P.STANCE_VERBS)):
         return noun.head
-    return None
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and c.lemma_.lower() in P.LIGHT_VERBS), None)  # "a commitment made last year", "talks held in Bonn"
 
 
 def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
@@ -376,7 +377,9 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     if target is None and etype == "ASSAULT" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in P.HARM_BY_EVENT:
         hit = children(noun.head, "dobj")  # "the explosion targeted a bakery", "the blast destroyed the post"
         target = hit[0] if hit else None
-    if actor is None and light is not None:
+    if actor is None and light is not None and light.dep_ == "acl" and light.head.i == noun.i:
+        actor = next((o for a in children(light, "agent") for o in children(a, "pobj")), None)  # "the accord signed by Iran"
+    elif actor is None and light is not None:
         subj = subject(light)
         if subj is not None and not subj[1]:
             actor = subj[0]

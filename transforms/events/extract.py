@@ -45,7 +45,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v8"
+EVENTS_VERSION = "newslake.events.v9"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -626,6 +626,14 @@ def _definite(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children)
 
 
+def _told_done(noun: Token) -> bool:
+    """A noun event told as done by a passive light verb: "an agreement was reached", "a
+    concession made at the urging of ..." (not "setting an agreement", "to sign an accord":
+    a light verb with no subject is mostly a plan)."""
+    light = light_verb(noun)
+    return light is not None and (noun.dep_ == "nsubjpass" and light.i == noun.head.i or light.dep_ == "acl")
+
+
 def _sentence_names_entity(tok: Token) -> bool:
     return any(e.label_ in SENTENCE_ENTITY_LABELS for e in tok.sent.ents)
 
@@ -674,8 +682,10 @@ def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple
 
 
 def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[ClaimLike],
-              published_at: datetime.datetime | datetime.date | None, version: str) -> list[Event]:
-    """Every event mention, in text order: one per trigger and (actor, target) pair."""
+              published_at: datetime.datetime | datetime.date | None, version: str,
+              framed: dict[tuple[int, int], bool] | None = None) -> list[Event]:
+    """Every event mention, in text order: one per trigger and (actor, target) pair. ``framed``
+    collects the bare noun mentions a light verb frames (span -> refers back: "the agreement")."""
     args = Args(doc, entities)
     events: list[Event] = []
     hits = [(tok, match_trigger(tok)) for tok in doc]
@@ -705,6 +715,9 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 bare = actor is None and target is None and place is None and when is None
                 if not (tok.pos_ == "NOUN" and bare and (_sentence_names_entity(tok) or _definite(tok))):
                     continue  # kept only to fold into a happening told elsewhere (dropped if none)
+            elif (framed is not None and tok.pos_ == "NOUN" and actor is None and target is None and place is None
+                  and when is None and _told_done(event_noun(tok))):
+                framed[(start, end)] = _definite(tok)  # "an agreement in principle had been reached"
             speaker = None
         loc, loc_source = place_span(place, args), ("clause" if place is not None else None)
         date_text = source = None
@@ -780,7 +793,9 @@ def extract_events(doc: Doc, *, doc_id: str, entities: EntityLookup, claims: Seq
                    extractor_version: str = EVENTS_VERSION, merge: bool = True) -> list[Event]:
     """All events of a document, in text order: one row per happening and (actor, target) pair,
     or one per mention with ``merge=False``."""
-    events = _mentions(doc, doc_id, entities, claims, published_at, extractor_version)
-    if merge:
-        events = [e for e in merge_mentions(events) if not is_bare(e)]  # a bare mention that folded nowhere
+    framed: dict[tuple[int, int], bool] = {}
+    events = _mentions(doc, doc_id, entities, claims, published_at, extractor_version, framed)
+    if merge:  # a bare mention that folded nowhere goes, unless its own clause frames it
+        events = [e for e in merge_mentions(events, standalone={s for s, back in framed.items() if not back})
+                  if not is_bare(e) or (e.start_char, e.end_char) in framed]
     return _fill_from_document(events, doc, Args(doc, entities), published_at)

@@ -8,7 +8,11 @@ unknown), and are both realis (asserted, reported, claimed, rumored, denied, neg
 irrealis (future, hypothetical): a plan to kill is not the killing. Two rows of one trigger
 (coordinated targets) never merge. A *bare* mention (no participant, place or date: "the
 explosion", kept because its sentence names an entity) refers to a happening told elsewhere: it
-folds into the nearest earlier row of its type (else the nearest later one).
+folds into the nearest earlier row of its type (else the nearest later one). A bare mention its own
+clause frames with a light verb ("an agreement in principle had been reached", "a commitment made
+last year") tells a happening by itself: it stands as its own row (``standalone``), or, when it
+refers back ("the agreement was signed"), folds as above and stands only if there is nothing to
+fold into (``keep``, read by the extractor).
 
 The merged row is the first mention (its trigger, offsets and ``event_id`` stay); participants,
 place, time and mode missing from it are filled from later mentions; a date found on the trigger
@@ -29,7 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import Any, Sequence, TypeVar
+from typing import Any, Collection, Sequence, TypeVar
 
 E = TypeVar("E")
 
@@ -122,14 +126,15 @@ def is_bare(e: Any) -> bool:
     return e.actor_text is None and e.target_text is None and e.location_text is None and e.date_text is None
 
 
-def merge_mentions(events: Sequence[E]) -> list[E]:
+def merge_mentions(events: Sequence[E], standalone: Collection[tuple[int, int]] = ()) -> list[E]:
     """Fold each event (in text order) into the first earlier row that is the same happening;
     then fold each bare mention into the nearest earlier row of its type and realis class (else
-    the nearest later one; else the first bare mention of its kind stands for them)."""
+    the nearest later one; else the first bare mention of its kind stands for them). A bare
+    mention whose trigger span is in ``standalone`` is treated as one with participants."""
     rows: list[Any] = []
     bare: list[Any] = []
     for e in sorted(events, key=lambda e: (e.start_char, e.end_char)):  # type: ignore[attr-defined]
-        if is_bare(e):
+        if is_bare(e) and (e.start_char, e.end_char) not in standalone:
             bare.append(e)
             continue
         for i, row in enumerate(rows):
