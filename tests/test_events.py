@@ -1202,3 +1202,35 @@ def test_model_v9_passive_light_verbs(nlp, text, trigger, etype, actor, target):
 ])
 def test_model_v9_a_planned_bare_noun_event_stands_nowhere(nlp, text, trigger):
     assert trigger not in model_events(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    # v9: a market's rally is no protest, as a noun or a verb
+    ("Dealers said it was unclear if the silver rally had peaked.", "rally"),
+    ("Gold futures rallied on the Commodity Exchange in New York.", "rallied"),
+    # an agreement in force, or the aim or topic of a negotiation, is no agreement reached
+    ("Shipments in the third year of the U.S.-USSR grains agreement reached 1.5 mln tonnes.", "agreement"),
+    ("Xuto said the way is now cleared for drafting a new accord.", "accord"),
+    ("Employers and unions met for talks on a collective wage agreement.", "agreement"),
+    # a habitual clause tells a custom, not a happening
+    ("Soviet and U.S. officials normally meet in the summer to discuss grain quality.", "meet"),
+    ("Soviet and U.S. officials normally meet in the summer to discuss grain quality.", "discuss"),
+])
+def test_model_v9_market_rallies_agreements_in_force_and_customs_are_no_events(nlp, text, trigger):
+    assert trigger not in model_events(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor", [
+    # a negotiation in the past tense concluded an agreement; a people's rally stays a protest
+    ("Overland Express said it negotiated a debt moratorium agreement with its banks.", "agreement", "AGREE", None),
+    ("Thousands of farmers held a rally in Madrid.", "rally", "PROTEST", "Thousands"),
+    # the model lemmatizes "staged" as "stag": the light verb is still found and its subject acts
+    ("Brazilian farmers staged fresh protests in the southern state of Rio Grande do Sul.", "protests",
+     "PROTEST", "farmers"),
+])
+def test_model_v9_concluded_agreements_rallies_and_staged_protests(nlp, text, trigger, etype, actor):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype
+    assert actor is None or actor in (e.actor_text or ""), e

@@ -354,12 +354,45 @@ def _press_meeting(tok: Token) -> bool:
     return bool(met) and all(o.lemma_.lower() in P.AUDIENCE_NOUNS or o.lower_ in P.AUDIENCE_NOUNS for o in met)
 
 
+def _market_modified(noun: Token) -> bool:
+    """A noun whose chain of compound modifiers names a market and no one who can act."""
+    mods, todo = [], [c for c in noun.children if c.dep_ in ("compound", "nmod")]
+    while todo:
+        m = todo.pop()
+        mods.append(m)
+        todo += [c for c in m.children if c.dep_ in ("compound", "nmod")]
+    market = [m for m in mods if m.lower_ in P.MARKET_WORDS or m.lower_ in P.ECONOMIC_MODIFIERS]
+    return bool(market) and not any(cameo.can_act(m) for m in mods if m not in market)  # not "oil workers' rally"
+
+
+def _agreement_as_topic(noun: Token) -> bool:
+    """An agreement named as an existing document (``"the terms of the accord"``) or as the topic
+    or aim of a negotiation (``"negotiating a trade agreement"``, ``"talks on a new agreement"``)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in P.AGREEMENT_PARTS:
+        return True
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in P.NEGOTIATION_VERBS:
+        # "negotiated a credit agreement with its owner": in the past tense a negotiation concluded
+        return not (head.lemma_.lower() in ("negotiate", "renegotiate") and head.tag_ in ("VBD", "VBN"))
+    return noun.dep_ == "pobj" and head.lower_ in ("on", "for", "over", "toward", "towards") and (
+        P.NOUN_TRIGGERS.get(head.head.lemma_.lower()) == "CONSULT" or head.head.lemma_.lower() in P.NEGOTIATION_VERBS)
+
+
+def _habitual(tok: Token) -> bool:
+    """A clause a habitual adverb makes generic: "officials normally meet in the summer (to discuss ...)"."""
+    return any(c.dep_ == "advmod" and c.lower_ in P.HABITUAL_ADVERBS for c in tok.children) or (
+        tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.pos_ == "VERB"
+        and any(c.dep_ == "advmod" and c.lower_ in P.HABITUAL_ADVERBS for c in tok.head.children))
+
+
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
     """The PLOVER type of a trigger token and the token its span ends with, or None.
 
     Example: "who has spoken against ISIS" -> ("ACCUSE", <against>)
     """
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and _habitual(tok):
+        return None  # a custom, not a happening
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         if lemma in P.REPORTING_VERBS:
             if lemma == "allege" and _alleged_party(tok) is not None:
@@ -375,6 +408,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
         etype, last = hit
+        doer = subject(tok)
+        if etype == "PROTEST" and doer is not None and (doer[0].lower_ in P.MARKET_WORDS or _market_modified(doer[0])):
+            return None  # "if stock exchange rallies start to waver": prices, not protesters
         if _quantity_frame(tok, etype) and not (etype == "REQUEST" and any(
                 cameo.can_act(o) for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
                 for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")) \
@@ -490,6 +526,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "the reform offensive", "a charm offensive": a campaign, not an attack
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
+        if etype == "PROTEST" and _market_modified(tok):
+            return None  # "stock exchange rallies", "the bond market rally": prices, not protesters
+        if etype == "AGREE" and _agreement_as_topic(tok):
+            return None  # "the terms of the accord", "negotiating a trade agreement", "talks on an agreement"
         if lemma == "boycott" and not any(
                 o.ent_type_ in ("GPE", "NORP", "ORG") or o.lemma_.lower() in P.BOYCOTT_SANCTION_OBJECTS
                 for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "against", "on")

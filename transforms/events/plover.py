@@ -622,6 +622,28 @@ ECONOMIC_TARGETS: frozenset[str] = frozenset(
     "money monetary price revenue export exports import imports emission emissions".split())
 """Modifiers that make a ``target`` a goal, not what a strike hits ("inflation targets")."""
 
+MARKET_WORDS: frozenset[str] = frozenset(
+    "market markets exchange stock stocks share shares equity equities bond bonds price prices dollar "
+    "yen sterling currency gold silver oil futures commodity bull relief".split())
+"""Modifiers of a rally that make it a market's: "stock exchange rallies", "the bond market rally"
+(read with :data:`ECONOMIC_MODIFIERS`)."""
+
+AGREEMENT_PARTS: frozenset[str] = frozenset(
+    "term terms year years provision provisions clause clauses article articles text framework "
+    "draft expiry expiration life duration period scope spirit letter".split())
+"""Nouns of which an agreement is the existing document or state, not a happening: "the terms
+of the accord", "the final year of their grains agreement"."""
+
+NEGOTIATION_VERBS: frozenset[str] = frozenset(
+    "negotiate renegotiate discuss debate draft seek pursue propose consider study".split())
+"""Verbs whose object agreement is a topic or aim, not one reached: "negotiating a trade
+agreement" is a consultation (the verb's own event), not an agreement."""
+
+HABITUAL_ADVERBS: frozenset[str] = frozenset(
+    "normally usually regularly routinely typically generally traditionally customarily habitually".split())
+"""Adverbs that make a clause generic: "officials normally meet in the summer" tells a custom, not
+a happening."""
+
 PLACES_OF_TRADE: frozenset[str] = frozenset({"market", "markets", "bazaar", "exchange"})
 """Economic words that are also places a bomb can hit: "bombed a market"."""
 
