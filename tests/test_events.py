@@ -1234,3 +1234,9 @@ def test_model_v9_concluded_agreements_rallies_and_staged_protests(nlp, text, tr
     e = model_events(nlp, text)[trigger]
     assert e.event_type == etype
     assert actor is None or actor in (e.actor_text or ""), e
+
+
+@pytest.mark.model
+def test_model_v9_a_prison_sentence_is_coercion(nlp):
+    e = model_events(nlp, "A court in Ankara sentenced the rebel leader to ten years in prison.")["sentenced"]
+    assert (e.event_type, e.actor_text, e.target_text) == ("COERCE", "court", "rebel leader")

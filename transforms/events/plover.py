@@ -45,7 +45,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
                "torture wound injure ambush raid abduct kidnap detonate bombard invade fight "
                "clash slaughter lynch hijack storm firebomb explode maim mutilate",
     "COERCE": "block ban restrict arrest detain jail imprison seize confiscate censor expel "
-              "deport blockade outlaw suppress curb prohibit forbid evict",
+              "deport blockade outlaw suppress curb prohibit forbid evict sentence",
     "SANCTION": "sanction embargo boycott blacklist",
     "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript patrol",
     "PROTEST": "protest demonstrate rally riot",
