@@ -1240,3 +1240,26 @@ def test_model_v9_concluded_agreements_rallies_and_staged_protests(nlp, text, tr
 def test_model_v9_a_prison_sentence_is_coercion(nlp):
     e = model_events(nlp, "A court in Ankara sentenced the rebel leader to ten years in prison.")["sentenced"]
     assert (e.event_type, e.actor_text, e.target_text) == ("COERCE", "court", "rebel leader")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # v9: an explosion the words around it tell as an accident is no attack, nor are its deaths
+    "A huge explosion in a flax factory in the city of Harbin killed 45 workers and injured 185.",
+    "Two people were killed in an explosion and fire at the refinery on March 13.",
+    "Seven militants were killed in two accidental explosions in Kandahar province.",
+    "A gas tank exploded at the plant, injuring two workers.",
+])
+def test_model_v9_accidental_explosions_are_no_attacks(nlp, text):
+    assert not [e for e in model_events(nlp, text).values() if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    # a weapon or a doer makes it an attack wherever it happens
+    ("A bomb exploded at the factory gate, killing three guards.", "exploded"),
+    ("A car bomb explosion in the market killed 12 people.", "killed"),
+    ("Rebels blew up a pipeline near the refinery.", "blew up"),
+])
+def test_model_v9_bombs_at_plants_stay_attacks(nlp, text, trigger):
+    assert model_events(nlp, text)[trigger].event_type == "ASSAULT"

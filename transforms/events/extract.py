@@ -111,6 +111,26 @@ def _medical(noun: Token) -> bool:
     return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.MEDICAL_MODIFIERS for c in noun.children)
 
 
+def accidental_blast(tok: Token) -> bool:
+    """An explosion that the words around it tell as an accident: "a gas explosion", "an explosion
+    at the refinery", "two accidental explosions" (not "a bomb explosion at the plant", and not one
+    someone set off: "rebels blew up a pipeline" names a doer)."""
+    if tok.lemma_.lower() not in P.BLAST_WORDS:
+        return False
+    noun = tok.head if tok.pos_ == "VERB" and tok.dep_ in ("relcl", "acl") else tok
+    near = [c for h in (tok, noun) for c in h.children if c.dep_ in ("compound", "amod", "nmod", "nsubj")]
+    near += [m for c in list(near) for m in c.children if m.dep_ in ("compound", "amod")]
+    if any(c.lower_ in P.WEAPON_MODIFIERS or c.lemma_.lower() in P.WEAPON_MODIFIERS for c in near):
+        return False
+    if any(c.lower_ in P.ACCIDENT_MODIFIERS or c.lemma_.lower() in P.ACCIDENT_MODIFIERS for c in near):
+        return True
+    sites = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "on", "inside", "near")
+             for o in p.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in P.INDUSTRIAL_SITES or any(  # "at the coal mine"
+        c.dep_ == "compound" and (c.lemma_.lower() in P.INDUSTRIAL_SITES or c.lower_ in P.ACCIDENT_MODIFIERS)
+        for c in o.children) for o in sites)
+
+
 def _violent_cause(verb: Token) -> bool:
     """``"died in the blast"``, ``"died of gunshot wounds"``, ``"died after gunmen attacked"``."""
     for p in verb.children:
@@ -118,7 +138,7 @@ def _violent_cause(verb: Token) -> bool:
             for o in p.children:
                 low = o.lemma_.lower()
                 if o.dep_ == "pobj" and (low in P.VIOLENT_CAUSES or P.NOUN_TRIGGERS.get(low) == "ASSAULT") \
-                        and not _medical(o):
+                        and not _medical(o) and not accidental_blast(o):
                     return True
         if p.dep_ == "advcl" and P.VERB_TRIGGERS.get(p.lemma_.lower()) == "ASSAULT":
             return True
@@ -196,7 +216,14 @@ def _doers(tok: Token) -> list[Token]:
 def _natural_doer(tok: Token) -> bool:
     """The doer of a violent verb is a natural cause (:data:`plover.NATURAL_CAUSES`)."""
     doers = _doers(tok)
-    return bool(doers) and all(d.lemma_.lower() in P.NATURAL_CAUSES for d in doers)
+    if tok.dep_ in ("advcl", "conj") and accidental_blast(tok.head):
+        return True  # "a gas tank exploded, injuring two workers"
+    if not doers:  # "were killed in two accidental explosions", "died in the earthquake"
+        causes = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in DEATH_CAUSE_PREPS
+                  for o in p.children if o.dep_ == "pobj" and (o.lemma_.lower() in P.NATURAL_CAUSES
+                                                               or o.lemma_.lower() in P.BLAST_WORDS)]
+        return bool(causes) and all(o.lemma_.lower() in P.NATURAL_CAUSES or accidental_blast(o) for o in causes)
+    return bool(doers) and all(d.lemma_.lower() in P.NATURAL_CAUSES or accidental_blast(d) for d in doers)
 
 
 def _amount(t: Token) -> bool:
@@ -408,6 +435,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
         etype, last = hit
+        if etype == "ASSAULT" and accidental_blast(tok):
+            return None  # "a gas tank exploded at the plant": an accident
         doer = subject(tok)
         if etype == "PROTEST" and doer is not None and (doer[0].lower_ in P.MARKET_WORDS or _market_modified(doer[0])):
             return None  # "if stock exchange rallies start to waver": prices, not protesters
@@ -526,6 +555,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "the reform offensive", "a charm offensive": a campaign, not an attack
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
+        if etype == "ASSAULT" and accidental_blast(tok):
+            return None  # "a gas explosion at a chemical factory": an accident, not an attack
         if etype == "PROTEST" and _market_modified(tok):
             return None  # "stock exchange rallies", "the bond market rally": prices, not protesters
         if etype == "AGREE" and _agreement_as_topic(tok):

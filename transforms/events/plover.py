@@ -541,6 +541,25 @@ CONCESSION_OBJECTS: frozenset[str] = frozenset(
 """Withdrawing these is conceding (CONCEDE), not pulling back forces (RETREAT): "West Germany
 withdrew objections to increased quotas"."""
 
+BLAST_WORDS: frozenset[str] = frozenset("explosion blast explode blow-up".split())
+"""Words of an explosion: an attack only when nothing tells an accident (:data:`ACCIDENT_MODIFIERS`,
+:data:`INDUSTRIAL_SITES`) or when a weapon or an attacker is named (:data:`WEAPON_MODIFIERS`)."""
+
+ACCIDENT_MODIFIERS: frozenset[str] = frozenset(
+    "accidental accident gas boiler industrial chemical methane firedamp fireworks pipeline refinery "
+    "factory plant reactor tanker furnace grain dust coal colliery kitchen".split())
+"""Modifiers of an explosion that tell an accident: "a gas explosion", "two accidental explosions"."""
+
+INDUSTRIAL_SITES: frozenset[str] = frozenset(
+    "factory plant refinery colliery pipeline depot warehouse reactor works mill furnace silo "
+    "platform rig well".split())
+"""Sites where an explosion is mostly an accident: "an explosion at the refinery"."""
+
+WEAPON_MODIFIERS: frozenset[str] = frozenset(
+    "bomb bombs car-bomb suicide grenade rocket missile mortar shell ied explosive explosives "
+    "terrorist terror dynamite parcel letter booby-trap booby".split())
+"""Modifiers that make an explosion an attack whatever the site: "a bomb explosion at the plant"."""
+
 NATURAL_CAUSES: frozenset[str] = frozenset(
     "earthquake quake tremor storm hurricane typhoon cyclone tornado flood floods flooding fire blaze "
     "avalanche landslide mudslide drought famine epidemic disease virus crash accident collision "
