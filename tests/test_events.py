@@ -1263,3 +1263,12 @@ def test_model_v9_accidental_explosions_are_no_attacks(nlp, text):
 ])
 def test_model_v9_bombs_at_plants_stay_attacks(nlp, text, trigger):
     assert model_events(nlp, text)[trigger].event_type == "ASSAULT"
+
+
+@pytest.mark.model
+def test_model_v9_contacts_made_or_with_a_party_are_consultations(nlp):
+    made = model_events(nlp, "He added that preliminary contacts had already been made in Basle.")["contacts"]
+    assert made.event_type == "CONSULT" and made.location_text == "Basle"
+    with_party = model_events(nlp, "Balladur has been in contact with several finance ministers.")["contact"]
+    assert with_party.event_type == "CONSULT" and "finance ministers" in with_party.target_text
+    assert "contacts" not in model_events(nlp, "The bank has many business contacts in Asia.")

@@ -557,6 +557,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None
         if etype == "ASSAULT" and accidental_blast(tok):
             return None  # "a gas explosion at a chemical factory": an accident, not an attack
+        if lemma == "contact" and light_verb(tok) is None and not any(
+                cameo.can_act(o) for o in prep_objects(tok, ("with", "between"))):
+            return None  # "business contacts in Asia": people one knows; a contact is made, or is with someone
         if etype == "PROTEST" and _market_modified(tok):
             return None  # "stock exchange rallies", "the bond market rally": prices, not protesters
         if etype == "AGREE" and _agreement_as_topic(tok):

@@ -76,7 +76,7 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "ACCUSE": "accusation condemnation criticism indictment charge complaint",
     "REJECT": "rejection refusal veto",
     "AGREE": "agreement treaty accord pledge",
-    "CONSULT": "talk meeting visit summit negotiation consultation discussion conference",
+    "CONSULT": "talk meeting visit summit negotiation consultation discussion conference contact",
     "AID": "aid donation assistance",
     "RETREAT": "withdrawal retreat release surrender ceasefire truce",
     "OTHER": "defection",
