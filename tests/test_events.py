@@ -1272,3 +1272,29 @@ def test_model_v9_contacts_made_or_with_a_party_are_consultations(nlp):
     with_party = model_events(nlp, "Balladur has been in contact with several finance ministers.")["contact"]
     assert with_party.event_type == "CONSULT" and "finance ministers" in with_party.target_text
     assert "contacts" not in model_events(nlp, "The bank has many business contacts in Asia.")
+
+
+@pytest.mark.model
+def test_model_v9_two_verbs_of_one_actor_are_two_acts(nlp):
+    text = ("Saouma said he offered to send a technical mission to Brazil. "
+            "Saouma said he signed three accords for technical projects by the FAO in Brazil.")
+    events = model_events(nlp, text)
+    assert events["offered"].event_type == "AGREE" and events["accords"].event_type == "AGREE"
+    assert events["offered"].mention_count == events["accords"].mention_count == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor, target", [
+    # agreeing to give something is an agreement ("refused to give details" stays a formula)
+    ("River Oaks said it agreed in principle to give control of the company to Benson Seizer.", "agreed",
+     "AGREE", "it", None),
+    # a contract frames its signing though no one is named
+    ("The final contract will be signed on May 15.", "signed", "AGREE", None, "contract"),
+    # the subject of "be in talks" takes part in them
+    ("The company is in negotiations with two banks.", "negotiations", "CONSULT", "company", "banks"),
+])
+def test_model_v9_agreements_and_talks_frames(nlp, text, trigger, etype, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype
+    assert actor is None or actor in (e.actor_text or ""), e
+    assert target is None or target in (e.target_text or ""), e

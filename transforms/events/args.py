@@ -399,6 +399,11 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     if target is None and etype == "ASSAULT" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in P.HARM_BY_EVENT:
         hit = children(noun.head, "dobj")  # "the explosion targeted a bakery", "the blast destroyed the post"
         target = hit[0] if hit else None
+    if actor is None and etype == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+            and noun.head.head.lemma_.lower() == "be":  # "it is in talks on a new contract", "was in contact with"
+        subj = subject(noun.head.head)
+        if subj is not None and not subj[1]:
+            actor = subj[0]
     if actor is None and light is not None and light.dep_ == "acl" and light.head.i == noun.i:
         actor = next((o for a in children(light, "agent") for o in children(a, "pobj")), None)  # "the accord signed by Iran"
     elif actor is None and light is not None:

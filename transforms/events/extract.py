@@ -528,7 +528,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                     for x in p.children if x.dep_ == "pobj") for o in objs) \
                     and not any(c.dep_ == "xcomp" or (c.dep_ == "dative" and cameo.can_act(c)) for c in tok.children):
                 return None  # "met its budget targets", "ordered 1.75 mln ties" (not "extended Kenya 80 mln dlrs")
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children) \
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS
+               and not (etype == "AGREE" and c.lemma_.lower() in ("give", "discuss", "talk"))  # "agreed to give control to"
+               for c in tok.children) \
                 and not any(c.dep_ == "dobj" and c.pos_ != "PRON" and cameo.can_act(c) for c in tok.children):
             return None  # "declined to be identified", "refused to comment" (not "urged Congress to give")
         if any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in P.NOUN_TRIGGERS and (
@@ -648,6 +650,10 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
               else _reported_it(t) for t in (actor, target)]
     if any(cameo.can_act(t) for t in people):
         return True
+    if etype == "AGREE" and tok.lemma_.lower() in ("sign", "ratify", "conclude", "reach", "initial") \
+            and target is not None and target.pos_ == "NOUN" and _agreement_noun(target) \
+            and target.lemma_.lower() not in P.NOUN_TRIGGERS:  # "the agreement was signed": the noun's own row
+        return True  # "the final contract will be signed on May 15": the contract frames its signing
     if etype == "ASSAULT" and (actor is not None or target is not None):
         return True  # "a bomb exploded", "the attack on the convoy": violence needs no named doer
     if tok.pos_ == "NOUN":
@@ -757,7 +763,8 @@ def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple
 
 def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[ClaimLike],
               published_at: datetime.datetime | datetime.date | None, version: str,
-              framed: dict[tuple[int, int], bool] | None = None) -> list[Event]:
+              framed: dict[tuple[int, int], bool] | None = None,
+              verbs: dict[tuple[int, int], str] | None = None) -> list[Event]:
     """Every event mention, in text order: one per trigger and (actor, target) pair. ``framed``
     collects the bare noun mentions a light verb frames (span -> refers back: "the agreement")."""
     args = Args(doc, entities)
@@ -793,6 +800,10 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                   and when is None and _told_done(event_noun(tok))):
                 framed[(start, end)] = _definite(tok)  # "an agreement in principle had been reached"
             speaker = None
+        if verbs is not None:  # a predication: a verb, or a noun a light verb carries ("signed three accords")
+            carrier = tok if tok.pos_ == "VERB" else light_verb(event_noun(tok))
+            if carrier is not None:
+                verbs[(start, end)] = carrier.lemma_.lower()
         loc, loc_source = place_span(place, args), ("clause" if place is not None else None)
         date_text = source = None
         date_range = None
@@ -868,8 +879,10 @@ def extract_events(doc: Doc, *, doc_id: str, entities: EntityLookup, claims: Seq
     """All events of a document, in text order: one row per happening and (actor, target) pair,
     or one per mention with ``merge=False``."""
     framed: dict[tuple[int, int], bool] = {}
-    events = _mentions(doc, doc_id, entities, claims, published_at, extractor_version, framed)
+    verbs: dict[tuple[int, int], str] = {}
+    events = _mentions(doc, doc_id, entities, claims, published_at, extractor_version, framed, verbs)
     if merge:  # a bare mention that folded nowhere goes, unless its own clause frames it
-        events = [e for e in merge_mentions(events, standalone={s for s, back in framed.items() if not back})
+        events = [e for e in merge_mentions(events, standalone={s for s, back in framed.items() if not back},
+                                            verbs=verbs)
                   if not is_bare(e) or (e.start_char, e.end_char) in framed]
     return _fill_from_document(events, doc, Args(doc, entities), published_at)
