@@ -35,7 +35,7 @@ from prefect.context import get_run_context
 from newslake.flows.inputs import InputError, InputFile, RunSummary, alive, file_sha256, find_files, input_files  # noqa: F401
 from newslake.flows.runners import cluster_workers
 from newslake.warehouse import faults
-from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes
+from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes, estimate_docs
 from newslake.settings import get_settings, lake_config
 from newslake.transforms.ingest.readers import Limits
 from newslake.warehouse.lake import LakeConfig, LakeWriter, RunTables, record_run
@@ -80,15 +80,39 @@ def ramp(i: int, batch_size: int, first: int = 16) -> int:
     return min(batch_size, first << (i // 2))
 
 
-def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]:
+def batch_target(i: int, batch_size: int, left: int | None = None, workers: int = 1, first: int = 16) -> int:
+    """Size of the ``i``-th batch when about ``left`` documents remain to be planned: :func:`ramp`,
+    and at the end at most ``left / workers`` (at least ``first``), so the last batches shrink and
+    the workers finish together instead of one parsing a whole last batch while the others wait
+    (``left`` None: :func:`ramp` alone).
+
+    >>> [batch_target(i, 256, left, 2) for i, left in enumerate((600, 584, 568, 536, 504, 440, 376, 248, 124, 62, 31))]
+    [16, 16, 32, 32, 64, 64, 128, 124, 62, 31, 16]
+    """
+    size = ramp(i, batch_size, first)
+    if left is not None:
+        size = min(size, max(first, -(-left // max(1, workers))))
+    return size
+
+
+def plan_batches(files: Iterable[InputFile], batch_size: int, *, docs: int | None = None,
+                 workers: int = 1) -> Iterator[Batch]:
     """Cut the input into batches of about ``batch_size`` documents (smaller at first, see
-    :func:`ramp`): a JSONL file by lines (read lazily, so only the batches in flight are in memory),
-    other files whole (one document each, as far as the plan knows)."""
+    :func:`ramp`, and at the end when ``docs``, the input's estimated documents, is given: see
+    :func:`batch_target`): a JSONL file by lines (read lazily, so only the batches in flight are in
+    memory), other files whole (one document each, as far as the plan knows)."""
     batch = Batch([])
-    size = n_batches = 0
+    size = n_batches = planned = 0
+    target = batch_target(0, batch_size, docs, workers)
 
     def full() -> bool:
-        return size >= ramp(n_batches, batch_size)
+        return size >= target
+
+    def next_batch() -> None:
+        nonlocal batch, size, n_batches, planned, target
+        batch, planned, n_batches = Batch([]), planned + size, n_batches + 1
+        size = 0
+        target = batch_target(n_batches, batch_size, None if docs is None else max(0, docs - planned), workers)
 
     for inp in files:
         if not inp.path.lower().endswith(".jsonl") or inp.sha256 is None:
@@ -100,10 +124,10 @@ def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]
                 for n, line in enumerate(f, start=1):
                     if full():  # the file goes on: this batch does not complete it
                         yield batch
-                        batch, size, n_batches = Batch([]), 0, n_batches + 1
+                        next_batch()
                     lines.append(line)
                     any_line |= bool(line.strip())
-                    if size + len(lines) >= ramp(n_batches, batch_size):
+                    if size + len(lines) >= target:
                         batch.pieces.append(Piece(inp.path, first, b"".join(lines)))
                         size += len(lines)
                         first, lines = n + 1, []
@@ -116,7 +140,7 @@ def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]
         batch.completes.append(inp)
         if full():
             yield batch
-            batch, size, n_batches = Batch([]), 0, n_batches + 1
+            next_batch()
     if batch.pieces or batch.completes:
         yield batch
 
@@ -249,7 +273,8 @@ def ingest(
             get_run_logger().info("%d files, %d to read; run %s, %d worker(s)", len(files), len(todo), run.run_id, n)
             submit = lambda b: extract.submit(workers, b, run.extractor_version, run.run_id, cfg, limits)  # noqa: E731
             by_path = {f.path: f for f in todo}
-            for batch, future in extract_ahead(plan_batches(todo, s.batch_size), submit, depth=n + 1):
+            plan = plan_batches(todo, s.batch_size, docs=estimate_docs([f.path for f in todo]), workers=n)
+            for batch, future in extract_ahead(plan, submit, depth=n + 1):
                 commit_batch(lake, batch, result := future.result(), run, by_path)
                 advance(result.counts.get("docs_seen", 0))
             return finish_run(lake, run, t0, todo)
