@@ -58,13 +58,13 @@ def _sizes(batches) -> list[int]:  # type: ignore[no-untyped-def]
 
 def test_last_batches_shrink_so_the_workers_finish_together(tmp_path):
     inp = _lines_file(tmp_path, 300)
-    # ramp up (16, 16, 32, ...), then at most a worker's share of what is left, never under 16
-    assert _sizes(plan_batches([inp], 64, docs=300, workers=2)) == [16, 16, 32, 32, 64, 64, 38, 19, 16, 3]
-    assert _sizes(plan_batches([inp], 64)) == [16, 16, 32, 32, 64, 64, 64, 12]  # no estimate: the ramp alone
+    # ramp up (16, 32, 64), then at most a worker's share of what is left, never under 32
+    assert _sizes(plan_batches([inp], 64, docs=300, workers=2)) == [16, 32, 64, 64, 62, 32, 30]
+    assert _sizes(plan_batches([inp], 64)) == [16, 32, 64, 64, 64, 60]  # no estimate: the ramp alone
     # a wrong estimate only changes where the input is cut: every line is planned once, in order
     for docs in (0, 10, 299, 301, 10_000):
         batches = list(plan_batches([inp], 64, docs=docs, workers=2))
-        assert sum(_sizes(batches)) == 300 and all(16 <= s <= 64 for s in _sizes(batches)[:-1])
+        assert sum(_sizes(batches)) == 300 and all(16 <= s <= 64 for s in _sizes(batches))
         lines = b"".join(p.data for b in batches for p in b.pieces)
         assert lines == Path(inp.path).read_bytes()
         assert [f.path for b in batches for f in b.completes] == [inp.path]
