@@ -321,6 +321,28 @@ def event_noun(noun: Token) -> Token:
     return noun
 
 
+def _surface_bases(word: str) -> list[str]:
+    """Base forms an inflected verb may come from: "staged" -> stag, stage; "fined" -> fin, fine."""
+    out: list[str] = []
+    for suffix in ("ed", "ing", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out += [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else []) + (
+                [stem[:-1] + "y"] if stem.endswith("i") else [])
+    return list(dict.fromkeys(out))
+
+
+def verb_lemma(tok: Token) -> str:
+    """The lemma of a verb, repaired where the model's lemmatizer takes an inflection of a verb our
+    lexicons list for another word ("staged" -> "stag", "fined" -> "fin"): the one base form of the
+    surface that is a light verb or a trigger verb wins; any other token keeps its lemma."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma in P.LIGHT_VERBS or lemma in P.VERB_TRIGGERS:
+        return lemma
+    known = [b for b in _surface_bases(tok.lower_) if b in P.LIGHT_VERBS or b in P.VERB_TRIGGERS]
+    return known[0] if len(known) == 1 else lemma
+
+
 def light_verb(noun: Token) -> Token | None:
     """The verb that carries a noun event: ``"launched an attack"``; for a stance noun also a verb
     of voicing or giving it: ``"voiced support"``, ``"gave aid"``, ``"lodged a protest"``."""
@@ -328,12 +350,13 @@ def light_verb(noun: Token) -> Token | None:
         return noun.head.head  # "entered into a definitive agreement"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in P.SERIES_NOUNS:
         return light_verb(noun.head.head)  # "concluded a round of talks", "launched a wave of attacks"
-    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in P.LIGHT_VERBS:
+    if noun.dep_ == "nsubjpass" and verb_lemma(noun.head) in P.LIGHT_VERBS:
         return noun.head  # "an agreement was reached", "talks are being held with the union"
-    if noun.dep_ == "dobj" and (noun.head.lemma_.lower() in P.LIGHT_VERBS or (
+    if noun.dep_ == "dobj" and (verb_lemma(noun.head) in P.LIGHT_VERBS or (
             noun.lemma_.lower() in P.STANCE_NOUNS and noun.head.lemma_.lower() in P.STANCE_VERBS)):
-        return noun.head
-    return None
+        return noun.head  # "workers staged a rally" (the model's lemma of "staged" is "stag")
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and verb_lemma(c) in P.LIGHT_VERBS), None)  # "a commitment made last year", "talks held in Bonn"
 
 
 def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
@@ -376,7 +399,14 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     if target is None and etype == "ASSAULT" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in P.HARM_BY_EVENT:
         hit = children(noun.head, "dobj")  # "the explosion targeted a bakery", "the blast destroyed the post"
         target = hit[0] if hit else None
-    if actor is None and light is not None:
+    if actor is None and etype == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+            and noun.head.head.lemma_.lower() == "be":  # "it is in talks on a new contract", "was in contact with"
+        subj = subject(noun.head.head)
+        if subj is not None and not subj[1]:
+            actor = subj[0]
+    if actor is None and light is not None and light.dep_ == "acl" and light.head.i == noun.i:
+        actor = next((o for a in children(light, "agent") for o in children(a, "pobj")), None)  # "the accord signed by Iran"
+    elif actor is None and light is not None:
         subj = subject(light)
         if subj is not None and not subj[1]:
             actor = subj[0]

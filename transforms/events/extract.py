@@ -45,7 +45,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v8"
+EVENTS_VERSION = "newslake.events.v9"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -111,6 +111,26 @@ def _medical(noun: Token) -> bool:
     return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.MEDICAL_MODIFIERS for c in noun.children)
 
 
+def accidental_blast(tok: Token) -> bool:
+    """An explosion that the words around it tell as an accident: "a gas explosion", "an explosion
+    at the refinery", "two accidental explosions" (not "a bomb explosion at the plant", and not one
+    someone set off: "rebels blew up a pipeline" names a doer)."""
+    if tok.lemma_.lower() not in P.BLAST_WORDS:
+        return False
+    noun = tok.head if tok.pos_ == "VERB" and tok.dep_ in ("relcl", "acl") else tok
+    near = [c for h in (tok, noun) for c in h.children if c.dep_ in ("compound", "amod", "nmod", "nsubj")]
+    near += [m for c in list(near) for m in c.children if m.dep_ in ("compound", "amod")]
+    if any(c.lower_ in P.WEAPON_MODIFIERS or c.lemma_.lower() in P.WEAPON_MODIFIERS for c in near):
+        return False
+    if any(c.lower_ in P.ACCIDENT_MODIFIERS or c.lemma_.lower() in P.ACCIDENT_MODIFIERS for c in near):
+        return True
+    sites = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "on", "inside", "near")
+             for o in p.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in P.INDUSTRIAL_SITES or any(  # "at the coal mine"
+        c.dep_ == "compound" and (c.lemma_.lower() in P.INDUSTRIAL_SITES or c.lower_ in P.ACCIDENT_MODIFIERS)
+        for c in o.children) for o in sites)
+
+
 def _violent_cause(verb: Token) -> bool:
     """``"died in the blast"``, ``"died of gunshot wounds"``, ``"died after gunmen attacked"``."""
     for p in verb.children:
@@ -118,7 +138,7 @@ def _violent_cause(verb: Token) -> bool:
             for o in p.children:
                 low = o.lemma_.lower()
                 if o.dep_ == "pobj" and (low in P.VIOLENT_CAUSES or P.NOUN_TRIGGERS.get(low) == "ASSAULT") \
-                        and not _medical(o):
+                        and not _medical(o) and not accidental_blast(o):
                     return True
         if p.dep_ == "advcl" and P.VERB_TRIGGERS.get(p.lemma_.lower()) == "ASSAULT":
             return True
@@ -196,7 +216,14 @@ def _doers(tok: Token) -> list[Token]:
 def _natural_doer(tok: Token) -> bool:
     """The doer of a violent verb is a natural cause (:data:`plover.NATURAL_CAUSES`)."""
     doers = _doers(tok)
-    return bool(doers) and all(d.lemma_.lower() in P.NATURAL_CAUSES for d in doers)
+    if tok.dep_ in ("advcl", "conj") and accidental_blast(tok.head):
+        return True  # "a gas tank exploded, injuring two workers"
+    if not doers:  # "were killed in two accidental explosions", "died in the earthquake"
+        causes = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in DEATH_CAUSE_PREPS
+                  for o in p.children if o.dep_ == "pobj" and (o.lemma_.lower() in P.NATURAL_CAUSES
+                                                               or o.lemma_.lower() in P.BLAST_WORDS)]
+        return bool(causes) and all(o.lemma_.lower() in P.NATURAL_CAUSES or accidental_blast(o) for o in causes)
+    return bool(doers) and all(d.lemma_.lower() in P.NATURAL_CAUSES or accidental_blast(d) for d in doers)
 
 
 def _amount(t: Token) -> bool:
@@ -354,12 +381,45 @@ def _press_meeting(tok: Token) -> bool:
     return bool(met) and all(o.lemma_.lower() in P.AUDIENCE_NOUNS or o.lower_ in P.AUDIENCE_NOUNS for o in met)
 
 
+def _market_modified(noun: Token) -> bool:
+    """A noun whose chain of compound modifiers names a market and no one who can act."""
+    mods, todo = [], [c for c in noun.children if c.dep_ in ("compound", "nmod")]
+    while todo:
+        m = todo.pop()
+        mods.append(m)
+        todo += [c for c in m.children if c.dep_ in ("compound", "nmod")]
+    market = [m for m in mods if m.lower_ in P.MARKET_WORDS or m.lower_ in P.ECONOMIC_MODIFIERS]
+    return bool(market) and not any(cameo.can_act(m) for m in mods if m not in market)  # not "oil workers' rally"
+
+
+def _agreement_as_topic(noun: Token) -> bool:
+    """An agreement named as an existing document (``"the terms of the accord"``) or as the topic
+    or aim of a negotiation (``"negotiating a trade agreement"``, ``"talks on a new agreement"``)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in P.AGREEMENT_PARTS:
+        return True
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in P.NEGOTIATION_VERBS:
+        # "negotiated a credit agreement with its owner": in the past tense a negotiation concluded
+        return not (head.lemma_.lower() in ("negotiate", "renegotiate") and head.tag_ in ("VBD", "VBN"))
+    return noun.dep_ == "pobj" and head.lower_ in ("on", "for", "over", "toward", "towards") and (
+        P.NOUN_TRIGGERS.get(head.head.lemma_.lower()) == "CONSULT" or head.head.lemma_.lower() in P.NEGOTIATION_VERBS)
+
+
+def _habitual(tok: Token) -> bool:
+    """A clause a habitual adverb makes generic: "officials normally meet in the summer (to discuss ...)"."""
+    return any(c.dep_ == "advmod" and c.lower_ in P.HABITUAL_ADVERBS for c in tok.children) or (
+        tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.pos_ == "VERB"
+        and any(c.dep_ == "advmod" and c.lower_ in P.HABITUAL_ADVERBS for c in tok.head.children))
+
+
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
     """The PLOVER type of a trigger token and the token its span ends with, or None.
 
     Example: "who has spoken against ISIS" -> ("ACCUSE", <against>)
     """
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and _habitual(tok):
+        return None  # a custom, not a happening
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         if lemma in P.REPORTING_VERBS:
             if lemma == "allege" and _alleged_party(tok) is not None:
@@ -375,6 +435,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
         etype, last = hit
+        if etype == "ASSAULT" and accidental_blast(tok):
+            return None  # "a gas tank exploded at the plant": an accident
+        doer = subject(tok)
+        if etype == "PROTEST" and doer is not None and (doer[0].lower_ in P.MARKET_WORDS or _market_modified(doer[0])):
+            return None  # "if stock exchange rallies start to waver": prices, not protesters
         if _quantity_frame(tok, etype) and not (etype == "REQUEST" and any(
                 cameo.can_act(o) for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
                 for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")) \
@@ -463,7 +528,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                     for x in p.children if x.dep_ == "pobj") for o in objs) \
                     and not any(c.dep_ == "xcomp" or (c.dep_ == "dative" and cameo.can_act(c)) for c in tok.children):
                 return None  # "met its budget targets", "ordered 1.75 mln ties" (not "extended Kenya 80 mln dlrs")
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS for c in tok.children) \
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS
+               and not (etype == "AGREE" and c.lemma_.lower() in ("give", "discuss", "talk"))  # "agreed to give control to"
+               for c in tok.children) \
                 and not any(c.dep_ == "dobj" and c.pos_ != "PRON" and cameo.can_act(c) for c in tok.children):
             return None  # "declined to be identified", "refused to comment" (not "urged Congress to give")
         if any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in P.NOUN_TRIGGERS and (
@@ -490,6 +557,15 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "the reform offensive", "a charm offensive": a campaign, not an attack
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
+        if etype == "ASSAULT" and accidental_blast(tok):
+            return None  # "a gas explosion at a chemical factory": an accident, not an attack
+        if lemma == "contact" and light_verb(tok) is None and not any(
+                cameo.can_act(o) for o in prep_objects(tok, ("with", "between"))):
+            return None  # "business contacts in Asia": people one knows; a contact is made, or is with someone
+        if etype == "PROTEST" and _market_modified(tok):
+            return None  # "stock exchange rallies", "the bond market rally": prices, not protesters
+        if etype == "AGREE" and _agreement_as_topic(tok):
+            return None  # "the terms of the accord", "negotiating a trade agreement", "talks on an agreement"
         if lemma == "boycott" and not any(
                 o.ent_type_ in ("GPE", "NORP", "ORG") or o.lemma_.lower() in P.BOYCOTT_SANCTION_OBJECTS
                 for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "against", "on")
@@ -574,6 +650,10 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
               else _reported_it(t) for t in (actor, target)]
     if any(cameo.can_act(t) for t in people):
         return True
+    if etype == "AGREE" and tok.lemma_.lower() in ("sign", "ratify", "conclude", "reach", "initial") \
+            and target is not None and target.pos_ == "NOUN" and _agreement_noun(target) \
+            and target.lemma_.lower() not in P.NOUN_TRIGGERS:  # "the agreement was signed": the noun's own row
+        return True  # "the final contract will be signed on May 15": the contract frames its signing
     if etype == "ASSAULT" and (actor is not None or target is not None):
         return True  # "a bomb exploded", "the attack on the convoy": violence needs no named doer
     if tok.pos_ == "NOUN":
@@ -626,6 +706,14 @@ def _definite(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children)
 
 
+def _told_done(noun: Token) -> bool:
+    """A noun event told as done by a passive light verb: "an agreement was reached", "a
+    concession made at the urging of ..." (not "setting an agreement", "to sign an accord":
+    a light verb with no subject is mostly a plan)."""
+    light = light_verb(noun)
+    return light is not None and (noun.dep_ == "nsubjpass" and light.i == noun.head.i or light.dep_ == "acl")
+
+
 def _sentence_names_entity(tok: Token) -> bool:
     return any(e.label_ in SENTENCE_ENTITY_LABELS for e in tok.sent.ents)
 
@@ -674,8 +762,11 @@ def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple
 
 
 def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[ClaimLike],
-              published_at: datetime.datetime | datetime.date | None, version: str) -> list[Event]:
-    """Every event mention, in text order: one per trigger and (actor, target) pair."""
+              published_at: datetime.datetime | datetime.date | None, version: str,
+              framed: dict[tuple[int, int], bool] | None = None,
+              verbs: dict[tuple[int, int], str] | None = None) -> list[Event]:
+    """Every event mention, in text order: one per trigger and (actor, target) pair. ``framed``
+    collects the bare noun mentions a light verb frames (span -> refers back: "the agreement")."""
     args = Args(doc, entities)
     events: list[Event] = []
     hits = [(tok, match_trigger(tok)) for tok in doc]
@@ -705,7 +796,14 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 bare = actor is None and target is None and place is None and when is None
                 if not (tok.pos_ == "NOUN" and bare and (_sentence_names_entity(tok) or _definite(tok))):
                     continue  # kept only to fold into a happening told elsewhere (dropped if none)
+            elif (framed is not None and tok.pos_ == "NOUN" and actor is None and target is None and place is None
+                  and when is None and _told_done(event_noun(tok))):
+                framed[(start, end)] = _definite(tok)  # "an agreement in principle had been reached"
             speaker = None
+        if verbs is not None:  # a predication: a verb, or a noun a light verb carries ("signed three accords")
+            carrier = tok if tok.pos_ == "VERB" else light_verb(event_noun(tok))
+            if carrier is not None:
+                verbs[(start, end)] = carrier.lemma_.lower()
         loc, loc_source = place_span(place, args), ("clause" if place is not None else None)
         date_text = source = None
         date_range = None
@@ -780,7 +878,11 @@ def extract_events(doc: Doc, *, doc_id: str, entities: EntityLookup, claims: Seq
                    extractor_version: str = EVENTS_VERSION, merge: bool = True) -> list[Event]:
     """All events of a document, in text order: one row per happening and (actor, target) pair,
     or one per mention with ``merge=False``."""
-    events = _mentions(doc, doc_id, entities, claims, published_at, extractor_version)
-    if merge:
-        events = [e for e in merge_mentions(events) if not is_bare(e)]  # a bare mention that folded nowhere
+    framed: dict[tuple[int, int], bool] = {}
+    verbs: dict[tuple[int, int], str] = {}
+    events = _mentions(doc, doc_id, entities, claims, published_at, extractor_version, framed, verbs)
+    if merge:  # a bare mention that folded nowhere goes, unless its own clause frames it
+        events = [e for e in merge_mentions(events, standalone={s for s, back in framed.items() if not back},
+                                            verbs=verbs)
+                  if not is_bare(e) or (e.start_char, e.end_char) in framed]
     return _fill_from_document(events, doc, Args(doc, entities), published_at)

@@ -8,7 +8,13 @@ unknown), and are both realis (asserted, reported, claimed, rumored, denied, neg
 irrealis (future, hypothetical): a plan to kill is not the killing. Two rows of one trigger
 (coordinated targets) never merge. A *bare* mention (no participant, place or date: "the
 explosion", kept because its sentence names an entity) refers to a happening told elsewhere: it
-folds into the nearest earlier row of its type (else the nearest later one).
+folds into the nearest earlier row of its type (else the nearest later one). Two verbs of different
+lemmas that share only their actor stay apart: "Saouma offered a technical mission ... he signed
+three accords" are two acts of one man. A bare mention its own
+clause frames with a light verb ("an agreement in principle had been reached", "a commitment made
+last year") tells a happening by itself: it stands as its own row (``standalone``), or, when it
+refers back ("the agreement was signed"), folds as above and stands only if there is nothing to
+fold into (``keep``, read by the extractor).
 
 The merged row is the first mention (its trigger, offsets and ``event_id`` stay); participants,
 place, time and mode missing from it are filled from later mentions; a date found on the trigger
@@ -29,7 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import Any, Sequence, TypeVar
+from typing import Any, Collection, Mapping, Sequence, TypeVar
 
 E = TypeVar("E")
 
@@ -76,16 +82,23 @@ def _role_clash(a: Any, b: Any, role: str) -> bool:
     return getattr(a, eid) is None or getattr(a, eid) != getattr(b, eid)
 
 
-def same_happening(a: Any, b: Any) -> bool:
-    """The within-document rule of the module docstring."""
+def same_happening(a: Any, b: Any, verbs: Mapping[tuple[int, int], str] | None = None) -> bool:
+    """The within-document rule of the module docstring. ``verbs`` maps the trigger spans of
+    predications (a verb, or a noun its light verb carries) to the verb's lemma: two of different
+    lemmas that share only their actor are two acts ("Saouma offered a mission ... he signed three
+    accords")."""
     if a.event_type != b.event_type or (a.start_char, a.end_char) == (b.start_char, b.end_char):
         return False
     if _realis(a.modality) != _realis(b.modality):
         return False
-    shared = (a.target_entity_id is not None and a.target_entity_id == b.target_entity_id) or (
-        a.actor_entity_id is not None and a.actor_entity_id == b.actor_entity_id)
+    same_target = a.target_entity_id is not None and a.target_entity_id == b.target_entity_id
+    shared = same_target or (a.actor_entity_id is not None and a.actor_entity_id == b.actor_entity_id)
     if not shared or _role_clash(a, b, "actor") or _role_clash(a, b, "target"):
         return False
+    if verbs and not same_target:
+        la, lb = verbs.get((a.start_char, a.end_char)), verbs.get((b.start_char, b.end_char))
+        if la is not None and lb is not None and la != lb:
+            return False
     if _differ(a.location_entity_id, b.location_entity_id):
         return False
     return times_compatible(a, b)
@@ -122,18 +135,20 @@ def is_bare(e: Any) -> bool:
     return e.actor_text is None and e.target_text is None and e.location_text is None and e.date_text is None
 
 
-def merge_mentions(events: Sequence[E]) -> list[E]:
+def merge_mentions(events: Sequence[E], standalone: Collection[tuple[int, int]] = (),
+                   verbs: Mapping[tuple[int, int], str] | None = None) -> list[E]:
     """Fold each event (in text order) into the first earlier row that is the same happening;
     then fold each bare mention into the nearest earlier row of its type and realis class (else
-    the nearest later one; else the first bare mention of its kind stands for them)."""
+    the nearest later one; else the first bare mention of its kind stands for them). A bare
+    mention whose trigger span is in ``standalone`` is treated as one with participants."""
     rows: list[Any] = []
     bare: list[Any] = []
     for e in sorted(events, key=lambda e: (e.start_char, e.end_char)):  # type: ignore[attr-defined]
-        if is_bare(e):
+        if is_bare(e) and (e.start_char, e.end_char) not in standalone:
             bare.append(e)
             continue
         for i, row in enumerate(rows):
-            if same_happening(row, e):
+            if same_happening(row, e, verbs):
                 rows[i] = _fold(row, e)
                 break
         else:

@@ -45,7 +45,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
                "torture wound injure ambush raid abduct kidnap detonate bombard invade fight "
                "clash slaughter lynch hijack storm firebomb explode maim mutilate",
     "COERCE": "block ban restrict arrest detain jail imprison seize confiscate censor expel "
-              "deport blockade outlaw suppress curb prohibit forbid evict",
+              "deport blockade outlaw suppress curb prohibit forbid evict sentence",
     "SANCTION": "sanction embargo boycott blacklist",
     "MOBILIZE": "join recruit deploy mobilize mobilise enlist conscript patrol",
     "PROTEST": "protest demonstrate rally riot",
@@ -76,7 +76,7 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "ACCUSE": "accusation condemnation criticism indictment charge complaint",
     "REJECT": "rejection refusal veto",
     "AGREE": "agreement treaty accord pledge",
-    "CONSULT": "talk meeting visit summit negotiation consultation discussion conference",
+    "CONSULT": "talk meeting visit summit negotiation consultation discussion conference contact",
     "AID": "aid donation assistance",
     "RETREAT": "withdrawal retreat release surrender ceasefire truce",
     "OTHER": "defection",
@@ -541,6 +541,25 @@ CONCESSION_OBJECTS: frozenset[str] = frozenset(
 """Withdrawing these is conceding (CONCEDE), not pulling back forces (RETREAT): "West Germany
 withdrew objections to increased quotas"."""
 
+BLAST_WORDS: frozenset[str] = frozenset("explosion blast explode blow-up".split())
+"""Words of an explosion: an attack only when nothing tells an accident (:data:`ACCIDENT_MODIFIERS`,
+:data:`INDUSTRIAL_SITES`) or when a weapon or an attacker is named (:data:`WEAPON_MODIFIERS`)."""
+
+ACCIDENT_MODIFIERS: frozenset[str] = frozenset(
+    "accidental accident gas boiler industrial chemical methane firedamp fireworks pipeline refinery "
+    "factory plant reactor tanker furnace grain dust coal colliery kitchen".split())
+"""Modifiers of an explosion that tell an accident: "a gas explosion", "two accidental explosions"."""
+
+INDUSTRIAL_SITES: frozenset[str] = frozenset(
+    "factory plant refinery colliery pipeline depot warehouse reactor works mill furnace silo "
+    "platform rig well".split())
+"""Sites where an explosion is mostly an accident: "an explosion at the refinery"."""
+
+WEAPON_MODIFIERS: frozenset[str] = frozenset(
+    "bomb bombs car-bomb suicide grenade rocket missile mortar shell ied explosive explosives "
+    "terrorist terror dynamite parcel letter booby-trap booby".split())
+"""Modifiers that make an explosion an attack whatever the site: "a bomb explosion at the plant"."""
+
 NATURAL_CAUSES: frozenset[str] = frozenset(
     "earthquake quake tremor storm hurricane typhoon cyclone tornado flood floods flooding fire blaze "
     "avalanche landslide mudslide drought famine epidemic disease virus crash accident collision "
@@ -621,6 +640,28 @@ ECONOMIC_TARGETS: frozenset[str] = frozenset(
     "inflation growth sales profit profits earnings output production budget deficit spending "
     "money monetary price revenue export exports import imports emission emissions".split())
 """Modifiers that make a ``target`` a goal, not what a strike hits ("inflation targets")."""
+
+MARKET_WORDS: frozenset[str] = frozenset(
+    "market markets exchange stock stocks share shares equity equities bond bonds price prices dollar "
+    "yen sterling currency gold silver oil futures commodity bull relief".split())
+"""Modifiers of a rally that make it a market's: "stock exchange rallies", "the bond market rally"
+(read with :data:`ECONOMIC_MODIFIERS`)."""
+
+AGREEMENT_PARTS: frozenset[str] = frozenset(
+    "term terms year years provision provisions clause clauses article articles text framework "
+    "draft expiry expiration life duration period scope spirit letter".split())
+"""Nouns of which an agreement is the existing document or state, not a happening: "the terms
+of the accord", "the final year of their grains agreement"."""
+
+NEGOTIATION_VERBS: frozenset[str] = frozenset(
+    "negotiate renegotiate discuss debate draft seek pursue propose consider study".split())
+"""Verbs whose object agreement is a topic or aim, not one reached: "negotiating a trade
+agreement" is a consultation (the verb's own event), not an agreement."""
+
+HABITUAL_ADVERBS: frozenset[str] = frozenset(
+    "normally usually regularly routinely typically generally traditionally customarily habitually".split())
+"""Adverbs that make a clause generic: "officials normally meet in the summer" tells a custom, not
+a happening."""
 
 PLACES_OF_TRADE: frozenset[str] = frozenset({"market", "markets", "bazaar", "exchange"})
 """Economic words that are also places a bomb can hit: "bombed a market"."""
