@@ -18,6 +18,7 @@ on the Prefect server named by ``PREFECT_API_URL``, or on a temporary local one 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import socket
 import sys
@@ -35,7 +36,7 @@ from prefect.context import get_run_context
 from newslake.flows.inputs import InputError, InputFile, RunSummary, alive, file_sha256, find_files, input_files  # noqa: F401
 from newslake.flows.runners import cluster_workers
 from newslake.warehouse import faults
-from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes
+from newslake.flows.workers import BatchResult, Piece, Workers, choose_processes, estimate_docs
 from newslake.settings import get_settings, lake_config
 from newslake.transforms.ingest.readers import Limits
 from newslake.warehouse.lake import LakeConfig, LakeWriter, RunTables, record_run
@@ -70,25 +71,56 @@ def skip_unchanged_files(lake: LakeWriter, files: Sequence[str], version: str, l
 
 
 def ramp(i: int, batch_size: int, first: int = 16) -> int:
-    """Size of the ``i``-th batch: ``first`` for the first two, doubling every two batches up to
-    ``batch_size``, so both workers have work from the first documents (a 240-document input is not
-    one batch for one worker) and a short run does not wait for one big batch.
+    """Size of the ``i``-th batch: ``first``, doubling with every batch up to ``batch_size``, so both
+    workers have work from the first documents (a 240-document input is not one batch for one
+    worker) and a short run does not wait for one big batch, without many small batches: every
+    batch costs the flow's process a commit (about 0.5 s of CPU whatever its size, most of it
+    relinking's statements on the lake) and Prefect two task runs.
 
-    >>> [ramp(i, 100) for i in range(8)]
-    [16, 16, 32, 32, 64, 64, 100, 100]
+    >>> [ramp(i, 100) for i in range(6)]
+    [16, 32, 64, 100, 100, 100]
     """
-    return min(batch_size, first << (i // 2))
+    return min(batch_size, first << i)
 
 
-def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]:
+#: the smallest batch :func:`batch_target` cuts at the end of an input (a batch's fixed cost, see
+#: :func:`ramp`, is about that of parsing 20 stories)
+TAIL_MIN = 32
+
+
+def batch_target(i: int, batch_size: int, left: int | None = None, workers: int = 1, first: int = 16) -> int:
+    """Size of the ``i``-th batch when about ``left`` documents remain to be planned: :func:`ramp`,
+    and at the end at most ``left / workers`` (at least :data:`TAIL_MIN`), so the last batches
+    shrink and the workers finish together instead of one parsing a whole last batch while the
+    others wait (``left`` None: :func:`ramp` alone).
+
+    >>> [batch_target(i, 256, left, 2) for i, left in enumerate((1000, 984, 952, 888, 760, 504, 252, 126, 63))]
+    [16, 32, 64, 128, 256, 252, 126, 63, 32]
+    """
+    size = ramp(i, batch_size, first)
+    if left is not None:
+        size = min(size, max(TAIL_MIN, -(-left // max(1, workers))))
+    return size
+
+
+def plan_batches(files: Iterable[InputFile], batch_size: int, *, docs: int | None = None,
+                 workers: int = 1) -> Iterator[Batch]:
     """Cut the input into batches of about ``batch_size`` documents (smaller at first, see
-    :func:`ramp`): a JSONL file by lines (read lazily, so only the batches in flight are in memory),
-    other files whole (one document each, as far as the plan knows)."""
+    :func:`ramp`, and at the end when ``docs``, the input's estimated documents, is given: see
+    :func:`batch_target`): a JSONL file by lines (read lazily, so only the batches in flight are in
+    memory), other files whole (one document each, as far as the plan knows)."""
     batch = Batch([])
-    size = n_batches = 0
+    size = n_batches = planned = 0
+    target = batch_target(0, batch_size, docs, workers)
 
     def full() -> bool:
-        return size >= ramp(n_batches, batch_size)
+        return size >= target
+
+    def next_batch() -> None:
+        nonlocal batch, size, n_batches, planned, target
+        batch, planned, n_batches = Batch([]), planned + size, n_batches + 1
+        size = 0
+        target = batch_target(n_batches, batch_size, None if docs is None else max(0, docs - planned), workers)
 
     for inp in files:
         if not inp.path.lower().endswith(".jsonl") or inp.sha256 is None:
@@ -100,10 +132,10 @@ def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]
                 for n, line in enumerate(f, start=1):
                     if full():  # the file goes on: this batch does not complete it
                         yield batch
-                        batch, size, n_batches = Batch([]), 0, n_batches + 1
+                        next_batch()
                     lines.append(line)
                     any_line |= bool(line.strip())
-                    if size + len(lines) >= ramp(n_batches, batch_size):
+                    if size + len(lines) >= target:
                         batch.pieces.append(Piece(inp.path, first, b"".join(lines)))
                         size += len(lines)
                         first, lines = n + 1, []
@@ -116,7 +148,7 @@ def plan_batches(files: Iterable[InputFile], batch_size: int) -> Iterator[Batch]
         batch.completes.append(inp)
         if full():
             yield batch
-            batch, size, n_batches = Batch([]), 0, n_batches + 1
+            next_batch()
     if batch.pieces or batch.completes:
         yield batch
 
@@ -135,6 +167,9 @@ def commit_batch(lake: LakeWriter, batch: Batch, result: BatchResult, run: RunSu
     row in one transaction."""
     for path, n in result.docs_per_file.items():
         files[path].docs += n
+    docs = result.tables.get("documents")
+    if docs is not None and docs.num_rows:  # the same document read again later in the run: the first stays
+        result = without_docs(result, lake.committed_by(run.run_id, docs.column("doc_id").to_pylist()))
     before = {k: getattr(run, k) for k in (*result.counts, "batches")}
     run.add(**result.counts, batches=1)
     tables = dict(result.tables)
@@ -150,6 +185,35 @@ def commit_batch(lake: LakeWriter, batch: Batch, result: BatchResult, run: RunSu
     run.rejected.extend(result.rejected[: max(0, 100 - len(run.rejected))])
     if run.batches % COMPACT_EVERY == 0:
         lake.compact()
+
+
+def without_docs(result: BatchResult, doc_ids: set[str]) -> BatchResult:
+    """``result`` without the rows of ``doc_ids`` and without their part of its counts: documents
+    the run has committed from an earlier batch (the same content twice in the input, in two batches
+    extracted at once, so neither worker found the other's in the lake). Within a batch the first
+    copy is kept (:func:`~newslake.transforms.extract.dedupe`); so across batches, whatever the
+    batch boundaries and the order the workers finish in."""
+    if not doc_ids:
+        return result
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    drop = pa.array(sorted(doc_ids), pa.string())
+    tables, counts = {}, dict(result.counts)
+    for name, t in result.tables.items():
+        gone = pc.is_in(t.column("doc_id"), value_set=drop)
+        tables[name] = t.filter(pc.invert(gone))
+        if name == "documents":
+            ok = pc.sum(pc.and_(gone, pc.equal(t.column("status"), "ok"))).as_py() or 0
+            n = pc.sum(gone).as_py() or 0
+            counts["docs_ok"] = counts.get("docs_ok", 0) - ok
+            counts["docs_rejected"] = counts.get("docs_rejected", 0) - (n - ok)
+            counts["docs_seen"] = counts.get("docs_seen", 0) - n
+        elif name in counts:  # mentions, doc_entities, claims, events: one per row
+            counts[name] -= pc.sum(gone).as_py() or 0
+    counts["docs_replaced"] = counts.get("docs_replaced", 0) - len(doc_ids & set(result.replaced))
+    return dataclasses.replace(result, tables=tables, counts=counts,
+                               replaced=[d for d in result.replaced if d not in doc_ids])
 
 
 def extract_ahead(batches: Iterable[Batch], submit: Callable[[Batch], object], depth: int) -> Iterator[tuple[Batch, object]]:
@@ -249,7 +313,8 @@ def ingest(
             get_run_logger().info("%d files, %d to read; run %s, %d worker(s)", len(files), len(todo), run.run_id, n)
             submit = lambda b: extract.submit(workers, b, run.extractor_version, run.run_id, cfg, limits)  # noqa: E731
             by_path = {f.path: f for f in todo}
-            for batch, future in extract_ahead(plan_batches(todo, s.batch_size), submit, depth=n + 1):
+            plan = plan_batches(todo, s.batch_size, docs=estimate_docs([f.path for f in todo]), workers=n)
+            for batch, future in extract_ahead(plan, submit, depth=n + 1):
                 commit_batch(lake, batch, result := future.result(), run, by_path)
                 advance(result.counts.get("docs_seen", 0))
             return finish_run(lake, run, t0, todo)

@@ -120,6 +120,7 @@ class BatchResult:
     docs_per_file: dict[str, int] = field(default_factory=dict)
     rejected: list[tuple[str, str]] = field(default_factory=list)
     worker: tuple[int, int] = (0, 0)  # (pid, models loaded) of the process that ran the batch
+    replaced: list[str] = field(default_factory=list)  # doc ids counted in docs_replaced
 
 
 def unreadable_reason(path: str) -> str | None:
@@ -200,6 +201,7 @@ def run_batch(pieces: Sequence[Piece], model: str, version: str, run_id: str, cf
               "docs_replaced": sum(d.doc_id in known for d in todo)}
     result = extract_tables(todo, model, version, run_id, limits.doc_budget_s) if todo else BatchResult()
     result.counts.update(counts)
+    result.replaced = [d.doc_id for d in todo if d.doc_id in known]
     result.docs_per_file = per_file
     result.worker = worker_state()
     return result

@@ -44,3 +44,27 @@ def test_unreadable_or_oversized_files_become_rejected_documents(tmp_path):
     assert d.status == "rejected" and "above the limit" in d.error
     (d,) = read_piece(Piece(str(tmp_path / "gone.txt")), Limits())
     assert d.status == "rejected" and "cannot read" in d.error
+
+
+def _lines_file(tmp_path: Path, n: int) -> InputFile:
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(f'{{"id": "{i}", "text": "Story {i} about the port."}}\n' for i in range(n)))
+    return InputFile(str(path), file_sha256(str(path)), 1)
+
+
+def _sizes(batches) -> list[int]:  # type: ignore[no-untyped-def]
+    return [sum(p.data.count(b"\n") for p in b.pieces) for b in batches]
+
+
+def test_last_batches_shrink_so_the_workers_finish_together(tmp_path):
+    inp = _lines_file(tmp_path, 300)
+    # ramp up (16, 32, 64), then at most a worker's share of what is left, never under 32
+    assert _sizes(plan_batches([inp], 64, docs=300, workers=2)) == [16, 32, 64, 64, 62, 32, 30]
+    assert _sizes(plan_batches([inp], 64)) == [16, 32, 64, 64, 64, 60]  # no estimate: the ramp alone
+    # a wrong estimate only changes where the input is cut: every line is planned once, in order
+    for docs in (0, 10, 299, 301, 10_000):
+        batches = list(plan_batches([inp], 64, docs=docs, workers=2))
+        assert sum(_sizes(batches)) == 300 and all(16 <= s <= 64 for s in _sizes(batches))
+        lines = b"".join(p.data for b in batches for p in b.pieces)
+        assert lines == Path(inp.path).read_bytes()
+        assert [f.path for b in batches for f in b.completes] == [inp.path]

@@ -268,6 +268,22 @@ def known_versions(cfg: LakeConfig, doc_ids: list[str]) -> dict[str, str]:
         return {}
 
 
+def _committed_by(con: duckdb.DuckDBPyConnection, run_id: str, doc_ids: list[str]) -> set[str]:
+    """Those of ``doc_ids`` whose rows in the lake were committed by run ``run_id``."""
+    import pyarrow as pa
+
+    if not doc_ids:
+        return set()
+    try:
+        con.register("wanted", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+        rows = con.execute(f"SELECT d.doc_id FROM {LAKE}.documents d JOIN wanted USING (doc_id) WHERE d.run_id = ?",
+                           [run_id]).fetchall()
+        con.unregister("wanted")
+    except duckdb.CatalogException:  # lake created by a run that has not committed tables yet
+        return set()
+    return {r[0] for r in rows}
+
+
 def _known(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, str]:
     import pyarrow as pa
 
@@ -397,6 +413,11 @@ class LakeWriter:
         """``doc_id -> extractor_version`` for those of ``doc_ids`` already in the lake."""
         assert self.con is not None
         return _retrying(lambda: _known(self.con, doc_ids), attempts=self.attempts)[0]
+
+    def committed_by(self, run_id: str, doc_ids: list[str]) -> set[str]:
+        """Those of ``doc_ids`` that run ``run_id`` has already committed."""
+        assert self.con is not None
+        return _retrying(lambda: _committed_by(self.con, run_id, doc_ids), attempts=self.attempts)[0]  # type: ignore[arg-type]
 
     def done_files(self, sha256s: list[str], version: str) -> dict[str, int]:
         """``sha256 -> docs`` for the input files the lake finished with ``version``."""
