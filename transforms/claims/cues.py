@@ -124,6 +124,15 @@ STANCE_CUES: dict[str, str] = {
     "prefer": "reported", "demand": "demanded", "promise": "intended", "pledge": "intended",
 }
 
+# Stance verbs that also name one market force propping up another ("Firm prices supported values",
+# "capital generation will support expansion", "buying backed the dollar"): with a subject from
+# MARKET_FORCES they are no stance of a source.
+FORCE_SENSES: frozenset[str] = frozenset({"support", "back", "underpin", "favor", "favour"})
+MARKET_FORCES: frozenset[str] = frozenset(
+    "price value rate demand supply buying selling generation growth gain rise fall decline earnings "
+    "profit income sale sales volume factor fundamental data figure inflow outflow interest yield "
+    "spread margin trend momentum covering strength weakness cut increase".split())
+
 # Wishes, plans and appeals: the infinitive (with its object) is the content. Nobody asserts
 # it as a fact: it is "intended" (the source's own plan or wish) or "demanded" (asked of others). "They want to win", "He urged Congress to act",
 # "The city plans to close the bridge."

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from typing import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.claims import cues
 from newslake.transforms.claims.quotes import colon_cues, follow_on_paragraphs, quote_tags
@@ -69,7 +69,7 @@ from newslake.transforms.claims.spans import (
 from newslake.transforms.ids import stable_id
 from newslake.transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v7"  # the default (rules) output is unchanged by the modes
+CLAIMS_VERSION = "newslake.claims.v8"  # the default (rules) output is unchanged by the modes
 MODES = ("rules", "learned", "combined")
 DEFAULT_MODE = "rules"
 """Which extractor makes the claims: the rules (the default), the learned attribution tagger
@@ -194,6 +194,13 @@ def _speaker_fields(
         head = _name_before_brackets(head) or head  # "<Noranda Inc> said": the bracketed name is the name
     if head is None:
         return None, None, None, None, "unattributed", UNATTRIBUTED
+    named_after = _name_after_title(head)
+    if named_after is not None:  # "Portuguese Ambassador to Peking Octavio Valerio said": Valerio
+        t_s = doc[speaker_phrase(head)[0]].idx
+        n_s, n_e = _strip_brackets(doc_text(doc), min(t_s, named_after.start_char), named_after.end_char)
+        name = doc_text(doc)[n_s:n_e]
+        eid = entities.entity_at(named_after.start_char, named_after.end_char)
+        return name, n_s, n_e, eid, "named", named_after.text
     start, end = speaker_phrase(head)
     initials = _coordinated_initials(head)
     if initials is not None:  # "S and P said": one name, not "S"
@@ -222,7 +229,8 @@ def _speaker_fields(
         return sp, s, e, eid, "pronoun", name
     if head.ent_type_ == "NORP":  # "Iranians said": a people, not a speaker one can name
         return sp, s, e, None, "unnamed", sp
-    named = head.pos_ == "PROPN" or head.ent_type_ in cues.SPEAKER_LABELS
+    named = (head.pos_ == "PROPN" and not _title_word(head) and not _capitalised_description(head)
+             ) or head.ent_type_ in cues.SPEAKER_LABELS
     if initials is not None:  # its letters name the organisation (claims.speakers resolves them)
         return sp, s, e, None, "named", sp
     # a common-noun head names nobody by its modifiers ("the South African archbishop"); a name is
@@ -250,6 +258,8 @@ def _past_dateline(doc: Doc, start: int, head: int) -> int:
         tok = doc[i]
         if tok.text in _DASHES and i > 0 and doc[i - 1].whitespace_:
             return i + 1
+        if tok.is_space and tok.text.count("\n") >= 2 or "\n\n" in tok.whitespace_:
+            return i + 1  # "Japan's Marubeni Corp.\n\nCombustion Engineering said": a name in the paragraph before
     return start
 
 
@@ -260,19 +270,71 @@ def _coordinated_end(head: Token) -> int:
     """The end of a speaker coordinated with others of its kind: "Treasury Secretary James Baker
     and Fed Chairman Paul Volcker said" -> up to "Volcker" (two people speaking together). Only
     names the model gave one label (two people, two companies, two countries) joined by "and"; a
-    list ending in something else ("Smith and the others") or a firm's name the model split
-    ("Harper and Row") is left as it was."""
+    firm's name the model split ("Harper and Row") is left as it was. A name coordinated with a plural
+    noun of people ("Gros and the bankers", "Smith and other officials") speaks with them: the phrase
+    takes both, the entity stays the name's."""
     conjs = [c for c in head.rights if c.dep_ == "conj"]
     if not conjs or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.rights):
         return head.i + 1
     def name(t: Token) -> bool:  # not a letter of initials: "AT and T" is one company's short form
         return (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")) and len(t.text) > 2
+    if name(head) and len(conjs) == 1 and conjs[-1].pos_ == "NOUN" and conjs[-1].tag_ == "NNS" and (
+            (conjs[-1].lemma_ or conjs[-1].lower_).lower() in _PEOPLE_NOUNS()):
+        return speaker_phrase(conjs[-1])[1]  # "Gros and the bankers said": they speak together
     if not name(head) or not all(name(c) for c in conjs):
         return head.i + 1
     if not head.ent_type_ or any(c.ent_type_ != head.ent_type_ for c in conjs):
         return head.i + 1  # "Smith and Acme Corp": a person and a company; "Harper and Row": one firm's name
     _, end = speaker_phrase(conjs[-1])
     return end
+
+
+def _title_word(tok: Token) -> bool:
+    """Whether a token outside any name is a person's title or description, written with a capital
+    as wire copy often does ("the U.S. Official added", "Portuguese Ambassador"): it names nobody,
+    and the name of the country or firm before it is not the speaker."""
+    from newslake.transforms.claims.speakers import PERSON_NOUNS
+
+    return not tok.ent_type_ and (tok.lemma_ or tok.lower_).lower() in PERSON_NOUNS
+
+
+def _capitalised_description(tok: Token) -> bool:
+    """Whether a capitalised word outside any name is a definite description of an organisation
+    ("The Bureau noted", "the Department said"): it stands for the organisation named before
+    (claims.speakers resolves it), it is no name of its own."""
+    from newslake.transforms.claims.speakers import ORG_DESCRIPTIONS
+
+    return (not tok.ent_type_ and (tok.lemma_ or tok.lower_).lower() in ORG_DESCRIPTIONS
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children))
+
+
+_TITLE_PREPS = frozenset({"to", "of", "at"})
+
+
+def _name_after_title(head: Token) -> Span | None:
+    """The person's name that ends a title phrase the parse headed by the title: "Portuguese
+    Ambassador to Peking Octavio Valerio said" (the name taken as the object of "to") -> Octavio
+    Valerio. Only a PERSON name that closes the phrase right before the cue."""
+    if head.ent_type_ == "PERSON" or head.pos_ != "PROPN" or not _title_word(head) or any(
+            c.dep_ in ("det", "poss") for c in head.children):
+        return None  # "an attorney for shareholder John Decker", "an adviser to President Reagan": not names
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _TITLE_PREPS:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.ent_type_ != "PERSON" or pobj.i != prep.right_edge.i or any(
+                t.pos_ != "PROPN" for t in head.doc[prep.i + 1 : pobj.i]):
+            continue
+        nxt = pobj.i + 1
+        if nxt < len(head.doc) and head.doc[nxt].i == head.head.i:
+            return entity_span(pobj)
+    return None
+
+
+def _PEOPLE_NOUNS() -> frozenset[str]:
+    from newslake.transforms.claims.speakers import PERSON_NOUNS
+
+    return PERSON_NOUNS
 
 
 def _appositive_name(head: Token):
@@ -330,7 +392,9 @@ class _Builder:
         # inside a relative clause, a noun's complement or an adverbial clause ("troubled by the
         # prospect that it could fail") qualifies that clause, not the claim: it only counts for a
         # content that does not hold the clause's head (``_hedge_block``)
-        hedges = [t for t in doc if t.lower_ in cues.HEDGES and t.pos_ != "PROPN"]
+        hedges = [t for t in doc if t.lower_ in cues.HEDGES and t.pos_ != "PROPN" and not (
+            t.lower_ == "believed" and any(c.dep_ == "nsubj" for c in t.children))]  # "the council believed P":
+        # a nested belief (its own claim), not a hedge of the claim holding it
         free = [t for t in hedges if _hedge_block(t) is None]
         self._hedge_ends = [t.idx + len(t) for t in free]
         self._hedge_starts = [t.idx for t in free]
@@ -441,10 +505,11 @@ _REFUSALS = frozenset({"decline", "refuse", "fail", "hesitate"})
 def _conditional(cue: Token) -> bool:
     """Whether a cue is the verb of a condition or a question: "if China wants to obtain GSP status,
     it will have to lobby Congress" states no wish of China's; "Asked whether he believed a trade war
-    could be averted" no belief of his; "He declined to say how many" says nothing."""
+    could be averted" no belief of his; "He declined to say how many" says nothing; "the curbs would not
+    be dropped until Japan had shown it was honoring the pact": Japan has shown nothing yet."""
     if cue.dep_ == "xcomp" and (cue.head.lemma_ or cue.head.lower_).lower() in _REFUSALS:
         return True  # "Concepcion declined to say how many assemblers would be allowed"
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cue.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "until") for c in cue.children)
 
 
 _AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -494,6 +559,8 @@ def _past_ticker_splits(doc: Doc, text: str, e: int, para: tuple[int, int], cont
         end = j
         j += 1
     while end > close and (doc[end].is_punct or doc[end].is_space):
+        if doc[end].text == ")" and sum((t.text == "(") - (t.text == ")") for t in doc[k:end]) > 0:
+            break  # "its unit Beta Inc (Beta)": the bracket closes one the content opened
         end -= 1
     new_e = doc[end].idx + len(doc[end])
     return new_e if new_e <= para[1] else e

@@ -62,6 +62,8 @@ def quote_tags(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
             continue
         if any(c.dep_ in ("neg", "auxpass") for c in tok.children):
             continue
+        if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in tok.children):
+            continue  # "it will continue “on an ongoing basis to study ...”": a plan, no quotation tag
         speaker = _tag_speaker(tok)
         if speaker is not None and lemma(tok) not in _SPEECH_TAGS and not can_be_source(speaker):
             speaker = None  # "it expected operating losses to continue “for the foreseeable future”"

@@ -44,18 +44,55 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     """
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     named = [c for c in subjects if c.lower_ not in cues.RELATIVE_PRONOUNS]
-    if named:
+    if named:  # two subjects are a parse error: a pronoun right before the verb is its subject ("The dry
+        # fall damaged pastures, the cold winter raised feed demands ..., they said": they); otherwise
+        # the first ("Many remisiers and dealers criticised", "Acme Inc, 65.3 pct owned by X, said")
+        # the first when the two are coordinated or the later one is a modifier set off by commas
+        # ("Many remisiers and dealers criticised", "Acme Inc, 65.3 pct owned by X, said")
+        if len(named) > 1 and _later_subject(named[0], named[-1], verb):
+            return named[-1]
         return named[0]
     if subjects and verb.dep_ == "relcl":
         return verb.head
     if depth == 0 and verb.dep_ == "xcomp" and lemma(verb.head) in cues.OBJECT_CONTROL and any(
             c.dep_ in ("dobj", "dative") and c.i < verb.i for c in verb.head.children):
         return None  # "pressing the government to explain": the government would explain, not the subject
+    head = verb.head
+    if depth < 3 and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and head.dep_ in (
+            "ccomp", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) and not any(
+            c.dep_ == "aux" for c in verb.children):
+        # "Stoltenberg suggested that the U.K. should join the EMS and also urged ...": "urged" cannot
+        # share "should"; it is the speaker's, coordinated with the cue
+        return subject(head.head, depth + 1)
     if depth < 3 and verb.head != verb:
         ing = verb.tag_ == "VBG" or verb.lower_.endswith("ing")
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and ing):
             return subject(verb.head, depth + 1)
     return None
+
+
+def _later_subject(first: Token, last: Token, verb: Token) -> bool:
+    """Of two subjects the parse gave one verb, whether the later is the verb's: it stands right
+    before the verb, holds no comma, and either a comma (but no "and") parts it from the first
+    ("The dry fall damaged pastures, the cold winter raised ..., they said"; "In testimony before
+    Sen. Frank Lautenberg's committee, a press statement said") or it is the name the first, a
+    description, stands before ("Dutch chemicals group Akzo NV said")."""
+    doc = verb.doc
+    if not first.i < last.i < verb.i or not any(ch.isalnum() for ch in last.text):
+        return False
+    k = verb.i - 1
+    while k > last.i and doc[k].is_space:
+        k -= 1
+    if last.right_edge.i != k or any(t.text == "," for t in doc[last.left_edge.i : k + 1]):
+        return False
+    if last.ent_iob_ == "I" and doc[last.left_edge.i].ent_iob_ == "I":
+        return False  # the end of a name begun before it ("Krapels of Energy Security Analysis, Inc said")
+    between = doc[first.i + 1 : last.left_edge.i]
+    if any(t.tag_ in ("WDT", "WP", "WP$") for t in doc[first.i + 1 : last.i]):
+        return False  # "<AB Catena>, in which AB Volvo has a 48 pct stake, said": Catena
+    if any(t.text == "," for t in between) and not any(t.dep_ == "cc" and t.head.i == first.i for t in between):
+        return True
+    return first.pos_ == "NOUN" and last.pos_ == "PROPN" and last.left_edge.i == first.right_edge.i + 1
 
 
 def can_be_source(tok: Token) -> bool:
@@ -156,22 +193,84 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
         start = _past_time_of_cue(cue, start, end)
     if comp.i > cue.i:
         start = _past_addressee(cue, start, end)
+        start = _fronted_phrase(cue, comp, start)
         end = _list_continued(cue, comp, comps, end)
     before = [c for c in comps if c.i < cue.i]
     if comp.i < cue.i and len(before) > 1:
         start, end = min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
+    if comp.i < cue.i:  # "The dry fall damaged pastures, the cold winter raised ..., they said": the
+        # parse took the content's first clause as a second subject of the cue
+        stray = [c for c in cue.children if c.dep_ == "nsubj" and c.i != speaker.i and c.i < start
+                 and c.right_edge.i < comp.i and not _speaker_like(c)]
+        if stray:
+            start = min(c.left_edge.i for c in stray)
+    if comp.i > cue.i:
+        end = stray_conjuncts(cue, end)
     if start <= speaker.i < end and speaker.i > comp.i and comp.i < cue.i:
         s_start, _ = speaker_phrase(speaker)
         end = max(start + 1, min(end, s_start))
     for conj in (c for c in comp.rights if c.dep_ == "conj"):
         subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
-        narrates = lemma(conj) in cues.VERB_CUES or (lemma(conj) in _NARRATION and (
-            subj is not None or _negated(conj)))  # "..., but could not give any details"
+        narrates = (lemma(conj) in cues.VERB_CUES and _speaks(conj, subj)) or (lemma(conj) in _NARRATION and (
+            subj is not None or _negated(conj) or _refuses_to_speak(conj)))  # "..., but could not give any details"
+        narrates = narrates or _other_tense(comp, conj)
         if narrates and (subj is None or subj.lower_ == speaker.lower_):
             cc = next((c for c in comp.rights if c.dep_ == "cc" and c.i < conj.i), None)
             end = min(end, (cc.i if cc is not None else conj.left_edge.i))
             break
     return start, end
+
+
+def _speaker_like(tok: Token) -> bool:
+    """Whether a second subject of a cue could be a source itself (a pronoun, a name, a person):
+    then it is no clause of the content."""
+    return tok.pos_ in ("PRON", "PROPN") or bool(tok.ent_type_) or can_be_source(tok)
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+
+
+def stray_conjuncts(cue: Token, end: int) -> int:
+    """The end of a content after its cue carried over noun conjuncts the parse coordinated with
+    the cue verb, which no noun can be: "it sees 1987/88 as a year of reconstruction and
+    consolidation" ("consolidation" hung on "sees") -> up to "consolidation" and what it holds."""
+    doc = cue.doc
+    for conj in sorted((c for c in cue.rights if c.dep_ == "conj" and c.i >= end), key=lambda c: c.i):
+        gap = doc[end : conj.left_edge.i]
+        if conj.pos_ not in _NOMINAL or not all(t.lower_ in ("and", "or", ",") for t in gap):
+            break
+        end = conj.right_edge.i + 1
+    return end
+
+
+_REFUSALS_TO_SPEAK = frozenset({"decline", "refuse"})
+
+
+def _refuses_to_speak(conj: Token) -> bool:
+    """ "..., but declined to say how much each man got": the writer on the speaker, no content."""
+    return lemma(conj) in _REFUSALS_TO_SPEAK and any(
+        c.dep_ == "xcomp" and (lemma(c) in cues.VERB_CUES or lemma(c) in _NARRATION) for c in conj.children)
+
+
+def _other_tense(comp: Token, conj: Token) -> bool:
+    """Whether a finite speech verb the parse coordinated with a modal content cannot be its
+    conjunct: "suggested that the U.K. should join the EMS and also urged some members to ..."
+    ("urged" cannot share "should": the speaker urged)."""
+    return (lemma(conj) in cues.VERB_CUES or lemma(conj) in cues.INTENT_CUES) and conj.tag_ in ("VBD", "VBZ") and (
+        comp.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
+        and not any(c.dep_ in ("aux", "nsubj") for c in conj.children))
+
+
+def _speaks(conj: Token, subj: Token | None) -> bool:
+    """Whether a speech verb coordinated with the content is the speaker speaking again ("he said
+    rates would rise and added that ..."), not something the content's subject did: with no subject
+    of its own it must report a clause ("added that ...", "warned prices could fall") and have no
+    object; "the meeting noted with satisfaction an improvement and urged it to continue" is what the
+    meeting did, all of it content."""
+    if subj is not None:
+        return True
+    return (any(c.dep_ == "ccomp" for c in conj.children)
+            and not any(c.dep_ in ("dobj", "dative") for c in conj.children))
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -208,6 +307,27 @@ def _past_time_of_cue(cue: Token, start: int, end: int) -> int:
     while j < end and doc[j].is_punct:
         j += 1
     return j if end - j >= 2 else start
+
+
+def _fronted_phrase(cue: Token, comp: Token, start: int) -> int:
+    """The content's start moved back over a phrase the parse hung on the cue that opens the
+    content, set off from its clause by a comma: "The department said in the Corn Belt and Northern
+    Plains, which suffered losses, declines appear to be moderating" -> from "in the Corn Belt".
+    Not with "that" ("said in a statement that ...": where it was said) nor a time of the saying."""
+    doc = cue.doc
+    k = start
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if any(c.dep_ == "mark" for c in comp.children) or k < 2 or doc[k - 1].text != ",":
+        return start
+    prep = next((c for c in cue.rights if c.dep_ == "prep" and c.right_edge.i == k - 2), None)
+    if prep is None or prep.i != cue.i + 1 or lemma(prep) not in ("in", "on", "at", "for", "among", "outside"):
+        return start
+    if any(_time_word(g) for g in prep.children) or any(lemma(g) in ("statement", "interview", "speech", "letter",
+                                                                    "report", "release", "filing", "testimony")
+                                                        for g in prep.children):
+        return start
+    return prep.i
 
 
 def _past_addressee(cue: Token, start: int, end: int) -> int:
@@ -339,7 +459,7 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
                 c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"))),
                 None)
             if pred is not None:
-                yield Found((tok.i, tok.i + 1), (obj.left_edge.i, pred.right_edge.i + 1),
+                yield Found((tok.i, tok.i + 1), (obj.left_edge.i, stray_conjuncts(tok, pred.right_edge.i + 1)),
                             speaker, cues.NAMING_CUES[lem], tok)
             continue
         prep = next((c for c in kids if c.dep_ == "prep" and (lem, c.lower_) in cues.PREP_CUES), None)
@@ -352,7 +472,9 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
         comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp")), None)
         if certainty is None or comp is None or comp.tag_ not in ("VB", "VBN", "VBG"):
             stance = cues.STANCE_CUES.get(lem)
-            if stance is not None and obj is not None and not obj.lower_ in cues.OTHER_PRONOUNS:
+            if stance is not None and obj is not None and not obj.lower_ in cues.OTHER_PRONOUNS and not (
+                    lemma(speaker) in cues.MARKET_FORCES and lem in cues.FORCE_SENSES):
+                # not "Firm fob prices supported sunflowerseed oil values": a market force is no source
                 end = obj.right_edge.i + 1
                 pp = next((c for c in kids if c.dep_ == "prep" and c.i == end), None)
                 if pp is not None and pp.lower_ in ("of", "for", "as"):  # "accused X of Y"
@@ -362,7 +484,28 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
         if _aside(tok, speaker, quoted, certainty):
             continue
         start = obj.left_edge.i if obj is not None and obj.i < comp.i else comp.left_edge.i
-        yield Found((tok.i, tok.i + 1), (start, comp.right_edge.i + 1), speaker, certainty, tok)
+        agent = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "for" and c.i < comp.i
+                      and any(g.dep_ == "pobj" for g in c.children)), None)
+        if agent is not None and obj is None and not (lem, "for") in cues.PREP_CUES:
+            start = agent.i  # "agreed in principle for Indian LP to purchase ...": who is to purchase
+        yield Found((tok.i, tok.i + 1), (start, _infinitives_continued(tok, comp)), speaker, certainty, tok)
+
+
+def _infinitives_continued(cue: Token, comp: Token) -> int:
+    """The end of an intention's content carried over the bare infinitives the parse coordinated
+    with the cue instead of with its complement: "Morocco intended to stop rescheduling its debts,
+    and pay them off instead" ("pay" cannot share the tense of "intended": it continues "to stop").
+    Only a base form without a subject of its own coordinated with a finite cue."""
+    end = comp.right_edge.i + 1
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return end
+    for conj in cue.rights:
+        if conj.dep_ != "conj" or conj.i < end:
+            continue
+        if conj.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in conj.children):
+            break
+        end = conj.right_edge.i + 1
+    return end
 
 
 def _passive_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
@@ -421,8 +564,23 @@ def _according_to(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
             if after.lower_ in cues.RELATIVE_PRONOUNS or appos:
                 comma = next((t.i for t in doc[phrase_end + 1 : sent.end] if t.text == ","), None)
                 phrase_end = comma if comma is not None else phrase_end
-        content = (sent.start, tok.i) if before else (phrase_end, sent.end)
+        content = (sent.start, tok.i) if before else (phrase_end, _before_tag(sent, phrase_end))
         yield Found((tok.i, to.i + 1), content, obj, "reported", None)
+
+
+def _before_tag(sent, start: int) -> int:
+    """The end of a stretch of ``sent`` from ``start`` without the speech tag that closes the
+    sentence: "According to filings, Mark IV owns 17.6 pct of Baird's stock, Baird said." -> up to
+    "stock" (", Baird said" is another source's tag, with its own claim)."""
+    doc, root = sent.doc, sent.root
+    if lemma(root) not in cues.VERB_CUES or root.i <= start:
+        return sent.end
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i > start), None)
+    first = min(root.i, subj.left_edge.i) if subj is not None else root.i
+    if first > start and doc[first - 1].text == "," and all(
+            t.is_punct or t.is_space for t in doc[max(root.i, subj.i if subj is not None else root.i) + 1 : sent.end]):
+        return first - 1
+    return sent.end
 
 
 def _governing_verb(noun: Token) -> tuple[Token | None, int]:
@@ -461,6 +619,9 @@ def _noun_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
         by = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i < comp.i
                    for g in c.children if g.dep_ == "pobj"), None)
         speaker = speaker or by  # "the announcement by Brazil that ..."
+        if speaker is None and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through") and (
+                tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB"):
+            speaker = subject(tok.head.head)  # "Pioneer recommended in a statement that ...": Pioneer's statement
         if verb is not None and lemma(verb) in cues.DENIAL_VERBS:
             certainty, marker, speaker = "denied", verb, subject(verb)
         elif verb is not None and lemma(verb) in cues.SUPPORT_VERBS:

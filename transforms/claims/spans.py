@@ -233,6 +233,23 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_CLOSING = {"(": ")", "[": "]", "<": ">"}
+
+
+def _bracket_closed(doc: Doc, start: int, end: int, cue: tuple[int, int]) -> int:
+    """The end of a content span carried over the closing bracket of one it opened, when the
+    parse (or the trimming of punctuation) left it out: "... despite the counter-bid from
+    <Equiticorp Tasman Ltd> (ETL), its director said" -> up to "(ETL)", not "(ETL"; "agreed to sell
+    11 stores to <F and M Distributors>" -> up to ">"."""
+    for opening, closing in _CLOSING.items():
+        depth = 0
+        for t in doc[start:end]:  # a wire name may carry its brackets in its tokens ("<Distillers", "Plc>")
+            depth += t.text.startswith(opening) - t.text.endswith(closing)
+        if depth > 0 and end < len(doc) and doc[end].text == closing and not cue[0] <= end < cue[1]:
+            return end + 1
+    return end
+
+
 def content_chars(
     doc: Doc, content: tuple[int, int], cue: tuple[int, int], para: tuple[int, int],
     quotes: list[tuple[int, int]],
@@ -243,6 +260,7 @@ def content_chars(
     start, end = _trim(doc, *content)
     if start >= end:
         return 0, 0
+    end = _bracket_closed(doc, start, end, cue)
     # never end inside a hyphenated word the parse split ("had re-kindled", "in 1968-69")
     while (end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _HYPHENS
            and not doc[end].whitespace_ and doc[end + 1].text[:1].isalnum() and not cue[0] <= end + 1 < cue[1]):

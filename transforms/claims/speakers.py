@@ -62,7 +62,7 @@ ORG_DESCRIPTIONS = frozenset(
     "company firm concern group corporation bank bancorp fund agency ministry department exchange union "
     "board commission association institute organisation organization authority utility carrier "
     "airline insurer council committee federation party newspaper daily office "
-    "court subsidiary unit parent maker producer manufacturer retailer lender brokerage partnership".split())
+    "court subsidiary unit parent maker producer manufacturer retailer lender brokerage partnership bureau".split())
 # not "administration": "the administration said" is a government, hardly ever an organisation the
 # story names ("Treasury Secretary James Baker said the administration opposes ...")
 """Head nouns of a definite speaker ("the company said") that stand for a named organisation."""
@@ -346,17 +346,23 @@ def _speaker_candidate(claim: Any, names: dict[str, str], doc: Doc, mentions: _M
             kind = "person"
         if claim.speaker_kind == "role" and claim.speaker_entity_id is not None and not ents:
             kind = kind or "person"
+        if not kind and claim.speaker_kind == "named" and not ents and head.pos_ == "PROPN":
+            kind = "name"  # a name the model gave no entity ("Banner also said"): no antecedent of anything,
+            # but it spoke (see the descriptions in :func:`_antecedent`)
     if not kind:
         return None
+    label = ents[0].label_ if claim.speaker_kind != "pronoun" and ents else ""
     return _Candidate(claim.speaker_start, claim.speaker_end, claim.speaker_entity_id,
-                      names.get(claim.claim_id, claim.speaker_text), kind, gender, "", True,
+                      names.get(claim.claim_id, claim.speaker_text), kind, gender, label, True,
                       _depth(head), mentions.sent_of(claim.speaker_start), by_name)
 
 
 def _compatible(want: str, c: _Candidate, description: str | None = None) -> bool:
     """Can a pronoun (or, with ``description``, an organisation description) stand for ``c``?"""
-    if description is not None:
-        return c.kind == "org" and c.entity_id is not None and c.label != "GPE"
+    if description is not None:  # never a country ("the splinter group" after "El Salvador and Guatemala
+        # said") nor a lower-case word the model took for a name ("cts")
+        return c.kind == "org" and c.entity_id is not None and c.label != "GPE" and any(
+            w[:1].isupper() for w in c.name.split())
     if want == "he":
         return c.kind == "person" and c.gender != "f"
     if want == "she":
@@ -443,6 +449,18 @@ def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
             ordered = named
         else:
             ordered = named + [c for c in ordered if not (set(_words(c.name)) & (BODY_NOUNS - {description}))]
+        # an earlier speaker the same noun described with no name of its own ("A group led by Halcyon
+        # Investments said ... the Halcyon group said ... The group said") is who this one is: not an
+        # organisation named further back ("Atlantic Research Corp", the group's target)
+        same = [c for c in spoke if c.entity_id is None and _words(c.name)[-1:] == [description]]
+        if same and ordered and (not ordered[0].subject or max(c.start for c in same) > ordered[0].start):
+            return None
+        # an organisation that spoke (a name the model gave no entity: "Banner also said it received
+        # ... from <Citicorp Industrial Credit Inc> ... the company said") after the nearest organisation
+        # that was a subject: the lender named in its claim is not "the company"
+        unnamed_org = [c for c in spoke if c.entity_id is None and c.kind in ("org", "name")]
+        if unnamed_org and ordered and not ordered[0].subject and max(c.start for c in unnamed_org) < ordered[0].start:
+            return None
     elif want in PERSON_PRONOUNS and not any(c.subject and c.sent >= sent - 2 for c in ordered):
         # no subject of that gender in the last three sentences, but a subject in this sentence or
         # the one before whose gender is only the given-name list's guess: the writer's "he" is the
@@ -450,6 +468,14 @@ def _antecedent(claim: Any, want: str, earlier: _Spoken, mentions: _Mentions,
         near = [c for c in ranked if c.kind == "person" and c.by_name and c.subject and c.sent >= sent - 1]
         if near:
             return near[0]
+    if want == "it" and description is None and ordered and ordered[0].label == "GPE":
+        # a country the story is about is not the source that keeps speaking: "The U.S. Agriculture
+        # Department said ... Japan is committed to buying ... it said" is the department
+        spoken_ids = {(c.start, c.end) for c in spoke}
+        if (ordered[0].start, ordered[0].end) not in spoken_ids:
+            source = next((c for c in ordered if (c.start, c.end) in spoken_ids and c.label != "GPE"), None)
+            if source is not None:
+                return source
     return ordered[0] if ordered else None
 
 
