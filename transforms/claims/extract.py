@@ -593,6 +593,9 @@ def _not_speech(doc: Doc, found: Found) -> bool:
         return False
     if hi - lo == 1 and doc[lo].pos_ == "PRON":
         return True  # "President Reagan opposed it": the content is only a pronoun, it says nothing
+    top = doc[lo:hi].root  # only a root of these lemmas matters: read the whole span only then
+    if (top.lemma_ or top.lower_).lower() not in cues.ANONYMITY_NOUNS | cues.ANONYMITY_VERBS:
+        return False
     roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
     if len(roots) != 1:
         return False

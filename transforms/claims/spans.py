@@ -241,11 +241,15 @@ def _bracket_closed(doc: Doc, start: int, end: int, cue: tuple[int, int]) -> int
     parse (or the trimming of punctuation) left it out: "... despite the counter-bid from
     <Equiticorp Tasman Ltd> (ETL), its director said" -> up to "(ETL)", not "(ETL"; "agreed to sell
     11 stores to <F and M Distributors>" -> up to ">"."""
+    if end >= len(doc) or cue[0] <= end < cue[1]:
+        return end
     for opening, closing in _CLOSING.items():
+        if doc[end].text != closing:  # checked first: the count below reads the whole content
+            continue
         depth = 0
         for t in doc[start:end]:  # a wire name may carry its brackets in its tokens ("<Distillers", "Plc>")
             depth += t.text.startswith(opening) - t.text.endswith(closing)
-        if depth > 0 and end < len(doc) and doc[end].text == closing and not cue[0] <= end < cue[1]:
+        if depth > 0:
             return end + 1
     return end
 
