@@ -1320,3 +1320,20 @@ def test_model_v10_meetings_of_actors_and_agreements_reached_stay(nlp):
     assert "agreements" not in model_events(nlp, "The grants are part of special EC trade agreements with Egypt until 1992.")
     assert model_events(nlp, "The tariff cut is part of an agreement reached with Japan on Monday."
                         )["agreement"].event_type == "AGREE"
+
+
+@pytest.mark.model
+def test_model_v11_promises_of_force_are_threats(nlp):
+    # PLOVER: a promise of force is a threat, not an agreement
+    assert model_events(nlp, "Iraq vowed to keep up such raids until the Gulf war ends.")["vowed"].event_type == "THREATEN"
+    assert model_events(nlp, "Hamas vowed to kill the soldiers.")["vowed"].event_type == "THREATEN"
+    assert model_events(nlp, "The government pledged to cut taxes.")["pledged"].event_type == "AGREE"
+    assert model_events(nlp, "He vowed to fight corruption.")["vowed"].event_type == "AGREE"
+
+
+@pytest.mark.model
+def test_model_v11_joining_someone_in_an_act_is_no_mobilization(nlp):
+    text = "Senate Democratic leader Robert Byrd urged President Reagan to join Congress in fighting trade deficits."
+    events = model_events(nlp, text)
+    assert "join" not in events and events["urged"].event_type == "REQUEST"
+    assert "calls for" not in model_events(nlp, "The plan calls for the sale of three units.")

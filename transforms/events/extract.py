@@ -30,6 +30,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from newslake.transforms.claims.cues import INSTRUMENT_NOUNS
 from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
@@ -45,7 +46,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v10"
+EVENTS_VERSION = "newslake.events.v11"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -430,6 +431,20 @@ def _owners_meeting(noun: Token) -> bool:
         _owners(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj") for t in noun.sent)
 
 
+def _promised_violence(verb: Token) -> bool:
+    """The promise's infinitive is an attack, or keeps attacks going: "vowed to keep up such raids",
+    "pledged to strike back"."""
+    for c in verb.children:
+        if c.dep_ != "xcomp":
+            continue
+        hit = _verb_type(c) if c.pos_ == "VERB" else None
+        if hit is not None and hit[0] == "ASSAULT" and not _figurative(c, hit[1], hit[0]):
+            return True  # not "vowed to fight corruption"
+        if any(o.dep_ == "dobj" and P.NOUN_TRIGGERS.get(o.lemma_.lower()) == "ASSAULT" for o in c.children):
+            return True
+    return False
+
+
 def _habitual(tok: Token) -> bool:
     """A clause a habitual adverb makes generic: "officials normally meet in the summer (to discuss ...)"."""
     return any(c.dep_ == "advmod" and c.lower_ in P.HABITUAL_ADVERBS for c in tok.children) or (
@@ -465,6 +480,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         doer = subject(tok)
         if etype == "PROTEST" and doer is not None and (doer[0].lower_ in P.MARKET_WORDS or _market_modified(doer[0])):
             return None  # "if stock exchange rallies start to waver": prices, not protesters
+        if etype == "AGREE" and lemma in P.PROMISE_VERBS and _promised_violence(tok):
+            return "THREATEN", last  # "vowed to keep up such raids": a promise of force is a threat (PLOVER)
+        if etype == "REQUEST" and doer is not None and doer[0].lemma_.lower() in INSTRUMENT_NOUNS:
+            return None  # "the budget calls for spending of 243.5 billion baht": a term of a document, no demand
         if _quantity_frame(tok, etype) and not (etype == "REQUEST" and any(
                 cameo.can_act(o) for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
                 for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")) \
@@ -493,9 +512,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 return None  # "joined Lorimar as senior vice president": a job; "he was joined by two justices"
             joined = [c for c in tok.children if c.dep_ == "dobj"]
             holders = [tok] + joined + [c for o in joined for c in o.children if c.dep_ == "conj"]
-            if any(o.pos_ == "NOUN" and not o.ent_type_ for h in holders for p in h.children
-                   if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"):
-                return None  # "the strikers joined coal miners in a wave of stoppages": joining them in an act
+            if any((o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_) or (o.dep_ == "pcomp" and o.tag_ == "VBG")
+                   for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children):
+                return None  # "the strikers joined coal miners in a wave of stoppages", "join Congress in fighting
+                # deficits": joining them in an act
             if any(o.pos_ == "NOUN" and o.lemma_.lower() in P.NOUN_TRIGGERS and not _names_agreement(o)
                    for o in joined):
                 return None  # "joined a rally", "joined the talks": the noun is the event
