@@ -585,7 +585,8 @@ def test_model_a_definite_bare_noun_folds_into_the_happening(nlp):
     ("The rebels released a statement.", set()),
     # a passive participle's "by" phrase is its doer: rates cannot act
     ("Demand stayed strong for houses supported by falling mortgage rates.", set()),    # a stance noun voiced or given by someone who can act is an event; a market's support is not
-    ("Japan voiced support for the American proposal on Tuesday.", {("SUPPORT", "support")}),
+    # (v12: the proposal its proposer names is itself an event, the Americans' request)
+    ("Japan voiced support for the American proposal on Tuesday.", {("SUPPORT", "support"), ("REQUEST", "proposal")}),
     ("Japan gave aid to the flood victims in Bangladesh.", {("AID", "aid")}),
     ("Lower rates would lend support to the market, dealers said.", set()),
     # admitting a fact is not yielding
@@ -1337,3 +1338,30 @@ def test_model_v11_joining_someone_in_an_act_is_no_mobilization(nlp):
     events = model_events(nlp, text)
     assert "join" not in events and events["urged"].event_type == "REQUEST"
     assert "calls for" not in model_events(nlp, "The plan calls for the sale of three units.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype, actor", [
+    # v12: proposals and offers made to a party are events (PLOVER: proposing is a request, offering
+    # an agreement), as verbs and as nouns a verb of making or presenting carries
+    ("Trans World Airlines said it has proposed a cash merger of USAir Group with TWA.", "proposed", "REQUEST", "it"),
+    ("Comptroller General Bowsher proposed that Congress set up a strong board.", "proposed", "REQUEST", "Bowsher"),
+    ("The employers said they made an unprecedented offer on pay and working hours.", "offer", "AGREE", "they"),
+    ("France submitted proposals to the Paris Club.", "proposals", "REQUEST", "France"),
+    ("USAir's recent offer for Piedmont Aviation was rejected.", "offer", "AGREE", "USAir"),
+])
+def test_model_v12_proposals_and_offers(nlp, text, trigger, etype, actor):
+    e = model_events(nlp, text)[trigger]
+    assert e.event_type == etype and actor in (e.actor_text or ""), e
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # securities or goods for sale are no offer to a party
+    "The company said the exchange offer is conditioned on tendering shareholders releasing certain rights.",
+    "The 10 mln shares on offer are expected to bring a cash call of two billion marks.",
+    "Producers can withdraw their intervention offers after April 1.",
+    "The proposed tax would hit exporters.",
+])
+def test_model_v12_securities_offers_are_no_events(nlp, text):
+    assert not [e for e in model_events(nlp, text).values() if e.event_type in ("AGREE", "REQUEST")]

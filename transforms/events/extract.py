@@ -46,7 +46,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v11"
+EVENTS_VERSION = "newslake.events.v12"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -597,6 +597,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "strike" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in P.MILITARY_STRIKE
                                      for c in tok.children):
             etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
+        if lemma == "offer" and (any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.SECURITIES_OFFERS
+                                     for c in tok.children) or (tok.dep_ == "pobj" and tok.head.lower_ == "on")):
+            return None  # "an exchange offer for its warrants", "shares on offer": securities for sale, no offer to a party
         if lemma in ("offensive", "counteroffensive", "counter-offensive") and any(
                 c.dep_ in ("compound", "amod") and c.lower_ in P.CIVIL_OFFENSIVES for c in tok.children):
             return None  # "the reform offensive", "a charm offensive": a campaign, not an attack

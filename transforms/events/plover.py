@@ -57,7 +57,7 @@ VERB_TRIGGERS: dict[str, str] = _table({
     "RETREAT": "withdraw retreat release free surrender disarm demobilize demobilise",
     "OTHER": "defect flee escape",
     "COOPERATE": "cooperate collaborate ally partner",
-    "REQUEST": "request ask appeal demand urge plead petition order instruct press lobby",
+    "REQUEST": "request ask appeal demand urge plead petition order instruct press lobby propose",
     "CONCEDE": "concede apologize apologise pardon",
     "SUPPORT": "support endorse back praise welcome hail applaud",
 })
@@ -75,13 +75,13 @@ NOUN_TRIGGERS: dict[str, str] = _table({
     "PROTEST": "protest demonstration rally riot strike walkout stoppage picket sit-in",
     "ACCUSE": "accusation condemnation criticism indictment charge complaint",
     "REJECT": "rejection refusal veto",
-    "AGREE": "agreement treaty accord pledge",
+    "AGREE": "agreement treaty accord pledge offer",
     "CONSULT": "talk meeting visit summit negotiation consultation discussion conference contact",
     "AID": "aid donation assistance",
     "RETREAT": "withdrawal retreat release surrender ceasefire truce",
     "OTHER": "defection",
     "COOPERATE": "cooperation alliance",
-    "REQUEST": "request appeal demand plea",
+    "REQUEST": "request appeal demand plea proposal",
     "CONCEDE": "concession apology",
     "SUPPORT": "support endorsement",
 })
@@ -114,7 +114,7 @@ the second word: ``"who has spoken against ISIS"`` -> trigger ``"spoken against"
 LIGHT_VERBS: frozenset[str] = frozenset(
     "make issue level launch carry stage hold conduct impose mount lodge file sign reach "
     "announce offer deliver unleash begin start continue commit perpetrate set schedule conclude "
-    "resume open complete".split())
+    "resume open complete submit present table unveil outline".split())
 """Verbs whose object noun is the event: ``"makes threats against X"`` -> trigger ``threats``,
 actor = the light verb's subject."""
 
@@ -565,6 +565,10 @@ NATURAL_CAUSES: frozenset[str] = frozenset(
     "avalanche landslide mudslide drought famine epidemic disease virus crash accident collision "
     "heatwave tsunami eruption lightning".split())
 """Causes of harm that are no actor: "the earthquake killed 300 people" is a disaster, not an assault."""
+
+SECURITIES_OFFERS: frozenset[str] = frozenset("exchange rights intervention subscription placement".split())
+"""Modifiers of an offer of securities or goods for sale ("an exchange offer for its debentures",
+"their intervention offers"), no offer made to a party (a takeover, a pay offer, an offer of troops)."""
 
 PROMISE_VERBS: frozenset[str] = frozenset("vow pledge promise swear".split())
 """Verbs of promising: a promise of force is a threat, not an agreement (PLOVER THREATEN)."""
