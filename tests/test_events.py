@@ -1321,6 +1321,9 @@ def test_model_v10_meetings_of_actors_and_agreements_reached_stay(nlp):
     assert "agreements" not in model_events(nlp, "The grants are part of special EC trade agreements with Egypt until 1992.")
     assert model_events(nlp, "The tariff cut is part of an agreement reached with Japan on Monday."
                         )["agreement"].event_type == "AGREE"
+    # v13: "as part of" the accord a story reports is the accord
+    assert model_events(nlp, "As part of the Paris accord, surplus countries such as Japan agreed to stimulate their economies."
+                        )["accord"].event_type == "AGREE"
 
 
 @pytest.mark.model

@@ -46,7 +46,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v12"
+EVENTS_VERSION = "newslake.events.v13"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -399,9 +399,11 @@ def _agreement_as_topic(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in P.AGREEMENT_PARTS:
         return True
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "part" and not any(
-            c.dep_ in ("acl", "relcl") for c in noun.children):
-        return True  # "part of special EC trade agreements": in force; not "part of an accord reached today"
+    part = head.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and part.lemma_.lower() == "part" and not any(
+            c.dep_ in ("acl", "relcl") for c in noun.children) and not (part.dep_ == "pobj" and part.head.lower_ == "as"):
+        return True  # "part of special EC trade agreements": in force; not "part of an accord reached today",
+        # nor "as part of the agreement, its stake will be converted" (the deal the story reports)
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in P.NEGOTIATION_VERBS:
         # "negotiated a credit agreement with its owner": in the past tense a negotiation concluded
         return not (head.lemma_.lower() in ("negotiate", "renegotiate") and head.tag_ in ("VBD", "VBN"))
