@@ -1,0 +1,98 @@
+"""Claims v9 on real parses of invented sentences: a one-word company name that is also a title
+("Premier", "Pope") is a name; coordinated speakers are looked up by the first of them ("Connery
+and other analysts") and are a "they" together ("Acme Corp and Beta Inc said they agreed"); a
+description coordinated with a name speaks with it ("the company and Smith said"); a hedge inside
+an embedded question ("whether it might") does not hedge the claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_claims_speakers import _claims, nlp  # noqa: F401  (the module-scoped model fixture)
+
+pytestmark = pytest.mark.model
+
+
+def _by_content(claims, words: str):
+    return next(c for c in claims if words in c.content)
+
+
+@pytest.mark.parametrize("name, full, entity", [
+    ("Premier", "Premier Foods Holdings Ltd", "ent_Ltd"),
+    ("Pope", "Pope Industries Inc", "ent_Inc"),
+    ("General", "General Instrument Corp", None),  # "General" is the first word of too many firms
+])
+def test_a_one_word_company_name_that_is_also_a_title_is_a_name(nlp, name: str, full: str, entity) -> None:  # noqa: F811
+    text = f"{full} reported lower sales in 1986. {name} said its profits would rise next year."
+    _, claims = _claims(nlp, text, [(full, "ORG")])
+    claim = _by_content(claims, "profits")
+    assert (claim.speaker_text, claim.speaker_kind, claim.speaker_entity_id) == (name, "named", entity)
+
+
+@pytest.mark.parametrize("name", ["Premier", "Pope", "General"])
+def test_a_one_word_name_that_is_also_a_title_is_a_name_on_its_own(nlp, name: str) -> None:  # noqa: F811
+    _, (claim,) = _claims(nlp, f"{name} said its profits rose 20 pct in the first half.", [])
+    assert (claim.speaker_text, claim.speaker_kind) == (name, "named")
+
+
+def test_a_title_with_a_determiner_or_modifier_is_still_no_name(nlp) -> None:  # noqa: F811
+    _, claims = _claims(nlp, "The Premier said taxes would fall. The French Premier said they would not.")
+    assert [c.speaker_kind for c in claims] == ["unnamed", "unnamed"]
+
+
+def test_it_after_a_short_form_is_the_organisation(nlp) -> None:  # noqa: F811
+    text = ("Pope Industries Inc reported record sales in 1986. Pope said demand was strong. "
+            "It said it expects higher earnings in 1987.")
+    _, claims = _claims(nlp, text, [("Pope Industries Inc", "ORG")])
+    it = _by_content(claims, "higher earnings")
+    assert (it.speaker_text, it.speaker_entity_id) == ("It", "ent_Inc")
+
+
+def test_a_name_coordinated_with_other_people_keeps_its_entity(nlp) -> None:  # noqa: F811
+    text = ("Analyst Robert Connery of Smith Barney said oil prices were weak. Connery and other analysts said "
+            "OPEC would hold its prices.")
+    _, claims = _claims(nlp, text, [("Robert Connery", "PERSON"), ("Smith Barney", "ORG"), ("OPEC", "ORG")])
+    claim = _by_content(claims, "OPEC")
+    assert claim.speaker_text == "Connery and other analysts"
+    assert (claim.speaker_kind, claim.speaker_entity_id) == ("named", "ent_Connery")
+
+
+def test_two_companies_that_speak_together_are_they(nlp) -> None:  # noqa: F811
+    text = "Acme Corp and Beta Inc said they agreed to merge. They said the merger would be completed by June."
+    _, claims = _claims(nlp, text, [("Acme Corp", "ORG"), ("Beta Inc", "ORG")])
+    said = _by_content(claims, "they agreed")
+    assert (said.speaker_text, said.speaker_entity_id) == ("Acme Corp and Beta Inc", "ent_Corp")
+    agreed = next(c for c in claims if c.cue == "agreed")
+    assert (agreed.speaker_text, agreed.speaker_entity_id) == ("they", "ent_Corp")
+    assert agreed.source_chain[-1] == "Acme Corp and Beta Inc"
+    later = _by_content(claims, "completed by June")
+    assert later.speaker_entity_id == "ent_Corp"
+
+
+def test_two_companies_as_subjects_are_a_later_they(nlp) -> None:  # noqa: F811
+    text = "Acme Corp and Beta Inc signed a merger agreement on Monday. They said the deal was worth 40 mln dlrs."
+    _, claims = _claims(nlp, text, [("Acme Corp", "ORG"), ("Beta Inc", "ORG")])
+    they = _by_content(claims, "worth")
+    assert (they.speaker_entity_id, they.source_chain[-1]) == ("ent_Corp", "Acme Corp and Beta Inc")
+
+
+def test_a_company_description_and_a_name_speak_together(nlp) -> None:  # noqa: F811
+    text = "Acme Corp named John Smith president. The company and Smith said the sale would close in May."
+    _, claims = _claims(nlp, text, [("Acme Corp", "ORG"), ("John Smith", "PERSON"), ("Smith", "PERSON")])
+    claim = _by_content(claims, "the sale")
+    assert claim.speaker_text == "The company and Smith"
+    assert (claim.speaker_kind, claim.speaker_entity_id) == ("role", "ent_Corp")
+
+
+def test_a_hedge_inside_an_embedded_question_does_not_hedge_the_claim(nlp) -> None:  # noqa: F811
+    _, claims = _claims(nlp, "Acme Corp said it was studying whether it might sell the unit.", [("Acme Corp", "ORG")])
+    assert {c.cue: c.certainty for c in claims}["said"] == "reported"
+    _, claims = _claims(nlp, "Acme Corp said the unit might be sold.", [("Acme Corp", "ORG")])
+    assert {c.cue: c.certainty for c in claims}["said"] == "hedged"
+
+
+def test_a_group_of_countries_and_a_country_speak_together(nlp) -> None:  # noqa: F811
+    text = "European nations and Japan believe the dollar has fallen far enough, officials said."
+    _, claims = _claims(nlp, text, [("European", "NORP"), ("Japan", "GPE")])
+    believe = next(c for c in claims if c.cue == "believe")
+    assert (believe.speaker_text, believe.speaker_entity_id) == ("European nations and Japan", "ent_Japan")
