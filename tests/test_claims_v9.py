@@ -96,3 +96,12 @@ def test_a_group_of_countries_and_a_country_speak_together(nlp) -> None:  # noqa
     _, claims = _claims(nlp, text, [("European", "NORP"), ("Japan", "GPE")])
     believe = next(c for c in claims if c.cue == "believe")
     assert (believe.speaker_text, believe.speaker_entity_id) == ("European nations and Japan", "ent_Japan")
+
+
+def test_a_free_relative_is_no_embedded_question(nlp) -> None:  # noqa: F811
+    text = ('"I think what the market sensed today is that there is a reminder here for Pennzoil that they may '
+            'reach for the stars," Sales said.')
+    _, claims = _claims(nlp, text)
+    assert {c.cue: c.certainty for c in claims}["said"] == "hedged"
+    _, claims = _claims(nlp, "The company said it did not know how much the plant might cost.")
+    assert {c.cue: c.certainty for c in claims}["said"] == "reported"

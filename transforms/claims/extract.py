@@ -409,8 +409,12 @@ def _embedded_question(tok: Token) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
         return True
-    left = tok.left_edge
-    return left.tag_ in _WH_TAGS and left.i < tok.i and left.lower_ != "that"
+    left = tok.left_edge  # the wh-word opens the clause and hangs on its verb, or on a word that does ("how
+    # much it could cost"); not one that opens the clause's subject ("what the market sensed is that
+    # they may ...": a free relative, no question)
+    if left.tag_ not in _WH_TAGS or left.i >= tok.i or left.lower_ == "that":
+        return False
+    return left.head.i == tok.i or (left.head.head.i == tok.i and left.head.dep_ not in ("csubj", "nsubj", "nsubjpass"))
 
 
 class _Builder:
