@@ -105,3 +105,28 @@ def test_a_free_relative_is_no_embedded_question(nlp) -> None:  # noqa: F811
     assert {c.cue: c.certainty for c in claims}["said"] == "hedged"
     _, claims = _claims(nlp, "The company said it did not know how much the plant might cost.")
     assert {c.cue: c.certainty for c in claims}["said"] == "reported"
+
+
+def test_a_wire_name_s_possessive_is_not_the_speaker_s_and_its_bracket_is_content(nlp) -> None:  # noqa: F811
+    text = ("Telecom Plus International Inc said <Siemens AG>'s Siemens Information Systems wants to amend its "
+            "agreement to purchase the unit.")
+    _, claims = _claims(nlp, text)
+    by_cue = {c.cue: c for c in claims}
+    assert by_cue["wants"].speaker_text == "Siemens Information Systems"
+    assert by_cue["said"].content.startswith("<Siemens AG>'s Siemens Information Systems wants")
+
+
+def test_a_surname_with_its_particle_is_the_person(nlp) -> None:  # noqa: F811
+    text = ('Duquesne Light Co president Wesley von Schack told shareholders that rates will rise. "The law denies '
+            'shareholders a fair return," von Schack told shareholders at the annual meeting.')
+    _, claims = _claims(nlp, text, [("Duquesne Light Co", "ORG"), ("Wesley von Schack", "PERSON")])
+    quote = _by_content(claims, "fair return")
+    assert (quote.speaker_text, quote.speaker_entity_id) == ("von Schack", "ent_Schack")
+
+
+def test_only_who_can_speak_takes_a_stance(nlp) -> None:  # noqa: F811
+    text = "The 20-year loan supports a project aimed at improving the efficiency of fertilizer plants, the bank said."
+    _, claims = _claims(nlp, text)
+    assert [c.cue for c in claims] == ["said"]
+    _, claims = _claims(nlp, "The senator supports the bill. Farmers oppose the plan.")
+    assert [(c.cue, c.content) for c in claims] == [("supports", "the bill"), ("oppose", "the plan")]

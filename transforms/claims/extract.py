@@ -213,6 +213,8 @@ def _speaker_fields(
             start, end = speaker_phrase(head)
         else:
             start = gt[-1] + 1
+            while start < head.i and doc[start].tag_ == "POS":
+                start += 1  # "<Siemens AG>'s Siemens Information Systems": the possessive is the parent's
     start = _past_dateline(doc, start, head.i)
     while start < head.i and doc[start].pos_ == "ADV" and (head.pos_ == "PROPN" or head.ent_type_):
         start += 1  # "Earlier Supermarkets General said": the model took the adverb into the name
@@ -785,6 +787,8 @@ def extract_claims(
             dateline = _DATELINE.match(builder.text, s, e)
             if dateline is not None and s == para[0]:  # "LONDON - X is issuing ..., its manager said"
                 s = dateline.end()
+            if s > para[0] and builder.text[s - 1] == "<" and ">" in builder.text[s:e]:
+                s -= 1  # "<Siemens AG>'s unit wants ...": the wire name's bracket opens the content
             seen_cues.add(cue_tok.i)
             claim = add(found, s, e, para)
             if claim.is_quote and found.speaker is not None:

@@ -473,8 +473,10 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
         if certainty is None or comp is None or comp.tag_ not in ("VB", "VBN", "VBG"):
             stance = cues.STANCE_CUES.get(lem)
             if stance is not None and obj is not None and not obj.lower_ in cues.OTHER_PRONOUNS and not (
-                    lemma(speaker) in cues.MARKET_FORCES and lem in cues.FORCE_SENSES):
-                # not "Firm fob prices supported sunflowerseed oil values": a market force is no source
+                    lemma(speaker) in cues.MARKET_FORCES and lem in cues.FORCE_SENSES) and (_speaker_like(speaker) or speaker.tag_ == "NNS"):
+                # not "Firm fob prices supported sunflowerseed oil values": a market force is no source;
+                # nor "The 20-year loan supports a project": a thing that cannot speak takes no stance
+                # (a plural may be people the tables do not list: "Many remisiers criticised")
                 end = obj.right_edge.i + 1
                 pp = next((c for c in kids if c.dep_ == "prep" and c.i == end), None)
                 if pp is not None and pp.lower_ in ("of", "for", "as"):  # "accused X of Y"

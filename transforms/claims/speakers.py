@@ -54,6 +54,7 @@ from typing import Any, Iterator, Protocol, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.claims.spans import entity_span as mention_span
+from newslake.transforms.entities.lexicons import NAME_PARTICLES
 from newslake.transforms.entities.lexicons import ROLE_NOUNS as _ROLE_NOUNS  # titles: "mayor", "judge"
 from newslake.transforms.types import EntityLookup, doc_text
 
@@ -294,8 +295,13 @@ class _Mentions:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 kind, gender = _entity_kind(ent)
                 if kind == "person":
-                    surnames.setdefault(ent[-1].text, (entities.entity_at(ent.start_char, ent.end_char), ent.text,
-                                                       gender, bool(gender) and _name_gender_only(ent)))
+                    value = (entities.entity_at(ent.start_char, ent.end_char), ent.text, gender,
+                             bool(gender) and _name_gender_only(ent))
+                    surnames.setdefault(ent[-1].text, value)
+                    # a surname with its particle: "von Schack" after "Wesley von Schack"
+                    particle = next((t for t in ent[1:-1] if t.lower_ in NAME_PARTICLES and t.text.islower()), None)
+                    if particle is not None:
+                        surnames.setdefault(doc[particle.i : ent.end].text, value)
         self.surnames = surnames
         # organisations named in full, for short forms the model missed or linked apart ("Endata"
         # after "Endata Inc", "S and P" after "Standard and Poor's Corp")
