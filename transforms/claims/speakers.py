@@ -66,7 +66,8 @@ ORG_NOUNS = frozenset(
     "company group bank government ministry agency paper newspaper daily committee council board "
     "association union commission department office authority authorities federation party army "
     "statement report survey study firm corporation institute organisation organization court "
-    "exchange fund management unit subsidiary parent utility embassy administration".split())
+    "exchange fund management unit subsidiary parent utility embassy administration coalition delegation "
+    "body conference".split())
 """Head nouns of unnamed speakers that ``it`` (not he/she) can stand for: "the paper said ... it said"."""
 ORG_DESCRIPTIONS = frozenset(
     "company firm concern group corporation bank bancorp fund agency ministry department exchange union "
