@@ -130,5 +130,5 @@ def test_only_who_can_speak_takes_a_stance(nlp) -> None:  # noqa: F811
     assert [c.cue for c in claims] == ["said"]
     _, claims = _claims(nlp, "The senator supports the bill. Farmers oppose the plan.")
     assert [(c.cue, c.content) for c in claims] == [("supports", "the bill"), ("oppose", "the plan")]
-    _, claims = _claims(nlp, "A total of 294 deputies in the assembly support the prime minister.")
-    assert [c.cue for c in claims] == ["support"]
+    _, claims = _claims(nlp, "A majority of the deputies oppose the new tax.")
+    assert [c.cue for c in claims] == ["oppose"]
