@@ -45,7 +45,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v9"
+EVENTS_VERSION = "newslake.events.v10"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -398,11 +398,36 @@ def _agreement_as_topic(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in P.AGREEMENT_PARTS:
         return True
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "part" and not any(
+            c.dep_ in ("acl", "relcl") for c in noun.children):
+        return True  # "part of special EC trade agreements": in force; not "part of an accord reached today"
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in P.NEGOTIATION_VERBS:
         # "negotiated a credit agreement with its owner": in the past tense a negotiation concluded
         return not (head.lemma_.lower() in ("negotiate", "renegotiate") and head.tag_ in ("VBD", "VBN"))
     return noun.dep_ == "pobj" and head.lower_ in ("on", "for", "over", "toward", "towards") and (
         P.NOUN_TRIGGERS.get(head.head.lemma_.lower()) == "CONSULT" or head.head.lemma_.lower() in P.NEGOTIATION_VERBS)
+
+
+def _owners(tok: Token) -> bool:
+    return tok.lemma_.lower() in P.COMPANY_OWNERS
+
+
+def _owners_meeting(noun: Token) -> bool:
+    """A company's meeting with its owners, told by what they do at it: "approval by shareholders
+    at a special meeting", "shareholders will vote on the deal at a meeting", "called a special
+    meeting for shareholders to vote"."""
+    def acts(h: Token) -> bool:  # owners are h's subject or agent ("shareholders are expected to vote")
+        while h.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+            h = h.head
+        return any(c.dep_ in ("nsubj", "nsubjpass") and _owners(c) for c in h.children) or any(
+            c.dep_ in ("prep", "agent") and c.lower_ == "by" and any(_owners(o) for o in c.children if o.dep_ == "pobj")
+            for c in h.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "at" and acts(noun.head.head):
+        return True
+    if any(c.dep_ in ("acl", "relcl", "advcl") and acts(c) for c in noun.children):
+        return True
+    return any(c.dep_ == "amod" and c.lower_ == "special" for c in noun.children) and any(
+        _owners(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj") for t in noun.sent)
 
 
 def _habitual(tok: Token) -> bool:
@@ -577,7 +602,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                        for c in tok.children) or any(  # "a special meeting of shareholders"
                 o.lemma_.lower() in ("shareholder", "stockholder", "holder") for o in prep_objects(tok, ("of",))) or any(
                 s.lemma_.lower() in ("shareholder", "stockholder") for c in tok.children if c.dep_ == "relcl"
-                for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))) and not any(  # "a meeting at which stockholders vote"
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass")) or _owners_meeting(tok)) and not any(  # "a meeting at which stockholders vote"
                 t.ent_type_ in ACTOR_LABELS for c in tok.lefts for t in c.subtree) and not any(
                 cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() not in ("shareholder", "stockholder")):
