@@ -69,7 +69,7 @@ from newslake.transforms.claims.spans import (
 from newslake.transforms.ids import stable_id
 from newslake.transforms.types import EntityLookup
 
-CLAIMS_VERSION = "newslake.claims.v8"  # the default (rules) output is unchanged by the modes
+CLAIMS_VERSION = "newslake.claims.v9"  # the default (rules) output is unchanged by the modes
 MODES = ("rules", "learned", "combined")
 DEFAULT_MODE = "rules"
 """Which extractor makes the claims: the rules (the default), the learned attribution tagger
@@ -213,6 +213,8 @@ def _speaker_fields(
             start, end = speaker_phrase(head)
         else:
             start = gt[-1] + 1
+            while start < head.i and doc[start].tag_ == "POS":
+                start += 1  # "<Siemens AG>'s Siemens Information Systems": the possessive is the parent's
     start = _past_dateline(doc, start, head.i)
     while start < head.i and doc[start].pos_ == "ADV" and (head.pos_ == "PROPN" or head.ent_type_):
         start += 1  # "Earlier Supermarkets General said": the model took the adverb into the name
@@ -272,7 +274,10 @@ def _coordinated_end(head: Token) -> int:
     names the model gave one label (two people, two companies, two countries) joined by "and"; a
     firm's name the model split ("Harper and Row") is left as it was. A name coordinated with a plural
     noun of people ("Gros and the bankers", "Smith and other officials") speaks with them: the phrase
-    takes both, the entity stays the name's."""
+    takes both, the entity stays the name's; so does a noun of people, an organisation's description
+    or a group of countries with a name coordinated after it ("the company and Smith said",
+    "European nations and Japan believe": the noun is resolved first, else the name gives the
+    entity; see :mod:`newslake.transforms.claims.speakers`)."""
     conjs = [c for c in head.rights if c.dep_ == "conj"]
     if not conjs or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.rights):
         return head.i + 1
@@ -281,6 +286,9 @@ def _coordinated_end(head: Token) -> int:
     if name(head) and len(conjs) == 1 and conjs[-1].pos_ == "NOUN" and conjs[-1].tag_ == "NNS" and (
             (conjs[-1].lemma_ or conjs[-1].lower_).lower() in _PEOPLE_NOUNS()):
         return speaker_phrase(conjs[-1])[1]  # "Gros and the bankers said": they speak together
+    if (not name(head) and head.pos_ == "NOUN" and len(conjs) == 1 and conjs[0].ent_type_ in ("PERSON", "ORG", "GPE")
+            and (name(conjs[0]) or conjs[0].ent_type_ == "GPE") and _source_noun(head)):
+        return speaker_phrase(conjs[0])[1]  # "the company and Smith said", "European nations and Japan believe"
     if not name(head) or not all(name(c) for c in conjs):
         return head.i + 1
     if not head.ent_type_ or any(c.ent_type_ != head.ent_type_ for c in conjs):
@@ -295,7 +303,20 @@ def _title_word(tok: Token) -> bool:
     and the name of the country or firm before it is not the speaker."""
     from newslake.transforms.claims.speakers import PERSON_NOUNS
 
-    return not tok.ent_type_ and (tok.lemma_ or tok.lower_).lower() in PERSON_NOUNS
+    return not tok.ent_type_ and (tok.lemma_ or tok.lower_).lower() in PERSON_NOUNS and not _bare_name(tok)
+
+
+_NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "appos", "prep"})
+
+
+def _bare_name(tok: Token) -> bool:
+    """Whether a capitalised singular title word stands alone as a subject, with no determiner, no
+    modifier and no name of its own: then it is a name ("Premier said its profits rose", "Pope
+    said it expects", a company's one-word name that is also a title), for a singular count noun
+    needs a determiner ("the premier said", "a Premier official"); "the U.S. Official added",
+    "Portuguese Ambassador to Peking" are titles."""
+    return (tok.tag_ == "NNP" and tok.text[:1].isupper() and tok.dep_ in ("nsubj", "nsubjpass")
+            and not any(c.dep_ in _NOUN_MODIFIERS for c in tok.children))
 
 
 def _capitalised_description(tok: Token) -> bool:
@@ -331,6 +352,16 @@ def _name_after_title(head: Token) -> Span | None:
     return None
 
 
+def _source_noun(tok: Token) -> bool:
+    """Whether a common noun can name a source that speaks with a name coordinated after it: people
+    ("the chairman and Smith"), an organisation's description ("the company and Smith"), a group of
+    countries ("European nations and Japan")."""
+    from newslake.transforms.claims.speakers import GROUP_NOUNS, ORG_DESCRIPTIONS, PERSON_NOUNS
+
+    lem = (tok.lemma_ or tok.lower_).lower()
+    return lem in PERSON_NOUNS or lem in ORG_DESCRIPTIONS or (lem in GROUP_NOUNS and tok.tag_ == "NNS")
+
+
 def _PEOPLE_NOUNS() -> frozenset[str]:
     from newslake.transforms.claims.speakers import PERSON_NOUNS
 
@@ -361,12 +392,31 @@ def _hedge_block(tok: Token) -> int | None:
     clause or phrase the hedge is confined to (:data:`_HEDGE_BLOCKS`), or None: "the prospect that
     it could fail" -> the offset of "fail" (an ``acl``); "the plan might fail" -> None."""
     for _ in range(40):
-        if tok.dep_ in _HEDGE_BLOCKS:
+        if tok.dep_ in _HEDGE_BLOCKS or _embedded_question(tok):
             return tok.idx
         if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+_WH_TAGS = frozenset({"WRB", "WP", "WP$", "WDT"})
+
+
+def _embedded_question(tok: Token) -> bool:
+    """Whether ``tok`` heads an embedded question: a complement clause opened by "whether"/"if" or a
+    wh-word ("it was studying whether the plant might close", "did not say how much it could cost").
+    A hedge inside it is part of what is asked, not of what is claimed."""
+    if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+        return True
+    left = tok.left_edge  # the wh-word opens the clause and hangs on its verb, or on a word that does ("how
+    # much it could cost"); not one that opens the clause's subject ("what the market sensed is that
+    # they may ...": a free relative, no question)
+    if left.tag_ not in _WH_TAGS or left.i >= tok.i or left.lower_ == "that":
+        return False
+    return left.head.i == tok.i or (left.head.head.i == tok.i and left.head.dep_ not in ("csubj", "nsubj", "nsubjpass"))
 
 
 class _Builder:
@@ -737,6 +787,8 @@ def extract_claims(
             dateline = _DATELINE.match(builder.text, s, e)
             if dateline is not None and s == para[0]:  # "LONDON - X is issuing ..., its manager said"
                 s = dateline.end()
+            if s > para[0] and builder.text[s - 1] == "<" and ">" in builder.text[s:e]:
+                s -= 1  # "<Siemens AG>'s unit wants ...": the wire name's bracket opens the content
             seen_cues.add(cue_tok.i)
             claim = add(found, s, e, para)
             if claim.is_quote and found.speaker is not None:

@@ -221,6 +221,21 @@ def _content_of(cue: Token, comp: Token, comps: list[Token], speaker: Token) -> 
     return start, end
 
 
+_PARTITIVES = frozenset("total number majority minority group lot most some many all half part".split())
+
+
+def _can_take_a_stance(tok: Token) -> bool:
+    """Whether the subject of a stance verb can hold a stance: one who can speak (:func:`_speaker_like`),
+    or a plural that may be people the tables do not list ("Many remisiers criticised"); a partitive
+    by what it counts ("A total of 294 deputies support"). Not "The 20-year loan supports a project"."""
+    if lemma(tok) in _PARTITIVES:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            tok = pobj
+    return _speaker_like(tok) or tok.tag_ == "NNS"
+
+
 def _speaker_like(tok: Token) -> bool:
     """Whether a second subject of a cue could be a source itself (a pronoun, a name, a person):
     then it is no clause of the content."""
@@ -473,8 +488,10 @@ def _object_cues(doc: Doc, quoted: frozenset[int]) -> Iterator[Found]:
         if certainty is None or comp is None or comp.tag_ not in ("VB", "VBN", "VBG"):
             stance = cues.STANCE_CUES.get(lem)
             if stance is not None and obj is not None and not obj.lower_ in cues.OTHER_PRONOUNS and not (
-                    lemma(speaker) in cues.MARKET_FORCES and lem in cues.FORCE_SENSES):
-                # not "Firm fob prices supported sunflowerseed oil values": a market force is no source
+                    lemma(speaker) in cues.MARKET_FORCES and lem in cues.FORCE_SENSES) and _can_take_a_stance(speaker):
+                # not "Firm fob prices supported sunflowerseed oil values": a market force is no source;
+                # nor "The 20-year loan supports a project": a thing that cannot speak takes no stance
+                # (a plural may be people the tables do not list: "Many remisiers criticised")
                 end = obj.right_edge.i + 1
                 pp = next((c for c in kids if c.dep_ == "prep" and c.i == end), None)
                 if pp is not None and pp.lower_ in ("of", "for", "as"):  # "accused X of Y"

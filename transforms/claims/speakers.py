@@ -30,6 +30,14 @@ Runs over a document's claims in text order, after each claim's own speaker is r
   two before, a subject of the other list gender in its sentence or the one before is taken
   ("Beryl Sprinkel said ... he said": the census list calls Beryl a woman's name).
 
+* **Coordinated speakers** ("Connery and other analysts said", "the company and Smith said",
+  "Acme Corp and Beta Inc said") are resolved by the first of them (its surname, short form, title
+  or description; failing that, a name coordinated after it gives the entity: "European nations and
+  Japan believe" -> Japan), and are together an
+  antecedent of "they" ("Acme Corp and Beta Inc said they agreed to merge": the first one's entity,
+  both in the chain name), as are names coordinated as a subject ("Acme Corp and Beta Inc signed
+  ... They said").
+
 The chain name of a resolved speaker (``source_chain``) is its antecedent's name.
 
 Example: "Prime Minister Tony Blair arrived on Sunday. The prime minister said taxes would fall."
@@ -45,8 +53,10 @@ from typing import Any, Iterator, Protocol, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newslake.transforms.claims.spans import entity_span as mention_span
+from newslake.transforms.entities.lexicons import NAME_PARTICLES
 from newslake.transforms.entities.lexicons import ROLE_NOUNS as _ROLE_NOUNS  # titles: "mayor", "judge"
-from newslake.transforms.types import EntityLookup
+from newslake.transforms.types import EntityLookup, doc_text
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it"})
@@ -56,7 +66,8 @@ ORG_NOUNS = frozenset(
     "company group bank government ministry agency paper newspaper daily committee council board "
     "association union commission department office authority authorities federation party army "
     "statement report survey study firm corporation institute organisation organization court "
-    "exchange fund management unit subsidiary parent utility embassy administration".split())
+    "exchange fund management unit subsidiary parent utility embassy administration coalition delegation "
+    "body conference".split())
 """Head nouns of unnamed speakers that ``it`` (not he/she) can stand for: "the paper said ... it said"."""
 ORG_DESCRIPTIONS = frozenset(
     "company firm concern group corporation bank bancorp fund agency ministry department exchange union "
@@ -250,6 +261,24 @@ def _titled(ent: Span) -> bool:
     return root.dep_ == "appos" and (root.head.lemma_ or root.head.lower_).lower() in PERSON_NOUNS
 
 
+_JOINT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def _joint_end(ent: Span, ent_of: dict[int, Span]) -> int | None:
+    """The end (characters) of the last name coordinated with ``ent`` by "and" ("Acme Corp and
+    Beta Inc"), when every conjunct is a name of a person, organisation or country; else None."""
+    if ent.label_ not in _JOINT_LABELS:
+        return None
+    root = ent.root
+    conjs = [c for c in root.children if c.dep_ == "conj" and c.i >= ent.end]
+    if not conjs or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in root.children):
+        return None
+    spans = [ent_of.get(c.i) for c in conjs]
+    if any(sp is None or sp.label_ not in _JOINT_LABELS for sp in spans):
+        return None
+    return max(sp.end_char for sp in spans if sp is not None)
+
+
 class _Mentions:
     """The document's candidate antecedents from its entities and unnamed subjects, built once."""
 
@@ -267,20 +296,27 @@ class _Mentions:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 kind, gender = _entity_kind(ent)
                 if kind == "person":
-                    surnames.setdefault(ent[-1].text, (entities.entity_at(ent.start_char, ent.end_char), ent.text,
-                                                       gender, bool(gender) and _name_gender_only(ent)))
+                    value = (entities.entity_at(ent.start_char, ent.end_char), ent.text, gender,
+                             bool(gender) and _name_gender_only(ent))
+                    surnames.setdefault(ent[-1].text, value)
+                    # a surname with its particle: "von Schack" after "Wesley von Schack"
+                    particle = next((t for t in ent[1:-1] if t.lower_ in NAME_PARTICLES and t.text.islower()), None)
+                    if particle is not None:
+                        surnames.setdefault(doc[particle.i : ent.end].text, value)
         self.surnames = surnames
         # organisations named in full, for short forms the model missed or linked apart ("Endata"
         # after "Endata Inc", "S and P" after "Standard and Poor's Corp")
         self.orgs = [(ent.start_char, ent.text, entities.entity_at(ent.start_char, ent.end_char))
                      for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1]
         self.org_starts = [o[0] for o in self.orgs]
+        self.org_ids = {o[2] for o in self.orgs if o[2] is not None}
         cands: list[_Candidate] = []
         in_ent: set[int] = set()
         self.ent_of: dict[int, Span] = {}  # token index -> the entity it is in
         for ent in doc.ents:
-            in_ent.update(range(ent.start, ent.end))
             self.ent_of.update(dict.fromkeys(range(ent.start, ent.end), ent))
+        for ent in doc.ents:
+            in_ent.update(range(ent.start, ent.end))
             kind, gender = _entity_kind(ent)
             by_name = bool(gender) and _name_gender_only(ent)
             eid = entities.entity_at(ent.start_char, ent.end_char)
@@ -298,6 +334,10 @@ class _Mentions:
             cands.append(_Candidate(ent.start_char, ent.end_char, eid, name, kind, gender, ent.label_,
                                     anchor is not None, _depth(anchor or ent.root), self.sent_of(ent.start_char),
                                     by_name))
+            joint = _joint_end(ent, self.ent_of) if anchor is not None else None
+            if joint is not None:  # "Acme Corp and Beta Inc agreed to merge. They said ...": the two are a "they"
+                cands.append(_Candidate(ent.start_char, joint, eid, doc_text(doc)[ent.start_char:joint], "group", "",
+                                        "", True, _depth(anchor), self.sent_of(ent.start_char)))
         for tok in doc:  # unnamed people as subjects: "A bank official said ...", "Dealers expect ..."
             if tok.dep_ not in _SUBJECT_DEPS or tok.i in in_ent or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -318,24 +358,29 @@ class _Mentions:
         return [c for c in self.cands[lo:hi] if c.end <= char]
 
 
-def _speaker_candidate(claim: Any, names: dict[str, str], doc: Doc, mentions: _Mentions) -> _Candidate | None:
-    """An earlier claim's speaker as a candidate antecedent (its own resolution carried along)."""
+def _speaker_candidate(claim: Any, names: dict[str, str], doc: Doc, mentions: _Mentions) -> list[_Candidate]:
+    """An earlier claim's speaker as candidate antecedents (its own resolution carried along): one,
+    or for coordinated speakers also the group they form."""
     if claim.speaker_start is None or claim.speaker_kind == "unattributed":
-        return None
+        return []
     span = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand")
     if span is None or not len(span):
-        return None
+        return []
     head = span.root
     low = (claim.speaker_text or "").lower()
     if claim.speaker_kind == "pronoun":
         if low not in PRONOUNS or names.get(claim.claim_id, claim.speaker_text) == claim.speaker_text:
-            return None  # an unresolved pronoun passes nothing on
+            return []  # an unresolved pronoun passes nothing on
         kind = {"he": "person", "she": "person", "it": "org", "they": "group"}[low]
         gender = {"he": "m", "she": "f"}.get(low, "")
         by_name = False
     else:
         ents = [mentions.ent_of[head.i]] if head.i in mentions.ent_of else []
         kind, gender = _entity_kind(ents[0]) if ents else _noun_kind(head)
+        if not ents and claim.speaker_kind == "named" and head.pos_ == "PROPN":
+            # a name the model gave no entity is no person by its word ("Premier said", "Pope said":
+            # companies); one resolved to an organisation named in full before is that organisation
+            kind, gender = ("org", "") if claim.speaker_entity_id in mentions.org_ids else ("", "")
         by_name = bool(ents) and bool(gender) and _name_gender_only(ents[0])
         surname = (mentions.surnames.get(ents[0].text) if ents and len(ents[0]) == 1
                    else mentions.surnames.get(claim.speaker_text) if not ents else None)  # "Keel", untagged
@@ -350,11 +395,51 @@ def _speaker_candidate(claim: Any, names: dict[str, str], doc: Doc, mentions: _M
             kind = "name"  # a name the model gave no entity ("Banner also said"): no antecedent of anything,
             # but it spoke (see the descriptions in :func:`_antecedent`)
     if not kind:
-        return None
+        return []
     label = ents[0].label_ if claim.speaker_kind != "pronoun" and ents else ""
-    return _Candidate(claim.speaker_start, claim.speaker_end, claim.speaker_entity_id,
+    cand = _Candidate(claim.speaker_start, claim.speaker_end, claim.speaker_entity_id,
                       names.get(claim.claim_id, claim.speaker_text), kind, gender, label, True,
                       _depth(head), mentions.sent_of(claim.speaker_start), by_name)
+    if claim.speaker_kind != "pronoun" and _first_conjunct(claim, doc) is not None:
+        # speakers coordinated ("Acme Corp and Beta Inc said ... they agreed") are a "they" too
+        return [cand, dataclasses.replace(cand, kind="group", gender="", label="", by_name=False,
+                                          name=claim.speaker_text)]
+    return [cand]
+
+
+def _first_conjunct(claim: Any, doc: Doc) -> tuple[str, int, Span] | None:
+    """The first of coordinated speakers, its start and the whole phrase: "Connery and other analysts"
+    -> "Connery", "the company and Smith" -> "the company", "Acme Corp and Beta Inc" -> "Acme Corp"
+    (the phrase's head and what stands before the "and" it is coordinated by); None when the speaker
+    is no coordination, or is one name written as coordinated initials ("S and P")."""
+    if claim.speaker_start is None or " " not in (claim.speaker_text or "") or _acronym_letters(claim.speaker_text):
+        return None
+    span = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return None
+    root = span.root
+    cc = [c for c in root.children if c.dep_ == "cc" and c.lower_ in ("and", "&") and span.start < c.i < span.end]
+    if not cc or not any(c.dep_ == "conj" and cc[0].i < c.i < span.end for c in root.children):
+        return None
+    end = cc[0].i
+    while end > span.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= span.start:
+        return None
+    first = doc[span.start:end]
+    return first.text, first.start_char, span
+
+
+def _conjunct_entity(span: Span, entities: EntityLookup) -> str | None:
+    """The entity of the first name coordinated with a speaker phrase's head ("the company and
+    John Smith" -> John Smith's, "European nations and Japan" -> Japan's), or None."""
+    for c in span.root.children:
+        if c.dep_ == "conj" and span.start < c.i < span.end and c.ent_type_ in ("PERSON", "ORG", "GPE"):
+            ent = mention_span(c)
+            eid = entities.entity_at(ent.start_char, ent.end_char)
+            if eid is not None:
+                return eid
+    return None
 
 
 def _compatible(want: str, c: _Candidate, description: str | None = None) -> bool:
@@ -556,15 +641,21 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
         low = (claim.speaker_text or "").lower()
         if claim.speaker_kind in ("unnamed", "named"):
             mentions = mentions or _Mentions(doc, entities, roles)
-            surname = mentions.surnames.get(claim.speaker_text or "")
+            # speakers coordinated ("Connery and other analysts said", "the company and Smith said")
+            # are looked up by the first of them, whose entity the claim takes
+            first = _first_conjunct(claim, doc)
+            probe = claim if first is None else dataclasses.replace(
+                claim, speaker_text=first[0], speaker_end=first[1] + len(first[0]))
+            surname = mentions.surnames.get(probe.speaker_text or "")
             unnamed = claim.speaker_kind == "unnamed"
-            role = _role_for(claim, roles) if roles and unnamed else None
-            description = _description(claim) if unnamed else None
+            role = _role_for(probe, roles) if roles and unnamed else None
+            description = _description(probe) if unnamed else None
+            resolved = True
             if surname is not None and surname[0] is not None and surname[0] != claim.speaker_entity_id:
                 # "Canevi said" (tagged NORP, or linked apart) after "Yavuz Canevi"
                 claim = dataclasses.replace(claim, speaker_entity_id=surname[0], speaker_kind="named")
                 names[claim.claim_id] = surname[1]
-            elif (surname is None and (short := _short_form(claim, mentions, spoken)) is not None
+            elif (surname is None and (short := _short_form(probe, mentions, spoken)) is not None
                   and short[0] != claim.speaker_entity_id):
                 claim = dataclasses.replace(claim, speaker_entity_id=short[0], speaker_kind="named")
                 names[claim.claim_id] = short[1]
@@ -572,10 +663,20 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
                 claim = dataclasses.replace(claim, speaker_entity_id=role.entity_id, speaker_kind="role")
                 names[claim.claim_id] = _holder_name(doc, entities, role.entity_id) or claim.speaker_text
             elif description is not None:
-                ante = _antecedent(claim, "it", earlier, mentions, description)
+                ante = _antecedent(probe, "it", earlier, mentions, description)
                 if ante is not None:
                     claim = dataclasses.replace(claim, speaker_entity_id=ante.entity_id, speaker_kind="role")
                     names[claim.claim_id] = ante.name
+                else:
+                    resolved = False
+            else:
+                resolved = False
+            if not resolved and first is not None and claim.speaker_entity_id is None:
+                # the first names nobody the document gives ("the company" with no company named
+                # before): a name coordinated with it speaks ("the company and Smith said" -> Smith)
+                named_conj = _conjunct_entity(first[2], entities)
+                if named_conj is not None:
+                    claim = dataclasses.replace(claim, speaker_entity_id=named_conj, speaker_kind="named")
         elif claim.speaker_kind == "pronoun" and low in PRONOUNS:
             mentions = mentions or _Mentions(doc, entities, roles)
             ante = _antecedent(claim, low, earlier, mentions, genders=genders)
@@ -592,7 +693,6 @@ def resolve_speakers(claims: list[Any], doc: Doc, entities: EntityLookup, roles:
             bisect.insort(spoken, (claim.speaker_start, claim.speaker_text, claim.speaker_entity_id))
         if mentions is None:
             mentions = _Mentions(doc, entities, roles)
-        cand = _speaker_candidate(claim, names, doc, mentions)
-        if cand is not None:
+        for cand in _speaker_candidate(claim, names, doc, mentions):
             earlier.add(cand)
     return out
