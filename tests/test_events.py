@@ -1298,3 +1298,42 @@ def test_model_v9_agreements_and_talks_frames(nlp, text, trigger, etype, actor, 
     assert e.event_type == etype
     assert actor is None or actor in (e.actor_text or ""), e
     assert target is None or target in (e.target_text or ""), e
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # v10: a company's meeting with its owners, told by what the owners do at it
+    "The deal is subject to approval by shareholders at a special meeting to be held in June.",
+    "Shareholders are expected to vote on the deal at a meeting expected to be held in June.",
+    "The board called a special meeting for April 22 for shareholders to vote on the merger.",
+])
+def test_model_v10_owners_meetings_are_no_consultations(nlp, text):
+    assert "meeting" not in model_events(nlp, text)
+
+
+@pytest.mark.model
+def test_model_v10_meetings_of_actors_and_agreements_reached_stay(nlp):
+    assert model_events(nlp, "OPEC ministers will hold a special meeting in Vienna on Monday.")["meeting"].event_type == "CONSULT"
+    assert model_events(nlp, "Ministers are expected to agree on the plan at a meeting in Brussels on Monday."
+                        )["meeting"].event_type == "CONSULT"
+    # an agreement in force is no happening; one reached today is
+    assert "agreements" not in model_events(nlp, "The grants are part of special EC trade agreements with Egypt until 1992.")
+    assert model_events(nlp, "The tariff cut is part of an agreement reached with Japan on Monday."
+                        )["agreement"].event_type == "AGREE"
+
+
+@pytest.mark.model
+def test_model_v11_promises_of_force_are_threats(nlp):
+    # PLOVER: a promise of force is a threat, not an agreement
+    assert model_events(nlp, "Iraq vowed to keep up such raids until the Gulf war ends.")["vowed"].event_type == "THREATEN"
+    assert model_events(nlp, "Hamas vowed to kill the soldiers.")["vowed"].event_type == "THREATEN"
+    assert model_events(nlp, "The government pledged to cut taxes.")["pledged"].event_type == "AGREE"
+    assert model_events(nlp, "He vowed to fight corruption.")["vowed"].event_type == "AGREE"
+
+
+@pytest.mark.model
+def test_model_v11_joining_someone_in_an_act_is_no_mobilization(nlp):
+    text = "Senate Democratic leader Robert Byrd urged President Reagan to join Congress in fighting trade deficits."
+    events = model_events(nlp, text)
+    assert "join" not in events and events["urged"].event_type == "REQUEST"
+    assert "calls for" not in model_events(nlp, "The plan calls for the sale of three units.")

@@ -30,6 +30,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from newslake.transforms.claims.cues import INSTRUMENT_NOUNS
 from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
@@ -45,7 +46,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v9"
+EVENTS_VERSION = "newslake.events.v11"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -398,11 +399,50 @@ def _agreement_as_topic(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in P.AGREEMENT_PARTS:
         return True
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "part" and not any(
+            c.dep_ in ("acl", "relcl") for c in noun.children):
+        return True  # "part of special EC trade agreements": in force; not "part of an accord reached today"
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in P.NEGOTIATION_VERBS:
         # "negotiated a credit agreement with its owner": in the past tense a negotiation concluded
         return not (head.lemma_.lower() in ("negotiate", "renegotiate") and head.tag_ in ("VBD", "VBN"))
     return noun.dep_ == "pobj" and head.lower_ in ("on", "for", "over", "toward", "towards") and (
         P.NOUN_TRIGGERS.get(head.head.lemma_.lower()) == "CONSULT" or head.head.lemma_.lower() in P.NEGOTIATION_VERBS)
+
+
+def _owners(tok: Token) -> bool:
+    return tok.lemma_.lower() in P.COMPANY_OWNERS
+
+
+def _owners_meeting(noun: Token) -> bool:
+    """A company's meeting with its owners, told by what they do at it: "approval by shareholders
+    at a special meeting", "shareholders will vote on the deal at a meeting", "called a special
+    meeting for shareholders to vote"."""
+    def acts(h: Token) -> bool:  # owners are h's subject or agent ("shareholders are expected to vote")
+        while h.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+            h = h.head
+        return any(c.dep_ in ("nsubj", "nsubjpass") and _owners(c) for c in h.children) or any(
+            c.dep_ in ("prep", "agent") and c.lower_ == "by" and any(_owners(o) for o in c.children if o.dep_ == "pobj")
+            for c in h.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "at" and acts(noun.head.head):
+        return True
+    if any(c.dep_ in ("acl", "relcl", "advcl") and acts(c) for c in noun.children):
+        return True
+    return any(c.dep_ == "amod" and c.lower_ == "special" for c in noun.children) and any(
+        _owners(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj") for t in noun.sent)
+
+
+def _promised_violence(verb: Token) -> bool:
+    """The promise's infinitive is an attack, or keeps attacks going: "vowed to keep up such raids",
+    "pledged to strike back"."""
+    for c in verb.children:
+        if c.dep_ != "xcomp":
+            continue
+        hit = _verb_type(c) if c.pos_ == "VERB" else None
+        if hit is not None and hit[0] == "ASSAULT" and not _figurative(c, hit[1], hit[0]):
+            return True  # not "vowed to fight corruption"
+        if any(o.dep_ == "dobj" and P.NOUN_TRIGGERS.get(o.lemma_.lower()) == "ASSAULT" for o in c.children):
+            return True
+    return False
 
 
 def _habitual(tok: Token) -> bool:
@@ -440,6 +480,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         doer = subject(tok)
         if etype == "PROTEST" and doer is not None and (doer[0].lower_ in P.MARKET_WORDS or _market_modified(doer[0])):
             return None  # "if stock exchange rallies start to waver": prices, not protesters
+        if etype == "AGREE" and lemma in P.PROMISE_VERBS and _promised_violence(tok):
+            return "THREATEN", last  # "vowed to keep up such raids": a promise of force is a threat (PLOVER)
+        if etype == "REQUEST" and doer is not None and doer[0].lemma_.lower() in INSTRUMENT_NOUNS:
+            return None  # "the budget calls for spending of 243.5 billion baht": a term of a document, no demand
         if _quantity_frame(tok, etype) and not (etype == "REQUEST" and any(
                 cameo.can_act(o) for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
                 for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")) \
@@ -468,9 +512,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 return None  # "joined Lorimar as senior vice president": a job; "he was joined by two justices"
             joined = [c for c in tok.children if c.dep_ == "dobj"]
             holders = [tok] + joined + [c for o in joined for c in o.children if c.dep_ == "conj"]
-            if any(o.pos_ == "NOUN" and not o.ent_type_ for h in holders for p in h.children
-                   if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"):
-                return None  # "the strikers joined coal miners in a wave of stoppages": joining them in an act
+            if any((o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_) or (o.dep_ == "pcomp" and o.tag_ == "VBG")
+                   for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children):
+                return None  # "the strikers joined coal miners in a wave of stoppages", "join Congress in fighting
+                # deficits": joining them in an act
             if any(o.pos_ == "NOUN" and o.lemma_.lower() in P.NOUN_TRIGGERS and not _names_agreement(o)
                    for o in joined):
                 return None  # "joined a rally", "joined the talks": the noun is the event
@@ -577,7 +622,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                        for c in tok.children) or any(  # "a special meeting of shareholders"
                 o.lemma_.lower() in ("shareholder", "stockholder", "holder") for o in prep_objects(tok, ("of",))) or any(
                 s.lemma_.lower() in ("shareholder", "stockholder") for c in tok.children if c.dep_ == "relcl"
-                for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))) and not any(  # "a meeting at which stockholders vote"
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass")) or _owners_meeting(tok)) and not any(  # "a meeting at which stockholders vote"
                 t.ent_type_ in ACTOR_LABELS for c in tok.lefts for t in c.subtree) and not any(
                 cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() not in ("shareholder", "stockholder")):

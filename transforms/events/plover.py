@@ -566,6 +566,12 @@ NATURAL_CAUSES: frozenset[str] = frozenset(
     "heatwave tsunami eruption lightning".split())
 """Causes of harm that are no actor: "the earthquake killed 300 people" is a disaster, not an assault."""
 
+PROMISE_VERBS: frozenset[str] = frozenset("vow pledge promise swear".split())
+"""Verbs of promising: a promise of force is a threat, not an agreement (PLOVER THREATEN)."""
+
+COMPANY_OWNERS: frozenset[str] = frozenset("shareholder stockholder unitholder holder".split())
+"""Owners of a company whose meeting is the company's own, no meeting between actors (lemmas)."""
+
 SHAREHOLDER_MEETINGS: frozenset[str] = frozenset("annual general shareholders stockholders".split())
 """Modifiers of a company's meeting with its owners, no meeting between actors ("told the annual
 meeting"), unless a party that can act holds it ("the IADB's annual meeting")."""
