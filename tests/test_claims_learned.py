@@ -156,3 +156,44 @@ def test_the_tagger_needs_the_parses_tok2vec_output():
     doc = spacy.blank("en")("The mayor said that the bridge would close.")
     with pytest.raises(ValueError, match="tok2vec"):
         learned.learned_spans(doc)
+
+
+def test_a_learned_content_is_cut_to_its_paragraph_before_it_is_compared_with_the_rules(monkeypatch):
+    """The tagger ran "ignored"'s content on into the next paragraph, over the rules' claim there:
+    cut to its own paragraph it is a claim of its own, not a repeat of "Jones said"."""
+    import spacy
+    from spacy.tokens import Doc
+
+    rows = [r.split() for r in """Smith Smith PROPN NNP nsubj 1
+ignored ignore VERB VBD ROOT 1
+the the DET DT det 4
+tax tax NOUN NN compound 4
+plan plan NOUN NN dobj 1
+. . PUNCT . punct 1
+\\n\\n \\n\\n SPACE _SP dep 5
+Jones Jones PROPN NNP nsubj 8
+said say VERB VBD ROOT 8
+prices price NOUN NNS nsubj 11
+would would AUX MD aux 11
+rise rise VERB VB ccomp 8
+sharply sharply ADV RB advmod 11
+next next ADJ JJ amod 14
+year year NOUN NN npadvmod 11
+. . PUNCT . punct 8""".splitlines()]
+    words = [r[0].replace("\\n", "\n") for r in rows]
+    spaces = [not (w == "\n\n" or i + 1 == len(words) or words[i + 1] in (".", "\n\n")) for i, w in enumerate(words)]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, lemmas=[r[1].replace("\\n", "\n") for r in rows],
+              pos=[r[2] for r in rows], tags=[r[3] for r in rows], deps=[r[4] for r in rows],
+              heads=[int(r[5]) for r in rows])
+    assert doc.text == "Smith ignored the tax plan.\n\nJones said prices would rise sharply next year."
+    span = lambda label, s, e: learned.LearnedSpan(label, s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))  # noqa: E731
+    monkeypatch.setattr(learned, "learned_spans", lambda d, path=None: [
+        span("SOURCE", 0, 1), span("CUE", 1, 2), span("CONTENT", 2, 15)])
+    ents = SpanEntityLookup.from_triples([])
+    (rule,) = extract_claims(doc, doc_id="d", entities=ents, mode="rules")
+    assert (rule.cue, rule.content) == ("said", "prices would rise sharply next year")
+    got = [(c.speaker_text, c.cue, c.content) for c in extract_claims(doc, doc_id="d", entities=ents, mode="combined")]
+    assert got == [("Smith", "ignored", "the tax plan."), ("Jones", "said", "prices would rise sharply next year")]
+    # a learned content that is (more than half) a claim already made adds nothing
+    monkeypatch.setattr(learned, "learned_spans", lambda d, path=None: [span("CUE", 8, 9), span("CONTENT", 9, 15)])
+    assert [c.content for c in extract_claims(doc, doc_id="d", entities=ents, mode="combined")] == [rule.content]
