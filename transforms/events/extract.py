@@ -30,7 +30,6 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newslake.transforms.claims.cues import INSTRUMENT_NOUNS
 from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
@@ -484,8 +483,6 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "if stock exchange rallies start to waver": prices, not protesters
         if etype == "AGREE" and lemma in P.PROMISE_VERBS and _promised_violence(tok):
             return "THREATEN", last  # "vowed to keep up such raids": a promise of force is a threat (PLOVER)
-        if etype == "REQUEST" and doer is not None and doer[0].lemma_.lower() in INSTRUMENT_NOUNS:
-            return None  # "the budget calls for spending of 243.5 billion baht": a term of a document, no demand
         if _quantity_frame(tok, etype) and not (etype == "REQUEST" and any(
                 cameo.can_act(o) for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
                 for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")) \
