@@ -233,3 +233,13 @@ def test_two_reports_dated_at_different_times_are_two_happenings():
     day1 = {**last, "date_start": D(1987, 3, 2), "date_end": D(1987, 3, 2)}
     assert linked(day1, {**this, "date_start": D(1987, 3, 5), "date_end": D(1987, 3, 5)})
     assert not linked(day1, {**this, "date_start": D(1987, 3, 7), "date_end": D(1987, 3, 7)})
+
+
+def test_an_undated_report_a_month_after_a_dated_one_is_another_happening():
+    """"A new Iranian offensive near Basra" in a March story is not the offensive of January 9,
+    though actor and place agree; an undated mention within the month may be the same one."""
+    jan = event("d1", actor="ent_iran", target=None, place="ent_basra", start=D(1987, 1, 9), end=D(1987, 1, 9))
+    march = event("d2", actor="ent_iran", target=None, place="ent_basra", end=D(1987, 3, 5), source="publication")
+    assert not linked(jan, march)
+    assert linked(jan, {**march, "date_end": D(1987, 1, 30)})
+    assert linked(jan, {**march, "date_end": None, "date_source": None})     # no date at all: no contradiction

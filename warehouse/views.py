@@ -56,7 +56,8 @@ _CONTEXT = f"""
 # participant only on the same day and with another entity in common. No contradiction (different
 # places, different targets, dates more than 7 days apart, an event dated after the other's report
 # date bound, or two dates from the text of at most a month that are not the same time: "last
-# week" and "this week", a traveller's stops).
+# week" and "this week", a traveller's stops; or an undated report published more than a month after
+# the other's date: "a new Iranian offensive near Basra" in March is not the one of January 9).
 _PAIRS = f"""
     WITH ev AS MATERIALIZED ({_RESOLVED}),
     -- candidates share a participant or a place: three equality joins (an OR join would compare
@@ -90,7 +91,7 @@ _PAIRS = f"""
                         AND abs(a.date_start - b.date_start) <= 3, false) AS day_time,
                coalesce(a.dated AND b.dated AND a.date_end - a.date_start <= 1 AND b.date_end - b.date_start <= 1
                         AND abs(a.date_start - b.date_start) <= 1, false) AS same_day,
-               a.place_cid IS NOT NULL AND b.place_cid IS NOT NULL AND a.place_cid <> b.place_cid
+               coalesce(a.place_cid IS NOT NULL AND b.place_cid IS NOT NULL AND a.place_cid <> b.place_cid
                OR a.target_cid IS NOT NULL AND b.target_cid IS NOT NULL AND a.target_cid <> b.target_cid
                OR a.date_end IS NOT NULL AND b.date_start IS NOT NULL AND b.date_start - INTERVAL 7 DAY > a.date_end
                OR b.date_end IS NOT NULL AND a.date_start IS NOT NULL AND a.date_start - INTERVAL 7 DAY > b.date_end
@@ -99,6 +100,8 @@ _PAIRS = f"""
                            AND a.date_end + INTERVAL 3 DAY >= b.date_start
                            AND b.date_end + INTERVAL 3 DAY >= a.date_start
                            OR a.date_end >= b.date_start AND b.date_end >= a.date_start)
+               OR a.dated AND NOT b.dated AND a.date_end + INTERVAL 31 DAY < b.date_end
+               OR b.dated AND NOT a.dated AND b.date_end + INTERVAL 31 DAY < a.date_end, false)
                AS contradicts
         FROM keyed k JOIN ev a ON a.event_id = k.event_id_a JOIN ev b ON b.event_id = k.event_id_b),
     need AS MATERIALIZED (
@@ -135,7 +138,8 @@ VIEWS["event_pairs"] = (
     "a single day, at most a day apart) and the sentences another entity in common, so meetings "
     "in one capital on one day stay apart. Contradicting: different places, different targets, "
     "dates more than 7 days apart, dates from the text of at most a month that are not the same "
-    "time (\"last week\" and \"this week\"). A row with neither place nor a date from the text can never "
+    "time (\"last week\" and \"this week\"), an undated event reported more than a month after the "
+    "other's date (\"a new offensive\" in March is not January's). A row with neither place nor a date from the text can never "
     "reach two, so clusters never chain through it.",
     _PAIRS,
 )
