@@ -111,6 +111,8 @@ def test_place_and_day_without_a_participant_need_another_entity_in_common():
     assert not linked(a, b)
     assert not linked(a, b, [mention("d1", "ent_siew"), mention("d2", "ent_moi")])
     assert not linked(a, b, [mention("d1", "ent_raqqa"), mention("d2", "ent_raqqa")])   # the place again
+    assert not linked(a, b, [mention("d1", "ent_iranian", label="NORP"),
+                             mention("d2", "ent_iranian", label="NORP")])               # "Iranian" oil rigs
     assert linked(a, b, [mention("d1", "ent_imf"), mention("d2", "ent_imf")])
     assert linked(a, b, [mention("d1", "e_short"), mention("d2", "e_long")],
                   links={"e_short": "e_long", "e_long": "e_long"})                        # as real-world entities

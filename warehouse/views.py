@@ -38,12 +38,13 @@ _RESOLVED = f"""
 
 # The real-world entities named in each event's sentence (places and participants included): two
 # reports of one happening name the same people and bodies around it, two meetings of a much-met
-# person in one month, or two meetings in one capital on one day, mostly do not.
+# person in one month, or two meetings in one capital on one day, mostly do not. Nationalities and
+# languages ("Iranian" oil rigs) describe rather than name, so they are left out.
 _CONTEXT = f"""
     SELECT DISTINCT e.event_id, coalesce(l.canonical_entity_id, m.entity_id) AS cid
     FROM {LAKE}.events e
     JOIN {LAKE}.mentions m ON m.doc_id = e.doc_id AND m.start_char >= e.sentence_start
-         AND m.end_char <= e.sentence_end
+         AND m.end_char <= e.sentence_end AND m.label NOT IN ('NORP', 'LANGUAGE')
     LEFT JOIN {LAKE}.entity_links l ON l.entity_id = m.entity_id"""
 
 # The cluster link rule over two resolved events a and b of different documents and one type:
@@ -132,7 +133,7 @@ VIEWS["event_pairs"] = (
     "the text of at most a month each, two single days within 3 days of each other or wider spans "
     "that overlap; a publication date, a year or a decade is no evidence). A shared participant "
     "links with the same place or with two days; with a wider time (\"this week\", \"next month\") "
-    "only when the two sentences also name another real-world entity in common "
+    "only when the two sentences also name another real-world entity in common (nationalities aside) "
     "(`context_entity_id`), so a much-met person's different meetings in one month stay apart. "
     "Without a shared participant, place and time must name the same day (`same_day`: both dates "
     "a single day, at most a day apart) and the sentences another entity in common, so meetings "
