@@ -245,3 +245,34 @@ def test_an_undated_report_a_month_after_a_dated_one_is_another_happening():
     assert not linked(jan, march)
     assert linked(jan, {**march, "date_end": D(1987, 1, 30)})
     assert linked(jan, {**march, "date_end": None, "date_source": None})     # no date at all: no contradiction
+
+
+def test_different_actors_are_different_acts_but_for_violence():
+    """Chung's visit to Baker and Miyazawa's meeting with him are two meetings; two reports naming
+    different attackers of one victim may be a disputed attribution of one attack."""
+    def pair(etype):
+        a = event("d1", etype=etype, actor="ent_chung", target="ent_baker", place="ent_washington",
+                  start=D(1987, 4, 7), end=D(1987, 4, 7))
+        return a, {**a, "event_id": "evt_d2_1", "doc_id": "d2", "actor_entity_id": "ent_miyazawa"}
+    assert not linked(*pair("CONSULT"))
+    assert linked(*pair("ASSAULT"))
+    a, b = pair("CONSULT")
+    assert linked(a, {**b, "actor_entity_id": None})          # one report names no actor
+
+
+def test_an_entity_named_in_many_documents_is_no_shared_context():
+    """"U.S." is named in a fifth of wire stories: two meetings whose sentences share only it stay
+    apart; a rarer name shared corroborates."""
+    a = event("d1", etype="CONSULT", actor=None, target="ent_baker", place=None, start=D(1987, 4, 6), end=D(1987, 4, 12))
+    b = {**a, "event_id": "evt_d2_1", "doc_id": "d2", "date_start": D(1987, 4, 7), "date_end": D(1987, 4, 7)}
+    ctx = [mention("d1", "ent_us"), mention("d2", "ent_us")]
+
+    def run(doc_count):
+        con = lake([a, b], mentions=ctx)
+        con.execute(f"INSERT INTO {LAKE}.documents BY NAME SELECT 'd' || range AS doc_id FROM range(1, 101)")
+        con.execute(f"INSERT INTO {LAKE}.entities BY NAME SELECT 'ent_us' AS entity_id, 'U.S.' AS name, 'GPE' AS label, "
+                    f"? AS mention_count, ? AS doc_count, 'd1' AS first_doc_id, 'v1' AS extractor_version",
+                    [doc_count, doc_count])
+        return clusters(con)
+    assert run(21) == [["evt_d1_1"], ["evt_d2_1"]]         # named in 21 of 100 documents
+    assert run(20) == [["evt_d1_1", "evt_d2_1"]]           # 20: not more than the floor of 20

@@ -39,13 +39,17 @@ _RESOLVED = f"""
 # The real-world entities named in each event's sentence (places and participants included): two
 # reports of one happening name the same people and bodies around it, two meetings of a much-met
 # person in one month, or two meetings in one capital on one day, mostly do not. Nationalities and
-# languages ("Iranian" oil rigs) describe rather than name, so they are left out.
+# languages ("Iranian" oil rigs) describe rather than name, and an entity named in more than 5% of
+# the lake's documents (and more than 20: "U.S." in "U.S. Treasury Secretary James Baker") tells
+# little, so they are left out.
 _CONTEXT = f"""
     SELECT DISTINCT e.event_id, coalesce(l.canonical_entity_id, m.entity_id) AS cid
     FROM {LAKE}.events e
     JOIN {LAKE}.mentions m ON m.doc_id = e.doc_id AND m.start_char >= e.sentence_start
          AND m.end_char <= e.sentence_end AND m.label NOT IN ('NORP', 'LANGUAGE')
-    LEFT JOIN {LAKE}.entity_links l ON l.entity_id = m.entity_id"""
+    LEFT JOIN {LAKE}.entity_links l ON l.entity_id = m.entity_id
+    LEFT JOIN {LAKE}.entities n ON n.entity_id = coalesce(l.canonical_entity_id, m.entity_id)
+    WHERE coalesce(n.doc_count, 0) <= greatest(20, 0.05 * (SELECT count(*) FROM {LAKE}.documents))"""
 
 # The cluster link rule over two resolved events a and b of different documents and one type:
 # evidence = shared participant + same place + same time (each 0/1). Time is dates from the text of
@@ -55,7 +59,8 @@ _CONTEXT = f"""
 # name another entity in common (`context_entity_id`: "next month's meeting between Nakasone and
 # Reagan" twice, not Reagan's meetings with Nakasone and with Mulroney); place and time without a
 # participant only on the same day and with another entity in common. No contradiction (different
-# places, different targets, dates more than 7 days apart, an event dated after the other's report
+# places, different targets, different actors unless the act is violence, whose doer reports may
+# dispute, dates more than 7 days apart, an event dated after the other's report
 # date bound, or two dates from the text of at most a month that are not the same time: "last
 # week" and "this week", a traveller's stops; or an undated report published more than a month after
 # the other's date: "a new Iranian offensive near Basra" in March is not the one of January 9).
@@ -94,6 +99,8 @@ _PAIRS = f"""
                         AND abs(a.date_start - b.date_start) <= 1, false) AS same_day,
                coalesce(a.place_cid IS NOT NULL AND b.place_cid IS NOT NULL AND a.place_cid <> b.place_cid
                OR a.target_cid IS NOT NULL AND b.target_cid IS NOT NULL AND a.target_cid <> b.target_cid
+               OR a.actor_cid IS NOT NULL AND b.actor_cid IS NOT NULL AND a.actor_cid <> b.actor_cid
+                  AND a.event_type NOT IN ('ASSAULT', 'COERCE')
                OR a.date_end IS NOT NULL AND b.date_start IS NOT NULL AND b.date_start - INTERVAL 7 DAY > a.date_end
                OR b.date_end IS NOT NULL AND a.date_start IS NOT NULL AND a.date_start - INTERVAL 7 DAY > b.date_end
                OR a.dated AND b.dated AND a.date_end - a.date_start <= 31 AND b.date_end - b.date_start <= 31
@@ -110,7 +117,7 @@ _PAIRS = f"""
         WHERE NOT contradicts
           AND (shared_entity_id IS NOT NULL AND (same_place OR same_time) OR same_place AND same_day)),
     ctx AS MATERIALIZED ({_CONTEXT}
-        WHERE e.event_id IN (SELECT event_id_a FROM need UNION SELECT event_id_b FROM need)),
+        AND e.event_id IN (SELECT event_id_a FROM need UNION SELECT event_id_b FROM need)),
     corr AS (
         SELECT n.event_id_a, n.event_id_b, min(x.cid) AS context_entity_id
         FROM need n JOIN ctx x ON x.event_id = n.event_id_a
@@ -133,11 +140,13 @@ VIEWS["event_pairs"] = (
     "the text of at most a month each, two single days within 3 days of each other or wider spans "
     "that overlap; a publication date, a year or a decade is no evidence). A shared participant "
     "links with the same place or with two days; with a wider time (\"this week\", \"next month\") "
-    "only when the two sentences also name another real-world entity in common (nationalities aside) "
+    "only when the two sentences also name another real-world entity in common (not a nationality, "
+    "nor one named in more than 5% of the lake's documents and more than 20) "
     "(`context_entity_id`), so a much-met person's different meetings in one month stay apart. "
     "Without a shared participant, place and time must name the same day (`same_day`: both dates "
     "a single day, at most a day apart) and the sentences another entity in common, so meetings "
     "in one capital on one day stay apart. Contradicting: different places, different targets, "
+    "different actors (but for ASSAULT and COERCE, whose doer reports may dispute), "
     "dates more than 7 days apart, dates from the text of at most a month that are not the same "
     "time (\"last week\" and \"this week\"), an undated event reported more than a month after the "
     "other's date (\"a new offensive\" in March is not January's). A row with neither place nor a date from the text can never "
