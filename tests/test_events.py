@@ -711,6 +711,39 @@ def test_model_harm_by_its_cause_and_dictionary_senses_between_actors(nlp, text,
     assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
 
 
+FAR_BOMB = ("A bomb exploded in the market on Friday. The attackers fled on foot. Police searched the area for "
+            "hours. Officers spoke to witnesses. The mayor visited the scene. ")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, victim", [
+    # violence told anywhere in the story makes a harm its outcome, with the one harmed as target
+    (FAR_BOMB + "Two people later died in hospital.", "died", "Two people"),
+    (FAR_BOMB + "Three soldiers suffered serious injuries.", "injuries", "Three soldiers"),
+    (FAR_BOMB + "The death of the commander was confirmed.", "death", "commander"),
+    ("A bomb exploded in the market on Friday. Eight women and four men were left injured.", "injured", "Eight women"),
+    # "shot dead": one trigger for the act and its outcome
+    ("A bomb exploded in the market on Friday. The gunman was shot dead by police.", "shot dead", "gunman"),
+])
+def test_model_harm_in_a_story_of_violence_is_its_outcome(nlp, text, trigger, victim):
+    model_events(nlp, text)  # the invariants
+    rows = [e for e in run(nlp(text)) if e.trigger == trigger]
+    assert rows and {e.event_type for e in rows} == {"ASSAULT"}
+    assert victim in {e.target_text for e in rows}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Rebels attacked the town on Monday. The minister said the economy would grow. His father died of cancer last year.",
+    "Rebels attacked the town on Monday. Nine deaths in the hospital were caused by bacteria.",
+    "Rebels attacked the town on Monday. An old man died of diabetes on Friday.",
+    "Rebels attacked the town on Monday. The retaliation would hurt the U.S. economy.",
+    "Rebels attacked the town on Monday. The bomber was later sentenced to death.",
+])
+def test_model_harm_with_another_cause_is_no_assault(nlp, text):
+    assert [e.trigger for e in model_events(nlp, text).values() if e.event_type == "ASSAULT"] == ["attacked"]
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, etype", [
     ("Its bottling subsidiary is being investigated by a grand jury for price fixing.", "investigated", "ACCUSE"),

@@ -45,7 +45,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v13"
+EVENTS_VERSION = "newslake.events.v14"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -791,19 +791,99 @@ def _violent_sentences(doc: Doc, hits: list[tuple[Token, tuple[str, Token] | Non
             if hit is not None and hit[0] == "ASSAULT" and tok.lemma_.lower() not in P.HARM_WORDS}
 
 
+def _said_of_someone(adj: Token) -> bool:
+    """A harm adjective said of someone: a complement ("shot dead", "were left injured", "two were
+    dead") or after its noun ("an Afghani injured", "those wounded"), not before it ("a dead end")."""
+    if adj.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "conj", "ROOT"):
+        return True
+    return adj.dep_ in ("amod", "acl") and adj.head.i < adj.i and adj.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def _violent_noun(o: Token) -> bool:
+    low = o.lemma_.lower()
+    return (low in P.VIOLENT_CAUSES or o.lower_ in P.VIOLENT_CAUSES or P.NOUN_TRIGGERS.get(low) == "ASSAULT"
+            or P.VERB_TRIGGERS.get(low) == "ASSAULT") and not _medical(o) and not accidental_blast(o)
+
+
+def _other_cause(tok: Token) -> bool:
+    """The harm's own words give it a cause that is no violence: "died of cancer", "deaths from
+    malaria", "deaths caused by bacteria", "injured in a car crash", "killed in two accidental
+    explosions". ``of``/``from`` and ``caused by`` name a cause whatever it is; ``in``/``after``/
+    ``during`` also name places and times, so only a :data:`plover.NONVIOLENT_CAUSES` noun counts there."""
+    heads = [tok] + ([tok.head] if tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") else [])
+    heads += [c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("cause", "result")]
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "cause":
+        heads.append(tok.head)  # "nine deaths were caused by bacteria"
+    for h in heads:
+        for p in h.children:
+            if p.dep_ not in ("prep", "agent"):
+                continue
+            naming = p.lower_ == "from" or (p.lower_ == "of" and tok.pos_ != "NOUN") or (
+                p.dep_ == "agent" or p.lower_ == "of") and h is not tok
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                if naming and not _violent_noun(o) and not any(_violent_noun(c) for c in o.conjuncts):
+                    return True
+                if p.lower_ in DEATH_CAUSE_PREPS and (o.lemma_.lower() in P.NONVIOLENT_CAUSES
+                                                      or o.lower_ in P.NONVIOLENT_CAUSES or _medical(o)
+                                                      or accidental_blast(o)):
+                    return True
+    return False
+
+
+def victim(tok: Token) -> Token | None:
+    """Who suffers a harm word that names no one itself: the subject of a verb of suffering ("13
+    people suffered minor injuries"), the one a harm complement is said of ("the gunman was shot
+    dead", "left four men injured"), the noun a harm word follows ("an Afghani injured")."""
+    if tok.pos_ == "NOUN":
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.SUFFER_VERBS:
+            subj = subject(tok.head)
+            return subj[0] if subj is not None and not subj[1] else None
+        return None
+    if tok.dep_ in ("oprd", "acomp", "xcomp"):
+        head = tok.head
+        said = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj") and c.i != tok.i]
+        if not said and tok.dep_ == "acomp":
+            said = [c for c in head.children if c.dep_ == "nsubj"]  # "two were dead"
+        return said[0] if said else None
+    if tok.dep_ in ("amod", "acl") and tok.head.i < tok.i:
+        return tok.head
+    return None
+
+
 def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple[str, Token] | None:
     """The trigger of a harm word (:data:`plover.HARM_WORDS`) by its cause; any other hit as it is."""
     lemma = tok.lemma_.lower()
-    if lemma not in P.HARM_WORDS or tok.pos_ not in ("VERB", "NOUN") or tok.dep_ == "compound":
+    if hit is not None and hit[0] == "ASSAULT" and tok.pos_ == "VERB" and lemma not in P.HARM_WORDS:
+        told = [c for c in tok.children if c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in P.HARM_ADJECTIVES
+                and c.i > hit[1].i]
+        return ("ASSAULT", told[0]) if told else hit  # "shot dead": one trigger, the act and its outcome
+    if lemma not in P.HARM_WORDS or tok.dep_ == "compound":
         return hit
-    if tok.pos_ == "VERB" and _violent_cause(tok):
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        return None  # "sentenced to death": a penalty, not a harm suffered
+    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in P.HARM_WORDS:
+        return None  # "died of his wounds": the cause of the death told, one harm
+    if tok.pos_ == "ADJ":
+        if lemma not in P.HARM_ADJECTIVES or not _said_of_someone(tok):
+            return hit
+        if tok.dep_ in ("oprd", "acomp") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in P.HARM_WORDS \
+                and (match_trigger(tok.head) or ("",))[0] == "ASSAULT":
+            return None  # "shot dead": the verb's trigger takes it in
+    elif tok.pos_ not in ("VERB", "NOUN"):
+        return hit
+    if _other_cause(tok):
+        return None
+    if lemma == "hurt" and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+                                                      and not cameo.can_act(c) for c in tok.children):
+        return None  # "would hurt the U.S. economy", "hurt sales": harm to a thing, a figure of speech
+    if tok.pos_ != "NOUN" and _violent_cause(tok):
         return "ASSAULT", tok
     if hit is not None and tok.pos_ == "VERB" and lemma not in P.DEATH_VERBS:
         if any(cameo.can_act(d) for d in _doers(tok)):
             return hit  # "rebels wounded 12 soldiers": the doer's violence
-    here = _sentence_numbers(tok.doc)[tok.sent.start]
-    before, after = P.VIOLENCE_WINDOW
-    if any(n in violent for n in range(here - before, here + after + 1)):
+    if violent:  # violence told in the story: the harm is its outcome
         return "ASSAULT", tok
     return None
 
@@ -827,7 +907,10 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         said = _cue_claim(start, end, claims)
         if said is not None and (etype not in P.VERBAL_TYPES or tok.lemma_.lower() in P.MENTAL_VERBS):
             continue  # the trigger is a claim's cue that reports ("denied", "accused ... of saying")
-        actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else noun_roles(tok, etype)
+        actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else (
+            noun_roles(tok, etype) if tok.pos_ == "NOUN" else (None, None))
+        if etype == "ASSAULT" and target is None and tok.lemma_.lower() in P.HARM_WORDS:
+            target = victim(tok)
         if etype == "ACCUSE" and target is None and tok.lemma_.lower() == "allege":
             target = _alleged_party(tok)
         if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)) \

@@ -209,7 +209,7 @@ targeted a bakery", "the blast destroyed a police post" (the object is the attac
 
 PATIENT_NOUNS: frozenset[str] = frozenset(
     "killing murder assassination arrest detention execution kidnapping abduction beheading "
-    "deportation expulsion release".split())
+    "deportation expulsion release death injury wound".split())
 """Nouns whose possessor or name modifier undergoes the event: ``"his arrest"``, ``"the Khashoggi
 murder"`` (the possessor is the target, not the actor)."""
 
@@ -292,15 +292,32 @@ POLICY_OBJECTS: frozenset[str] = frozenset(
 dictionary sense with them ("fired tear gas", "clamped a curfew", "filed an anti-trust suit",
 "eased restrictions", "call off the threatened tariffs")."""
 
-HARM_WORDS: frozenset[str] = frozenset("die perish injure wound hurt injury casualty".split())
-"""Words of harm suffered: dying, being hurt, injuries. Harm is an ASSAULT only when violence
+HARM_WORDS: frozenset[str] = frozenset(
+    "die perish injure wound hurt injury casualty death fatality dead injured wounded".split())
+"""Words of harm suffered: dying, death, being hurt, injuries. Harm is an ASSAULT only when violence
 causes it: a violent cause in its sentence ("died in the blast"), a doer that can act ("rebels
-wounded 12 soldiers"), or violence told within :data:`VIOLENCE_WINDOW` sentences of it in the
-story ("13 people suffered minor injuries" after "a parcel bomb exploded"). A storm that "left two
-people dead and 800 others injured" is no assault."""
+wounded 12 soldiers"), or violence told anywhere in the story ("13 people suffered minor injuries"
+after "a parcel bomb exploded"; in a long story the victims are often counted paragraphs after the
+attack): the harm is the told violence's outcome. Never when its own sentence gives another cause
+(:data:`NONVIOLENT_CAUSES`: "his father died of cancer"), and a storm that "left two people dead and
+800 others injured" in a story that tells no violence is no assault."""
 
-VIOLENCE_WINDOW: tuple[int, int] = (3, 2)
-"""Sentences before and after a harm word in which told violence causes it."""
+HARM_ADJECTIVES: frozenset[str] = frozenset("dead injured wounded hurt".split())
+"""Harm words that the parser tags as adjectives: a harm only when said of someone ("shot dead",
+"left four men injured", "an Afghani injured", "two were dead"), not as a modifier before a noun
+("a dead end", "injured pride")."""
+
+SUFFER_VERBS: frozenset[str] = frozenset("suffer sustain receive incur".split())
+"""Verbs whose subject undergoes a harm noun: ``"13 people suffered minor injuries"`` (the people
+are the victims, the target of the ASSAULT)."""
+
+NONVIOLENT_CAUSES: frozenset[str] = frozenset(
+    "cancer illness disease sickness stroke accident crash collision fire flood flooding storm "
+    "earthquake quake hurricane cyclone typhoon tornado avalanche landslide drowning overdose age "
+    "cause causes complication complications infection virus pneumonia malaria cholera ebola fever "
+    "hunger starvation famine exposure heatstroke heat cold outbreak epidemic".split())
+"""Causes that make a harm no assault, as the object of a cause preposition in its own sentence:
+``"died of cancer"``, ``"died in a car crash"``, ``"injured in the storm"``."""
 
 VIOLENT_CAUSES: frozenset[str] = frozenset(
     "wound wounds injury injuries gunshot gunfire bomb explosion blast attack shelling airstrike "
