@@ -733,6 +733,20 @@ def test_model_harm_in_a_story_of_violence_is_its_outcome(nlp, text, trigger, vi
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger, place", [
+    # a proper name after "in" is where violence happened, whatever label the model gave it
+    ("More than two dozen fighters were killed in IS attacks in Badia al-Sukhnah and Badia al-Sham.", "attacks",
+     "Badia al-Sukhnah"),
+    # a street it happened on
+    ("A device exploded on Friday, wounding 13 people on a busy pedestrian street.", "wounding",
+     "busy pedestrian street"),
+])
+def test_model_violence_takes_its_place_from_its_clause(nlp, text, trigger, place):
+    e = model_events(nlp, text)[trigger]
+    assert (e.event_type, e.location_text, e.location_source) == ("ASSAULT", place, "clause")
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Rebels attacked the town on Monday. The minister said the economy would grow. His father died of cancer last year.",
     "Rebels attacked the town on Monday. Nine deaths in the hospital were caused by bacteria.",

@@ -38,7 +38,8 @@ from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Ar
                                              verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
                                                 in_background_clause,
-                                                local_modality, mode_of, place_of, place_span, sentence_date, sentence_place)
+                                                local_modality, mode_of, place_of, place_span, sentence_date, sentence_place,
+                                                violent_place)
 from newslake.transforms.events.merge import is_bare, merge_mentions
 from newslake.transforms.ids import stable_id
 from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
@@ -917,6 +918,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 and not cameo.can_act(actor):  # not "hundreds of farmers"
             continue  # "gave the party the support of 42 pct of voters": a share, not a stance
         place = place_of(tok, args)
+        if place is None and etype in VIOLENT_TYPES:
+            place = violent_place(tok, args)
         if place is not None and (place == target or place == actor):
             place = None
         when = date_of(tok, args)
