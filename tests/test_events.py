@@ -722,6 +722,9 @@ FAR_BOMB = ("A bomb exploded in the market on Friday. The attackers fled on foot
     (FAR_BOMB + "Three soldiers suffered serious injuries.", "injuries", "Three soldiers"),
     (FAR_BOMB + "The death of the commander was confirmed.", "death", "commander"),
     ("A bomb exploded in the market on Friday. Eight women and four men were left injured.", "injured", "Eight women"),
+    # a harm the parser hangs on the last of a list is said of all of it
+    ("A parcel bomb exploded on Friday. There were eight women, a 10-year-old girl and four men injured.", "injured",
+     "eight women"),
     # "shot dead": one trigger for the act and its outcome
     ("A bomb exploded in the market on Friday. The gunman was shot dead by police.", "shot dead", "gunman"),
 ])

@@ -853,6 +853,16 @@ def victim(tok: Token) -> Token | None:
     return None
 
 
+def _list_head(tok: Token | None) -> Token | None:
+    """The first of the nouns listed with ``tok``: a harm said of the last of a list is said of all
+    of it ("eight women, a 10-year-old girl and four men injured": the parser hangs "injured" on
+    "men"); the rows then take each listed noun in turn."""
+    while tok is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ == "conj" or (
+            tok.dep_ == "appos" and any(g.dep_ == "conj" for g in tok.children))) and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
+
+
 def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple[str, Token] | None:
     """The trigger of a harm word (:data:`plover.HARM_WORDS`) by its cause; any other hit as it is."""
     lemma = tok.lemma_.lower()
@@ -910,8 +920,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
             continue  # the trigger is a claim's cue that reports ("denied", "accused ... of saying")
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else (
             noun_roles(tok, etype) if tok.pos_ == "NOUN" else (None, None))
-        if etype == "ASSAULT" and target is None and tok.lemma_.lower() in P.HARM_WORDS:
-            target = victim(tok)
+        if etype == "ASSAULT" and tok.lemma_.lower() in P.HARM_WORDS:
+            target = _list_head(target if target is not None else victim(tok))
         if etype == "ACCUSE" and target is None and tok.lemma_.lower() == "allege":
             target = _alleged_party(tok)
         if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)) \
