@@ -750,6 +750,27 @@ def test_model_violence_takes_its_place_from_its_clause(nlp, text, trigger, plac
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor, target", [
+    # violence told as happening is an event even with no participant named
+    ("The shooting happened near the stadium.", "shooting", None, None),
+    ("Clashes erupted after the rally in the capital.", "Clashes", None, None),
+    ("Fighting broke out on Friday.", "Fighting", None, None),
+    # the two sides of a fight, and the one who claims an attack
+    ("Clashes between police and protesters erupted on Friday.", "Clashes", "police", "protesters"),
+    ("The Taliban claimed responsibility for the attack.", "attack", "Taliban", None),
+    ("The attack was claimed by the Taliban.", "attack", "Taliban", None),
+])
+def test_model_violent_nouns_told_as_happening_and_their_sides(nlp, text, trigger, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert (e.event_type, e.actor_text, e.target_text) == ("ASSAULT", actor, target)
+
+
+@pytest.mark.model
+def test_model_a_battle_between_companies_is_no_assault(nlp):
+    assert model_events(nlp, "The battle between Texaco and Pennzoil continued.") == {}
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Rebels attacked the town on Monday. The minister said the economy would grow. His father died of cancer last year.",
     "Rebels attacked the town on Monday. Nine deaths in the hospital were caused by bacteria.",

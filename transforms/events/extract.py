@@ -704,11 +704,25 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
         return True  # "the final contract will be signed on May 15": the contract frames its signing
     if etype == "ASSAULT" and (actor is not None or target is not None):
         return True  # "a bomb exploded", "the attack on the convoy": violence needs no named doer
+    if etype == "ASSAULT" and tok.pos_ == "NOUN" and _occurs(event_noun(tok)):
+        return True  # "clashes erupted", "fighting broke out": told as happening
     if tok.pos_ == "NOUN":
         if light_verb(event_noun(tok)) is not None or place is not None or when is not None:
             return True
         return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in event_noun(tok).children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
+
+
+def _occurs(noun: Token) -> bool:
+    """The noun is said to happen: "clashes erupted", "fighting broke out", "the shooting took place"."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return False
+    verb, lemma = noun.head, noun.head.lemma_.lower()
+    if lemma == "break":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in P.OCCURRENCE_VERBS
 
 
 def _reported_it(tok: Token | None) -> Token | None:
@@ -940,7 +954,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 if not (tok.pos_ == "NOUN" and bare and (_sentence_names_entity(tok) or _definite(tok))):
                     continue  # kept only to fold into a happening told elsewhere (dropped if none)
             elif (framed is not None and tok.pos_ == "NOUN" and actor is None and target is None and place is None
-                  and when is None and _told_done(event_noun(tok))):
+                  and when is None and (_told_done(event_noun(tok)) or (etype == "ASSAULT" and _occurs(event_noun(tok))))):
                 framed[(start, end)] = _definite(tok)  # "an agreement in principle had been reached"
             speaker = None
         if verbs is not None:  # a predication: a verb, or a noun a light verb carries ("signed three accords")
@@ -966,6 +980,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         pairs = [(actor, target)] + [(actor, t) for t in args.conjuncts(target)] + [
             (a, target) for a in args.conjuncts(actor)]
         for k, (a_tok, t_tok) in enumerate(pairs):
+            if k and a_tok is not None and t_tok is not None and a_tok.i == t_tok.i:
+                continue  # "clashes between police and protesters": no side fights itself
             a, t = args.span(a_tok), args.span(t_tok)
             if speaker is not None and a_tok is None:
                 a = speaker

@@ -135,6 +135,19 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 MUTUAL_FIGHT_VERBS: frozenset[str] = frozenset("clash fight battle skirmish".split())
 """Verbs of fighting whose ``with`` object is the other side: "workers clashed with police"."""
 
+MUTUAL_FIGHT_NOUNS: frozenset[str] = frozenset(
+    "fighting clash skirmish gunfight firefight shootout gunbattle".split())
+"""Nouns of physical fighting whose ``between`` objects are the two sides: "fighting between rebels
+and soldiers" (not "battle", "fight" or "war": "the battle between Texaco and Pennzoil")."""
+
+OCCURRENCE_VERBS: frozenset[str] = frozenset("happen occur erupt unfold rage ensue flare".split())
+"""Verbs (with "broke out", "took place") that tell their subject happened: "clashes erupted",
+"the shooting happened near the stadium". They frame a violent noun as an event told here."""
+
+CLAIM_VERBS: frozenset[str] = frozenset("claim accept admit".split())
+"""Verbs of claiming an attack: "the Taliban claimed responsibility for the attack", "the attack
+was claimed by IS" (the claimant is the attacker, as the report tells it)."""
+
 TRADE_FLOWS: frozenset[str] = frozenset("export import spending purchase investment lending borrowing".split())
 """What a party restrains of its own ("car makers will curb their exports"): no coercion."""
 
