@@ -547,7 +547,7 @@ def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
     ("A police spokesman said a number of protesters had been detained.", {("COERCE", "detained")}),
     ("One of the soldiers was released from custody on Friday.", {("RETREAT", "released")}),
     # a violent verb's bare number counts people, not an amount
-    ("The device went off early, killing the two instantly.", {("ASSAULT", "killing")}),
+    ("The device went off early, killing the two instantly.", {("ASSAULT", "went off"), ("ASSAULT", "killing")}),
     # a death caused by a clause inside "after" is violent
     ("A district governor died after a roadside bomb exploded under his car.",
      {("ASSAULT", "died"), ("ASSAULT", "exploded")}),
@@ -763,6 +763,29 @@ def test_model_violence_takes_its_place_from_its_clause(nlp, text, trigger, plac
 def test_model_violent_nouns_told_as_happening_and_their_sides(nlp, text, trigger, actor, target):
     e = model_events(nlp, text)[trigger]
     assert (e.event_type, e.actor_text, e.target_text) == ("ASSAULT", actor, target)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor, target", [
+    # a weapon or an attacker striking is violence
+    ("Gunmen struck a police checkpoint in Kabul on Monday.", "struck", "Gunmen", "police checkpoint"),
+    ("A rocket hit a school in Aleppo on Monday.", "hit", "rocket", "school"),
+    ("The convoy was hit by a roadside bomb.", "hit", "roadside bomb", "convoy"),
+    ("A car bomb went off outside the ministry in Baghdad.", "went off", "car bomb", None),
+    # (the weapon stands as the target, as in "detonated a bomb": the row has no instrument field)
+    ("The suicide bomber set off his explosives at the gate.", "set off", "suicide bomber", "his explosives"),
+])
+def test_model_weapons_and_attackers_striking(nlp, text, trigger, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert (e.event_type, e.actor_text, e.target_text) == ("ASSAULT", actor, target)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["The strike hit output at the plant.", "Prices hit a record on Monday.",
+                                  "Shell hit its target.", "The alarm went off at noon.",
+                                  "The news set off a rally in stocks."])
+def test_model_striking_by_no_weapon_is_no_assault(nlp, text):
+    assert not [e for e in model_events(nlp, text).values() if e.event_type == "ASSAULT"]
 
 
 @pytest.mark.model

@@ -454,6 +454,33 @@ def _habitual(tok: Token) -> bool:
         and any(c.dep_ == "advmod" and c.lower_ in P.HABITUAL_ADVERBS for c in tok.head.children))
 
 
+def _weapon(noun: Token) -> bool:
+    """A weapon named by a common noun: "a rocket", "a car bomb", "the device"."""
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and (noun.lemma_.lower() in P.WEAPON_NOUNS
+                                                           or noun.lower_ in P.WEAPON_NOUNS)
+
+
+def _weapon_strike(verb: Token) -> tuple[str, Token] | None:
+    """Violence told by a weapon or an attacker striking: "a rocket hit a school", "gunmen struck a
+    checkpoint", "the convoy was hit by a roadside bomb", "a car bomb went off", "the bomber set
+    off his explosives"."""
+    lemma = verb.lemma_.lower()
+    off = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "off"), None)
+    subj = subject(verb)
+    doer = subj[0] if subj is not None and not subj[1] else None
+    if lemma == "go" and off is not None and doer is not None and _weapon(doer):
+        return "ASSAULT", off
+    if lemma == "set" and off is not None and any(_weapon(o) for o in verb.children if o.dep_ == "dobj"):
+        return "ASSAULT", off
+    if lemma in P.STRIKE_VERBS:
+        by = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        doers = ([doer] if doer is not None else []) + by
+        if any(_weapon(d) or (d.pos_ == "NOUN" and d.lemma_.lower() in P.ATTACKER_NOUNS) for d in doers) \
+                and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            return "ASSAULT", verb
+    return None
+
+
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
     """The PLOVER type of a trigger token and the token its span ends with, or None.
 
@@ -473,6 +500,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "REQUEST", tok  # "the U.S. wants Japan to eliminate import controls": a demand on Japan
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in P.REFUSAL_VERBS and lemma not in P.REFUSAL_VERBS:
             return None  # "declined to cooperate": the refusal is the event
+        struck = _weapon_strike(tok)
+        if struck is not None:
+            return struck
         hit = _verb_type(tok)
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None

@@ -144,6 +144,21 @@ OCCURRENCE_VERBS: frozenset[str] = frozenset("happen occur erupt unfold rage ens
 """Verbs (with "broke out", "took place") that tell their subject happened: "clashes erupted",
 "the shooting happened near the stadium". They frame a violent noun as an event told here."""
 
+WEAPON_NOUNS: frozenset[str] = frozenset(
+    "bomb car-bomb device explosive explosives ied grenade landmine rocket missile shell mortar "
+    "airstrike drone".split())
+"""Weapons that do violence as the subject of a verb of striking: "a rocket hit a school", "a car
+bomb went off outside the ministry", "set off his explosives" (a common noun, not "Shell")."""
+
+ATTACKER_NOUNS: frozenset[str] = frozenset(
+    "gunman gunmen bomber attacker assailant militant rebel insurgent guerrilla terrorist jihadist "
+    "troop soldier warplane".split())
+"""Doers whose striking is violence: "gunmen struck a police checkpoint"."""
+
+STRIKE_VERBS: frozenset[str] = frozenset("strike hit".split())
+"""Verbs of striking: violence when a weapon or an attacker does it (:data:`WEAPON_NOUNS`,
+:data:`ATTACKER_NOUNS`), not "the strike hit output", "prices hit a record"."""
+
 CLAIM_VERBS: frozenset[str] = frozenset("claim accept admit".split())
 """Verbs of claiming an attack: "the Taliban claimed responsibility for the attack", "the attack
 was claimed by IS" (the claimant is the attacker, as the report tells it)."""
