@@ -800,6 +800,13 @@ def test_model_a_battle_between_companies_is_no_assault(nlp):
     "Rebels attacked the town on Monday. An old man died of diabetes on Friday.",
     "Rebels attacked the town on Monday. The retaliation would hurt the U.S. economy.",
     "Rebels attacked the town on Monday. The bomber was later sentenced to death.",
+    # a state described, not a harm told; an accident
+    "Rebels attacked the town on Monday. The drug prolonged the life of dying AIDS patients.",
+    "Rebels attacked the town on Monday. A navy ship was accidentally hit by artillery shells.",
+    # a death far from the violence goes to the nearer cause the story tells
+    "A strong earthquake shook the capital on Thursday. Roads and bridges collapsed. The airport was closed. "
+    "Schools were shut. About 1,000 people are dead or missing. The government asked for aid. Exports fell. "
+    "Prices rose. Unions protested. Rebels attacked the town on Monday.",
 ])
 def test_model_harm_with_another_cause_is_no_assault(nlp, text):
     assert [e.trigger for e in model_events(nlp, text).values() if e.event_type == "ASSAULT"] == ["attacked"]

@@ -472,7 +472,7 @@ def _weapon_strike(verb: Token) -> tuple[str, Token] | None:
         return "ASSAULT", off
     if lemma == "set" and off is not None and any(_weapon(o) for o in verb.children if o.dep_ == "dobj"):
         return "ASSAULT", off
-    if lemma in P.STRIKE_VERBS:
+    if lemma in P.STRIKE_VERBS and not _accidental(verb):
         by = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         doers = ([doer] if doer is not None else []) + by
         if any(_weapon(d) or (d.pos_ == "NOUN" and d.lemma_.lower() in P.ATTACKER_NOUNS) for d in doers) \
@@ -907,8 +907,15 @@ def _list_head(tok: Token | None) -> Token | None:
     return tok
 
 
-def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple[str, Token] | None:
-    """The trigger of a harm word (:data:`plover.HARM_WORDS`) by its cause; any other hit as it is."""
+def _accidental(tok: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in P.ACCIDENT_ADVERBS for c in tok.children)
+
+
+def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int],
+          disaster: set[int] = frozenset()) -> tuple[str, Token] | None:  # type: ignore[assignment]
+    """The trigger of a harm word (:data:`plover.HARM_WORDS`) by its cause; any other hit as it is.
+    A harm with no cause of its own is the outcome of the nearest cause the story tells: violence
+    (a sentence of ``violent``) unless a disaster (a sentence of ``disaster``) is told as near."""
     lemma = tok.lemma_.lower()
     if hit is not None and hit[0] == "ASSAULT" and tok.pos_ == "VERB" and lemma not in P.HARM_WORDS:
         told = [c for c in tok.children if c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in P.HARM_ADJECTIVES
@@ -916,6 +923,10 @@ def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple
         return ("ASSAULT", told[0]) if told else hit  # "shot dead": one trigger, the act and its outcome
     if lemma not in P.HARM_WORDS or tok.dep_ == "compound":
         return hit
+    if (tok.dep_ == "amod" and tok.head.i > tok.i) or (lemma in P.DEATH_VERBS and any(c.dep_ == "dobj" for c in tok.children)):
+        return None  # "dying AIDS patients" (parsed as an object too), "wounded soldiers": a state described
+    if _accidental(tok):
+        return None
     if tok.dep_ == "pobj" and tok.head.lower_ == "to":
         return None  # "sentenced to death": a penalty, not a harm suffered
     if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in P.HARM_WORDS:
@@ -938,8 +949,15 @@ def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple
     if hit is not None and tok.pos_ == "VERB" and lemma not in P.DEATH_VERBS:
         if any(cameo.can_act(d) for d in _doers(tok)):
             return hit  # "rebels wounded 12 soldiers": the doer's violence
-    if violent:  # violence told in the story: the harm is its outcome
-        return "ASSAULT", tok
+    if violent:  # violence told in the story: the harm is its outcome, unless a disaster is told nearer
+        here = _sentence_numbers(tok.doc)[tok.sent.start]
+        if here in disaster:
+            return None  # "300 people died and 4,000 are missing due to the earthquake"
+        before, after = P.VIOLENCE_WINDOW
+        if any(n in violent for n in range(here - before, here + after + 1)):
+            return "ASSAULT", tok
+        if not disaster or min(abs(n - here) for n in violent) < min(abs(n - here) for n in disaster):
+            return "ASSAULT", tok
     return None
 
 
@@ -953,8 +971,11 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
     events: list[Event] = []
     hits = [(tok, match_trigger(tok)) for tok in doc]
     violent = _violent_sentences(doc, hits)
+    numbers = _sentence_numbers(doc)
+    disaster = {numbers[t.sent.start] for t in doc if t.pos_ == "NOUN" and (t.lemma_.lower() in P.DISASTER_WORDS
+                                                                        or t.lower_ in P.DISASTER_WORDS)}
     for tok, hit in hits:
-        hit = _harm(tok, hit, violent)
+        hit = _harm(tok, hit, violent, disaster)
         if hit is None:
             continue
         etype, last = hit

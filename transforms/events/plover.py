@@ -340,12 +340,27 @@ SUFFER_VERBS: frozenset[str] = frozenset("suffer sustain receive incur".split())
 are the victims, the target of the ASSAULT)."""
 
 NONVIOLENT_CAUSES: frozenset[str] = frozenset(
-    "cancer illness disease sickness stroke accident crash collision fire flood flooding storm "
+    "cancer illness disease sickness stroke accident crash collision fire flames blaze flood flooding storm "
     "earthquake quake hurricane cyclone typhoon tornado avalanche landslide drowning overdose age "
     "cause causes complication complications infection virus pneumonia malaria cholera ebola fever "
     "hunger starvation famine exposure heatstroke heat cold outbreak epidemic".split())
 """Causes that make a harm no assault, as the object of a cause preposition in its own sentence:
 ``"died of cancer"``, ``"died in a car crash"``, ``"injured in the storm"``."""
+
+DISASTER_WORDS: frozenset[str] = frozenset(
+    "earthquake quake flood flooding storm hurricane cyclone typhoon tornado avalanche landslide "
+    "mudslide tsunami eruption crash collision derailment accident blaze flames cancer illness disease "
+    "virus epidemic outbreak famine drought aids".split())
+"""Harm that is no violence, told anywhere in a story: a death or injury with no cause of its own
+goes to the nearest cause the story tells, violence or one of these ("About 1,000 people are dead
+or missing" in a story of an earthquake that also mentions an abduction)."""
+
+VIOLENCE_WINDOW: tuple[int, int] = (3, 2)
+"""Sentences before and after a harm word in which told violence causes it whatever else the story
+tells; further away, the nearest told cause (violence or :data:`DISASTER_WORDS`) decides."""
+
+ACCIDENT_ADVERBS: frozenset[str] = frozenset("accidentally accidental inadvertently mistakenly".split())
+"""``"was accidentally hit by artillery shells"``: no attack."""
 
 VIOLENT_CAUSES: frozenset[str] = frozenset(
     "wound wounds injury injuries gunshot gunfire bomb explosion blast attack shelling airstrike "
