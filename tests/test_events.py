@@ -789,6 +789,20 @@ def test_model_striking_by_no_weapon_is_no_assault(nlp, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # holding someone in custody is a detention; holding talks or shares is not
+    ("Two men were held for questioning.", {("COERCE", "held")}),
+    ("He was held without charge for a week.", {("COERCE", "held")}),
+    ("Police kept him in custody overnight.", {("COERCE", "kept")}),
+    ("The fund holds 20 pct of the shares.", set()),
+    # a crowd protests
+    ("Hundreds gathered in the square to protest against the war.", {("PROTEST", "protest")}),
+])
+def test_model_detentions_and_crowds(nlp, text, expected):
+    assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
+
+
+@pytest.mark.model
 def test_model_a_battle_between_companies_is_no_assault(nlp):
     assert model_events(nlp, "The battle between Texaco and Pennzoil continued.") == {}
 

@@ -460,6 +460,19 @@ def _weapon(noun: Token) -> bool:
                                                            or noun.lower_ in P.WEAPON_NOUNS)
 
 
+def _detention(verb: Token) -> bool:
+    """Holding someone in custody: "two men were held for questioning", "kept him in jail", "held
+    hostage" (:data:`plover.DETENTION_WORDS`); the one held is someone who can act or a pronoun."""
+    held = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not any(cameo.can_act(h) or h.ent_type_ == "PERSON" or h.lower_ in ("him", "her", "them", "he", "she", "they")
+               or (h.pos_ == "NOUN" and any(n.dep_ == "nummod" for n in h.children)) for h in held):
+        return False
+    told = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "for", "without", "as")
+            for o in p.children if o.dep_ == "pobj"]
+    told += [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "advmod", "npadvmod", "dobj")]
+    return any(o.lemma_.lower() in P.DETENTION_WORDS or o.lower_ in P.DETENTION_WORDS for o in told)
+
+
 def _weapon_strike(verb: Token) -> tuple[str, Token] | None:
     """Violence told by a weapon or an attacker striking: "a rocket hit a school", "gunmen struck a
     checkpoint", "the convoy was hit by a roadside bomb", "a car bomb went off", "the bomber set
@@ -503,6 +516,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         struck = _weapon_strike(tok)
         if struck is not None:
             return struck
+        if lemma in ("hold", "keep") and _detention(tok):
+            return "COERCE", tok
         hit = _verb_type(tok)
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
@@ -728,6 +743,9 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
               else _reported_it(t) for t in (actor, target)]
     if any(cameo.can_act(t) for t in people):
         return True
+    if etype == "PROTEST" and any(t is not None and (t.lower_ in P.CROWD_WORDS or t.lemma_.lower() in P.CROWD_WORDS)
+                                  for t in (actor, target)):
+        return True  # "hundreds gathered in the square to protest": a crowd protests
     if etype == "AGREE" and tok.lemma_.lower() in ("sign", "ratify", "conclude", "reach", "initial") \
             and target is not None and target.pos_ == "NOUN" and _agreement_noun(target) \
             and target.lemma_.lower() not in P.NOUN_TRIGGERS:  # "the agreement was signed": the noun's own row

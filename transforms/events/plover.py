@@ -159,6 +159,16 @@ STRIKE_VERBS: frozenset[str] = frozenset("strike hit".split())
 """Verbs of striking: violence when a weapon or an attacker does it (:data:`WEAPON_NOUNS`,
 :data:`ATTACKER_NOUNS`), not "the strike hit output", "prices hit a record"."""
 
+CROWD_WORDS: frozenset[str] = frozenset("hundreds thousands dozens scores tens millions crowd crowds".split())
+"""Counts of people that can protest though no dictionary lists them as actors: "thousands
+marched", "hundreds gathered to protest"."""
+
+DETENTION_WORDS: frozenset[str] = frozenset(
+    "custody jail prison detention captivity cell cells questioning charge trial hostage hostages captive "
+    "captives prisoner prisoners incommunicado".split())
+"""What makes holding someone a detention (COERCE): "held in custody", "held for questioning",
+"held without charge", "held hostage" (not "held talks", "held shares")."""
+
 CLAIM_VERBS: frozenset[str] = frozenset("claim accept admit".split())
 """Verbs of claiming an attack: "the Taliban claimed responsibility for the attack", "the attack
 was claimed by IS" (the claimant is the attacker, as the report tells it)."""
