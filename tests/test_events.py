@@ -547,7 +547,7 @@ def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
     ("A police spokesman said a number of protesters had been detained.", {("COERCE", "detained")}),
     ("One of the soldiers was released from custody on Friday.", {("RETREAT", "released")}),
     # a violent verb's bare number counts people, not an amount
-    ("The device went off early, killing the two instantly.", {("ASSAULT", "killing")}),
+    ("The device went off early, killing the two instantly.", {("ASSAULT", "went off"), ("ASSAULT", "killing")}),
     # a death caused by a clause inside "after" is violent
     ("A district governor died after a roadside bomb exploded under his car.",
      {("ASSAULT", "died"), ("ASSAULT", "exploded")}),
@@ -709,6 +709,121 @@ def test_model_a_reported_it_of_a_person_is_no_actor(nlp):
 ])
 def test_model_harm_by_its_cause_and_dictionary_senses_between_actors(nlp, text, expected):
     assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
+
+
+FAR_BOMB = ("A bomb exploded in the market on Friday. The attackers fled on foot. Police searched the area for "
+            "hours. Officers spoke to witnesses. The mayor visited the scene. ")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, victim", [
+    # violence told anywhere in the story makes a harm its outcome, with the one harmed as target
+    (FAR_BOMB + "Two people later died in hospital.", "died", "Two people"),
+    (FAR_BOMB + "Three soldiers suffered serious injuries.", "injuries", "Three soldiers"),
+    (FAR_BOMB + "The death of the commander was confirmed.", "death", "commander"),
+    ("A bomb exploded in the market on Friday. Eight women and four men were left injured.", "injured", "Eight women"),
+    # a harm the parser hangs on the last of a list is said of all of it
+    ("A parcel bomb exploded on Friday. There were eight women, a 10-year-old girl and four men injured.", "injured",
+     "eight women"),
+    # "shot dead": one trigger for the act and its outcome
+    ("A bomb exploded in the market on Friday. The gunman was shot dead by police.", "shot dead", "gunman"),
+])
+def test_model_harm_in_a_story_of_violence_is_its_outcome(nlp, text, trigger, victim):
+    model_events(nlp, text)  # the invariants
+    rows = [e for e in run(nlp(text)) if e.trigger == trigger]
+    assert rows and {e.event_type for e in rows} == {"ASSAULT"}
+    assert victim in {e.target_text for e in rows}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, place", [
+    # a proper name after "in" is where violence happened, whatever label the model gave it
+    ("More than two dozen fighters were killed in IS attacks in Badia al-Sukhnah and Badia al-Sham.", "attacks",
+     "Badia al-Sukhnah"),
+    # a street it happened on
+    ("A device exploded on Friday, wounding 13 people on a busy pedestrian street.", "wounding",
+     "busy pedestrian street"),
+])
+def test_model_violence_takes_its_place_from_its_clause(nlp, text, trigger, place):
+    e = model_events(nlp, text)[trigger]
+    assert (e.event_type, e.location_text, e.location_source) == ("ASSAULT", place, "clause")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor, target", [
+    # violence told as happening is an event even with no participant named
+    ("The shooting happened near the stadium.", "shooting", None, None),
+    ("Clashes erupted after the rally in the capital.", "Clashes", None, None),
+    ("Fighting broke out on Friday.", "Fighting", None, None),
+    # the two sides of a fight, and the one who claims an attack
+    ("Clashes between police and protesters erupted on Friday.", "Clashes", "police", "protesters"),
+    ("The Taliban claimed responsibility for the attack.", "attack", "Taliban", None),
+    ("The attack was claimed by the Taliban.", "attack", "Taliban", None),
+])
+def test_model_violent_nouns_told_as_happening_and_their_sides(nlp, text, trigger, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert (e.event_type, e.actor_text, e.target_text) == ("ASSAULT", actor, target)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor, target", [
+    # a weapon or an attacker striking is violence
+    ("Gunmen struck a police checkpoint in Kabul on Monday.", "struck", "Gunmen", "police checkpoint"),
+    ("A rocket hit a school in Aleppo on Monday.", "hit", "rocket", "school"),
+    ("The convoy was hit by a roadside bomb.", "hit", "roadside bomb", "convoy"),
+    ("A car bomb went off outside the ministry in Baghdad.", "went off", "car bomb", None),
+    # (the weapon stands as the target, as in "detonated a bomb": the row has no instrument field)
+    ("The suicide bomber set off his explosives at the gate.", "set off", "suicide bomber", "his explosives"),
+])
+def test_model_weapons_and_attackers_striking(nlp, text, trigger, actor, target):
+    e = model_events(nlp, text)[trigger]
+    assert (e.event_type, e.actor_text, e.target_text) == ("ASSAULT", actor, target)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["The strike hit output at the plant.", "Prices hit a record on Monday.",
+                                  "Shell hit its target.", "The alarm went off at noon.",
+                                  "The news set off a rally in stocks."])
+def test_model_striking_by_no_weapon_is_no_assault(nlp, text):
+    assert not [e for e in model_events(nlp, text).values() if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # holding someone in custody is a detention; holding talks or shares is not
+    ("Two men were held for questioning.", {("COERCE", "held")}),
+    ("He was held without charge for a week.", {("COERCE", "held")}),
+    ("Police kept him in custody overnight.", {("COERCE", "kept")}),
+    ("The fund holds 20 pct of the shares.", set()),
+    # a crowd protests
+    ("Hundreds gathered in the square to protest against the war.", {("PROTEST", "protest")}),
+])
+def test_model_detentions_and_crowds(nlp, text, expected):
+    assert {(e.event_type, e.trigger) for e in model_events(nlp, text).values()} == expected
+
+
+@pytest.mark.model
+def test_model_a_battle_between_companies_is_no_assault(nlp):
+    assert model_events(nlp, "The battle between Texaco and Pennzoil continued.") == {}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Rebels attacked the town on Monday. The minister said the economy would grow. His father died of cancer last year.",
+    "Rebels attacked the town on Monday. Nine deaths in the hospital were caused by bacteria.",
+    "Rebels attacked the town on Monday. An old man died of diabetes on Friday.",
+    "Rebels attacked the town on Monday. The retaliation would hurt the U.S. economy.",
+    "Rebels attacked the town on Monday. The bomber was later sentenced to death.",
+    # a state described, not a harm told; an accident
+    "Rebels attacked the town on Monday. The drug prolonged the life of dying AIDS patients.",
+    "Rebels attacked the town on Monday. A navy ship was accidentally hit by artillery shells.",
+    # a death far from the violence goes to the nearer cause the story tells
+    "A strong earthquake shook the capital on Thursday. Roads and bridges collapsed. The airport was closed. "
+    "Schools were shut. About 1,000 people are dead or missing. The government asked for aid. Exports fell. "
+    "Prices rose. Unions protested. Rebels attacked the town on Monday.",
+])
+def test_model_harm_with_another_cause_is_no_assault(nlp, text):
+    assert [e.trigger for e in model_events(nlp, text).values() if e.event_type == "ASSAULT"] == ["attacked"]
 
 
 @pytest.mark.model

@@ -359,6 +359,25 @@ def light_verb(noun: Token) -> Token | None:
                  and verb_lemma(c) in P.LIGHT_VERBS), None)  # "a commitment made last year", "talks held in Bonn"
 
 
+def claimant(noun: Token) -> Token | None:
+    """Who claims an attack told as a noun: "the Taliban claimed responsibility for the attack",
+    "the attack was claimed by IS" (:data:`plover.CLAIM_VERBS`)."""
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_.lower() == "responsibility" \
+            and gov.head.dep_ == "dobj" and gov.head.head.lemma_.lower() in P.CLAIM_VERBS:
+        verb = gov.head.head
+        subj = subject(verb)
+        who = subj[0] if subj is not None and not subj[1] else None
+    elif noun.dep_ == "nsubjpass" and gov.lemma_.lower() in P.CLAIM_VERBS:
+        verb = gov
+        who = next((o for a in children(gov, "agent") for o in children(a, "pobj")), None)
+    else:
+        return None
+    if who is None or children(verb, "neg") or not cameo.can_act(who):
+        return None  # "nobody has claimed responsibility", "did not claim"
+    return who
+
+
 def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     """(actor, target) head tokens of a noun trigger (read on its :func:`event_noun`)."""
     lemma = noun.lemma_.lower()
@@ -410,6 +429,13 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
         subj = subject(light)
         if subj is not None and not subj[1]:
             actor = subj[0]
+    if etype == "ASSAULT" and actor is None and target is None and lemma in P.MUTUAL_FIGHT_NOUNS:
+        sides = prep_objects(noun, ("between",))  # "fighting between rebels and soldiers"
+        other = [c for s in sides for c in s.children if c.dep_ == "conj"]
+        if sides and other:
+            actor, target = sides[0], other[0]
+    if etype == "ASSAULT" and actor is None:
+        actor = claimant(noun)
     gov = noun.head.head
     if actor is None and etype == "PROTEST" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
             and gov.pos_ == "VERB" and not (P.VERB_TRIGGERS.get(gov.lemma_.lower()) in ("COERCE", "ASSAULT")

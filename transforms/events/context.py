@@ -99,6 +99,27 @@ def place_of(tok: Token, args: Args) -> Token | None:
     return hit  # type: ignore[return-value]
 
 
+SITE_PREPS = frozenset("in near outside inside".split())
+"""Prepositions after which a proper name is where a violent happening took place."""
+
+STREET_NOUNS = frozenset("street road avenue boulevard highway square bridge".split())
+"""Places one is ``on``: "wounding 13 people on a busy pedestrian street"."""
+
+
+def violent_place(tok: Token, args: Args) -> Token | None:
+    """Where a violent happening took place when no place entity says it: a proper name after
+    ``in``/``near`` ("IS attacks in Badia al-Sukhnah": the small model tags many Syrian and Afghan
+    places PERSON, and no one is attacked "in" a person), or a street it happened on."""
+    def pick(t: Token) -> Token | None:
+        if t.head.lower_ in SITE_PREPS and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", ""):
+            return t
+        if t.head.lower_ == "on" and t.lemma_.lower() in STREET_NOUNS:
+            return _named_place(t, args) or t
+        return None
+    hit = find(scope(tok), SITE_PREPS | {"on"}, pick)
+    return hit  # type: ignore[return-value]
+
+
 def place_span(place: Token | None, args: Args):
     """The span of a place, with the place noun it modifies: "Kandahar province", "Rue Victor Hugo
     street" (the name's entity id is kept)."""

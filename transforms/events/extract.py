@@ -38,14 +38,15 @@ from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Ar
                                              verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
                                                 in_background_clause,
-                                                local_modality, mode_of, place_of, place_span, sentence_date, sentence_place)
+                                                local_modality, mode_of, place_of, place_span, sentence_date, sentence_place,
+                                                violent_place)
 from newslake.transforms.events.merge import is_bare, merge_mentions
 from newslake.transforms.ids import stable_id
 from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v13"
+EVENTS_VERSION = "newslake.events.v14"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -453,6 +454,46 @@ def _habitual(tok: Token) -> bool:
         and any(c.dep_ == "advmod" and c.lower_ in P.HABITUAL_ADVERBS for c in tok.head.children))
 
 
+def _weapon(noun: Token) -> bool:
+    """A weapon named by a common noun: "a rocket", "a car bomb", "the device"."""
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and (noun.lemma_.lower() in P.WEAPON_NOUNS
+                                                           or noun.lower_ in P.WEAPON_NOUNS)
+
+
+def _detention(verb: Token) -> bool:
+    """Holding someone in custody: "two men were held for questioning", "kept him in jail", "held
+    hostage" (:data:`plover.DETENTION_WORDS`); the one held is someone who can act or a pronoun."""
+    held = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not any(cameo.can_act(h) or h.ent_type_ == "PERSON" or h.lower_ in ("him", "her", "them", "he", "she", "they")
+               or (h.pos_ == "NOUN" and any(n.dep_ == "nummod" for n in h.children)) for h in held):
+        return False
+    told = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "for", "without", "as")
+            for o in p.children if o.dep_ == "pobj"]
+    told += [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "advmod", "npadvmod", "dobj")]
+    return any(o.lemma_.lower() in P.DETENTION_WORDS or o.lower_ in P.DETENTION_WORDS for o in told)
+
+
+def _weapon_strike(verb: Token) -> tuple[str, Token] | None:
+    """Violence told by a weapon or an attacker striking: "a rocket hit a school", "gunmen struck a
+    checkpoint", "the convoy was hit by a roadside bomb", "a car bomb went off", "the bomber set
+    off his explosives"."""
+    lemma = verb.lemma_.lower()
+    off = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "off"), None)
+    subj = subject(verb)
+    doer = subj[0] if subj is not None and not subj[1] else None
+    if lemma == "go" and off is not None and doer is not None and _weapon(doer):
+        return "ASSAULT", off
+    if lemma == "set" and off is not None and any(_weapon(o) for o in verb.children if o.dep_ == "dobj"):
+        return "ASSAULT", off
+    if lemma in P.STRIKE_VERBS and not _accidental(verb):
+        by = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        doers = ([doer] if doer is not None else []) + by
+        if any(_weapon(d) or (d.pos_ == "NOUN" and d.lemma_.lower() in P.ATTACKER_NOUNS) for d in doers) \
+                and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            return "ASSAULT", verb
+    return None
+
+
 def match_trigger(tok: Token) -> tuple[str, Token] | None:
     """The PLOVER type of a trigger token and the token its span ends with, or None.
 
@@ -472,6 +513,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "REQUEST", tok  # "the U.S. wants Japan to eliminate import controls": a demand on Japan
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in P.REFUSAL_VERBS and lemma not in P.REFUSAL_VERBS:
             return None  # "declined to cooperate": the refusal is the event
+        struck = _weapon_strike(tok)
+        if struck is not None:
+            return struck
+        if lemma in ("hold", "keep") and _detention(tok):
+            return "COERCE", tok
         hit = _verb_type(tok)
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
@@ -697,17 +743,34 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
               else _reported_it(t) for t in (actor, target)]
     if any(cameo.can_act(t) for t in people):
         return True
+    if etype == "PROTEST" and any(t is not None and (t.lower_ in P.CROWD_WORDS or t.lemma_.lower() in P.CROWD_WORDS)
+                                  for t in (actor, target)):
+        return True  # "hundreds gathered in the square to protest": a crowd protests
     if etype == "AGREE" and tok.lemma_.lower() in ("sign", "ratify", "conclude", "reach", "initial") \
             and target is not None and target.pos_ == "NOUN" and _agreement_noun(target) \
             and target.lemma_.lower() not in P.NOUN_TRIGGERS:  # "the agreement was signed": the noun's own row
         return True  # "the final contract will be signed on May 15": the contract frames its signing
     if etype == "ASSAULT" and (actor is not None or target is not None):
         return True  # "a bomb exploded", "the attack on the convoy": violence needs no named doer
+    if etype == "ASSAULT" and tok.pos_ == "NOUN" and _occurs(event_noun(tok)):
+        return True  # "clashes erupted", "fighting broke out": told as happening
     if tok.pos_ == "NOUN":
         if light_verb(event_noun(tok)) is not None or place is not None or when is not None:
             return True
         return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in event_noun(tok).children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
+
+
+def _occurs(noun: Token) -> bool:
+    """The noun is said to happen: "clashes erupted", "fighting broke out", "the shooting took place"."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return False
+    verb, lemma = noun.head, noun.head.lemma_.lower()
+    if lemma == "break":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in P.OCCURRENCE_VERBS
 
 
 def _reported_it(tok: Token | None) -> Token | None:
@@ -791,20 +854,128 @@ def _violent_sentences(doc: Doc, hits: list[tuple[Token, tuple[str, Token] | Non
             if hit is not None and hit[0] == "ASSAULT" and tok.lemma_.lower() not in P.HARM_WORDS}
 
 
-def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int]) -> tuple[str, Token] | None:
-    """The trigger of a harm word (:data:`plover.HARM_WORDS`) by its cause; any other hit as it is."""
+def _said_of_someone(adj: Token) -> bool:
+    """A harm adjective said of someone: a complement ("shot dead", "were left injured", "two were
+    dead") or after its noun ("an Afghani injured", "those wounded"), not before it ("a dead end")."""
+    if adj.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "conj", "ROOT"):
+        return True
+    return adj.dep_ in ("amod", "acl") and adj.head.i < adj.i and adj.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def _violent_noun(o: Token) -> bool:
+    low = o.lemma_.lower()
+    return (low in P.VIOLENT_CAUSES or o.lower_ in P.VIOLENT_CAUSES or P.NOUN_TRIGGERS.get(low) == "ASSAULT"
+            or P.VERB_TRIGGERS.get(low) == "ASSAULT") and not _medical(o) and not accidental_blast(o)
+
+
+def _other_cause(tok: Token) -> bool:
+    """The harm's own words give it a cause that is no violence: "died of cancer", "deaths from
+    malaria", "deaths caused by bacteria", "injured in a car crash", "killed in two accidental
+    explosions". ``of``/``from`` and ``caused by`` name a cause whatever it is; ``in``/``after``/
+    ``during`` also name places and times, so only a :data:`plover.NONVIOLENT_CAUSES` noun counts there."""
+    heads = [tok] + ([tok.head] if tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") else [])
+    heads += [c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("cause", "result")]
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "cause":
+        heads.append(tok.head)  # "nine deaths were caused by bacteria"
+    for h in heads:
+        for p in h.children:
+            if p.dep_ not in ("prep", "agent"):
+                continue
+            naming = p.lower_ == "from" or (p.lower_ == "of" and tok.pos_ != "NOUN") or (
+                p.dep_ == "agent" or p.lower_ == "of") and h is not tok
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                if naming and not _violent_noun(o) and not any(_violent_noun(c) for c in o.conjuncts):
+                    return True
+                if p.lower_ in DEATH_CAUSE_PREPS and (o.lemma_.lower() in P.NONVIOLENT_CAUSES
+                                                      or o.lower_ in P.NONVIOLENT_CAUSES or _medical(o)
+                                                      or accidental_blast(o)):
+                    return True
+    return False
+
+
+def victim(tok: Token) -> Token | None:
+    """Who suffers a harm word that names no one itself: the subject of a verb of suffering ("13
+    people suffered minor injuries"), the one a harm complement is said of ("the gunman was shot
+    dead", "left four men injured"), the noun a harm word follows ("an Afghani injured")."""
+    if tok.pos_ == "NOUN":
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.SUFFER_VERBS:
+            subj = subject(tok.head)
+            return subj[0] if subj is not None and not subj[1] else None
+        return None
+    if tok.dep_ in ("oprd", "acomp", "xcomp"):
+        head = tok.head
+        said = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj") and c.i != tok.i]
+        if not said and tok.dep_ == "acomp":
+            said = [c for c in head.children if c.dep_ == "nsubj"]  # "two were dead"
+        return said[0] if said else None
+    if tok.dep_ in ("amod", "acl") and tok.head.i < tok.i:
+        return tok.head
+    return None
+
+
+def _list_head(tok: Token | None) -> Token | None:
+    """The first of the nouns listed with ``tok``: a harm said of the last of a list is said of all
+    of it ("eight women, a 10-year-old girl and four men injured": the parser hangs "injured" on
+    "men"); the rows then take each listed noun in turn."""
+    while tok is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ == "conj" or (
+            tok.dep_ == "appos" and any(g.dep_ == "conj" for g in tok.children))) and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
+
+
+def _accidental(tok: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in P.ACCIDENT_ADVERBS for c in tok.children)
+
+
+def _harm(tok: Token, hit: tuple[str, Token] | None, violent: set[int],
+          disaster: set[int] = frozenset()) -> tuple[str, Token] | None:  # type: ignore[assignment]
+    """The trigger of a harm word (:data:`plover.HARM_WORDS`) by its cause; any other hit as it is.
+    A harm with no cause of its own is the outcome of the nearest cause the story tells: violence
+    (a sentence of ``violent``) unless a disaster (a sentence of ``disaster``) is told as near."""
     lemma = tok.lemma_.lower()
-    if lemma not in P.HARM_WORDS or tok.pos_ not in ("VERB", "NOUN") or tok.dep_ == "compound":
+    if hit is not None and hit[0] == "ASSAULT" and tok.pos_ == "VERB" and lemma not in P.HARM_WORDS:
+        told = [c for c in tok.children if c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in P.HARM_ADJECTIVES
+                and c.i > hit[1].i]
+        return ("ASSAULT", told[0]) if told else hit  # "shot dead": one trigger, the act and its outcome
+    if lemma not in P.HARM_WORDS or tok.dep_ == "compound":
         return hit
-    if tok.pos_ == "VERB" and _violent_cause(tok):
+    if (tok.dep_ == "amod" and tok.head.i > tok.i) or (lemma in P.DEATH_VERBS and any(c.dep_ == "dobj" for c in tok.children)):
+        return None  # "dying AIDS patients" (parsed as an object too), "wounded soldiers": a state described
+    if _accidental(tok):
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        return None  # "sentenced to death": a penalty, not a harm suffered
+    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in P.HARM_WORDS:
+        return None  # "died of his wounds": the cause of the death told, one harm
+    if tok.pos_ == "ADJ":
+        if lemma not in P.HARM_ADJECTIVES or not _said_of_someone(tok):
+            return hit
+        if tok.dep_ in ("oprd", "acomp") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in P.HARM_WORDS \
+                and (match_trigger(tok.head) or ("",))[0] == "ASSAULT":
+            return None  # "shot dead": the verb's trigger takes it in
+    elif tok.pos_ not in ("VERB", "NOUN"):
+        return hit
+    if _other_cause(tok):
+        return None
+    if lemma == "hurt" and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+                                                      and not cameo.can_act(c) for c in tok.children):
+        return None  # "would hurt the U.S. economy", "hurt sales": harm to a thing, a figure of speech
+    if tok.pos_ != "NOUN" and _violent_cause(tok):
         return "ASSAULT", tok
     if hit is not None and tok.pos_ == "VERB" and lemma not in P.DEATH_VERBS:
         if any(cameo.can_act(d) for d in _doers(tok)):
             return hit  # "rebels wounded 12 soldiers": the doer's violence
-    here = _sentence_numbers(tok.doc)[tok.sent.start]
-    before, after = P.VIOLENCE_WINDOW
-    if any(n in violent for n in range(here - before, here + after + 1)):
-        return "ASSAULT", tok
+    if violent:  # violence told in the story: the harm is its outcome, unless a disaster is told nearer
+        here = _sentence_numbers(tok.doc)[tok.sent.start]
+        if here in disaster:
+            return None  # "300 people died and 4,000 are missing due to the earthquake"
+        before, after = P.VIOLENCE_WINDOW
+        if any(n in violent for n in range(here - before, here + after + 1)):
+            return "ASSAULT", tok
+        if not disaster or min(abs(n - here) for n in violent) < min(abs(n - here) for n in disaster):
+            return "ASSAULT", tok
     return None
 
 
@@ -818,8 +989,11 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
     events: list[Event] = []
     hits = [(tok, match_trigger(tok)) for tok in doc]
     violent = _violent_sentences(doc, hits)
+    numbers = _sentence_numbers(doc)
+    disaster = {numbers[t.sent.start] for t in doc if t.pos_ == "NOUN" and (t.lemma_.lower() in P.DISASTER_WORDS
+                                                                        or t.lower_ in P.DISASTER_WORDS)}
     for tok, hit in hits:
-        hit = _harm(tok, hit, violent)
+        hit = _harm(tok, hit, violent, disaster)
         if hit is None:
             continue
         etype, last = hit
@@ -827,13 +1001,18 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         said = _cue_claim(start, end, claims)
         if said is not None and (etype not in P.VERBAL_TYPES or tok.lemma_.lower() in P.MENTAL_VERBS):
             continue  # the trigger is a claim's cue that reports ("denied", "accused ... of saying")
-        actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else noun_roles(tok, etype)
+        actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else (
+            noun_roles(tok, etype) if tok.pos_ == "NOUN" else (None, None))
+        if etype == "ASSAULT" and tok.lemma_.lower() in P.HARM_WORDS:
+            target = _list_head(target if target is not None else victim(tok))
         if etype == "ACCUSE" and target is None and tok.lemma_.lower() == "allege":
             target = _alleged_party(tok)
         if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)) \
                 and not cameo.can_act(actor):  # not "hundreds of farmers"
             continue  # "gave the party the support of 42 pct of voters": a share, not a stance
         place = place_of(tok, args)
+        if place is None and etype in VIOLENT_TYPES:
+            place = violent_place(tok, args)
         if place is not None and (place == target or place == actor):
             place = None
         when = date_of(tok, args)
@@ -844,7 +1023,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 if not (tok.pos_ == "NOUN" and bare and (_sentence_names_entity(tok) or _definite(tok))):
                     continue  # kept only to fold into a happening told elsewhere (dropped if none)
             elif (framed is not None and tok.pos_ == "NOUN" and actor is None and target is None and place is None
-                  and when is None and _told_done(event_noun(tok))):
+                  and when is None and (_told_done(event_noun(tok)) or (etype == "ASSAULT" and _occurs(event_noun(tok))))):
                 framed[(start, end)] = _definite(tok)  # "an agreement in principle had been reached"
             speaker = None
         if verbs is not None:  # a predication: a verb, or a noun a light verb carries ("signed three accords")
@@ -870,6 +1049,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         pairs = [(actor, target)] + [(actor, t) for t in args.conjuncts(target)] + [
             (a, target) for a in args.conjuncts(actor)]
         for k, (a_tok, t_tok) in enumerate(pairs):
+            if k and a_tok is not None and t_tok is not None and a_tok.i == t_tok.i:
+                continue  # "clashes between police and protesters": no side fights itself
             a, t = args.span(a_tok), args.span(t_tok)
             if speaker is not None and a_tok is None:
                 a = speaker

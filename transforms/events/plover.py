@@ -135,6 +135,44 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 MUTUAL_FIGHT_VERBS: frozenset[str] = frozenset("clash fight battle skirmish".split())
 """Verbs of fighting whose ``with`` object is the other side: "workers clashed with police"."""
 
+MUTUAL_FIGHT_NOUNS: frozenset[str] = frozenset(
+    "fighting clash skirmish gunfight firefight shootout gunbattle".split())
+"""Nouns of physical fighting whose ``between`` objects are the two sides: "fighting between rebels
+and soldiers" (not "battle", "fight" or "war": "the battle between Texaco and Pennzoil")."""
+
+OCCURRENCE_VERBS: frozenset[str] = frozenset("happen occur erupt unfold rage ensue flare".split())
+"""Verbs (with "broke out", "took place") that tell their subject happened: "clashes erupted",
+"the shooting happened near the stadium". They frame a violent noun as an event told here."""
+
+WEAPON_NOUNS: frozenset[str] = frozenset(
+    "bomb car-bomb device explosive explosives ied grenade landmine rocket missile shell mortar "
+    "airstrike drone".split())
+"""Weapons that do violence as the subject of a verb of striking: "a rocket hit a school", "a car
+bomb went off outside the ministry", "set off his explosives" (a common noun, not "Shell")."""
+
+ATTACKER_NOUNS: frozenset[str] = frozenset(
+    "gunman gunmen bomber attacker assailant militant rebel insurgent guerrilla terrorist jihadist "
+    "troop soldier warplane".split())
+"""Doers whose striking is violence: "gunmen struck a police checkpoint"."""
+
+STRIKE_VERBS: frozenset[str] = frozenset("strike hit".split())
+"""Verbs of striking: violence when a weapon or an attacker does it (:data:`WEAPON_NOUNS`,
+:data:`ATTACKER_NOUNS`), not "the strike hit output", "prices hit a record"."""
+
+CROWD_WORDS: frozenset[str] = frozenset("hundreds thousands dozens scores tens millions crowd crowds".split())
+"""Counts of people that can protest though no dictionary lists them as actors: "thousands
+marched", "hundreds gathered to protest"."""
+
+DETENTION_WORDS: frozenset[str] = frozenset(
+    "custody jail prison detention captivity cell cells questioning charge trial hostage hostages captive "
+    "captives prisoner prisoners incommunicado".split())
+"""What makes holding someone a detention (COERCE): "held in custody", "held for questioning",
+"held without charge", "held hostage" (not "held talks", "held shares")."""
+
+CLAIM_VERBS: frozenset[str] = frozenset("claim accept admit".split())
+"""Verbs of claiming an attack: "the Taliban claimed responsibility for the attack", "the attack
+was claimed by IS" (the claimant is the attacker, as the report tells it)."""
+
 TRADE_FLOWS: frozenset[str] = frozenset("export import spending purchase investment lending borrowing".split())
 """What a party restrains of its own ("car makers will curb their exports"): no coercion."""
 
@@ -209,7 +247,7 @@ targeted a bakery", "the blast destroyed a police post" (the object is the attac
 
 PATIENT_NOUNS: frozenset[str] = frozenset(
     "killing murder assassination arrest detention execution kidnapping abduction beheading "
-    "deportation expulsion release".split())
+    "deportation expulsion release death injury wound".split())
 """Nouns whose possessor or name modifier undergoes the event: ``"his arrest"``, ``"the Khashoggi
 murder"`` (the possessor is the target, not the actor)."""
 
@@ -292,15 +330,47 @@ POLICY_OBJECTS: frozenset[str] = frozenset(
 dictionary sense with them ("fired tear gas", "clamped a curfew", "filed an anti-trust suit",
 "eased restrictions", "call off the threatened tariffs")."""
 
-HARM_WORDS: frozenset[str] = frozenset("die perish injure wound hurt injury casualty".split())
-"""Words of harm suffered: dying, being hurt, injuries. Harm is an ASSAULT only when violence
+HARM_WORDS: frozenset[str] = frozenset(
+    "die perish injure wound hurt injury casualty death fatality dead injured wounded".split())
+"""Words of harm suffered: dying, death, being hurt, injuries. Harm is an ASSAULT only when violence
 causes it: a violent cause in its sentence ("died in the blast"), a doer that can act ("rebels
-wounded 12 soldiers"), or violence told within :data:`VIOLENCE_WINDOW` sentences of it in the
-story ("13 people suffered minor injuries" after "a parcel bomb exploded"). A storm that "left two
-people dead and 800 others injured" is no assault."""
+wounded 12 soldiers"), or violence told anywhere in the story ("13 people suffered minor injuries"
+after "a parcel bomb exploded"; in a long story the victims are often counted paragraphs after the
+attack): the harm is the told violence's outcome. Never when its own sentence gives another cause
+(:data:`NONVIOLENT_CAUSES`: "his father died of cancer"), and a storm that "left two people dead and
+800 others injured" in a story that tells no violence is no assault."""
+
+HARM_ADJECTIVES: frozenset[str] = frozenset("dead injured wounded hurt".split())
+"""Harm words that the parser tags as adjectives: a harm only when said of someone ("shot dead",
+"left four men injured", "an Afghani injured", "two were dead"), not as a modifier before a noun
+("a dead end", "injured pride")."""
+
+SUFFER_VERBS: frozenset[str] = frozenset("suffer sustain receive incur".split())
+"""Verbs whose subject undergoes a harm noun: ``"13 people suffered minor injuries"`` (the people
+are the victims, the target of the ASSAULT)."""
+
+NONVIOLENT_CAUSES: frozenset[str] = frozenset(
+    "cancer illness disease sickness stroke accident crash collision fire flames blaze flood flooding storm "
+    "earthquake quake hurricane cyclone typhoon tornado avalanche landslide drowning overdose age "
+    "cause causes complication complications infection virus pneumonia malaria cholera ebola fever "
+    "hunger starvation famine exposure heatstroke heat cold outbreak epidemic".split())
+"""Causes that make a harm no assault, as the object of a cause preposition in its own sentence:
+``"died of cancer"``, ``"died in a car crash"``, ``"injured in the storm"``."""
+
+DISASTER_WORDS: frozenset[str] = frozenset(
+    "earthquake quake flood flooding storm hurricane cyclone typhoon tornado avalanche landslide "
+    "mudslide tsunami eruption crash collision derailment accident blaze flames cancer illness disease "
+    "virus epidemic outbreak famine drought aids".split())
+"""Harm that is no violence, told anywhere in a story: a death or injury with no cause of its own
+goes to the nearest cause the story tells, violence or one of these ("About 1,000 people are dead
+or missing" in a story of an earthquake that also mentions an abduction)."""
 
 VIOLENCE_WINDOW: tuple[int, int] = (3, 2)
-"""Sentences before and after a harm word in which told violence causes it."""
+"""Sentences before and after a harm word in which told violence causes it whatever else the story
+tells; further away, the nearest told cause (violence or :data:`DISASTER_WORDS`) decides."""
+
+ACCIDENT_ADVERBS: frozenset[str] = frozenset("accidentally accidental inadvertently mistakenly".split())
+"""``"was accidentally hit by artillery shells"``: no attack."""
 
 VIOLENT_CAUSES: frozenset[str] = frozenset(
     "wound wounds injury injuries gunshot gunfire bomb explosion blast attack shelling airstrike "
