@@ -197,3 +197,17 @@ year year NOUN NN npadvmod 11
     # a learned content that is (more than half) a claim already made adds nothing
     monkeypatch.setattr(learned, "learned_spans", lambda d, path=None: [span("CUE", 8, 9), span("CONTENT", 9, 15)])
     assert [c.content for c in extract_claims(doc, doc_id="d", entities=ents, mode="combined")] == [rule.content]
+
+
+def test_the_loaded_tagger_scores_cue_starts_higher_by_cue_bias():
+    import numpy
+    import spacy
+
+    raw = spacy.load(learned.DATA_DIR).get_pipe("ner")
+    loaded = learned.load_tagger().get_pipe("ner")
+    names = [loaded.moves.get_class_name(i) for i in range(loaded.moves.n_moves)]
+    diff = loaded.model.get_ref("upper").get_param("b") - raw.model.get_ref("upper").get_param("b")
+    want = numpy.array([learned.CUE_BIAS if n in ("B-CUE", "U-CUE") else 0.0 for n in names], dtype=diff.dtype)
+    assert learned.CUE_BIAS > 0 and numpy.allclose(diff, want)
+    with pytest.raises(ValueError, match="no action 'B-QUOTE'"):
+        learned.bias_actions(spacy.load(learned.DATA_DIR), {"B-QUOTE": 1.0})
