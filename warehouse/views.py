@@ -36,49 +36,121 @@ _RESOLVED = f"""
     LEFT JOIN {LAKE}.entity_links lt ON lt.entity_id = e.target_entity_id
     LEFT JOIN {LAKE}.entity_links ll ON ll.entity_id = e.location_entity_id"""
 
+# The real-world entities named in each event's sentence (places and participants included): two
+# reports of one happening name the same people and bodies around it, two meetings of a much-met
+# person in one month, or two meetings in one capital on one day, mostly do not. Nationalities and
+# languages ("Iranian" oil rigs) describe rather than name, and an entity named in more than 5% of
+# the lake's documents (and more than 20: "U.S." in "U.S. Treasury Secretary James Baker") tells
+# little, so they are left out.
+_CONTEXT = f"""
+    SELECT DISTINCT e.event_id, coalesce(l.canonical_entity_id, m.entity_id) AS cid
+    FROM {LAKE}.events e
+    JOIN {LAKE}.mentions m ON m.doc_id = e.doc_id AND m.start_char >= e.sentence_start
+         AND m.end_char <= e.sentence_end AND m.label NOT IN ('NORP', 'LANGUAGE')
+    LEFT JOIN {LAKE}.entity_links l ON l.entity_id = m.entity_id
+    LEFT JOIN {LAKE}.entities n ON n.entity_id = coalesce(l.canonical_entity_id, m.entity_id)
+    WHERE coalesce(n.doc_count, 0) <= greatest(20, 0.05 * (SELECT count(*) FROM {LAKE}.documents))"""
+
 # The cluster link rule over two resolved events a and b of different documents and one type:
-# evidence = shared participant + same place + dates of at most a month within 3 days (each 0/1), where place and time
-# without a participant must be the same day; no contradiction
-# (different places, different targets, dates more than 7 days apart, an event dated after the
-# other's report date bound).
+# evidence = shared participant + same place + same time (each 0/1). Time is dates from the text of
+# at most a month: two days (spans of at most a day) within 3 days of each other (`day_time`), or
+# wider spans ("this week", "next month") that overlap. Links: a shared participant with the same
+# place or with day time; a shared participant with a wider time only when the two sentences also
+# name another entity in common (`context_entity_id`: "next month's meeting between Nakasone and
+# Reagan" twice, not Reagan's meetings with Nakasone and with Mulroney); place and time without a
+# participant only on the same day and with another entity in common. No contradiction (different
+# places, different targets, different actors unless the act is violence, whose doer reports may
+# dispute, dates more than 7 days apart, an event dated after the other's report
+# date bound, or two dates from the text of at most a month that are not the same time: "last
+# week" and "this week", a traveller's stops; or an undated report published more than a month after
+# the other's date: "a new Iranian offensive near Basra" in March is not the one of January 9).
 _PAIRS = f"""
-    WITH ev AS ({_RESOLVED}),
+    WITH ev AS MATERIALIZED ({_RESOLVED}),
+    -- candidates share a participant or a place: three equality joins (an OR join would compare
+    -- every event with every other)
+    keyed AS (
+        SELECT a.event_id AS event_id_a, b.event_id AS event_id_b
+        FROM ev a JOIN ev b ON a.event_type = b.event_type AND a.target_cid = b.target_cid
+        WHERE a.doc_id <> b.doc_id AND a.event_id < b.event_id
+        UNION
+        SELECT a.event_id, b.event_id
+        FROM ev a JOIN ev b ON a.event_type = b.event_type AND a.actor_cid = b.actor_cid
+        WHERE a.doc_id <> b.doc_id AND a.event_id < b.event_id
+        UNION
+        SELECT a.event_id, b.event_id
+        FROM ev a JOIN ev b ON a.event_type = b.event_type AND a.place_cid = b.place_cid
+        WHERE a.doc_id <> b.doc_id AND a.event_id < b.event_id),
     cand AS (
         SELECT a.event_id AS event_id_a, b.event_id AS event_id_b, a.event_type,
+               a.place_cid AS place_a, b.place_cid AS place_b,
                CASE WHEN a.target_cid = b.target_cid THEN 'target'
                     WHEN a.actor_cid = b.actor_cid THEN 'actor' END AS shared_role,
                CASE WHEN a.target_cid = b.target_cid THEN a.target_cid
                     WHEN a.actor_cid = b.actor_cid THEN a.actor_cid END AS shared_entity_id,
                coalesce(a.place_cid = b.place_cid, false) AS same_place,
                coalesce(a.dated AND b.dated AND a.date_end - a.date_start <= 31 AND b.date_end - b.date_start <= 31
-                        AND a.date_end + INTERVAL 3 DAY >= b.date_start
-                        AND b.date_end + INTERVAL 3 DAY >= a.date_start, false) AS same_time,
+                        AND (a.date_end - a.date_start <= 1 AND b.date_end - b.date_start <= 1
+                             AND a.date_end + INTERVAL 3 DAY >= b.date_start
+                             AND b.date_end + INTERVAL 3 DAY >= a.date_start
+                             OR a.date_end >= b.date_start AND b.date_end >= a.date_start), false) AS same_time,
+               coalesce(a.dated AND b.dated AND a.date_end - a.date_start <= 1 AND b.date_end - b.date_start <= 1
+                        AND abs(a.date_start - b.date_start) <= 3, false) AS day_time,
                coalesce(a.dated AND b.dated AND a.date_end - a.date_start <= 1 AND b.date_end - b.date_start <= 1
                         AND abs(a.date_start - b.date_start) <= 1, false) AS same_day,
-               a.place_cid IS NOT NULL AND b.place_cid IS NOT NULL AND a.place_cid <> b.place_cid
+               coalesce(a.place_cid IS NOT NULL AND b.place_cid IS NOT NULL AND a.place_cid <> b.place_cid
                OR a.target_cid IS NOT NULL AND b.target_cid IS NOT NULL AND a.target_cid <> b.target_cid
+               OR a.actor_cid IS NOT NULL AND b.actor_cid IS NOT NULL AND a.actor_cid <> b.actor_cid
+                  AND a.event_type NOT IN ('ASSAULT', 'COERCE')
                OR a.date_end IS NOT NULL AND b.date_start IS NOT NULL AND b.date_start - INTERVAL 7 DAY > a.date_end
                OR b.date_end IS NOT NULL AND a.date_start IS NOT NULL AND a.date_start - INTERVAL 7 DAY > b.date_end
+               OR a.dated AND b.dated AND a.date_end - a.date_start <= 31 AND b.date_end - b.date_start <= 31
+                  AND NOT (a.date_end - a.date_start <= 1 AND b.date_end - b.date_start <= 1
+                           AND a.date_end + INTERVAL 3 DAY >= b.date_start
+                           AND b.date_end + INTERVAL 3 DAY >= a.date_start
+                           OR a.date_end >= b.date_start AND b.date_end >= a.date_start)
+               OR a.dated AND NOT b.dated AND a.date_end + INTERVAL 31 DAY < b.date_end
+               OR b.dated AND NOT a.dated AND b.date_end + INTERVAL 31 DAY < a.date_end, false)
                AS contradicts
-        FROM ev a JOIN ev b ON a.event_type = b.event_type AND a.doc_id <> b.doc_id AND a.event_id < b.event_id
-             AND (a.target_cid = b.target_cid OR a.actor_cid = b.actor_cid OR a.place_cid = b.place_cid))
+        FROM keyed k JOIN ev a ON a.event_id = k.event_id_a JOIN ev b ON b.event_id = k.event_id_b),
+    need AS MATERIALIZED (
+        SELECT * FROM cand
+        WHERE NOT contradicts
+          AND (shared_entity_id IS NOT NULL AND (same_place OR same_time) OR same_place AND same_day)),
+    ctx AS MATERIALIZED ({_CONTEXT}
+        AND e.event_id IN (SELECT event_id_a FROM need UNION SELECT event_id_b FROM need)),
+    corr AS (
+        SELECT n.event_id_a, n.event_id_b, min(x.cid) AS context_entity_id
+        FROM need n JOIN ctx x ON x.event_id = n.event_id_a
+        JOIN ctx y ON y.event_id = n.event_id_b AND y.cid = x.cid
+        WHERE x.cid IS DISTINCT FROM n.shared_entity_id AND x.cid IS DISTINCT FROM n.place_a
+          AND x.cid IS DISTINCT FROM n.place_b
+        GROUP BY ALL)
     SELECT event_id_a, event_id_b, event_type, shared_role, shared_entity_id, same_place, same_time, same_day,
+           corr.context_entity_id,
            (shared_entity_id IS NOT NULL)::INT + same_place::INT + same_time::INT AS evidence
-    FROM cand
-    WHERE NOT contradicts
-      AND (shared_entity_id IS NOT NULL AND (same_place OR same_time) OR same_place AND same_day)"""
+    FROM need LEFT JOIN corr USING (event_id_a, event_id_b)
+    WHERE shared_entity_id IS NOT NULL AND (same_place OR day_time OR corr.context_entity_id IS NOT NULL)
+       OR same_place AND same_day AND corr.context_entity_id IS NOT NULL"""
 
 VIEWS["event_pairs"] = (
-    "Pairs of events in different documents that report the same happening: the same type and at "
-    "least two of three pieces of evidence agreeing: a shared participant (real-world entity, "
+    "Pairs of events in different documents that report the same happening: the same type, two "
+    "pieces of evidence and nothing contradicting. Evidence: a shared participant (real-world entity, "
     "`shared_role`/`shared_entity_id`), the same place (`same_place`; a place taken from the story's "
-    "setting, `location_source` = `document`, is no evidence), dates from the text of at most a "
-    "month each that overlap or lie within 3 days (`same_time`; a publication date, a year or a "
-    "decade is no evidence); without a shared participant, place "
-    "and time must name the same day (`same_day`: both dates a single day, at most a day apart), so "
-    "meetings in one capital over a week stay apart; and nothing contradicting (different places, "
-    "different targets, dates more than 7 days apart). A row with neither place nor a date from "
-    "the text can never reach two, so clusters never chain through it.",
+    "setting, `location_source` = `document`, is no evidence), the same time (`same_time`: dates from "
+    "the text of at most a month each, two single days within 3 days of each other or wider spans "
+    "that overlap; a publication date, a year or a decade is no evidence). A shared participant "
+    "links with the same place or with two days; with a wider time (\"this week\", \"next month\") "
+    "only when the two sentences also name another real-world entity in common (not a nationality, "
+    "nor one named in more than 5% of the lake's documents and more than 20) "
+    "(`context_entity_id`), so a much-met person's different meetings in one month stay apart. "
+    "Without a shared participant, place and time must name the same day (`same_day`: both dates "
+    "a single day, at most a day apart) and the sentences another entity in common, so meetings "
+    "in one capital on one day stay apart. Contradicting: different places, different targets, "
+    "different actors (but for ASSAULT and COERCE, whose doer reports may dispute), "
+    "dates more than 7 days apart, dates from the text of at most a month that are not the same "
+    "time (\"last week\" and \"this week\"), an undated event reported more than a month after the "
+    "other's date (\"a new offensive\" in March is not January's). A row with neither place nor a date from the text can never "
+    "reach two, so clusters never chain through it.",
     _PAIRS,
 )
 
@@ -86,9 +158,10 @@ VIEWS["event_clusters"] = (
     "Every event with the cluster of reports of the same happening across documents: connected "
     "components of `event_pairs` (singletons included); `cluster_id` comes from the smallest member "
     "event id.",
-    f"""WITH RECURSIVE edges AS (
-            SELECT event_id_a AS s, event_id_b AS t FROM {LAKE}.event_pairs
-            UNION ALL SELECT event_id_b, event_id_a FROM {LAKE}.event_pairs),
+    f"""WITH RECURSIVE pairs AS MATERIALIZED (SELECT event_id_a, event_id_b FROM {LAKE}.event_pairs),
+        edges AS MATERIALIZED (
+            SELECT event_id_a AS s, event_id_b AS t FROM pairs
+            UNION ALL SELECT event_id_b, event_id_a FROM pairs),
         cc(event_id, comp) USING KEY (event_id) AS (
             SELECT event_id, event_id FROM {LAKE}.events
             UNION
@@ -184,7 +257,7 @@ VIEWS["entity_timeline"] = (
         ORDER BY de.entity_id, d.published_at NULLS LAST, de.doc_id""",
 )
 
-VIEW_VERSION = "views.v5"
+VIEW_VERSION = "views.v6"
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
