@@ -211,3 +211,15 @@ def test_the_loaded_tagger_scores_cue_starts_higher_by_cue_bias():
     assert learned.CUE_BIAS > 0 and numpy.allclose(diff, want)
     with pytest.raises(ValueError, match="no action 'B-QUOTE'"):
         learned.bias_actions(spacy.load(learned.DATA_DIR), {"B-QUOTE": 1.0})
+
+
+def test_the_shipped_weights_were_trained_with_the_tagger_config_the_script_builds():
+    """`make train` builds TAGGER_CONFIG: the shipped config.cfg has its encoder (window 2, depth 4)."""
+    from spacy.util import load_config
+
+    shipped = load_config(learned.DATA_DIR / "config.cfg")["components"]["ner"]["model"]["tok2vec"]["encode"]
+    want = learned.TAGGER_CONFIG["tok2vec"]["encode"]
+    assert (shipped["window_size"], shipped["depth"], shipped["width"]) == (
+        want["window_size"], want["depth"], want["width"]) == (2, 4, 96)
+    scores = json.loads((learned.DATA_DIR / "scores.json").read_text())
+    assert (scores["written_epoch"], scores["window"]) == (2, 2)
