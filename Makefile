@@ -22,9 +22,9 @@ test: setup  ## the whole test suite (what CI runs)
 bench: setup  ## throughput and quality figures (reads ../shared/corpus and ../shared/eval)
 	.venv/bin/python bench/throughput.py
 
-train: setup  ## retrain the claims' attribution tagger on PolNeAR train (reads ../shared/eval/polnear; ~12 min on 2 shared cores)
-	nice -n 10 .venv/bin/python scripts/train_attribution.py $(if $(POLNEAR),--polnear $(POLNEAR)) --epochs 2 --batch 2 \
-		--out transforms/claims/data/attribution
+train: setup  ## retrain the claims' attribution tagger on PolNeAR train (reads ../shared/eval/polnear; ~20-30 min on 2 shared cores)
+	nice -n 10 .venv/bin/python scripts/train_attribution.py $(if $(POLNEAR),--polnear $(POLNEAR)) --epochs 3 --batch 2 \
+		--write last --out transforms/claims/data/attribution
 
 clean-lake:  ## delete the default lake (warehouse/catalog.sqlite and warehouse/data/)
 	rm -rf warehouse/catalog.sqlite* warehouse/data

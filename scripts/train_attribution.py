@@ -27,6 +27,7 @@ articles and runs one tiny update without writing anything (a smoke test).
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
 import json
 import random
@@ -200,8 +201,16 @@ def main() -> None:
                     help="keep the parsed articles in this file (outside the repository) between runs")
     ap.add_argument("--batch", type=int, default=4, help="articles per update")
     ap.add_argument("--dropout", type=float, default=0.2)
+    enc = TAGGER_CONFIG["tok2vec"]["encode"]
+    ap.add_argument("--window", type=int, default=enc["window_size"],
+                    help="tokens each side that one CNN layer of the tagger's encoder reads")
+    ap.add_argument("--depth", type=int, default=enc["depth"], help="CNN layers of the tagger's encoder")
     ap.add_argument("--keep-epochs", type=Path, default=None,
                     help="also write every epoch's weights to DIR/epoch<N> (to compare them on the end task)")
+    ap.add_argument("--write", choices=("best", "last"), default="best",
+                    help="which epoch's weights go to --out: the best exact-span mean F1 on the tuning part "
+                         "(stopping after --patience epochs without a better one), or the last of --epochs "
+                         "(an epoch chosen on the end task, bench/polnear_claims.py --split tune)")
     ap.add_argument("--dry-run", action="store_true", help="a few articles, one update, nothing written")
     args = ap.parse_args()
     if not args.polnear.exists():
@@ -212,7 +221,9 @@ def main() -> None:
     spacy.util.fix_random_seed(args.seed)
     random.seed(args.seed)
     nlp = spacy.blank("en")
-    nlp.add_pipe("ner", config={"model": TAGGER_CONFIG})
+    config = copy.deepcopy(TAGGER_CONFIG)
+    config["tok2vec"]["encode"].update(window_size=args.window, depth=args.depth)
+    nlp.add_pipe("ner", config={"model": config})
     nlp.meta.update(META)
     rows = load_train(args.polnear, args.limit)
     examples = build_examples(rows, args.model, nlp.vocab, args.cache)
@@ -221,7 +232,7 @@ def main() -> None:
     print(f"{len(rows)} annotated articles from PolNeAR train: {len(fit)} to fit, {len(tune)} to tune on",
           flush=True)
     optimizer = nlp.initialize(lambda: fit)
-    best, best_epoch, history = -1.0, -1, []
+    best, best_epoch, written, history = -1.0, -1, -1, []
     for epoch in range(args.epochs):
         random.shuffle(fit)
         losses: dict = {}
@@ -237,25 +248,30 @@ def main() -> None:
             if args.keep_epochs is not None and not args.dry_run:
                 nlp.to_disk(args.keep_epochs / f"epoch{epoch}")
                 strip_strings(args.keep_epochs / f"epoch{epoch}")
-            if scores["mean_f"] > best and not args.dry_run:
+            better = scores["mean_f"] > best
+            if better:
                 best, best_epoch = scores["mean_f"], epoch
+            if (better or args.write == "last") and not args.dry_run:
+                written = epoch
                 args.out.mkdir(parents=True, exist_ok=True)
                 nlp.to_disk(args.out)
                 strip_strings(args.out)
         print(f"epoch {epoch}: loss {losses.get('ner', 0.0):.0f}, {time.time() - t0:.0f}s, tuning "
               + ", ".join(f"{lab} F1 {scores[lab]['f']:.3f}" for lab in ATTRIBUTION_LABELS), flush=True)
         if not args.dry_run:  # after every epoch, so an interrupted run still says what it kept
-            meta = {"best_epoch": best_epoch, "tuning_mean_f": best, "seed": args.seed, "epochs": args.epochs,
+            meta = {"written_epoch": written, "write": args.write, "best_epoch": best_epoch, "tuning_mean_f": best,
+                    "seed": args.seed, "epochs": args.epochs,
                     "batch": args.batch, "dropout": args.dropout,
+                    "window": args.window, "depth": args.depth,
                     "fit_articles": len(fit), "tuning_articles": len(tune), "history": history,
                     "data": "PolNeAR train split (networkdynamics/PolNeAR), read from " + args.polnear.name}
             (args.out / "scores.json").write_text(json.dumps(meta, indent=1) + "\n")
-        if epoch - best_epoch >= args.patience:
+        if args.write == "best" and epoch - best_epoch >= args.patience:
             break
     if args.dry_run:
         print("dry run: nothing written")
         return
-    print(f"best epoch {best_epoch} (tuning mean F1 {best:.3f}) written to {args.out}")
+    print(f"epoch {written} written to {args.out} (best exact-span tuning mean F1: epoch {best_epoch}, {best:.3f})")
 
 
 if __name__ == "__main__":

@@ -197,3 +197,29 @@ year year NOUN NN npadvmod 11
     # a learned content that is (more than half) a claim already made adds nothing
     monkeypatch.setattr(learned, "learned_spans", lambda d, path=None: [span("CUE", 8, 9), span("CONTENT", 9, 15)])
     assert [c.content for c in extract_claims(doc, doc_id="d", entities=ents, mode="combined")] == [rule.content]
+
+
+def test_the_loaded_tagger_scores_cue_starts_higher_by_cue_bias():
+    import numpy
+    import spacy
+
+    raw = spacy.load(learned.DATA_DIR).get_pipe("ner")
+    loaded = learned.load_tagger().get_pipe("ner")
+    names = [loaded.moves.get_class_name(i) for i in range(loaded.moves.n_moves)]
+    diff = loaded.model.get_ref("upper").get_param("b") - raw.model.get_ref("upper").get_param("b")
+    want = numpy.array([learned.CUE_BIAS if n in ("B-CUE", "U-CUE") else 0.0 for n in names], dtype=diff.dtype)
+    assert learned.CUE_BIAS > 0 and numpy.allclose(diff, want)
+    with pytest.raises(ValueError, match="no action 'B-QUOTE'"):
+        learned.bias_actions(spacy.load(learned.DATA_DIR), {"B-QUOTE": 1.0})
+
+
+def test_the_shipped_weights_were_trained_with_the_tagger_config_the_script_builds():
+    """`make train` builds TAGGER_CONFIG: the shipped config.cfg has its encoder (window 2, depth 4)."""
+    from spacy.util import load_config
+
+    shipped = load_config(learned.DATA_DIR / "config.cfg")["components"]["ner"]["model"]["tok2vec"]["encode"]
+    want = learned.TAGGER_CONFIG["tok2vec"]["encode"]
+    assert (shipped["window_size"], shipped["depth"], shipped["width"]) == (
+        want["window_size"], want["depth"], want["width"]) == (2, 4, 96)
+    scores = json.loads((learned.DATA_DIR / "scores.json").read_text())
+    assert (scores["written_epoch"], scores["window"]) == (2, 2)
