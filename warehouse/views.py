@@ -30,7 +30,9 @@ _RESOLVED = f"""
            coalesce(lt.canonical_entity_id, e.target_entity_id) AS target_cid,
            CASE WHEN coalesce(e.location_source, '') <> 'document'
                 THEN coalesce(ll.canonical_entity_id, e.location_entity_id) END AS place_cid,
-           (e.date_start IS NOT NULL AND coalesce(e.date_source, '') <> 'publication') AS dated
+           (e.date_start IS NOT NULL AND coalesce(e.date_source, '') <> 'publication') AS dated,
+           coalesce(dated AND e.date_end - e.date_start <= 31, false) AS month_dated,
+           coalesce(dated AND e.date_end - e.date_start <= 1, false) AS day_dated
     FROM {LAKE}.events e
     LEFT JOIN {LAKE}.entity_links la ON la.entity_id = e.actor_entity_id
     LEFT JOIN {LAKE}.entity_links lt ON lt.entity_id = e.target_entity_id
@@ -88,26 +90,20 @@ _PAIRS = f"""
                CASE WHEN a.target_cid = b.target_cid THEN a.target_cid
                     WHEN a.actor_cid = b.actor_cid THEN a.actor_cid END AS shared_entity_id,
                coalesce(a.place_cid = b.place_cid, false) AS same_place,
-               coalesce(a.dated AND b.dated AND a.date_end - a.date_start <= 31 AND b.date_end - b.date_start <= 31
-                        AND (a.date_end - a.date_start <= 1 AND b.date_end - b.date_start <= 1
+               coalesce(a.month_dated AND b.month_dated
+                        AND (a.day_dated AND b.day_dated
                              AND a.date_end + INTERVAL 3 DAY >= b.date_start
                              AND b.date_end + INTERVAL 3 DAY >= a.date_start
                              OR a.date_end >= b.date_start AND b.date_end >= a.date_start), false) AS same_time,
-               coalesce(a.dated AND b.dated AND a.date_end - a.date_start <= 1 AND b.date_end - b.date_start <= 1
-                        AND abs(a.date_start - b.date_start) <= 3, false) AS day_time,
-               coalesce(a.dated AND b.dated AND a.date_end - a.date_start <= 1 AND b.date_end - b.date_start <= 1
-                        AND abs(a.date_start - b.date_start) <= 1, false) AS same_day,
+               a.day_dated AND b.day_dated AND abs(a.date_start - b.date_start) <= 3 AS day_time,
+               a.day_dated AND b.day_dated AND abs(a.date_start - b.date_start) <= 1 AS same_day,
                coalesce(a.place_cid IS NOT NULL AND b.place_cid IS NOT NULL AND a.place_cid <> b.place_cid
                OR a.target_cid IS NOT NULL AND b.target_cid IS NOT NULL AND a.target_cid <> b.target_cid
                OR a.actor_cid IS NOT NULL AND b.actor_cid IS NOT NULL AND a.actor_cid <> b.actor_cid
                   AND a.event_type NOT IN ('ASSAULT', 'COERCE')
                OR a.date_end IS NOT NULL AND b.date_start IS NOT NULL AND b.date_start - INTERVAL 7 DAY > a.date_end
                OR b.date_end IS NOT NULL AND a.date_start IS NOT NULL AND a.date_start - INTERVAL 7 DAY > b.date_end
-               OR a.dated AND b.dated AND a.date_end - a.date_start <= 31 AND b.date_end - b.date_start <= 31
-                  AND NOT (a.date_end - a.date_start <= 1 AND b.date_end - b.date_start <= 1
-                           AND a.date_end + INTERVAL 3 DAY >= b.date_start
-                           AND b.date_end + INTERVAL 3 DAY >= a.date_start
-                           OR a.date_end >= b.date_start AND b.date_end >= a.date_start)
+               OR a.month_dated AND b.month_dated AND NOT same_time
                OR a.dated AND NOT b.dated AND a.date_end + INTERVAL 31 DAY < b.date_end
                OR b.dated AND NOT a.dated AND b.date_end + INTERVAL 31 DAY < a.date_end, false)
                AS contradicts
