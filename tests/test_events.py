@@ -1071,8 +1071,15 @@ def test_model_a_boycott_of_goods_is_a_sanction_and_of_a_parliament_a_protest(nl
     ("Holders of 534,819 shares have agreed to tender their shares under the offer.", "agreed", "AGREE", "Holders"),
     ("The speaker is lobbying congressmen to support a plan to cut the deficit.", "lobbying", "REQUEST", "speaker"),
     ("Police patrolled the northern towns to prevent rioting.", "patrolled", "MOBILIZE", "Police"),
+    # v12: proposals and offers made to a party are events (PLOVER: proposing is a request, offering
+    # an agreement), as verbs and as nouns a verb of making or presenting carries
+    ("Trans World Airlines said it has proposed a cash merger of USAir Group with TWA.", "proposed", "REQUEST", "it"),
+    ("Comptroller General Bowsher proposed that Congress set up a strong board.", "proposed", "REQUEST", "Bowsher"),
+    ("The employers said they made an unprecedented offer on pay and working hours.", "offer", "AGREE", "they"),
+    ("France submitted proposals to the Paris Club.", "proposals", "REQUEST", "France"),
+    ("USAir's recent offer for Piedmont Aviation was rejected.", "offer", "AGREE", "USAir"),
 ])
-def test_model_v7_dictionary_additions(nlp, text, trigger, etype, actor):
+def test_model_dictionary_additions_proposals_and_offers(nlp, text, trigger, etype, actor):
     e = model_events(nlp, text)[trigger]
     assert e.event_type == etype and actor in (e.actor_text or ""), e
 
@@ -1456,21 +1463,6 @@ def test_model_v11_joining_someone_in_an_act_is_no_mobilization(nlp):
     events = model_events(nlp, text)
     assert "join" not in events and events["urged"].event_type == "REQUEST"
     assert "calls for" not in model_events(nlp, "The plan calls for the sale of three units.")
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, etype, actor", [
-    # v12: proposals and offers made to a party are events (PLOVER: proposing is a request, offering
-    # an agreement), as verbs and as nouns a verb of making or presenting carries
-    ("Trans World Airlines said it has proposed a cash merger of USAir Group with TWA.", "proposed", "REQUEST", "it"),
-    ("Comptroller General Bowsher proposed that Congress set up a strong board.", "proposed", "REQUEST", "Bowsher"),
-    ("The employers said they made an unprecedented offer on pay and working hours.", "offer", "AGREE", "they"),
-    ("France submitted proposals to the Paris Club.", "proposals", "REQUEST", "France"),
-    ("USAir's recent offer for Piedmont Aviation was rejected.", "offer", "AGREE", "USAir"),
-])
-def test_model_v12_proposals_and_offers(nlp, text, trigger, etype, actor):
-    e = model_events(nlp, text)[trigger]
-    assert e.event_type == etype and actor in (e.actor_text or ""), e
 
 
 @pytest.mark.model
