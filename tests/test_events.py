@@ -1472,6 +1472,53 @@ def test_model_v11_joining_someone_in_an_act_is_no_mobilization(nlp):
     "The 10 mln shares on offer are expected to bring a cash call of two billion marks.",
     "Producers can withdraw their intervention offers after April 1.",
     "The proposed tax would hit exporters.",
+    "The share offer by Sembawang Maritime Ltd raked in a record 6.8 billion dlrs in May.",  # v15
 ])
 def test_model_v12_securities_offers_are_no_events(nlp, text):
     assert not [e for e in model_events(nlp, text).values() if e.event_type in ("AGREE", "REQUEST")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    # v15: an agreement named as a document in force is no act of agreeing
+    ("The dollar rose to 1.87 marks, its upper limit within the Louvre accord's target range.", "accord"),
+    ("Earlier this month, the unit paid 26 mln dlrs to Mutual of Omaha under a commutation agreement.", "agreement"),
+    # v15: "agree" in the simple present with no commitment is a view held
+    ("All the leaders agree on the main direction, he said.", "agree"),
+    ("Zimmerman said he agrees with the analyst's prediction that Noranda will earn more.", "agrees"),
+    # v15: a company unit or a trade union is joined without taking a side
+    ("The freedom of workers to join trade unions of their choice is a key issue.", "join"),
+])
+def test_model_v15_documents_views_and_memberships_are_no_events(nlp, text, gone):
+    assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+def test_model_v15_agreements_reached_and_sides_joined_stay(nlp):
+    assert model_events(nlp, "Under an agreement reached last week, Iran will pay 500 mln dlrs.")["agreement"].event_type == "AGREE"
+    assert model_events(nlp, "Iran and Iraq agree to a ceasefire.")["agree"].event_type == "AGREE"
+    assert model_events(nlp, "The two sides agreed on a ceasefire on Monday.")["agreed"].event_type == "AGREE"
+    assert model_events(nlp, "Thousands of young men joined the rebels last year.")["joined"].event_type == "MOBILIZE"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, modality", [
+    # v15: a noun whose own infinitive schedules it is still to come
+    ("According to an agreement to be signed with the Treasury, the Institute will need no approval.", "agreement", "future"),
+    ("The talks to be held in Geneva next week will focus on trade.", "talks", "future"),
+    # v15: a purpose is no more real than the act it serves
+    ("Philippine officials will meet aid donors in May to discuss a land reform program.", "discuss", "future"),
+    ("Penn Traffic is expected to hold a special meeting this month to approve a merger with Miller.", "approve", "future"),
+    ("The ministers met in Paris to discuss the debt.", "discuss", "asserted"),
+    # v15: what is delayed has not happened; what failed did not
+    ("Latin American nations have delayed accepting a U.S. compromise proposal.", "accepting", "hypothetical"),
+    ("The ministry and the syndicate failed to reach agreement on terms.", "agreement", "negated"),
+])
+def test_model_v15_scheduled_purposed_delayed_and_failed_acts(nlp, text, trigger, modality):
+    assert model_events(nlp, text)[trigger].modality == modality
+
+
+@pytest.mark.model
+def test_model_v15_calling_a_meeting_is_convening_not_requesting(nlp):
+    events = model_events(nlp, "The chairman called a meeting of OPEC ministers for Monday.")
+    assert "called" not in events and events["meeting"].event_type == "CONSULT"

@@ -221,6 +221,13 @@ def local_modality(tok: Token) -> str | None:
     top = heads[-1]
     if top.dep_ == "acl" and top.head.lemma_.lower() in ("order", "bid") and children(top, "aux"):
         found.append("hypothetical")  # purpose: "sent ... in order to kill X"
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and c.lemma_.lower() in P.LIGHT_VERBS
+                                  for c in event_noun(tok).children):
+        found.append("future")  # "an agreement to be signed with the Treasury", "the talks to be held in Geneva"
+    if top.dep_ == "advcl" and _infinitive(top) and top.head.pos_ in ("VERB", "AUX"):
+        governing = local_modality(top.head)  # a purpose is no more real than what serves it:
+        if governing in _MODALITY_RANK:       # "is expected to hold a meeting to approve the merger"
+            found.append(governing)
     for _ in range(3):  # governing source: "is rumored to ... killed", "the claim that ..."
         gov = top.head
         if gov.i == top.i:
@@ -236,6 +243,11 @@ def local_modality(tok: Token) -> str | None:
     if not found:
         return None
     return min(found, key=lambda m: _MODALITY_RANK.get(m, 9))
+
+
+def _infinitive(verb: Token) -> bool:
+    """A ``to``-infinitive clause: "(a meeting) to be held", "(met) to discuss"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _wanting_verb(noun: Token) -> str | None:

@@ -46,7 +46,7 @@ from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v14"
+EVENTS_VERSION = "newslake.events.v15"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
@@ -411,6 +411,37 @@ def _agreement_as_topic(noun: Token) -> bool:
         P.NOUN_TRIGGERS.get(head.head.lemma_.lower()) == "CONSULT" or head.head.lemma_.lower() in P.NEGOTIATION_VERBS)
 
 
+def _stative_present(verb: Token) -> bool:
+    """A verb in the simple present with no modal or perfect: "they agree", "I don't agree" (a
+    state held now, not an act told)."""
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_.lower() == "do" and c.tag_ in ("VBP", "VBZ")
+                                     for c in verb.children)
+
+
+DOCUMENT_PREPS = frozenset("under within".split())
+"""Prepositions that place something inside an agreement's terms: "paid under a commutation
+agreement", "within the Louvre accord's range"."""
+
+
+def _agreement_as_document(noun: Token) -> bool:
+    """An agreement named as a document in force, not as the act of agreeing: the owner of
+    something it sets ("the Louvre accord's range"), or what something is done under or within, or
+    according to ("under the cost-settlement agreement"), unless its own clause tells it made
+    ("under an agreement reached last week")."""
+    if any(c.dep_ in ("acl", "relcl") for c in noun.children):
+        return False
+    if noun.dep_ == "poss":
+        return True
+    head = noun.head
+    if noun.dep_ != "pobj":
+        return False
+    if head.lower_ in DOCUMENT_PREPS:
+        return True
+    return head.lower_ == "to" and head.head.lower_ in ("according", "pursuant")
+
+
 def _owners(tok: Token) -> bool:
     return tok.lemma_.lower() in P.COMPANY_OWNERS
 
@@ -572,8 +603,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                     m.dep_ in ("amod", "compound") and m.lemma_.lower() in P.ARMED_MODIFIERS for m in o.children)
                    for o in joined):
                 return None  # "joined the syndicate", "joined the group in 1969": not an armed side
-        if lemma == "call" and any(P.NOUN_TRIGGERS.get(o.lemma_.lower()) == "CONSULT" for o in prep_objects(tok, ("to",))):
-            return None  # "the Council was called to a private meeting": convening; the meeting is the event
+        if lemma == "call" and any(P.NOUN_TRIGGERS.get(o.lemma_.lower()) == "CONSULT"
+                                   for o in prep_objects(tok, ("to",)) + [c for c in tok.children if c.dep_ == "dobj"]):
+            return None  # "the Council was called to a private meeting", "called a special meeting": convening; the meeting is the event
         if lemma == "plead" and any(c.lower_ in P.PLEAS for c in tok.subtree):
             return None  # "pleaded guilty": a plea in court, not a request
         if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
@@ -592,6 +624,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon"))
                 for c in tok.children):
             return None  # "officials agreed that the obstacle is fiscal policy": an opinion shared
+        if lemma == "agree" and _stative_present(tok) and not any(
+                c.dep_ in ("xcomp", "dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "upon"))
+                for c in tok.children):
+            return None  # "all the leaders agree on the main direction", "I don't agree": a view held, not an accord made
         if etype in ("REJECT", "CONCEDE") and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "conceded (that) Congress will be unable": admitting a fact, not yielding
         if lemma == "ask" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
@@ -657,7 +693,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "business contacts in Asia": people one knows; a contact is made, or is with someone
         if etype == "PROTEST" and _market_modified(tok):
             return None  # "stock exchange rallies", "the bond market rally": prices, not protesters
-        if etype == "AGREE" and _agreement_as_topic(tok):
+        if etype == "AGREE" and (_agreement_as_topic(tok) or (_agreement_noun(tok) and _agreement_as_document(tok))):
             return None  # "the terms of the accord", "negotiating a trade agreement", "talks on an agreement"
         if lemma == "boycott" and not any(
                 o.ent_type_ in ("GPE", "NORP", "ORG") or o.lemma_.lower() in P.BOYCOTT_SANCTION_OBJECTS

@@ -283,9 +283,11 @@ INTENT_GOVERNORS: dict[str, str] = {
     "try": "hypothetical", "attempt": "hypothetical", "seek": "hypothetical",
     "want": "hypothetical", "hope": "hypothetical", "wish": "hypothetical",
     "consider": "hypothetical", "propose": "hypothetical", "offer": "hypothetical",
+    "delay": "hypothetical", "postpone": "hypothetical", "fail": "negated",
 }
 """Verb governing the trigger as ``to``-infinitive -> modality: ``"plans to withdraw"`` -> future,
-``"is going to attack"`` -> future, ``"tried to flee"`` -> hypothetical."""
+``"is going to attack"`` -> future, ``"tried to flee"`` -> hypothetical, ``"delayed accepting"`` ->
+hypothetical, ``"failed to agree"`` -> negated."""
 
 DIRECTIVE_GOVERNORS: dict[str, str] = {
     "agree": "future", "decide": "future",
@@ -636,9 +638,9 @@ NATURAL_CAUSES: frozenset[str] = frozenset(
     "heatwave tsunami eruption lightning".split())
 """Causes of harm that are no actor: "the earthquake killed 300 people" is a disaster, not an assault."""
 
-SECURITIES_OFFERS: frozenset[str] = frozenset("exchange rights intervention subscription placement".split())
+SECURITIES_OFFERS: frozenset[str] = frozenset("exchange rights intervention subscription placement share stock bond".split())
 """Modifiers of an offer of securities or goods for sale ("an exchange offer for its debentures",
-"their intervention offers"), no offer made to a party (a takeover, a pay offer, an offer of troops)."""
+"their intervention offers", "the share offer raked in 6.8 billion dlrs"), no offer made to a party (a takeover, a pay offer, an offer of troops)."""
 
 PROMISE_VERBS: frozenset[str] = frozenset("vow pledge promise swear".split())
 """Verbs of promising: a promise of force is a threat, not an agreement (PLOVER THREATEN)."""
@@ -693,7 +695,7 @@ AMOUNT_UNITS: frozenset[str] = frozenset(
 
 BODY_NOUNS: frozenset[str] = frozenset(
     "group syndicate consortium company firm board community team staff club venture market bank "
-    "partnership organization organisation association bloc".split())
+    "partnership organization organisation association bloc unit subsidiary division business union".split())
 """Bodies one joins without taking a side in a conflict: "joined the syndicate", "joined the group in
 1969" (``join`` stays MOBILIZE for an armed side: "joined ISIS", "joined the rebel group")."""
 
