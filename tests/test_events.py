@@ -1522,3 +1522,17 @@ def test_model_v15_scheduled_purposed_delayed_and_failed_acts(nlp, text, trigger
 def test_model_v15_calling_a_meeting_is_convening_not_requesting(nlp):
     events = model_events(nlp, "The chairman called a meeting of OPEC ministers for Monday.")
     assert "called" not in events and events["meeting"].event_type == "CONSULT"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v15: a gerund with a party met is an act ("loans for financing trade" stays an activity)
+    ("In remarks after meeting with his National Security Council on Tuesday, Obama repeated his view.", "meeting", "CONSULT"),
+    # v15: an annual meeting between officials is theirs, not a company's with its owners
+    ("Mr. Lou spoke at the end of a day of annual meetings in Beijing between Chinese and American officials.", "meetings", "CONSULT"),
+    # v15: a letter or a joint statement speaks for those who wrote it
+    ("That letter, on Trump Organization letterhead, demanded that Roffman make a public apology.", "demanded", "REQUEST"),
+    ("Seven farm groups released a joint statement urging congressional leaders not to tinker with farm law.", "urging", "REQUEST"),
+])
+def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype

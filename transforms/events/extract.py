@@ -667,8 +667,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype not in VIOLENT_TYPES and not _doer_can_act(tok):
             return None  # "the war threatening the Gulf states", "employees supported by health plans"
         if etype not in VIOLENT_TYPES and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and subject(tok) is None \
-                and not any(c.dep_ == "dobj" and c.ent_type_ in ACTOR_LABELS for c in tok.children):
+                and not any(c.dep_ == "dobj" and c.ent_type_ in ACTOR_LABELS for c in tok.children) \
+                and not any(cameo.can_act(o) for o in prep_objects(tok, ("with",))):
             return None  # "loans for financing trade", "such moves as increasing oil reserves": an activity
+            # (not "after meeting with his National Security Council": an act with a party)
         return etype, last
     if tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.dep_ == "compound":
         return None  # "the expiration and withdrawal period": a modifier, like a compound
@@ -708,9 +710,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 s.lemma_.lower() in ("shareholder", "stockholder") for c in tok.children if c.dep_ == "relcl"
                 for s in c.children if s.dep_ in ("nsubj", "nsubjpass")) or _owners_meeting(tok)) and not any(  # "a meeting at which stockholders vote"
                 t.ent_type_ in ACTOR_LABELS for c in tok.lefts for t in c.subtree) and not any(
-                cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                cameo.can_act(o) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "between", "with")
                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() not in ("shareholder", "stockholder")):
             return None  # "told the annual meeting": a company's shareholders, not a meeting of actors
+            # (not "annual meetings in Beijing between Chinese and American officials")
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None
         if lemma in P.PERSON_OBJECT_NOUNS and any(

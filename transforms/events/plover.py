@@ -658,8 +658,10 @@ BOYCOTT_SANCTION_OBJECTS: frozenset[str] = frozenset(
 """What a boycott that is a sanction falls on (goods, firms, a country); a boycott of anything
 else (a parliament, an election, a debate) is a protest."""
 
-LEGAL_DOCUMENTS: frozenset[str] = frozenset("suit lawsuit complaint indictment petition".split())
-"""Documents that speak for a party that can act: "a suit which charged NEC with infringing"."""
+LEGAL_DOCUMENTS: frozenset[str] = frozenset(
+    "suit lawsuit complaint indictment petition letter statement resolution communique declaration".split())
+"""Documents that speak for a party that can act: "a suit which charged NEC with infringing",
+"the letter demanded an apology", "the resolution urged both sides to withdraw"."""
 
 ECONOMIC_MODIFIERS: frozenset[str] = frozenset(
     "securities business banking stock bond credit loan money currency insurance brokerage trading "
