@@ -1488,6 +1488,9 @@ def test_model_v12_securities_offers_are_no_events(nlp, text):
     ("Zimmerman said he agrees with the analyst's prediction that Noranda will earn more.", "agrees"),
     # v15: a company unit or a trade union is joined without taking a side
     ("The freedom of workers to join trade unions of their choice is a key issue.", "join"),
+    # v15: "as opposed to" contrasts; killing a plan is no violence
+    ("These industries are served directly by TVA as opposed to going through local distributors.", "opposed"),
+    ("The accord, offered by Speaker Hara, virtually killed the Nakasone-sponsored plan.", "killed"),
 ])
 def test_model_v15_documents_views_and_memberships_are_no_events(nlp, text, gone):
     assert gone not in model_events(nlp, text)

@@ -179,7 +179,8 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
         return False  # "discussed the supply of engines", "talks on export quotas": any topic can be discussed
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES
-                                  or (o.dep_ == "compound" and o.lower_ in P.ECONOMIC_MODIFIERS))
+                                  or (o.dep_ == "compound" and o.lower_ in P.ECONOMIC_MODIFIERS)
+                                  or (etype == "ASSAULT" and o.dep_ in ("dobj", "nsubjpass") and o.lower_ in P.POLICY_VICTIMS))
                and o.ent_type_ not in ACTOR_LABELS  # a name: "asked the International Monetary Fund"
                and not ((physical or (etype == "ASSAULT" and _physical_market(o))) and o.lemma_.lower() in P.PLACES_OF_TRADE)
                and not (etype == "ASSAULT" and _military_target(o))
@@ -606,6 +607,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "call" and any(P.NOUN_TRIGGERS.get(o.lemma_.lower()) == "CONSULT"
                                    for o in prep_objects(tok, ("to",)) + [c for c in tok.children if c.dep_ == "dobj"]):
             return None  # "the Council was called to a private meeting", "called a special meeting": convening; the meeting is the event
+        if lemma == "oppose" and any(c.lower_ == "as" and c.i < tok.i for c in tok.children) and any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return None  # "served directly, as opposed to going through distributors": a contrast
         if lemma == "plead" and any(c.lower_ in P.PLEAS for c in tok.subtree):
             return None  # "pleaded guilty": a plea in court, not a request
         if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):

@@ -711,6 +711,13 @@ PLEAS: frozenset[str] = frozenset({"guilty", "innocent", "contest"})
 CHARGE_GOVERNORS: frozenset[str] = frozenset("face file bring press drop deny level lay dismiss".split())
 """Verbs whose object ``charges`` are accusations: "faces charges", "dropped the charges"."""
 
+POLICY_VICTIMS: frozenset[str] = frozenset(
+    "plan plans proposal proposals bill bills deal deals measure measures legislation initiative reform "
+    "reforms hope hopes chance chances prospect prospects talks accord agreement treaty".split())
+"""What violence done to is a proposal's or a negotiation's failure, no one harmed: "the accord
+virtually killed the plan", "the veto torpedoed the deal" (ASSAULT only: one adopts a plan or
+backs a bill)."""
+
 FIGURATIVE_ASSAULT_VERBS: frozenset[str] = frozenset("attack fight clash battle storm".split())
 """ASSAULT verbs with a common figurative use ("bears attacked the market"); the others (bomb,
 shell, raid, loot ...) only hit things."""
