@@ -1539,3 +1539,36 @@ def test_model_v15_calling_a_meeting_is_convening_not_requesting(nlp):
 ])
 def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, trigger, etype):
     assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    # v15: a study is no inquiry into anyone; a cause blamed is no party accused
+    ("She said a parliamentary committee would investigate ways of closing some of the bigger loopholes.", "investigate"),
+    ("The minister said the central bank was investigating the implications of such conversions.", "investigating"),
+    ("Subroto blamed recent rapid spot price changes on unbalanced supply and demand.", "blamed"),
+    # v15: an agreement kept, broken or implemented is in force, not made
+    ("Malaysian miners criticised the U.S. for violating an agreement with Southeast Asian producers by selling more tin in 1986 than agreed.", "agreement"),
+    ("\"Japanese manufacturers have complied with the U.S./Japan agreement,\" said Shoichi Saba, chairman of the Electronic Industries Association of Japan.", "agreement"),
+    # v15: a bond quoted by its coupon is no offer to a party
+    ("In mark eurobonds, the 5-1/2 pct 1992 East Asiatic offer was unchanged at 98-1/4.", "offer"),
+])
+def test_model_v15_studies_causes_agreements_in_force_and_bonds_are_no_events(nlp, text, gone):
+    assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+def test_model_v15_inquiries_and_blame_on_parties_stay(nlp):
+    assert model_events(nlp, "Police are investigating the bombing.")["investigating"].event_type == "ACCUSE"
+    assert model_events(nlp, "A federal grand jury was probing its compliance with reporting rules.")["probing"].event_type == "ACCUSE"
+    assert model_events(nlp, "Witzel blamed the losses on Brazil's government price restrictions.")["blamed"].event_type == "ACCUSE"
+    assert model_events(nlp, "Iraq blamed Iran for the attack.")["blamed"].event_type == "ACCUSE"
+
+
+@pytest.mark.model
+def test_model_v15_readiness_is_no_act(nlp):
+    text = "However, Amstutz added that the United States would not be willing to discuss wheat prices with Moscow."
+    assert model_events(nlp, text)["discuss"].modality in ("hypothetical", "negated")
+    text = ("Japan is ready to discuss bank regulation and capital adequacy with western monetary authorities but cannot "
+            "say when joint rules can be agreed, Japanese vice-minister of finance Toyoo Gyohten said.")
+    assert model_events(nlp, text)["discuss"].modality == "hypothetical"

@@ -213,6 +213,8 @@ def local_modality(tok: Token) -> str | None:
             found.append(P.INTENT_GOVERNORS[up])
         elif lower.dep_ == "xcomp" and up in P.DIRECTIVE_GOVERNORS and upper.i != tok.i:
             found.append(P.DIRECTIVE_GOVERNORS[up])
+        elif lower.dep_ == "xcomp" and upper.pos_ == "ADJ" and up in P.READINESS_ADJECTIVES:
+            found.append(P.READINESS_ADJECTIVES[up])  # "is ready to discuss", "were unable to agree"
         elif lower.dep_ == "xcomp" and up in P.SOURCE_GOVERNORS and upper.i != tok.i:
             found.append(P.SOURCE_GOVERNORS[up])  # "is rumored to have been arrested"
     wanted = _wanting_verb(tok) if tok.pos_ == "NOUN" and len(heads) == 1 else None
@@ -259,8 +261,9 @@ def _wanting_verb(noun: Token) -> str | None:
         cur = cur.head.head
     if cur.dep_ == "dobj":
         verb = cur.head
-    elif cur.dep_ == "pobj" and cur.head.lower_ == "for" and cur.head.dep_ == "prep":
-        verb = cur.head.head
+    elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and (
+            cur.head.lower_ == "for" or (cur.head.lower_ == "on" and cur.head.head.lemma_.lower() == "insist")):
+        verb = cur.head.head  # "called for talks", "insisted on a ceasefire"
     else:
         return None
     if verb.pos_ != "VERB" or verb.i == noun.i:

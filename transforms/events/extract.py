@@ -436,6 +436,10 @@ def _agreement_as_document(noun: Token) -> bool:
     if noun.dep_ == "poss":
         return True
     head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in P.DOCUMENT_VERBS:
+        return True  # "failure to observe the agreement"
+    if noun.dep_ == "pobj" and head.lower_ in ("with", "by") and head.head.lemma_.lower() in P.DOCUMENT_VERBS:
+        return True  # "comply with the accord", "abide by the treaty"
     if noun.dep_ != "pobj":
         return False
     if head.lower_ in DOCUMENT_PREPS:
@@ -574,6 +578,15 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if not objs and tok.dep_ == "acl" and is_passive(tok):
             objs = [tok.head]  # "minutes of the meeting released Friday"
         figurative = P.VERB_TRIGGERS.get(lemma) == "ASSAULT" and etype in P.VERBAL_TYPES  # "attacked the plan"
+        if lemma in ("investigate", "probe") and objs and not any(
+                cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS or o.lemma_.lower() in P.NOUN_TRIGGERS
+                or o.lemma_.lower() in P.INQUIRY_OBJECTS or o.lower_ in P.INQUIRY_OBJECTS for o in objs) \
+                and not prep_objects(tok, ("for",)):  # "investigated for price fixing": a wrong
+            return None  # "investigate ways of closing loopholes", "investigate systems": a study, no inquiry into anyone
+        if lemma == "blame" and not any(
+                t.pos_ == "PRON" or cameo.can_act(t) or t.ent_type_ in ACTOR_LABELS
+                for o in objs + prep_objects(tok, ("on", "for")) for t in o.subtree):
+            return None  # "blamed rapid price changes on unbalanced supply and demand": a cause, no party accused
         if lemma == "order" and objs and any(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
             return None  # "the airline ordered 10 jets": a purchase
         if etype in ("COERCE", "SANCTION") and objs and all(
@@ -685,8 +698,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                      for c in tok.children):
             etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
         if lemma == "offer" and (any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.SECURITIES_OFFERS
-                                     for c in tok.children) or (tok.dep_ == "pobj" and tok.head.lower_ == "on")):
-            return None  # "an exchange offer for its warrants", "shares on offer": securities for sale, no offer to a party
+                                     for c in tok.children) or (tok.dep_ == "pobj" and tok.head.lower_ == "on")
+                                 or any(t.lower_ in ("pct", "percent", "%") for c in tok.lefts for t in c.subtree)):
+            return None  # "an exchange offer for its warrants", "shares on offer", "the 5-1/2 pct 1992 East Asiatic
+            # offer was unchanged": securities for sale, no offer to a party
         if lemma in ("offensive", "counteroffensive", "counter-offensive") and any(
                 c.dep_ in ("compound", "amod") and c.lower_ in P.CIVIL_OFFENSIVES for c in tok.children):
             return None  # "the reform offensive", "a charm offensive": a campaign, not an attack

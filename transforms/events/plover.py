@@ -284,6 +284,7 @@ INTENT_GOVERNORS: dict[str, str] = {
     "want": "hypothetical", "hope": "hypothetical", "wish": "hypothetical",
     "consider": "hypothetical", "propose": "hypothetical", "offer": "hypothetical",
     "delay": "hypothetical", "postpone": "hypothetical", "fail": "negated",
+    "insist": "hypothetical",
 }
 """Verb governing the trigger as ``to``-infinitive -> modality: ``"plans to withdraw"`` -> future,
 ``"is going to attack"`` -> future, ``"tried to flee"`` -> hypothetical, ``"delayed accepting"`` ->
@@ -710,6 +711,32 @@ PLEAS: frozenset[str] = frozenset({"guilty", "innocent", "contest"})
 
 CHARGE_GOVERNORS: frozenset[str] = frozenset("face file bring press drop deny level lay dismiss".split())
 """Verbs whose object ``charges`` are accusations: "faces charges", "dropped the charges"."""
+
+INQUIRY_OBJECTS: frozenset[str] = frozenset(
+    "case cases allegation allegations charge charges complaint complaints fraud crime crimes death deaths "
+    "killing killings incident incidents irregularity irregularities compliance conduct practice practices "
+    "dealing dealings violation violations breach breaches abuse abuses corruption bribery leak leaks affair "
+    "scandal disappearance activity activities role involvement link links tie ties transaction transactions "
+    "trading sale sales payment payments accident crash loss losses claim claims report reports episode "
+    "matter matters contention contentions circumstance circumstances cause causes event events subsidiary "
+    "unit division office agency department".split())
+"""What an inquiry looks into when it is one (PLOVER ACCUSE, mode investigate): a party, a
+happening, or a wrong or its traces ("probing its compliance", "investigating 14 other cases"); not
+"investigate ways of closing loopholes", "investigate systems for the airport" (a study)."""
+
+DOCUMENT_VERBS: frozenset[str] = frozenset(
+    "observe implement violate breach honour honor respect abide comply enforce uphold apply "
+    "administer monitor police".split())
+"""Verbs that take an agreement in force as their object: "Tokyo's failure to observe the
+agreement", "measures to implement the pact": the agreement is a document, not an accord made."""
+
+READINESS_ADJECTIVES: dict[str, str] = {
+    "ready": "hypothetical", "willing": "hypothetical", "eager": "hypothetical", "able": "hypothetical",
+    "unwilling": "negated", "unable": "negated", "reluctant": "hypothetical", "likely": "hypothetical",
+    "unlikely": "hypothetical",
+}
+"""An adjective governing the trigger as ``to``-infinitive -> modality: "Japan is ready to discuss
+bank regulation" -> hypothetical, "unable to agree" -> negated."""
 
 POLICY_VICTIMS: frozenset[str] = frozenset(
     "plan plans proposal proposals bill bills deal deals measure measures legislation initiative reform "
