@@ -1550,6 +1550,8 @@ def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, tri
     # v15: an agreement kept, broken or implemented is in force, not made
     ("Malaysian miners criticised the U.S. for violating an agreement with Southeast Asian producers by selling more tin in 1986 than agreed.", "agreement"),
     ("\"Japanese manufacturers have complied with the U.S./Japan agreement,\" said Shoichi Saba, chairman of the Electronic Industries Association of Japan.", "agreement"),
+    # v15: proposing to do something oneself, asked of no one, is a plan
+    ("India proposed to use the supercomputer to analyze weather patterns to forecast monsoons.", "proposed"),
     # v15: a bond quoted by its coupon is no offer to a party
     ("In mark eurobonds, the 5-1/2 pct 1992 East Asiatic offer was unchanged at 98-1/4.", "offer"),
 ])
@@ -1563,6 +1565,7 @@ def test_model_v15_inquiries_and_blame_on_parties_stay(nlp):
     assert model_events(nlp, "A federal grand jury was probing its compliance with reporting rules.")["probing"].event_type == "ACCUSE"
     assert model_events(nlp, "Witzel blamed the losses on Brazil's government price restrictions.")["blamed"].event_type == "ACCUSE"
     assert model_events(nlp, "Iraq blamed Iran for the attack.")["blamed"].event_type == "ACCUSE"
+    assert model_events(nlp, "Iran proposed to hold talks with Iraq in Geneva.")["proposed"].event_type == "REQUEST"
 
 
 @pytest.mark.model

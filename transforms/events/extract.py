@@ -583,6 +583,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 or o.lemma_.lower() in P.INQUIRY_OBJECTS or o.lower_ in P.INQUIRY_OBJECTS for o in objs) \
                 and not prep_objects(tok, ("for",)):  # "investigated for price fixing": a wrong
             return None  # "investigate ways of closing loopholes", "investigate systems": a study, no inquiry into anyone
+        if lemma == "propose" and not any(c.dep_ in ("dobj", "dative") for c in tok.children) and any(
+                c.dep_ == "xcomp" for c in tok.children) and not any(
+                t.i != tok.i and (cameo.can_act(t) or t.ent_type_ in ACTOR_LABELS or t.lemma_.lower() in P.NOUN_TRIGGERS)
+                for c in tok.children if c.dep_ == "xcomp" for t in c.subtree):
+            return None  # "India proposed to use the supercomputer to forecast monsoons": a plan of its own, asked of no one
         if lemma == "blame" and not any(
                 t.pos_ == "PRON" or cameo.can_act(t) or t.ent_type_ in ACTOR_LABELS
                 for o in objs + prep_objects(tok, ("on", "for")) for t in o.subtree):
