@@ -1552,6 +1552,11 @@ def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, tri
     ("\"Japanese manufacturers have complied with the U.S./Japan agreement,\" said Shoichi Saba, chairman of the Electronic Industries Association of Japan.", "agreement"),
     # v15: proposing to do something oneself, asked of no one, is a plan
     ("India proposed to use the supercomputer to analyze weather patterns to forecast monsoons.", "proposed"),
+    # v15: backing brands or technology is business, not a stance; attending to needs is no meeting
+    ("O'Reilly said Heinz will concentrate on backing its big brands, new products and services.", "backing"),
+    ("TRW said it will deliver, install, test and support the new system at five Navy sites.", "support"),
+    ("\"The bank will now have to equip itself to meet a range of services required to attend to varied needs of its "
+     "developing members,\" Fujioka said.", "attend"),
     # v15: a bond quoted by its coupon is no offer to a party
     ("In mark eurobonds, the 5-1/2 pct 1992 East Asiatic offer was unchanged at 98-1/4.", "offer"),
 ])
@@ -1566,6 +1571,10 @@ def test_model_v15_inquiries_and_blame_on_parties_stay(nlp):
     assert model_events(nlp, "Witzel blamed the losses on Brazil's government price restrictions.")["blamed"].event_type == "ACCUSE"
     assert model_events(nlp, "Iraq blamed Iran for the attack.")["blamed"].event_type == "ACCUSE"
     assert model_events(nlp, "Iran proposed to hold talks with Iraq in Geneva.")["proposed"].event_type == "REQUEST"
+    assert model_events(nlp, "We do not support and will not support Soviet membership in the World Bank."
+                        )["support"].event_type == "SUPPORT"
+    assert model_events(nlp, "The socialist winner, backed by other opposition parties, had campaigned against the tax."
+                        )["backed"].event_type == "SUPPORT"
 
 
 @pytest.mark.model

@@ -438,6 +438,8 @@ def _agreement_as_document(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in P.DOCUMENT_VERBS:
         return True  # "failure to observe the agreement"
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in P.DOCUMENT_PREDICATES:
+        return True  # "after a standstill agreement expires on June 30"
     if noun.dep_ == "pobj" and head.lower_ in ("with", "by") and head.head.lemma_.lower() in P.DOCUMENT_VERBS:
         return True  # "comply with the accord", "abide by the treaty"
     if noun.dep_ != "pobj":
@@ -588,6 +590,13 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 t.i != tok.i and (cameo.can_act(t) or t.ent_type_ in ACTOR_LABELS or t.lemma_.lower() in P.NOUN_TRIGGERS)
                 for c in tok.children if c.dep_ == "xcomp" for t in c.subtree):
             return None  # "India proposed to use the supercomputer to forecast monsoons": a plan of its own, asked of no one
+        if etype == "SUPPORT" and lemma in ("support", "back", "endorse") and objs and not any(
+                o.pos_ in ("PRON", "PROPN") or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS
+                or o.lemma_.lower() in P.STANCE_OBJECTS or o.lower_ in P.STANCE_OBJECTS
+                or o.lemma_.lower() in P.NOUN_TRIGGERS for o in objs):
+            return None  # "backing its big brands", "technology supporting critical areas": business, no stance
+        if lemma == "attend" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return None  # "to attend to varied needs": taking care of, no meeting attended
         if lemma == "blame" and not any(
                 t.pos_ == "PRON" or cameo.can_act(t) or t.ent_type_ in ACTOR_LABELS
                 for o in objs + prep_objects(tok, ("on", "for")) for t in o.subtree):

@@ -730,6 +730,22 @@ DOCUMENT_VERBS: frozenset[str] = frozenset(
 """Verbs that take an agreement in force as their object: "Tokyo's failure to observe the
 agreement", "measures to implement the pact": the agreement is a document, not an accord made."""
 
+DOCUMENT_PREDICATES: frozenset[str] = frozenset(
+    "expire lapse cover govern provide stipulate require permit allow limit fix apply remain".split())
+"""Verbs whose subject is an agreement in force: "after a standstill agreement expires on June 30",
+"the accord provides for quarterly price reviews"."""
+
+STANCE_OBJECTS: frozenset[str] = frozenset(
+    "plan plans proposal proposals bill bills call calls measure measures move moves policy policies "
+    "candidacy candidate bid resolution initiative initiatives effort efforts position stance view views "
+    "decision decisions reform reforms request demand demands law legislation amendment programme program "
+    "cause campaign independence sanction sanctions ban idea ideas approach strategy stand government regime "
+    "cut cuts increase rise package scheme motion case claim claims right rights line membership entry accession "
+    "application nomination winner challenger contender nominee incumbent".split())
+"""What one backs when backing is a stance (PLOVER SUPPORT): a party, a proposal, a policy or a
+cause: "the House supported a call for Japan to spend more", "backed the plan"; not "backing its
+big brands", "technology supporting critical areas of exploration" (business)."""
+
 READINESS_ADJECTIVES: dict[str, str] = {
     "ready": "hypothetical", "willing": "hypothetical", "eager": "hypothetical", "able": "hypothetical",
     "unwilling": "negated", "unable": "negated", "reluctant": "hypothetical", "likely": "hypothetical",
