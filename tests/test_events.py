@@ -1554,7 +1554,7 @@ def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, tri
     ("India proposed to use the supercomputer to analyze weather patterns to forecast monsoons.", "proposed"),
     # v15: backing brands or technology is business, not a stance; attending to needs is no meeting
     ("O'Reilly said Heinz will concentrate on backing its big brands, new products and services.", "backing"),
-    ("TRW said it will deliver, install, test and support the new system at five Navy sites.", "support"),
+    ("In subsequent phases, TRW said it will deliver, install, test and support the new system at five Navy sites.", "support"),
     ("\"The bank will now have to equip itself to meet a range of services required to attend to varied needs of its "
      "developing members,\" Fujioka said.", "attend"),
     # v15: a bond quoted by its coupon is no offer to a party
