@@ -721,6 +721,12 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "the reform offensive", "a charm offensive": a campaign, not an attack
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
+        if (tok.dep_ in ("compound", "amod", "nmod") and (tok.head.lemma_.lower() in P.VEHICLE_NOUNS
+                                                         or tok.head.lemma_.lower() in P.WEAPON_NOUNS)) or any(
+                c.dep_ == "conj" and c.lemma_.lower() in P.VEHICLE_NOUNS and any(m.dep_ == "compound" for m in c.children)
+                for c in tok.children):
+            return None  # "an attack helicopter", "Navy attack and reconnaissance aircraft" (two modifiers of one
+            # head, parsed as coordinated nouns): a kind of machine
         if etype == "ASSAULT" and accidental_blast(tok):
             return None  # "a gas explosion at a chemical factory": an accident, not an attack
         if lemma == "contact" and light_verb(tok) is None and not any(
