@@ -1557,6 +1557,8 @@ def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, tri
     ("In subsequent phases, TRW said it will deliver, install, test and support the new system at five Navy sites.", "support"),
     ("\"The bank will now have to equip itself to meet a range of services required to attend to varied needs of its "
      "developing members,\" Fujioka said.", "attend"),
+    # v15: awarding a contract is procurement
+    ("The joint committee of Taiwan's maize importers awarded contracts to five U.S. companies to supply maize.", "awarded"),
     # v15: an attack aircraft is a machine, not an attack
     ("The company said the systems will be used on a variety of Navy attack and reconnaissance aircraft.", "attack"),
     # v15: a bond quoted by its coupon is no offer to a party
