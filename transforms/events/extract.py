@@ -601,8 +601,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 t.pos_ == "PRON" or cameo.can_act(t) or t.ent_type_ in ACTOR_LABELS
                 for o in objs + prep_objects(tok, ("on", "for")) for t in o.subtree):
             return None  # "blamed rapid price changes on unbalanced supply and demand": a cause, no party accused
-        if lemma == "award" and any(o.lemma_.lower() in ("contract", "order", "tender", "concession", "licence", "license")
-                                    for o in objs):
+        if lemma == "award" and any(o.lemma_.lower() in P.PROCUREMENT_OBJECTS for o in objs):
             return None  # "awarded contracts to five U.S. companies to supply maize": procurement, no cooperation
         if lemma == "order" and objs and any(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
             return None  # "the airline ordered 10 jets": a purchase

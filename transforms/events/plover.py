@@ -724,6 +724,10 @@ INQUIRY_OBJECTS: frozenset[str] = frozenset(
 happening, or a wrong or its traces ("probing its compliance", "investigating 14 other cases"); not
 "investigate ways of closing loopholes", "investigate systems for the airport" (a study)."""
 
+PROCUREMENT_OBJECTS: frozenset[str] = frozenset("contract order tender concession licence license".split())
+"""What is awarded in a purchase: "awarded contracts to five U.S. companies to supply maize" is
+procurement, no cooperation between parties."""
+
 DOCUMENT_VERBS: frozenset[str] = frozenset(
     "observe implement violate breach honour honor respect abide comply enforce uphold apply "
     "administer monitor police".split())
