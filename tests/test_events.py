@@ -1588,3 +1588,28 @@ def test_model_v15_readiness_is_no_act(nlp):
     text = ("Japan is ready to discuss bank regulation and capital adequacy with western monetary authorities but cannot "
             "say when joint rules can be agreed, Japanese vice-minister of finance Toyoo Gyohten said.")
     assert model_events(nlp, text)["discuss"].modality == "hypothetical"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, modality", [
+    # v15: dated after the story is still to come
+    ("Debt talks open tomorrow in New York between the Philippines and its creditors.", "talks", "future"),
+    ("Chancellor Kohl will review a joint proposal by steel employers and unions at a meeting on the industry tomorrow.",
+     "meeting", "future"),
+    # v15: a time clause in the simple present tells what is still to come
+    ("Lyng will ask the Japanese government to remove all beef import restrictions when he visits there next month.",
+     "visits", "future"),
+    # v15: an ability, a duty, an effort or a permission is no act
+    ("\"Debtor countries and creditors must cooperate with the banks to find long-term solutions,\" he said.",
+     "cooperate", "hypothetical"),
+    ("The provisions allow countries to join the agreement at a later date.", "join", "hypothetical"),
+])
+def test_model_v15_dates_time_clauses_duties_and_permissions(nlp, text, trigger, modality):
+    events = model_events(nlp, text)
+    assert events[trigger].modality == modality
+
+
+@pytest.mark.model
+def test_model_v15_past_days_stay_asserted(nlp):
+    # "on Friday" in a story is the last Friday: told as done
+    assert model_events(nlp, "The two sides met on Friday in Geneva.")["met"].modality == "asserted"

@@ -221,8 +221,16 @@ def local_modality(tok: Token) -> str | None:
     if wanted is not None:
         found.append(wanted)  # "threatened a resumption of air raids", "called for talks"
     top = heads[-1]
-    if top.dep_ == "acl" and top.head.lemma_.lower() in ("order", "bid") and children(top, "aux"):
-        found.append("hypothetical")  # purpose: "sent ... in order to kill X"
+    if top.dep_ in ("acl", "relcl") and top.head.lemma_.lower() in P.EFFORT_NOUNS and _infinitive(top):
+        found.append("hypothetical")  # purpose: "sent ... in order to kill X", "in an effort to work out an agreement"
+    if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in P.TIME_CLAUSE_MARKS for c in top.children):
+        found.append("future")  # "will be explained when he visits Washington"
+    if top.dep_ == "ccomp" and _infinitive(top):
+        gov = top.head.lemma_.lower()  # "the provisions allow countries to join" (parsed with a subject of its own)
+        cue = P.INTENT_GOVERNORS.get(gov) or P.DIRECTIVE_GOVERNORS.get(gov)
+        if cue:
+            found.append(cue)
     if tok.pos_ == "NOUN" and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and c.lemma_.lower() in P.LIGHT_VERBS
                                   for c in event_noun(tok).children):
         found.append("future")  # "an agreement to be signed with the Treasury", "the talks to be held in Geneva"

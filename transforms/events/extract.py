@@ -412,6 +412,10 @@ def _agreement_as_topic(noun: Token) -> bool:
         P.NOUN_TRIGGERS.get(head.head.lemma_.lower()) == "CONSULT" or head.head.lemma_.lower() in P.NEGOTIATION_VERBS)
 
 
+def _day(when: datetime.datetime | datetime.date) -> datetime.date:
+    return when.date() if isinstance(when, datetime.datetime) else when
+
+
 def _stative_present(verb: Token) -> bool:
     """A verb in the simple present with no modal or perfect: "they agree", "I don't agree" (a
     state held now, not an act told)."""
@@ -1126,6 +1130,9 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
             if claim is not None and not in_background_clause(tok, claim):
                 inherited = P.CLAIM_CERTAINTY.get(claim.certainty, "asserted")
         modality = local_modality(tok) or inherited
+        if modality in ("asserted", "reported") and source in ("trigger", "clause") and date_range is not None \
+                and date_range[0] is not None and published_at is not None and date_range[0] > _day(published_at):
+            modality = "future"  # "talks opening tomorrow", "will meet from next week": dated after the story
         pairs = [(actor, target)] + [(actor, t) for t in args.conjuncts(target)] + [
             (a, target) for a in args.conjuncts(actor)]
         for k, (a_tok, t_tok) in enumerate(pairs):

@@ -263,8 +263,10 @@ MODAL_AUX: dict[str, str] = {
     "will": "future", "shall": "future", "'ll": "future",
     "could": "hypothetical", "may": "hypothetical", "might": "hypothetical",
     "would": "hypothetical", "should": "hypothetical", "'d": "hypothetical",
+    "can": "hypothetical", "must": "hypothetical",
 }
-"""Auxiliary -> modality: ``"rebels will attack"`` -> future, ``"could attack"`` -> hypothetical."""
+"""Auxiliary -> modality: ``"rebels will attack"`` -> future, ``"could attack"`` -> hypothetical,
+``"we can lift sanctions"``, ``"Iran must withdraw"`` -> hypothetical (an ability or a duty, no act)."""
 
 CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless"})
 """``"if troops withdraw"`` -> hypothetical."""
@@ -285,10 +287,13 @@ INTENT_GOVERNORS: dict[str, str] = {
     "consider": "hypothetical", "propose": "hypothetical", "offer": "hypothetical",
     "delay": "hypothetical", "postpone": "hypothetical", "fail": "negated",
     "insist": "hypothetical",
+    "allow": "hypothetical", "permit": "hypothetical", "enable": "hypothetical", "empower": "hypothetical",
+    "authorize": "hypothetical", "authorise": "hypothetical",
 }
 """Verb governing the trigger as ``to``-infinitive -> modality: ``"plans to withdraw"`` -> future,
 ``"is going to attack"`` -> future, ``"tried to flee"`` -> hypothetical, ``"delayed accepting"`` ->
-hypothetical, ``"failed to agree"`` -> negated."""
+hypothetical, ``"failed to agree"`` -> negated, ``"provisions allow countries to join"`` (a
+permission, not its use) -> hypothetical."""
 
 DIRECTIVE_GOVERNORS: dict[str, str] = {
     "agree": "future", "decide": "future",
@@ -749,6 +754,15 @@ STANCE_OBJECTS: frozenset[str] = frozenset(
 """What one backs when backing is a stance (PLOVER SUPPORT): a party, a proposal, a policy or a
 cause: "the House supported a call for Japan to spend more", "backed the plan"; not "backing its
 big brands", "technology supporting critical areas of exploration" (business)."""
+
+EFFORT_NOUNS: frozenset[str] = frozenset(
+    "order bid effort attempt move drive campaign aim goal hope plan offer call demand push".split())
+"""Nouns whose ``to``-infinitive is a purpose or an aim, not an act: "in an effort to work out an
+agreement", "in order to kill X", "a bid to end the strike" -> hypothetical."""
+
+TIME_CLAUSE_MARKS: frozenset[str] = frozenset("when once until before after".split())
+"""Marks of a time clause whose simple present tells what is still to come: "will be explained
+when he visits Washington" -> future."""
 
 READINESS_ADJECTIVES: dict[str, str] = {
     "ready": "hypothetical", "willing": "hypothetical", "eager": "hypothetical", "able": "hypothetical",
