@@ -1559,6 +1559,11 @@ def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, tri
      "developing members,\" Fujioka said.", "attend"),
     # v15: awarding a contract is procurement
     ("The joint committee of Taiwan's maize importers awarded contracts to five U.S. companies to supply maize.", "awarded"),
+    # v15: a date moved is no sanction; sanctioning a plan is approving it; what a body is, is no act
+    ("The company postponed a press conference scheduled for today.", "postponed"),
+    ("The meeting was delayed so a draft compromise proposal on buffer stock rules could be completed.", "delayed"),
+    ("The plan was sanctioned by the state council last month.", "sanctioned"),
+    ("The IEA, an alliance of 21 industrial nations, said oil stocks rose.", "alliance"),
     # v15: an attack aircraft is a machine, not an attack
     ("The company said the systems will be used on a variety of Navy attack and reconnaissance aircraft.", "attack"),
     # v15: a bond quoted by its coupon is no offer to a party
@@ -1575,6 +1580,7 @@ def test_model_v15_inquiries_and_blame_on_parties_stay(nlp):
     assert model_events(nlp, "Witzel blamed the losses on Brazil's government price restrictions.")["blamed"].event_type == "ACCUSE"
     assert model_events(nlp, "Iraq blamed Iran for the attack.")["blamed"].event_type == "ACCUSE"
     assert model_events(nlp, "Iran proposed to hold talks with Iraq in Geneva.")["proposed"].event_type == "REQUEST"
+    assert model_events(nlp, "The U.S. sanctioned three Chinese firms.")["sanctioned"].event_type == "SANCTION"
     assert model_events(nlp, "We do not support and will not support Soviet membership in the World Bank."
                         )["support"].event_type == "SUPPORT"
     assert model_events(nlp, "The socialist winner, backed by other opposition parties, had campaigned against the tax."

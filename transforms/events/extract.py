@@ -605,6 +605,12 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 t.pos_ == "PRON" or cameo.can_act(t) or t.ent_type_ in ACTOR_LABELS
                 for o in objs + prep_objects(tok, ("on", "for")) for t in o.subtree):
             return None  # "blamed rapid price changes on unbalanced supply and demand": a cause, no party accused
+        if lemma in P.POSTPONING_VERBS and objs and all(
+                P.NOUN_TRIGGERS.get(o.lemma_.lower()) == "CONSULT" or o.lemma_.lower() in P.SCHEDULED_THINGS for o in objs):
+            return None  # "postponed a press conference", "the meeting was delayed": a date moved, no sanction
+        if lemma == "sanction" and objs and not any(
+                o.pos_ in ("PRON", "PROPN") or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in objs):
+            return None  # "the plan was sanctioned by the state council": approved, no sanction on anyone
         if lemma == "award" and any(o.lemma_.lower() in P.PROCUREMENT_OBJECTS for o in objs):
             return None  # "awarded contracts to five U.S. companies to supply maize": procurement, no cooperation
         if lemma == "order" and objs and any(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
@@ -727,6 +733,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "the reform offensive", "a charm offensive": a campaign, not an attack
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
+        if tok.dep_ == "appos" and P.NOUN_TRIGGERS.get(lemma) in ("COOPERATE", "AGREE") and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not any(
+                c.dep_ in ("acl", "relcl") for c in tok.children):
+            return None  # "The IEA, an alliance of 21 industrial nations, said": what a body is, no act
         if (tok.dep_ in ("compound", "amod", "nmod") and (tok.head.lemma_.lower() in P.VEHICLE_NOUNS
                                                          or tok.head.lemma_.lower() in P.WEAPON_NOUNS)) or any(
                 c.dep_ == "conj" and c.lemma_.lower() in P.VEHICLE_NOUNS and any(m.dep_ == "compound" for m in c.children)

@@ -729,13 +729,22 @@ INQUIRY_OBJECTS: frozenset[str] = frozenset(
 happening, or a wrong or its traces ("probing its compliance", "investigating 14 other cases"); not
 "investigate ways of closing loopholes", "investigate systems for the airport" (a study)."""
 
+POSTPONING_VERBS: frozenset[str] = frozenset("postpone delay defer adjourn".split())
+"""Verbs that move a date: "postponed a press conference" (CAMEO may code them as sanctions when
+their object is a relation; a meeting or a vote moved is no sanction)."""
+
+SCHEDULED_THINGS: frozenset[str] = frozenset(
+    "conference vote decision plan plans hearing session announcement meeting talks trial election "
+    "launch ceremony visit".split())
+"""What a date is set for: the object of a postponing verb that makes it no sanction."""
+
 PROCUREMENT_OBJECTS: frozenset[str] = frozenset("contract order tender concession licence license".split())
 """What is awarded in a purchase: "awarded contracts to five U.S. companies to supply maize" is
 procurement, no cooperation between parties."""
 
 DOCUMENT_VERBS: frozenset[str] = frozenset(
     "observe implement violate breach honour honor respect abide comply enforce uphold apply "
-    "administer monitor police".split())
+    "administer monitor police use invoke cite".split())
 """Verbs that take an agreement in force as their object: "Tokyo's failure to observe the
 agreement", "measures to implement the pact": the agreement is a document, not an accord made."""
 
