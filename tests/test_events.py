@@ -1581,6 +1581,10 @@ def test_model_v15_inquiries_and_blame_on_parties_stay(nlp):
     assert model_events(nlp, "Iraq blamed Iran for the attack.")["blamed"].event_type == "ACCUSE"
     assert model_events(nlp, "Iran proposed to hold talks with Iraq in Geneva.")["proposed"].event_type == "REQUEST"
     assert model_events(nlp, "The U.S. sanctioned three Chinese firms.")["sanctioned"].event_type == "SANCTION"
+    # v15: a takeover bid is an offer to a party
+    assert model_events(nlp, "GAF made a hostile takeover bid for Borg-Warner.")["bid"].event_type == "AGREE"
+    assert model_events(nlp, "The bid by Cross valued the company at 34 dlrs a share.")["bid"].event_type == "AGREE"
+    assert "bid" not in model_events(nlp, "Prices were quoted at 101 bid, 102 asked.")
     assert model_events(nlp, "We do not support and will not support Soviet membership in the World Bank."
                         )["support"].event_type == "SUPPORT"
     assert model_events(nlp, "The socialist winner, backed by other opposition parties, had campaigned against the tax."

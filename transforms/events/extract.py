@@ -412,6 +412,10 @@ def _agreement_as_topic(noun: Token) -> bool:
         P.NOUN_TRIGGERS.get(head.head.lemma_.lower()) == "CONSULT" or head.head.lemma_.lower() in P.NEGOTIATION_VERBS)
 
 
+def _infinitive_clause(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _day(when: datetime.datetime | datetime.date) -> datetime.date:
     return when.date() if isinstance(when, datetime.datetime) else when
 
@@ -728,6 +732,13 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                  or any(t.lower_ in ("pct", "percent", "%") for c in tok.lefts for t in c.subtree)):
             return None  # "an exchange offer for its warrants", "shares on offer", "the 5-1/2 pct 1992 East Asiatic
             # offer was unchanged": securities for sale, no offer to a party
+        if lemma == "bid" and etype is None and tok.dep_ != "compound" and not any(
+                c.dep_ in ("acl", "relcl") and _infinitive_clause(c) for c in tok.children) and (
+                any(c.dep_ in ("compound", "amod") and c.lower_ in P.TAKEOVER_MODIFIERS for c in tok.children)
+                or any(c.dep_ == "poss" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS) for c in tok.children)
+                or any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("for", "by")))):
+            etype = "AGREE"  # "Harcourt's 50 dlr a share bid", "a takeover bid for Borg-Warner": an offer to a
+            # party (not "a bid to join the EC", an attempt, nor "38 ov Jly bid", a price)
         if lemma in ("offensive", "counteroffensive", "counter-offensive") and any(
                 c.dep_ in ("compound", "amod") and c.lower_ in P.CIVIL_OFFENSIVES for c in tok.children):
             return None  # "the reform offensive", "a charm offensive": a campaign, not an attack

@@ -729,6 +729,9 @@ INQUIRY_OBJECTS: frozenset[str] = frozenset(
 happening, or a wrong or its traces ("probing its compliance", "investigating 14 other cases"); not
 "investigate ways of closing loopholes", "investigate systems for the airport" (a study)."""
 
+TAKEOVER_MODIFIERS: frozenset[str] = frozenset("takeover buyout hostile rival tender cash merger".split())
+"""Modifiers that make a ``bid`` an offer to a company's owners: "a hostile takeover bid"."""
+
 POSTPONING_VERBS: frozenset[str] = frozenset("postpone delay defer adjourn".split())
 """Verbs that move a date: "postponed a press conference" (CAMEO may code them as sanctions when
 their object is a relation; a meeting or a vote moved is no sanction)."""
