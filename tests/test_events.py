@@ -1564,6 +1564,8 @@ def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, tri
     ("The meeting was delayed so a draft compromise proposal on buffer stock rules could be completed.", "delayed"),
     ("The plan was sanctioned by the state council last month.", "sanctioned"),
     ("The IEA, an alliance of 21 industrial nations, said oil stocks rose.", "alliance"),
+    # v15: a board meeting every month is a custom, not a happening
+    ("\"Our board meets every month,\" the chairman said.", "meets"),
     # v15: an attack aircraft is a machine, not an attack
     ("The company said the systems will be used on a variety of Navy attack and reconnaissance aircraft.", "attack"),
     # v15: a bond quoted by its coupon is no offer to a party
@@ -1613,6 +1615,9 @@ def test_model_v15_readiness_is_no_act(nlp):
     ("\"Debtor countries and creditors must cooperate with the banks to find long-term solutions,\" he said.",
      "cooperate", "hypothetical"),
     ("The provisions allow countries to join the agreement at a later date.", "join", "hypothetical"),
+    # v15: what is postponed has not happened yet; what is cancelled did not happen
+    ("The annual stockholders' meeting of Bell Petroleum was postponed.", "meeting", "hypothetical"),
+    ("The talks with Iraq were cancelled.", "talks", "negated"),
 ])
 def test_model_v15_dates_time_clauses_duties_and_permissions(nlp, text, trigger, modality):
     events = model_events(nlp, text)

@@ -267,8 +267,8 @@ def _wanting_verb(noun: Token) -> str | None:
     cur = noun
     if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
         cur = cur.head.head
-    if cur.dep_ == "dobj":
-        verb = cur.head
+    if cur.dep_ == "dobj" or (cur.dep_ == "nsubjpass" and cur.head.lemma_.lower() in P.CALLING_OFF_VERBS):
+        verb = cur.head  # "threatened air raids", "the meeting was postponed"
     elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and (
             cur.head.lower_ == "for" or (cur.head.lower_ == "on" and cur.head.head.lemma_.lower() == "insist")):
         verb = cur.head.head  # "called for talks", "insisted on a ceasefire"
@@ -277,7 +277,7 @@ def _wanting_verb(noun: Token) -> str | None:
     if verb.pos_ != "VERB" or verb.i == noun.i:
         return None
     lemma = verb.lemma_.lower()
-    return P.INTENT_GOVERNORS.get(lemma) or P.DIRECTIVE_GOVERNORS.get(lemma)
+    return P.INTENT_GOVERNORS.get(lemma) or P.DIRECTIVE_GOVERNORS.get(lemma) or P.CALLING_OFF_VERBS.get(lemma)
 
 
 def claim_for(start: int, end: int, claims: Sequence[ClaimLike]) -> ClaimLike | None:

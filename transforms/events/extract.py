@@ -494,8 +494,13 @@ def _promised_violence(verb: Token) -> bool:
 
 
 def _habitual(tok: Token) -> bool:
-    """A clause a habitual adverb makes generic: "officials normally meet in the summer (to discuss ...)"."""
-    return any(c.dep_ == "advmod" and c.lower_ in P.HABITUAL_ADVERBS for c in tok.children) or (
+    """A clause a habitual adverb makes generic: "officials normally meet in the summer (to discuss
+    ...)", "our board meets every month" (a simple present with "every")."""
+    def every(v: Token) -> bool:
+        return v.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ in ("npadvmod", "advmod") and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children)
+            for c in v.children)
+    return any(c.dep_ == "advmod" and c.lower_ in P.HABITUAL_ADVERBS for c in tok.children) or every(tok) or (
         tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.pos_ == "VERB"
         and any(c.dep_ == "advmod" and c.lower_ in P.HABITUAL_ADVERBS for c in tok.head.children))
 

@@ -772,6 +772,13 @@ EFFORT_NOUNS: frozenset[str] = frozenset(
 """Nouns whose ``to``-infinitive is a purpose or an aim, not an act: "in an effort to work out an
 agreement", "in order to kill X", "a bid to end the strike" -> hypothetical."""
 
+CALLING_OFF_VERBS: dict[str, str] = {
+    "postpone": "hypothetical", "delay": "hypothetical", "defer": "hypothetical", "adjourn": "hypothetical",
+    "cancel": "negated", "scrap": "negated", "abandon": "negated",
+}
+"""Verbs that move or drop what they govern: "the stockholders' meeting was postponed" ->
+hypothetical, "the talks were cancelled" -> negated."""
+
 TIME_CLAUSE_MARKS: frozenset[str] = frozenset("when once until before after".split())
 """Marks of a time clause whose simple present tells what is still to come: "will be explained
 when he visits Washington" -> future."""
