@@ -1566,6 +1566,15 @@ def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, tri
     ("The IEA, an alliance of 21 industrial nations, said oil stocks rose.", "alliance"),
     # v15: a board meeting every month is a custom, not a happening
     ("\"Our board meets every month,\" the chairman said.", "meets"),
+    # v15: a company's directors meeting, securities offered, a buyback, satisfying complaints, criticism
+    # of a policy and a takeover battle are no events of their word's type
+    ("The General Motors plan, announced after a board of directors meeting in New York, calls for a buyback.", "meeting"),
+    ("The company spokesman said the supervisory board would meet on April 9 to approve the year-end results.", "meet"),
+    ("The offering comprises 1.2 mln new shares and 245,000 shares offered by certain selling shareholders.", "offered"),
+    ("The company began a Dutch auction tender offer for up to 5 mln of its own shares.", "offer"),
+    ("Japan will take steps to meet U.S. complaints about its chip exports.", "meet"),
+    ("The unions stepped up their attacks on the wage freeze.", "attacks"),
+    ("Allied-Lyons won control of Hiram Walker last year in a takeover battle with Gulf Canada Corp.", "battle"),
     # v15: an attack aircraft is a machine, not an attack
     ("The company said the systems will be used on a variety of Navy attack and reconnaissance aircraft.", "attack"),
     # v15: a bond quoted by its coupon is no offer to a party
@@ -1587,6 +1596,9 @@ def test_model_v15_inquiries_and_blame_on_parties_stay(nlp):
     assert model_events(nlp, "GAF made a hostile takeover bid for Borg-Warner.")["bid"].event_type == "AGREE"
     assert model_events(nlp, "The bid by Cross valued the company at 34 dlrs a share.")["bid"].event_type == "AGREE"
     assert "bid" not in model_events(nlp, "Prices were quoted at 101 bid, 102 asked.")
+    # an institution's board of governors is states meeting
+    text = "The bank's board of governors, meeting here ahead of the IADB annual meetings, put off any decisions."
+    assert model_events(nlp, text)["meeting"].event_type == "CONSULT"
     assert model_events(nlp, "We do not support and will not support Soviet membership in the World Bank."
                         )["support"].event_type == "SUPPORT"
     assert model_events(nlp, "The socialist winner, backed by other opposition parties, had campaigned against the tax."
@@ -1618,6 +1630,8 @@ def test_model_v15_readiness_is_no_act(nlp):
     # v15: what is postponed has not happened yet; what is cancelled did not happen
     ("The annual stockholders' meeting of Bell Petroleum was postponed.", "meeting", "hypothetical"),
     ("The talks with Iraq were cancelled.", "talks", "negated"),
+    # v15: what is scheduled is still to come
+    ("The council meeting was set for 1900 hours, delegates said.", "meeting", "future"),
 ])
 def test_model_v15_dates_time_clauses_duties_and_permissions(nlp, text, trigger, modality):
     events = model_events(nlp, text)

@@ -217,6 +217,9 @@ def local_modality(tok: Token) -> str | None:
             found.append(P.READINESS_ADJECTIVES[up])  # "is ready to discuss", "were unable to agree"
         elif lower.dep_ == "xcomp" and up in P.SOURCE_GOVERNORS and upper.i != tok.i:
             found.append(P.SOURCE_GOVERNORS[up])  # "is rumored to have been arrested"
+    noun = event_noun(tok)
+    if tok.pos_ == "NOUN" and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in P.SCHEDULING_VERBS:
+        found.append("future")  # "the meeting is scheduled for Friday", "the council meeting was set for 1900 hours"
     wanted = _wanting_verb(tok) if tok.pos_ == "NOUN" and len(heads) == 1 else None
     if wanted is not None:
         found.append(wanted)  # "threatened a resumption of air raids", "called for talks"

@@ -412,6 +412,16 @@ def _agreement_as_topic(noun: Token) -> bool:
         P.NOUN_TRIGGERS.get(head.head.lemma_.lower()) == "CONSULT" or head.head.lemma_.lower() in P.NEGOTIATION_VERBS)
 
 
+def _directors(tok: Token) -> bool:
+    """A company's own governing body: its directors, "the board of directors", "the supervisory
+    board" (not an institution's "board of governors" or "executive board", where states sit)."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("director", "directors"):
+        return True
+    return lemma == "board" and (any(c.dep_ == "amod" and c.lower_ == "supervisory" for c in tok.children) or any(
+        o.lemma_.lower() in ("director", "directors") for o in prep_objects(tok, ("of",))))
+
+
 def _infinitive_clause(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -620,6 +630,14 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "sanction" and objs and not any(
                 o.pos_ in ("PRON", "PROPN") or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in objs):
             return None  # "the plan was sanctioned by the state council": approved, no sanction on anyone
+        if lemma == "meet" and objs and all(o.lemma_.lower() in P.SATISFY_OBJECTS or o.lower_ in P.SATISFY_OBJECTS
+                                            for o in objs):
+            return None  # "steps to meet U.S. complaints": satisfying them, no meeting
+        if etype == "CONSULT" and lemma == "meet" and (doer := _doers(tok)) and all(_directors(d) for d in doer) \
+                and not prep_objects(tok, ("with", "between")) and not any(c.dep_ == "dobj" for c in tok.children):
+            return None  # "its board met and rejected the proposal": a company's own body, no meeting between parties
+        if lemma == "offer" and objs and all(o.lemma_.lower() in P.SECURITIES for o in objs):
+            return None  # "the Bundesbank offered Treasury bills", "shares were offered by an underwriting group"
         if lemma == "award" and any(o.lemma_.lower() in P.PROCUREMENT_OBJECTS for o in objs):
             return None  # "awarded contracts to five U.S. companies to supply maize": procurement, no cooperation
         if lemma == "order" and objs and any(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
@@ -761,6 +779,19 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             # head, parsed as coordinated nouns): a kind of machine
         if etype == "ASSAULT" and accidental_blast(tok):
             return None  # "a gas explosion at a chemical factory": an accident, not an attack
+        if etype == "CONSULT" and (any(c.dep_ in ("compound", "poss") and _directors(c) for c in tok.children) or any(
+                _directors(o) for o in prep_objects(tok, ("of",)))) and not prep_objects(tok, ("with", "between")):
+            return None  # "VW's supervisory board meeting", "a meeting of its board of directors": the company's own body
+        if lemma in ("offer", "bid") and (any(c.dep_ == "compound" and c.lower_ == "auction" for c in tok.subtree) or any(
+                t.lower_ == "own" for o in prep_objects(tok, ("for",)) for t in o.subtree)):
+            return None  # "a Dutch auction tender offer for up to 5 mln of its own shares": a buyback
+        if etype == "ASSAULT" and tok.pos_ == "NOUN" and any(o.lower_ in P.POLICY_VICTIMS or o.lemma_.lower() in P.POLICY_VICTIMS
+                                                              for o in prep_objects(tok, ("on", "against"))):
+            return None  # "attacks on the wage freeze": criticism of a policy, no violence
+        if lemma in ("battle", "fight", "war", "struggle") and (any(
+                c.dep_ in ("compound", "amod") and c.lower_ in P.FIGURATIVE_BATTLE_MODIFIERS for c in tok.children) or any(
+                o.lower_ == "control" for o in prep_objects(tok, ("for", "over")))):
+            return None  # "a takeover battle with Gulf Canada", "a battle for control of the company": a contest
         if lemma == "contact" and light_verb(tok) is None and not any(
                 cameo.can_act(o) for o in prep_objects(tok, ("with", "between"))):
             return None  # "business contacts in Asia": people one knows; a contact is made, or is with someone

@@ -730,7 +730,28 @@ happening, or a wrong or its traces ("probing its compliance", "investigating 14
 "investigate ways of closing loopholes", "investigate systems for the airport" (a study)."""
 
 TAKEOVER_MODIFIERS: frozenset[str] = frozenset("takeover buyout hostile rival tender cash merger".split())
+
+FIGURATIVE_BATTLE_MODIFIERS: frozenset[str] = frozenset(
+    "takeover proxy legal court bidding price trade budget tax boardroom custody patent".split())
+"""Modifiers that make a battle or a fight a contest, not violence: "a takeover battle with Gulf
+Canada", "a proxy fight", "the legal battle"."""
 """Modifiers that make a ``bid`` an offer to a company's owners: "a hostile takeover bid"."""
+
+SCHEDULING_VERBS: frozenset[str] = frozenset("schedule set slate fix plan arrange".split())
+"""Verbs that put a happening in the diary: "the meeting is scheduled for Friday", "the council
+meeting was set for 1900 hours" -> future."""
+
+SATISFY_OBJECTS: frozenset[str] = frozenset(
+    "complaint complaints concern concerns objection objections wish wishes request requests demand demands "
+    "criticism expectation expectations condition conditions criterion criteria standard standards "
+    "challenge challenges obligation obligations commitment commitments shortfall".split())
+"""What one meets by satisfying it, not by sitting down with it: "steps to meet U.S. complaints"."""
+
+SECURITIES: frozenset[str] = frozenset(
+    "share shares stock stocks bond bonds note notes debenture debentures bill bills security securities "
+    "warrant warrants unit units".split())
+"""Securities offered for sale: "the Bundesbank offered Treasury bills", "shares were offered by an
+underwriting group" (an issue, no offer to a party)."""
 
 POSTPONING_VERBS: frozenset[str] = frozenset("postpone delay defer adjourn".split())
 """Verbs that move a date: "postponed a press conference" (CAMEO may code them as sanctions when
@@ -793,7 +814,8 @@ bank regulation" -> hypothetical, "unable to agree" -> negated."""
 
 POLICY_VICTIMS: frozenset[str] = frozenset(
     "plan plans proposal proposals bill bills deal deals measure measures legislation initiative reform "
-    "reforms hope hopes chance chances prospect prospects talks accord agreement treaty".split())
+    "reforms hope hopes chance chances prospect prospects talks accord agreement treaty freeze policy "
+    "policies program programme".split())
 """What violence done to is a proposal's or a negotiation's failure, no one harmed: "the accord
 virtually killed the plan", "the veto torpedoed the deal" (ASSAULT only: one adopts a plan or
 backs a bill)."""
