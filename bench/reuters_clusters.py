@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime, timezone
 import random
 import sys
 from pathlib import Path
@@ -41,6 +42,7 @@ def main() -> None:
     from newslake.transforms.ingest import read_source
     from newslake.warehouse.schema import LAKE, TABLES, to_table
     from newslake.warehouse.views import create_views
+    from flows.workers import document_rows
 
     picked = random.Random(args.seed).sample(stories(CORPUS, "heldout"), args.docs)
     docs = [d for d in read_source("\n".join(json.dumps(r) for r in picked).encode(), uri="r.jsonl") if d.status == "ok"]
@@ -57,7 +59,8 @@ def main() -> None:
     con.execute(f"ATTACH ':memory:' AS {LAKE}")
     data = {"events": to_table("events", events, {"run_id": "r"}),
             "mentions": to_table("mentions", mentions, {"run_id": "r"}),
-            "documents": to_table("documents", documents, {"run_id": "r"})}
+            "documents": to_table("documents", document_rows(documents),
+                                  {"run_id": "r", "ingested_at": datetime.now(timezone.utc), "extractor_version": version})}
     for name, schema in TABLES.items():
         con.register("_t", data.get(name, schema.empty_table()))
         con.execute(f"CREATE TABLE {LAKE}.{name} AS SELECT * FROM _t")

@@ -207,6 +207,13 @@ def run_batch(pieces: Sequence[Piece], model: str, version: str, run_id: str, cf
     return result
 
 
+def document_rows(documents: Sequence) -> list[dict]:
+    """``documents`` table rows of extracted documents: their fields plus ``char_count`` and the
+    boilerplate lines as a list."""
+    return [{**{f: getattr(d, f) for f in d.__dataclass_fields__}, "char_count": len(d.text),
+             "boilerplate": list(d.boilerplate)} for d in documents]
+
+
 def extract_tables(docs: Sequence["SourceDoc"], model: str, version: str, run_id: str,
                    budget_s: float = DOC_TIME_BUDGET_S) -> BatchResult:
     """Parse and extract ``docs`` and build their tables, each document within ``budget_s`` seconds
@@ -217,10 +224,7 @@ def extract_tables(docs: Sequence["SourceDoc"], model: str, version: str, run_id
     ex = extract_batch(docs, _nlp(model), version=version, time_budget_s=budget_s)
     extra = {"run_id": run_id, "ingested_at": datetime.now(timezone.utc), "extractor_version": version}
     rows = {name: getattr(ex, name) for name in PER_DOCUMENT}
-    rows["documents"] = [
-        {**{f: getattr(d, f) for f in d.__dataclass_fields__}, "char_count": len(d.text), "boilerplate": list(d.boilerplate)}
-        for d in ex.documents
-    ]
+    rows["documents"] = document_rows(ex.documents)
     ok = sum(d.status == "ok" for d in ex.documents)
     return BatchResult(
         tables={name: to_table(name, rows[name], extra) for name in PER_DOCUMENT},

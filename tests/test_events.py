@@ -1574,7 +1574,7 @@ def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, tri
     ("The company began a Dutch auction tender offer for up to 5 mln of its own shares.", "offer"),
     ("Japan will take steps to meet U.S. complaints about its chip exports.", "meet"),
     ("The unions stepped up their attacks on the wage freeze.", "attacks"),
-    ("Allied-Lyons won control of Hiram Walker last year in a takeover battle with Gulf Canada Corp.", "battle"),
+    ("Allied-Lyons won control of Hiram Walker-Gooderham last year in a battle against Gulf Canada Corp, which finally got a 49 pct stake.", "battle"),
     # v15: an attack aircraft is a machine, not an attack
     ("The company said the systems will be used on a variety of Navy attack and reconnaissance aircraft.", "attack"),
     # v15: a bond quoted by its coupon is no offer to a party

@@ -44,10 +44,12 @@ from newslake.transforms.events.merge import is_bare, merge_mentions
 from newslake.transforms.ids import stable_id
 from newslake.transforms.events.plover import MODALITIES, PLOVER_TYPES
 from newslake.transforms.events.timex import normalize_time
+from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
 EVENTS_VERSION = "newslake.events.v15"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
+COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
 
 ATTEMPT_HEADS = frozenset("attempt plot bid suspect suspects victim victims survivor survivors "
@@ -790,8 +792,12 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "attacks on the wage freeze": criticism of a policy, no violence
         if lemma in ("battle", "fight", "war", "struggle") and (any(
                 c.dep_ in ("compound", "amod") and c.lower_ in P.FIGURATIVE_BATTLE_MODIFIERS for c in tok.children) or any(
-                o.lower_ == "control" for o in prep_objects(tok, ("for", "over")))):
-            return None  # "a takeover battle with Gulf Canada", "a battle for control of the company": a contest
+                o.lower_ == "control" for o in prep_objects(tok, ("for", "over"))) or any(
+                o.lower_.rstrip(".") in COMPANY_SUFFIXES or any(c.dep_ == "compound" and c.lower_.rstrip(".") in COMPANY_SUFFIXES
+                                                                 for c in o.children)
+                for o in prep_objects(tok, ("against", "with")))):
+            return None  # "a takeover battle with Gulf Canada", "a battle for control of the company", "a battle
+            # against Gulf Canada Corp": a contest between companies
         if lemma == "contact" and light_verb(tok) is None and not any(
                 cameo.can_act(o) for o in prep_objects(tok, ("with", "between"))):
             return None  # "business contacts in Asia": people one knows; a contact is made, or is with someone
