@@ -1575,6 +1575,11 @@ def test_model_v15_meetings_with_parties_and_documents_that_speak(nlp, text, tri
     ("Japan will take steps to meet U.S. complaints about its chip exports.", "meet"),
     ("The unions stepped up their attacks on the wage freeze.", "attacks"),
     ("Allied-Lyons won control of Hiram Walker-Gooderham last year in a battle against Gulf Canada Corp, which finally got a 49 pct stake.", "battle"),
+    # v15: reporting conventions, aims, going on and standing laws are no acts
+    ("The official, who requested anonymity, said talks would resume.", "requested"),
+    ("We hope to shoot for one mln barrels a day by next year.", "shoot"),
+    ("The government will press ahead with reforms.", "press"),
+    ("The Glass-Steagall Act bars banks from underwriting corporate securities.", "bars"),
     # v15: an attack aircraft is a machine, not an attack
     ("The company said the systems will be used on a variety of Navy attack and reconnaissance aircraft.", "attack"),
     # v15: a bond quoted by its coupon is no offer to a party
@@ -1592,6 +1597,8 @@ def test_model_v15_inquiries_and_blame_on_parties_stay(nlp):
     assert model_events(nlp, "Iraq blamed Iran for the attack.")["blamed"].event_type == "ACCUSE"
     assert model_events(nlp, "Iran proposed to hold talks with Iraq in Geneva.")["proposed"].event_type == "REQUEST"
     assert model_events(nlp, "The U.S. sanctioned three Chinese firms.")["sanctioned"].event_type == "SANCTION"
+    assert model_events(nlp, "The council banned the party last year.")["banned"].event_type == "COERCE"
+    assert model_events(nlp, "Iraq pressed Iran to withdraw.")["pressed"].event_type == "REQUEST"
     # v15: a takeover bid is an offer to a party
     assert model_events(nlp, "GAF made a hostile takeover bid for Borg-Warner.")["bid"].event_type == "AGREE"
     assert model_events(nlp, "The bid by Cross valued the company at 34 dlrs a share.")["bid"].event_type == "AGREE"

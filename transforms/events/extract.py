@@ -632,6 +632,15 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "sanction" and objs and not any(
                 o.pos_ in ("PRON", "PROPN") or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in objs):
             return None  # "the plan was sanctioned by the state council": approved, no sanction on anyone
+        if lemma in ("request", "ask") and any(o.lower_ in ("anonymity", "confidentiality") for o in objs):
+            return None  # "requested anonymity": a reporting convention
+        if lemma == "shoot" and prep_objects(tok, ("for",)):
+            return None  # "shoot for one mln barrels": aiming at a goal
+        if lemma == "press" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("ahead", "on", "forward") for c in tok.children):
+            return None  # "press ahead with reforms": going on, no request
+        if etype in ("SANCTION", "COERCE") and tok.tag_ in ("VBZ", "VBP") and any(
+                d.ent_type_ == "LAW" or d.lemma_.lower() in P.STANDING_RULES for d in _doers(tok)):
+            return None  # "the Glass-Steagall Act bars banks from underwriting": a law in force, no act
         if lemma == "meet" and objs and all(o.lemma_.lower() in P.SATISFY_OBJECTS or o.lower_ in P.SATISFY_OBJECTS
                                             for o in objs):
             return None  # "steps to meet U.S. complaints": satisfying them, no meeting
@@ -1146,7 +1155,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         etype, last = hit
         start, end = tok.idx, last.idx + len(last)
         said = _cue_claim(start, end, claims)
-        if said is not None and (etype not in P.VERBAL_TYPES or tok.lemma_.lower() in P.MENTAL_VERBS):
+        if said is not None and (etype not in P.VERBAL_TYPES or tok.lemma_.lower() in P.MENTAL_VERBS or (
+                tok.lemma_.lower() in P.ADMITTING_VERBS and not any(c.dep_ in ("dobj", "prep") for c in tok.children))):
             continue  # the trigger is a claim's cue that reports ("denied", "accused ... of saying")
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else (
             noun_roles(tok, etype) if tok.pos_ == "NOUN" else (None, None))

@@ -737,6 +737,14 @@ FIGURATIVE_BATTLE_MODIFIERS: frozenset[str] = frozenset(
 Canada", "a proxy fight", "the legal battle"."""
 """Modifiers that make a ``bid`` an offer to a company's owners: "a hostile takeover bid"."""
 
+ADMITTING_VERBS: frozenset[str] = frozenset("concede admit acknowledge".split())
+"""Verbs of saying that yield a point: as a claim's cue with no object ("..., Melamed conceded") they
+report, they yield nothing."""
+
+STANDING_RULES: frozenset[str] = frozenset(
+    "law laws act statute rule rules regulation regulations constitution treaty charter code".split())
+"""What bars or bans in the present tense as a standing rule, not an act: "Glass-Steagall bars banks"."""
+
 SCHEDULING_VERBS: frozenset[str] = frozenset("schedule set slate fix plan arrange".split())
 """Verbs that put a happening in the diary: "the meeting is scheduled for Friday", "the council
 meeting was set for 1900 hours" -> future."""
