@@ -1639,6 +1639,11 @@ def test_model_v15_readiness_is_no_act(nlp):
     ("The talks with Iraq were cancelled.", "talks", "negated"),
     # v15: what is scheduled is still to come
     ("The council meeting was set for 1900 hours, delegates said.", "meeting", "future"),
+    # v15: a happening is as real as its starting or going on is told
+    ("The official said talks would resume next month.", "talks", "hypothetical"),
+    ("The talks will begin next week in Geneva.", "talks", "future"),
+    # v15: a condition of what may be
+    ("Revlon must have the permission of Gillette's board before making an offer to shareholders.", "offer", "hypothetical"),
 ])
 def test_model_v15_dates_time_clauses_duties_and_permissions(nlp, text, trigger, modality):
     events = model_events(nlp, text)
@@ -1649,3 +1654,4 @@ def test_model_v15_dates_time_clauses_duties_and_permissions(nlp, text, trigger,
 def test_model_v15_past_days_stay_asserted(nlp):
     # "on Friday" in a story is the last Friday: told as done
     assert model_events(nlp, "The two sides met on Friday in Geneva.")["met"].modality == "asserted"
+    assert model_events(nlp, "Talks between the two sides continued on Monday.")["Talks"].modality == "asserted"

@@ -220,10 +220,25 @@ def local_modality(tok: Token) -> str | None:
     noun = event_noun(tok)
     if tok.pos_ == "NOUN" and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in P.SCHEDULING_VERBS:
         found.append("future")  # "the meeting is scheduled for Friday", "the council meeting was set for 1900 hours"
+    if tok.pos_ == "NOUN" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in P.ASPECT_VERBS \
+            and noun.head.i not in {h.i for h in heads}:
+        told = local_modality(noun.head)  # "talks would resume", "the talks will begin next week", "no meeting took place"
+        if told in _MODALITY_RANK:
+            found.append(told)
     wanted = _wanting_verb(tok) if tok.pos_ == "NOUN" and len(heads) == 1 else None
     if wanted is not None:
         found.append(wanted)  # "threatened a resumption of air raids", "called for talks"
     top = heads[-1]
+    cur = top
+    for _ in range(4 if top.pos_ == "VERB" and top.dep_ == "pcomp" else 0):
+        # "would involve ... being endorsed by the IMF": a condition of what may be
+        if cur.dep_ not in ("pcomp", "prep") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            modal = [P.MODAL_AUX[c.lower_] for c in cur.children if c.dep_ == "aux" and c.lower_ in P.MODAL_AUX]
+            found += modal
+            break
     if top.dep_ in ("acl", "relcl") and top.head.lemma_.lower() in P.EFFORT_NOUNS and _infinitive(top):
         found.append("hypothetical")  # purpose: "sent ... in order to kill X", "in an effort to work out an agreement"
     if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP") and any(

@@ -745,6 +745,11 @@ STANDING_RULES: frozenset[str] = frozenset(
     "law laws act statute rule rules regulation regulations constitution treaty charter code".split())
 """What bars or bans in the present tense as a standing rule, not an act: "Glass-Steagall bars banks"."""
 
+ASPECT_VERBS: frozenset[str] = frozenset(
+    "begin start resume continue open end close conclude happen occur proceed convene take go".split())
+"""Verbs whose subject is a happening that starts, goes on or takes place: the happening is as real as
+they are told ("talks would resume" -> hypothetical, "the talks will begin next week" -> future)."""
+
 SCHEDULING_VERBS: frozenset[str] = frozenset("schedule set slate fix plan arrange".split())
 """Verbs that put a happening in the diary: "the meeting is scheduled for Friday", "the council
 meeting was set for 1900 hours" -> future."""
