@@ -1642,6 +1642,12 @@ def test_model_v15_readiness_is_no_act(nlp):
     # v15: a happening is as real as its starting or going on is told
     ("The official said talks would resume next month.", "talks", "hypothetical"),
     ("The talks will begin next week in Geneva.", "talks", "future"),
+    # v15: planned meetings told by their modifier, "is to", "scheduled to", "due to", attendance
+    ("Delegates will discuss the issue at the forthcoming Venice summit.", "summit", "future"),
+    ("Shultz is to meet Shevardnadze in Moscow.", "meet", "future"),
+    ("He was also scheduled to meet Deputy Secretary of State John Whitehead.", "meet", "future"),
+    ("Negotiations are due to begin in May.", "Negotiations", "future"),
+    ("\"My visit to the United States will be the first by a Japanese premier this year,\" he said.", "visit", "future"),
     # v15: a condition of what may be
     ("Revlon must have the permission of Gillette's board before making an offer to shareholders.", "offer", "hypothetical"),
 ])

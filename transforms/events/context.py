@@ -220,11 +220,17 @@ def local_modality(tok: Token) -> str | None:
     noun = event_noun(tok)
     if tok.pos_ == "NOUN" and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in P.SCHEDULING_VERBS:
         found.append("future")  # "the meeting is scheduled for Friday", "the council meeting was set for 1900 hours"
-    if tok.pos_ == "NOUN" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in P.ASPECT_VERBS \
+    if tok.pos_ == "NOUN":
+        found += [P.PLANNED_MODIFIERS[c.lower_] for c in noun.children
+                  if c.dep_ in ("amod", "compound") and c.lower_ in P.PLANNED_MODIFIERS]  # "the forthcoming summit"
+    if tok.pos_ == "NOUN" and ((noun.dep_ == "nsubj" and noun.head.lemma_.lower() in P.ASPECT_VERBS) or (
+            noun.dep_ == "dobj" and noun.head.lemma_.lower() in P.ATTENDING_VERBS)) \
             and noun.head.i not in {h.i for h in heads}:
         told = local_modality(noun.head)  # "talks would resume", "the talks will begin next week", "no meeting took place"
         if told in _MODALITY_RANK:
             found.append(told)
+        found += [P.READINESS_ADJECTIVES[c.lower_] for c in noun.head.children  # "negotiations are due to begin"
+                  if c.dep_ == "acomp" and c.lower_ in P.READINESS_ADJECTIVES]
     wanted = _wanting_verb(tok) if tok.pos_ == "NOUN" and len(heads) == 1 else None
     if wanted is not None:
         found.append(wanted)  # "threatened a resumption of air raids", "called for talks"

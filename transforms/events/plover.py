@@ -286,12 +286,12 @@ INTENT_GOVERNORS: dict[str, str] = {
     "want": "hypothetical", "hope": "hypothetical", "wish": "hypothetical",
     "consider": "hypothetical", "propose": "hypothetical", "offer": "hypothetical",
     "delay": "hypothetical", "postpone": "hypothetical", "fail": "negated",
-    "insist": "hypothetical",
+    "insist": "hypothetical", "schedule": "future", "slate": "future", "be": "future",
     "allow": "hypothetical", "permit": "hypothetical", "enable": "hypothetical", "empower": "hypothetical",
     "authorize": "hypothetical", "authorise": "hypothetical",
 }
 """Verb governing the trigger as ``to``-infinitive -> modality: ``"plans to withdraw"`` -> future,
-``"is going to attack"`` -> future, ``"tried to flee"`` -> hypothetical, ``"delayed accepting"`` ->
+``"is going to attack"`` -> future, ``"is to meet"``, ``"was scheduled to meet"`` -> future, ``"tried to flee"`` -> hypothetical, ``"delayed accepting"`` ->
 hypothetical, ``"failed to agree"`` -> negated, ``"provisions allow countries to join"`` (a
 permission, not its use) -> hypothetical."""
 
@@ -746,9 +746,21 @@ STANDING_RULES: frozenset[str] = frozenset(
 """What bars or bans in the present tense as a standing rule, not an act: "Glass-Steagall bars banks"."""
 
 ASPECT_VERBS: frozenset[str] = frozenset(
-    "begin start resume continue open end close conclude happen occur proceed convene take go".split())
+    "begin start resume continue open end close conclude happen occur proceed convene take go be".split())
 """Verbs whose subject is a happening that starts, goes on or takes place: the happening is as real as
 they are told ("talks would resume" -> hypothetical, "the talks will begin next week" -> future)."""
+
+PLANNED_MODIFIERS: dict[str, str] = {
+    "forthcoming": "future", "upcoming": "future", "coming": "future", "next": "future", "planned": "future",
+    "scheduled": "future", "expected": "future", "proposed": "hypothetical", "possible": "hypothetical",
+    "potential": "hypothetical", "prospective": "hypothetical", "mooted": "hypothetical",
+}
+"""Modifiers that put a noun event ahead: "the forthcoming Venice summit", "the next Arab summit"
+-> future; "a possible meeting" -> hypothetical."""
+
+ATTENDING_VERBS: frozenset[str] = frozenset("attend host chair join address boycott skip".split())
+"""Verbs whose object is a happening someone takes part in: the happening is as real as the taking
+part is told ("will attend the Group of 24 meeting" -> future)."""
 
 SCHEDULING_VERBS: frozenset[str] = frozenset("schedule set slate fix plan arrange".split())
 """Verbs that put a happening in the diary: "the meeting is scheduled for Friday", "the council
@@ -820,7 +832,7 @@ when he visits Washington" -> future."""
 READINESS_ADJECTIVES: dict[str, str] = {
     "ready": "hypothetical", "willing": "hypothetical", "eager": "hypothetical", "able": "hypothetical",
     "unwilling": "negated", "unable": "negated", "reluctant": "hypothetical", "likely": "hypothetical",
-    "unlikely": "hypothetical",
+    "unlikely": "hypothetical", "prepared": "hypothetical", "due": "future", "poised": "future",
 }
 """An adjective governing the trigger as ``to``-infinitive -> modality: "Japan is ready to discuss
 bank regulation" -> hypothetical, "unable to agree" -> negated."""
