@@ -42,7 +42,7 @@ def main() -> None:
     from newslake.transforms.ingest import read_source
     from newslake.warehouse.schema import LAKE, TABLES, to_table
     from newslake.warehouse.views import create_views
-    from flows.workers import document_rows
+    from newslake.flows.workers import document_rows
 
     picked = random.Random(args.seed).sample(stories(CORPUS, "heldout"), args.docs)
     docs = [d for d in read_source("\n".join(json.dumps(r) for r in picked).encode(), uri="r.jsonl") if d.status == "ok"]
