@@ -245,20 +245,20 @@ def local_modality(tok: Token) -> str | None:
             modal = [P.MODAL_AUX[c.lower_] for c in cur.children if c.dep_ == "aux" and c.lower_ in P.MODAL_AUX]
             found += modal
             break
-    if top.dep_ in ("acl", "relcl") and top.head.lemma_.lower() in P.EFFORT_NOUNS and _infinitive(top):
+    if top.dep_ in ("acl", "relcl") and top.head.lemma_.lower() in P.EFFORT_NOUNS and infinitive(top):
         found.append("hypothetical")  # purpose: "sent ... in order to kill X", "in an effort to work out an agreement"
     if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP") and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in P.TIME_CLAUSE_MARKS for c in top.children):
         found.append("future")  # "will be explained when he visits Washington"
-    if top.dep_ == "ccomp" and _infinitive(top):
+    if top.dep_ == "ccomp" and infinitive(top):
         gov = top.head.lemma_.lower()  # "the provisions allow countries to join" (parsed with a subject of its own)
         cue = P.INTENT_GOVERNORS.get(gov) or P.DIRECTIVE_GOVERNORS.get(gov)
         if cue:
             found.append(cue)
-    if tok.pos_ == "NOUN" and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and c.lemma_.lower() in P.LIGHT_VERBS
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("acl", "relcl") and infinitive(c) and c.lemma_.lower() in P.LIGHT_VERBS
                                   for c in event_noun(tok).children):
         found.append("future")  # "an agreement to be signed with the Treasury", "the talks to be held in Geneva"
-    if top.dep_ == "advcl" and _infinitive(top) and top.head.pos_ in ("VERB", "AUX"):
+    if top.dep_ == "advcl" and infinitive(top) and top.head.pos_ in ("VERB", "AUX"):
         governing = local_modality(top.head)  # a purpose is no more real than what serves it:
         if governing in _MODALITY_RANK:       # "is expected to hold a meeting to approve the merger"
             found.append(governing)
@@ -279,7 +279,7 @@ def local_modality(tok: Token) -> str | None:
     return min(found, key=lambda m: _MODALITY_RANK.get(m, 9))
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive(verb: Token) -> bool:
     """A ``to``-infinitive clause: "(a meeting) to be held", "(met) to discuss"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 

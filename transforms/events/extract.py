@@ -37,7 +37,7 @@ from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Ar
                                              clause_party, light_verb, noun_roles, prep_objects, subject,
                                              verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
-                                                in_background_clause,
+                                                in_background_clause, infinitive,
                                                 local_modality, mode_of, place_of, place_span, sentence_date, sentence_place,
                                                 violent_place)
 from newslake.transforms.events.merge import is_bare, merge_mentions
@@ -424,10 +424,6 @@ def _directors(tok: Token) -> bool:
         o.lemma_.lower() in ("director", "directors") for o in prep_objects(tok, ("of",))))
 
 
-def _infinitive_clause(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _day(when: datetime.datetime | datetime.date) -> datetime.date:
     return when.date() if isinstance(when, datetime.datetime) else when
 
@@ -767,7 +763,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "an exchange offer for its warrants", "shares on offer", "the 5-1/2 pct 1992 East Asiatic
             # offer was unchanged": securities for sale, no offer to a party
         if lemma == "bid" and etype is None and tok.dep_ != "compound" and not any(
-                c.dep_ in ("acl", "relcl") and _infinitive_clause(c) for c in tok.children) and (
+                c.dep_ in ("acl", "relcl") and infinitive(c) for c in tok.children) and (
                 any(c.dep_ in ("compound", "amod") and c.lower_ in P.TAKEOVER_MODIFIERS for c in tok.children)
                 or any(c.dep_ == "poss" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS) for c in tok.children)
                 or any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("for", "by")))):
