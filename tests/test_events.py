@@ -1661,3 +1661,25 @@ def test_model_v15_past_days_stay_asserted(nlp):
     # "on Friday" in a story is the last Friday: told as done
     assert model_events(nlp, "The two sides met on Friday in Geneva.")["met"].modality == "asserted"
     assert model_events(nlp, "Talks between the two sides continued on Monday.")["Talks"].modality == "asserted"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v15: a legal action brought against a party is an accusation; a settlement reached is an agreement
+    ("ACICO opened legal proceedings against EPAC.", "proceedings", "ACCUSE"),
+    ("The suit, filed by Niagara Mohawk Power Corp, concerns the design of the valve system.", "suit", "ACCUSE"),
+    ("The union and GM reached a tentative settlement on Sunday.", "settlement", "AGREE"),
+    ("The union reached a settlement with the company.", "settlement", "AGREE"),
+])
+def test_model_v15_legal_actions_and_settlements(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v15_suits_followed_prices_settled_and_no_need_are_no_acts(nlp):
+    assert "suit" not in model_events(nlp, "Other countries followed suit.")
+    assert "settlement" not in model_events(nlp, "The settlement price of the contract rose.")
+    events = model_events(nlp, "Pittway said it filed suit in U.S. District Court alleging Black and Decker violated the copyright.")
+    assert "suit" not in events and events["filed"].event_type == "ACCUSE"  # one row for one lawsuit
+    text = "There is no need for an emergency OPEC meeting, the minister said."
+    assert model_events(nlp, text)["meeting"].modality == "negated"

@@ -220,6 +220,9 @@ def local_modality(tok: Token) -> str | None:
     noun = event_noun(tok)
     if tok.pos_ == "NOUN" and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in P.SCHEDULING_VERBS:
         found.append("future")  # "the meeting is scheduled for Friday", "the council meeting was set for 1900 hours"
+    if tok.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and noun.head.head.pos_ == "NOUN" \
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.head.head.children):
+        found.append("negated")  # "no need for an emergency meeting", "no justification for legal action"
     if tok.pos_ == "NOUN":
         found += [P.PLANNED_MODIFIERS[c.lower_] for c in noun.children
                   if c.dep_ in ("amod", "compound") and c.lower_ in P.PLANNED_MODIFIERS]  # "the forthcoming summit"

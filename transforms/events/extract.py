@@ -762,6 +762,21 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                  or any(t.lower_ in ("pct", "percent", "%") for c in tok.lefts for t in c.subtree)):
             return None  # "an exchange offer for its warrants", "shares on offer", "the 5-1/2 pct 1992 East Asiatic
             # offer was unchanged": securities for sale, no offer to a party
+        if etype is None and tok.dep_ != "compound" and (lemma in P.LEGAL_ACTIONS or (
+                lemma == "action" and any(c.dep_ in ("amod", "compound") and c.lower_ in P.LEGAL_MODIFIERS
+                                          for c in tok.children))) and (any(
+                o.pos_ == "PRON" or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS
+                for h in [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl", "dobj")]
+                for o in prep_objects(h, ("against",))) or (
+                event_noun(tok).dep_ != "dobj" and light_verb(event_noun(tok)) is not None
+                and light_verb(event_noun(tok)).lemma_.lower() in P.FILING_VERBS)):  # "filed suit": the verb's row
+            etype = "ACCUSE"  # "a 500 mln dlr lawsuit against Gulf and Western", "legal proceedings against EPAC",
+            # "the suit, filed by Niagara Mohawk" (not "followed suit")
+        if lemma == "settlement" and etype is None and tok.dep_ != "compound" and (
+                light_verb(event_noun(tok)) is not None
+                or any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("with", "between")))
+                or any(o.lemma_.lower() in P.SETTLED_DISPUTES for o in prep_objects(tok, ("of",)))):
+            etype = "AGREE"  # "reached a tentative settlement", "a settlement with the union", "settlement of the strike"
         if lemma == "bid" and etype is None and tok.dep_ != "compound" and not any(
                 c.dep_ in ("acl", "relcl") and infinitive(c) for c in tok.children) and (
                 any(c.dep_ in ("compound", "amod") and c.lower_ in P.TAKEOVER_MODIFIERS for c in tok.children)

@@ -729,6 +729,21 @@ INQUIRY_OBJECTS: frozenset[str] = frozenset(
 happening, or a wrong or its traces ("probing its compliance", "investigating 14 other cases"); not
 "investigate ways of closing loopholes", "investigate systems for the airport" (a study)."""
 
+LEGAL_ACTIONS: frozenset[str] = frozenset("lawsuit suit litigation proceedings proceeding".split())
+"""Nouns of a legal action, an accusation (ACCUSE) when they are brought against a party: "a 500 mln
+dlr lawsuit against Gulf and Western", "legal proceedings against EPAC" (not "followed suit")."""
+
+FILING_VERBS: frozenset[str] = frozenset("file bring launch start open initiate lodge".split())
+"""Light verbs that bring a legal action: "the suit, filed by Niagara Mohawk"."""
+
+LEGAL_MODIFIERS: frozenset[str] = frozenset("legal court antitrust class-action disciplinary criminal civil".split())
+"""Modifiers that make an ``action`` a legal one: "legal action against the company"."""
+
+SETTLED_DISPUTES: frozenset[str] = frozenset(
+    "dispute disputes strike strikes suit suits lawsuit lawsuits claim claims case cases conflict row".split())
+"""What a settlement ends when it is an agreement between parties: "settlement of the strike" (not
+"settlement of trades", "the settlement price")."""
+
 TAKEOVER_MODIFIERS: frozenset[str] = frozenset("takeover buyout hostile rival tender cash merger".split())
 
 FIGURATIVE_BATTLE_MODIFIERS: frozenset[str] = frozenset(
