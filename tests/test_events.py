@@ -1660,3 +1660,44 @@ def test_model_v15_suits_followed_prices_settled_and_no_need_are_no_acts(nlp):
     assert "suit" not in events and events["filed"].event_type == "ACCUSE"  # one row for one lawsuit
     text = "There is no need for an emergency OPEC meeting, the minister said."
     assert model_events(nlp, text)["meeting"].modality == "negated"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v16: a request denied is refused
+    ("The government denied the union's request for a pay rise.", "denied", "REJECT"),
+    # v16: wanting another party to act, insisting that it act: a demand
+    ("Washington wants Tokyo to cut its trade surplus.", "wants", "REQUEST"),
+    ("The United States insisted that Japan open its markets.", "insisted", "REQUEST"),
+    ("This week they have sought official support in France.", "sought", "REQUEST"),
+    ("MITI's call to chip makers last month to cut production was heeded.", "call", "REQUEST"),
+    # v16: a pact reached is an agreement; an offer for a company is one, whatever its price
+    ("The union and the company reached a tentative contract pact.", "reached", "AGREE"),
+    ("Icahn offered 25 dlrs a share for Trans World Airlines.", "offered", "AGREE"),
+    # v16: a company taken over or merged with another is a deal between two parties
+    ("Allegheny International acquired Sunbeam Corp last year.", "acquired", "COOPERATE"),
+    ("Dixons Group Plc merged with Cyclops Corp.", "merged", "COOPERATE"),
+    # v16: a crowd acting in protest; a resignation over a scandal; an inquiry into a party; tariffs on a party
+    ("About 10,000 people marched through the capital on Monday in protest against price increases.", "protest", "PROTEST"),
+    ("Reeves resigned in January over the Guinness affair.", "resigned", "CONCEDE"),
+    ("The government launched an investigation into the affairs of Guinness last December.", "investigation", "ACCUSE"),
+    ("Markets reacted to U.S. tariffs on Japanese electronic goods.", "tariffs", "SANCTION"),
+    # v16: talks told as under way or about to start are a meeting (the latter still to come)
+    ("Negotiations were going on to determine the compensation.", "Negotiations", "CONSULT"),
+])
+def test_model_v16_refusals_demands_deals_protests_and_inquiries(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v16_what_stays_no_event(nlp):
+    assert "bought" not in model_events(nlp, "The fund bought 10 pct of the shares last week.")
+    assert "bought" not in model_events(nlp, "The airline bought Boeing aircraft.")
+    assert "denied" not in model_events(nlp, "The company denied the report.")
+    assert "resigned" not in model_events(nlp, "Smith resigned as chairman of the company on Tuesday.")
+    assert "call" not in model_events(nlp, "He made a phone call to his broker.")
+    assert "tariffs" not in model_events(nlp, "Import tariffs were unchanged.")
+    assert "investigation" not in model_events(nlp, "The investigation of new materials continues.")
+    assert model_events(nlp, "Debt talks are about to begin with Brazil.")["talks"].modality == "future"
+    assert model_events(nlp, "The company said it would not seek talks.").get("seek") is None or \
+        model_events(nlp, "The company said it would not seek talks.")["seek"].modality == "negated"

@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v15"
+EVENTS_VERSION = "newslake.events.v16"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -285,6 +285,14 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
         return None  # "the mentality which led to theft": a cause, not a visit
     if lemma == "decline" and not any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
         return None  # "the number would continue to decline": a fall, not a refusal
+    if lemma in ("reach", "strike", "conclude") and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in ("pact", "deal", "accord", "compromise", "understanding")
+            and not _amount(o) for o in tok.children):
+        return "AGREE", tok  # "reached a tentative contract pact", "struck a deal with the unions"
+    if lemma in P.ACQUIRING_VERBS and _company_taken(tok):
+        return "COOPERATE", tok  # "Allegheny acquired Sunbeam Corp": a deal between two companies
+    if lemma in P.MERGING_VERBS and any(o.ent_type_ == "ORG" for o in prep_objects(tok, ("with",))):
+        return "COOPERATE", tok  # "Dixons merged with Cyclops"
     if lemma in P.TRADE_VERBS and lemma not in P.VERB_TRIGGERS:
         return None  # "car makers exporting to Europe", "bought 10 pct of the shares": commerce
     if lemma not in P.VERB_TRIGGERS and any(
@@ -317,6 +325,40 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
     if etype is not None and not (sense.own or sense.phrase_object) and not _dictionary_target_ok(tok):
         return None  # "took the news in stride", "raise eight billion dinars", "delivered 10 planes"
     return (etype, last) if etype else None
+
+
+def _company_taken(tok: Token) -> bool:
+    """A verb of acquiring whose object is a named company, bought by someone else: "Allegheny
+    acquired Sunbeam Corp", "Sunbeam was bought by Allegheny" (not "bought 10 pct of the shares",
+    "bought its own shares", "bought Boeing aircraft")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    doer = subject(tok)
+    return any(o.ent_type_ == "ORG" and o.pos_ == "PROPN" and o.dep_ != "compound"
+               and (doer is None or doer[0].i != o.i) for o in objs)
+
+
+def _offer_for_company(tok: Token) -> bool:
+    """An offer or a bid of a price for a named company: "Icahn offered 25 dlrs a share for TWA"."""
+    return tok.lemma_.lower() in ("offer", "bid") and any(c.dep_ == "dobj" and _amount(c) for c in tok.children) \
+        and any(o.ent_type_ == "ORG" or o.pos_ == "PROPN" for o in prep_objects(tok, ("for",)))
+
+
+def _mandative(tok: Token) -> bool:
+    """A ``that`` clause in the mandative subjunctive, what someone insists be done: "insisted that
+    Japan open its markets" (a bare verb with its own subject, or "should")."""
+    return any(c.dep_ == "ccomp" and c.tag_ == "VB" and any(s.dep_ == "nsubj" and s.lower_ != "it" for s in c.children)
+               and all(a.lower_ == "should" for a in c.children if a.dep_ == "aux") for c in tok.children)
+
+
+def _protesting(noun: Token) -> bool:
+    """ "in protest" with a verb of a crowd or a workforce acting: "10,000 people marched in protest
+    against price increases", "dockers stopped work in protest"."""
+    if noun.head.lower_ != "in" or noun.head.dep_ != "prep" or noun.head.head.pos_ != "VERB":
+        return False
+    verb = noun.head.head
+    doer = subject(verb)
+    return verb.lemma_.lower() in P.PROTEST_ACTS and doer is not None and not doer[1] and (
+        cameo.can_act(doer[0]) or doer[0].like_num or any(t.like_num for t in doer[0].children))
 
 
 def _wanted_party(tok: Token) -> Token | None:
@@ -567,6 +609,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 return "ACCUSE", tok  # "the newsletter alleged that banks had circumvented regulations"
             if lemma == "tell" and _directive(tok):
                 return "REQUEST", tok  # "told Japan to resolve the row": a directive, not a report
+            if lemma == "insist" and _mandative(tok):
+                return "REQUEST", tok  # "the U.S. insisted that Japan open its markets": a demand
             return None
         if lemma == "want" and _wanted_party(tok) is not None:
             return "REQUEST", tok  # "the U.S. wants Japan to eliminate import controls": a demand on Japan
@@ -577,6 +621,13 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return struck
         if lemma in ("hold", "keep") and _detention(tok):
             return "COERCE", tok
+        if lemma == "seek" and any(c.dep_ == "dobj" and c.lemma_.lower() in P.SOUGHT_THINGS for c in tok.children) \
+                and _doer_can_act(tok) and subject(tok) is not None:
+            return "REQUEST", tok  # "they have sought official support in the U.K.", "sought talks with the union"
+        if lemma == "resign" and (any(o.lemma_.lower() in P.RESIGNATION_CAUSES or o.lower_ in P.RESIGNATION_CAUSES
+                                      for o in prep_objects(tok, ("over", "amid", "after", "following", "under")))
+                                  or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("force", "pressure", "compel"))):
+            return "CONCEDE", tok  # "resigned over the Guinness affair", "was forced to resign": yielding (CAMEO 083)
         hit = _verb_type(tok)
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
@@ -591,8 +642,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if _quantity_frame(tok, etype) and not (etype == "REQUEST" and any(
                 cameo.can_act(o) for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"]
                 for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")) \
-                and not (etype == "AID" and any(c.dep_ in ("dobj", "dative") and not _amount(c) and cameo.can_act(c)
-                                                for c in tok.children)):
+                and not (etype == "AID" and any(c.dep_ in ("dobj", "dative") and not _amount(c) and (
+                    cameo.can_act(c) or (c.dep_ == "dative" and c.pos_ == "PRON")) for c in tok.children)) \
+                and not (etype == "AGREE" and _offer_for_company(tok)):
             return None  # "Extel declined 28p", "exports fell 3 pct" (not "demanded 3 bln dlrs from Carbide",
             # "extended Pakistan 220 mln dlrs in loans")
         if etype == "CONSULT" and _press_meeting(tok):
@@ -718,6 +770,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                                              for m in c.children) for c in tok.children):
             return None  # "asked whether the deficit would improve": a question, not a request
         if lemma == "deny" and not any(c.dep_ in ("dative",) or (c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON")
+                                       or (c.dep_ == "dobj" and c.lemma_.lower() in P.REQUEST_NOUNS)  # "denied the request"
                                        for c in tok.children):
             return None  # "I cannot deny it", "denied the report": a statement, not a refusal
         if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order") and lemma not in P.TOPIC_VERBS:
@@ -729,7 +782,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                     x.pos_ == "NOUN" and x.lemma_.lower() in P.NOUN_TRIGGERS
                                     for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                     for x in p.children if x.dep_ == "pobj") for o in objs) \
-                    and not any(c.dep_ == "xcomp" or (c.dep_ == "dative" and cameo.can_act(c)) for c in tok.children):
+                    and not any(c.dep_ == "xcomp" or (c.dep_ == "dative" and cameo.can_act(c)) for c in tok.children) \
+                    and not (etype == "AGREE" and _offer_for_company(tok)):
                 return None  # "met its budget targets", "ordered 1.75 mln ties" (not "extended Kenya 80 mln dlrs")
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in P.NON_EVENT_COMPLEMENTS
                and not (etype == "AGREE" and c.lemma_.lower() in ("give", "discuss", "talk"))  # "agreed to give control to"
@@ -772,6 +826,22 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 and light_verb(event_noun(tok)).lemma_.lower() in P.FILING_VERBS)):  # "filed suit": the verb's row
             etype = "ACCUSE"  # "a 500 mln dlr lawsuit against Gulf and Western", "legal proceedings against EPAC",
             # "the suit, filed by Niagara Mohawk" (not "followed suit")
+        if lemma == "call" and etype is None and tok.dep_ != "compound" and tok.tag_ == "NN" and (
+                any(c.dep_ == "poss" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS) for c in tok.children)
+                or any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("by", "from")))) and (
+                any(c.dep_ in ("acl", "relcl") and infinitive(c) for c in tok.children)
+                or any(not _amount(o) for o in prep_objects(tok, ("for",)))):
+            etype = "REQUEST"  # "MITI's call to chip makers to cut production", "a call by Nakasone for calm"
+            # (not "a phone call", "margin calls", "a call on the shares")
+        if lemma in P.TARIFF_NOUNS and etype is None and tok.dep_ != "compound" and prep_objects(tok, ("on", "against")) and (
+                any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children)
+                or (light_verb(tok) is not None and light_verb(tok).lemma_.lower() in ("impose", "levy", "slap", "announce"))):
+            etype = "SANCTION"  # "U.S. tariffs on Japanese electronic goods", "imposed tariffs on EC pasta"
+        if lemma in P.INQUIRY_NOUNS and etype is None and tok.dep_ != "compound" and any(
+                o.pos_ in ("PRON", "PROPN") or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS
+                or o.lemma_.lower() in P.INQUIRY_OBJECTS or o.lower_ in P.INQUIRY_OBJECTS
+                for o in prep_objects(tok, ("into", "of", "against"))):
+            etype = "ACCUSE"  # "an investigation into the affairs of Guinness", "a probe of insider dealings"
         if lemma == "settlement" and etype is None and tok.dep_ != "compound" and (
                 light_verb(event_noun(tok)) is not None
                 or any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("with", "between")))
@@ -887,8 +957,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 for a in h.children):
             return None  # "support for the Labour Party running at 47 pct": a poll share, not a stance
         voiced = light_verb(tok)
-        counted = etype == "PROTEST" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that", "their", "its")
-                                             for c in tok.children)  # "a regular weekly protest", not "in protest"
+        counted = etype == "PROTEST" and (any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that", "their", "its")
+                                              for c in tok.children) or _protesting(tok))  # "a regular weekly protest",
+        # "marched in protest against price rises" (not "in protest" of a lone act: "resigned in protest")
         if lemma in P.MASS_NOUNS and tok.tag_ != "NNS" and not counted and not any(
                 c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children) \
                 and not any(o.ent_type_ in ACTOR_LABELS for p in tok.children if p.dep_ == "prep"
@@ -924,6 +995,8 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
     if tok.pos_ == "NOUN":
         if light_verb(event_noun(tok)) is not None or place is not None or when is not None:
             return True
+        if etype in ("CONSULT", "PROTEST") and _under_way(event_noun(tok)):
+            return True  # "negotiations were going on", "the strike ended"
         return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in event_noun(tok).children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
 
@@ -938,6 +1011,21 @@ def _occurs(noun: Token) -> bool:
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return lemma in P.OCCURRENCE_VERBS
+
+
+def _under_way(noun: Token) -> bool:
+    """Talks or a strike told as starting, going on or ending: "debt talks are about to begin with
+    Brazil", "negotiations were going on", "the strike ended"."""
+    if noun.dep_ != "nsubj":
+        return False
+    verb = noun.head
+    if verb.lemma_.lower() == "be":  # "talks are about to begin", "talks are set to resume"
+        verb = next((x for c in verb.children if c.dep_ in ("acomp", "xcomp") for x in [c] + [
+            g for g in c.children if g.dep_ == "xcomp"] if x.pos_ == "VERB"), verb)
+    lemma = verb.lemma_.lower()
+    if lemma in ("go", "break", "drag", "take"):
+        return any(c.lower_ in ("on", "down", "place") and c.dep_ in ("prt", "dobj") for c in verb.children)
+    return verb.pos_ == "VERB" and lemma in P.UNDER_WAY_VERBS
 
 
 def _reported_it(tok: Token | None) -> Token | None:
@@ -1166,7 +1254,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         etype, last = hit
         start, end = tok.idx, last.idx + len(last)
         said = _cue_claim(start, end, claims)
-        if said is not None and (etype not in P.VERBAL_TYPES or tok.lemma_.lower() in P.MENTAL_VERBS or (
+        if said is not None and (etype not in P.VERBAL_TYPES or (tok.lemma_.lower() in P.MENTAL_VERBS and not (
+                etype == "REQUEST" and tok.lemma_.lower() == "want")) or (  # "wants Japan to open": a demand
                 tok.lemma_.lower() in P.ADMITTING_VERBS and not any(c.dep_ in ("dobj", "prep") for c in tok.children))):
             continue  # the trigger is a claim's cue that reports ("denied", "accused ... of saying")
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else (
@@ -1191,7 +1280,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 if not (tok.pos_ == "NOUN" and bare and (_sentence_names_entity(tok) or _definite(tok))):
                     continue  # kept only to fold into a happening told elsewhere (dropped if none)
             elif (framed is not None and tok.pos_ == "NOUN" and actor is None and target is None and place is None
-                  and when is None and (_told_done(event_noun(tok)) or (etype == "ASSAULT" and _occurs(event_noun(tok))))):
+                  and when is None and (_told_done(event_noun(tok)) or (etype == "ASSAULT" and _occurs(event_noun(tok)))
+                                       or (etype in ("CONSULT", "PROTEST") and _under_way(event_noun(tok))))):
                 framed[(start, end)] = _definite(tok)  # "an agreement in principle had been reached"
             speaker = None
         if verbs is not None:  # a predication: a verb, or a noun a light verb carries ("signed three accords")

@@ -140,6 +140,10 @@ MUTUAL_FIGHT_NOUNS: frozenset[str] = frozenset(
 """Nouns of physical fighting whose ``between`` objects are the two sides: "fighting between rebels
 and soldiers" (not "battle", "fight" or "war": "the battle between Texaco and Pennzoil")."""
 
+UNDER_WAY_VERBS: frozenset[str] = frozenset("begin start resume open continue end conclude close collapse stall "
+                                            "proceed progress reconvene adjourn".split())
+"""Verbs that tell talks or a strike as under way, with the noun as subject: "talks resumed"."""
+
 OCCURRENCE_VERBS: frozenset[str] = frozenset("happen occur erupt unfold rage ensue flare".split())
 """Verbs (with "broke out", "took place") that tell their subject happened: "clashes erupted",
 "the shooting happened near the stadium". They frame a violent noun as an event told here."""
@@ -483,6 +487,43 @@ synonyms (the KILL/FIGHT blocks list ``hit``, ``break``, ``match``, ``overshadow
 TRADE_VERBS: frozenset[str] = frozenset("export import buy sell purchase ship trade".split())
 """Verbs of commerce the CAMEO dictionary codes as economic cooperation ("EXPORT * TO" 061): in
 wire copy they report trade flows and share deals, not events between actors."""
+
+ACQUIRING_VERBS: frozenset[str] = frozenset("acquire buy purchase".split())
+"""Verbs of taking over a company: with a named company as object ("Allegheny acquired Sunbeam",
+"bought Hydraulic Units Inc from Boeing") they are a deal between two parties (COOPERATE), not
+commerce in goods or shares (:data:`TRADE_VERBS`)."""
+
+MERGING_VERBS: frozenset[str] = frozenset("merge combine".split())
+"""Verbs of two companies joining: "Dixons merged with Cyclops" (COOPERATE with a named company)."""
+
+REQUEST_NOUNS: frozenset[str] = frozenset("request demand appeal application petition plea call".split())
+"""Nouns of asking: what is denied, turned down or rejected is then refused (REJECT): "denied the
+union's request for a pay rise"."""
+
+RESIGNATION_CAUSES: frozenset[str] = frozenset(
+    "scandal affair pressure criticism allegation allegations charge charges dispute disagreement "
+    "disagreements protest row controversy investigation inquiry probe revelation revelations "
+    "demand demands handling failure failures".split())
+"""What a resignation is told to yield to ("resigned over the Guinness affair", "resigned amid
+allegations"): a concession (CONCEDE, CAMEO 083), not a career move ("resigned as chairman")."""
+
+PROTEST_ACTS: frozenset[str] = frozenset("march walk stop strike rally gather demonstrate stage hold parade "
+                                         "assemble occupy block boycott stay shut close quit".split())
+"""What a crowd or a workforce does "in protest": marching, stopping work, walking out, occupying."""
+
+SOUGHT_THINGS: frozenset[str] = frozenset(
+    "support aid help assistance backing talks meeting negotiations extradition release compensation "
+    "clarification guarantees guarantee concessions asylum approval permission consent".split())
+"""What is sought from another party: "sought official support in the U.K.", "will seek talks with
+the unions" (REQUEST; "seek" is otherwise a verb of intention, :data:`MENTAL_VERBS`)."""
+
+TARIFF_NOUNS: frozenset[str] = frozenset("tariff tariffs".split())
+"""Tariffs put on another party's goods: a sanction (SANCTION) when a party imposes them or they
+are named after it ("U.S. tariffs on Japanese electronic goods", "imposed tariffs on")."""
+
+INQUIRY_NOUNS: frozenset[str] = frozenset("investigation inquiry probe".split())
+"""Nouns of an inquiry, an accusation (ACCUSE) when it is into or of a party or a wrong: "an
+investigation into the affairs of Guinness", "a probe of insider trading"."""
 
 CAMEO_LOOSE: frozenset[str] = frozenset(
     "aim comply decide determine expect seek vote want compensate express dismiss yield beat kick "
@@ -847,7 +888,7 @@ when he visits Washington" -> future."""
 READINESS_ADJECTIVES: dict[str, str] = {
     "ready": "hypothetical", "willing": "hypothetical", "eager": "hypothetical", "able": "hypothetical",
     "unwilling": "negated", "unable": "negated", "reluctant": "hypothetical", "likely": "hypothetical",
-    "unlikely": "hypothetical", "prepared": "hypothetical", "due": "future", "poised": "future",
+    "unlikely": "hypothetical", "prepared": "hypothetical", "due": "future", "poised": "future", "about": "future",
 }
 """An adjective governing the trigger as ``to``-infinitive -> modality: "Japan is ready to discuss
 bank regulation" -> hypothetical, "unable to agree" -> negated."""
