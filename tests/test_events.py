@@ -1216,7 +1216,7 @@ def test_agent_heads_that_name_no_one_alone_are_left_out():
     ("Beijing prohibited the two newspapers from publishing for a month.", "prohibited", "COERCE",
      "Beijing", "newspapers"),
     ("Soldiers evicted the protesters from the square.", "evicted", "COERCE", "Soldiers", "protesters"),
-    ("The World Bank approved a 50 mln dlr loan for Kenya.", "approved", "COOPERATE", "World Bank", "loan"),
+    ("The World Bank approved a 50 mln dlr loan for Kenya.", "approved", "AID", "World Bank", "loan"),  # v17: a loan approved is aid given (AID), no longer COOPERATE
 ])
 def test_model_v8_calls_bans_evictions_and_loans(nlp, text, trigger, etype, actor, target):
     e = model_events(nlp, text)[trigger]
@@ -1701,3 +1701,35 @@ def test_model_v16_what_stays_no_event(nlp):
     assert model_events(nlp, "Debt talks are about to begin with Brazil.")["talks"].modality == "future"
     assert model_events(nlp, "The company said it would not seek talks.").get("seek") is None or \
         model_events(nlp, "The company said it would not seek talks.")["seek"].modality == "negated"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v17: a company, a stake in it or a unit of it bought, sold or merged between two parties
+    ("Trafalgar House has acquired the entire share capital of Capital Homes Inc.", "acquired", "COOPERATE"),
+    ("Bank of China has taken a stake in BAII Holdings.", "taken", "COOPERATE"),
+    ("Allegheny sold Wilkinson Sword to Swedish Match AB.", "sold", "COOPERATE"),
+    ("Allied-Signal completed the sale of its MPB Corp unit to Bearing Acquisition Corp.", "sale", "COOPERATE"),
+    ("Reebok completed the acquisition of Avia Group International Inc.", "acquisition", "COOPERATE"),
+    ("Hercules Inc and Collagen Corp formed an equally-owned joint venture.", "venture", "COOPERATE"),
+    ("The transaction is conditioned on Allied's pending merger with the Vons Cos Inc.", "merger", "COOPERATE"),
+    # v17: a directive told as what a party should do; a vow of revenge; joining a government; loans approved
+    ("The governor told commercial banks they should spur loan demand by cutting lending rates.", "told", "REQUEST"),
+    ("Rebels vowed to avenge the deaths of their leaders.", "vowed", "THREATEN"),
+    ("The Conservatives will join the government next month.", "join", "COOPERATE"),
+    ("The Asian Development Bank approved two loans for Indonesia.", "approved", "AID"),
+])
+def test_model_v17_company_deals_directives_threats_and_aid(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v17_what_stays_no_event(nlp):
+    assert "adopted" not in model_events(nlp, "Its board adopted a shareholder rights plan.")
+    assert "shut" not in model_events(nlp, "The banks will shut down their branches in the region.")
+    assert "proposed" not in model_events(nlp, "Lawmakers proposed legislation to cut the deficit.")
+    assert "rally" not in model_events(nlp, "The rally on Wall Street continued.")
+    assert "charges" not in model_events(nlp, "The loss included restructuring charges of 37 mln dlrs.")
+    assert "sold" not in model_events(nlp, "The company sold 1.2 mln shares to the public.")
+    assert model_events(nlp, "The transaction is conditioned on Allied's pending merger with the Vons Cos Inc."
+                        )["merger"].modality == "future"

@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v16"
+EVENTS_VERSION = "newslake.events.v17"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -289,10 +289,9 @@ def _verb_type(tok: Token) -> tuple[str, Token] | None:
             o.dep_ == "dobj" and o.lemma_.lower() in ("pact", "deal", "accord", "compromise", "understanding")
             and not _amount(o) for o in tok.children):
         return "AGREE", tok  # "reached a tentative contract pact", "struck a deal with the unions"
-    if lemma in P.ACQUIRING_VERBS and _company_taken(tok):
-        return "COOPERATE", tok  # "Allegheny acquired Sunbeam Corp": a deal between two companies
-    if lemma in P.MERGING_VERBS and any(o.ent_type_ == "ORG" for o in prep_objects(tok, ("with",))):
-        return "COOPERATE", tok  # "Dixons merged with Cyclops"
+    if _deal_verb(tok):
+        return "COOPERATE", tok  # "Allegheny acquired Sunbeam Corp", "Dixons merged with Cyclops", "has taken a
+        # stake in BAII Holdings", "sold Wilkinson Sword to Swedish Match": a deal between two companies
     if lemma in P.TRADE_VERBS and lemma not in P.VERB_TRIGGERS:
         return None  # "car makers exporting to Europe", "bought 10 pct of the shares": commerce
     if lemma not in P.VERB_TRIGGERS and any(
@@ -333,8 +332,70 @@ def _company_taken(tok: Token) -> bool:
     "bought its own shares", "bought Boeing aircraft")."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     doer = subject(tok)
-    return any(o.ent_type_ == "ORG" and o.pos_ == "PROPN" and o.dep_ != "compound"
-               and (doer is None or doer[0].i != o.i) for o in objs)
+    if any(o.ent_type_ == "ORG" and o.pos_ == "PROPN" and o.dep_ != "compound"
+           and (doer is None or doer[0].i != o.i) for o in objs):
+        return True
+    if any(o.pos_ == "PROPN" and o.dep_ != "compound" for o in objs) and any(
+            _company(f) for f in prep_objects(tok, ("from",))):
+        return True  # "BHP acquired Utah from General Electric Co": a company bought from another
+    return any(o.lemma_.lower() in P.HOLDING_NOUNS and _names_company(o, ("in", "of")) for o in objs)
+
+
+def _deal_verb(tok: Token) -> bool:
+    """A verb of a deal between companies (:func:`_company_taken`, :func:`_company_deal`, a merger)."""
+    lemma = tok.lemma_.lower()
+    return (lemma in P.ACQUIRING_VERBS and _company_taken(tok)) or (
+        lemma in P.STAKE_VERBS | {"sell"} and _company_deal(tok)) or (
+        lemma in P.MERGING_VERBS and any(o.ent_type_ == "ORG" for o in prep_objects(tok, ("with",))))
+
+
+def _company(tok: Token) -> bool:
+    """A named company: an ORG name, or a name ending in a company suffix ("Swedish Match AB")."""
+    return (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN") or tok.lower_.rstrip(".") in COMPANY_SUFFIXES
+
+
+def _names_company(noun: Token, preps: tuple[str, ...]) -> bool:
+    """The noun's ``in``/``of`` phrase names a company: "a stake in BAII Holdings", "the entire share
+    capital of Capital Homes" (through "of its MPB unit" too)."""
+    return any(_company(o) or any(_company(c) for c in o.children if c.dep_ == "compound")
+               or (o.lemma_.lower() in P.HOLDING_NOUNS and _names_company(o, preps))
+               for o in prep_objects(noun, preps))
+
+
+def _deal_noun(noun: Token) -> bool:
+    """A deal between companies told as a noun: an acquisition or takeover of a named company, a
+    merger with or between parties, a sale of a company to another, a joint venture formed or with a
+    party."""
+    lemma = noun.lemma_.lower()
+    parties = [o for o in prep_objects(noun, ("with", "between")) if _company(o) or cameo.can_act(o)]
+    if lemma in ("acquisition", "takeover", "purchase", "buyout"):
+        return noun.tag_ == "NN" and _names_company(noun, ("of",))
+    if lemma == "merger":
+        return bool(parties)
+    if lemma == "sale":
+        return _names_company(noun, ("of",)) and any(_company(b) for b in prep_objects(noun, ("to",)))
+    if lemma == "venture" and any(c.lower_ == "joint" for c in noun.children if c.dep_ in ("amod", "compound")):
+        return bool(parties) or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in (
+            "form", "set", "establish", "create", "launch", "start"))
+    return False
+
+
+def _company_deal(tok: Token) -> bool:
+    """A company's holding taken, raised or sold to another party: "has taken a stake in BAII
+    Holdings", "lifted its stake in Progressive to 52 pct", "sold Wilkinson Sword to Swedish Match",
+    "sold its MPB Corp unit to Bearing Acquisition"."""
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in P.STAKE_VERBS:
+        return any(o.lemma_.lower() in ("stake", "interest", "holding") and _names_company(o, ("in",)) for o in objs)
+    if lemma == "sell":
+        buyers = prep_objects(tok, ("to",))
+        return any(_company(b) or (cameo.can_act(b) and b.pos_ == "PROPN") for b in buyers) and any(
+            _company(o) or (o.pos_ == "PROPN" and o.dep_ != "compound" and any(_company(b) for b in buyers))
+            or (o.lemma_.lower() in P.HOLDING_NOUNS and (
+                _names_company(o, ("in", "of")) or any(_company(c) for c in o.children if c.dep_ == "compound")))
+            for o in objs)
+    return False
 
 
 def _offer_for_company(tok: Token) -> bool:
@@ -374,6 +435,9 @@ def _directive(tok: Token) -> bool:
     the meeting to mark the opening", "told Reuters the talks ...")."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON" and cameo.can_act(c)
             and c.lemma_.lower() not in P.AUDIENCE_NOUNS and c.lower_ not in P.AUDIENCE_NOUNS]
+    if objs and any(c.dep_ == "ccomp" and c.i > objs[0].i and any(a.dep_ == "aux" and a.lower_ in ("should", "must")
+                                                                  for a in c.children) for c in tok.children):
+        return True  # "told commercial banks they should spur loan demand": a directive
     return bool(objs) and not any(c.dep_ == "ccomp" for c in tok.children) and any(
         c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > objs[0].i
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
@@ -540,6 +604,8 @@ def _promised_violence(verb: Token) -> bool:
             return True  # not "vowed to fight corruption"
         if any(o.dep_ == "dobj" and P.NOUN_TRIGGERS.get(o.lemma_.lower()) == "ASSAULT" for o in c.children):
             return True
+        if c.lemma_.lower() in P.REVENGE_VERBS:
+            return True  # "vowed to avenge the deaths": a threat
     return False
 
 
@@ -629,6 +695,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                   or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("force", "pressure", "compel"))):
             return "CONCEDE", tok  # "resigned over the Guinness affair", "was forced to resign": yielding (CAMEO 083)
         hit = _verb_type(tok)
+        if hit is not None and hit[0] == "COOPERATE" and _deal_verb(tok):
+            return hit  # a company bought, merged or sold: its amounts and objects are the deal's
         if hit is None or _figurative(tok, hit[1], hit[0]):
             return None
         etype, last = hit
@@ -695,6 +763,20 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype == "CONSULT" and lemma == "meet" and (doer := _doers(tok)) and all(_directors(d) for d in doer) \
                 and not prep_objects(tok, ("with", "between")) and not any(c.dep_ == "dobj" for c in tok.children):
             return None  # "its board met and rejected the proposal": a company's own body, no meeting between parties
+        if etype in ("AGREE", "SUPPORT") and lemma in ("adopt", "approve") and (doer := _doers(tok)) and all(
+                _directors(d) or d.lemma_.lower() in ("company", "shareholder", "stockholder") or (
+                    d.lemma_.lower() == "board" and any(c.dep_ in ("poss", "compound") and c.lemma_.lower() not in (
+                        "governor", "executive") for c in d.children)) for d in doer) \
+                and not any(cameo.can_act(o) or _company(o) for o in objs):
+            return None  # "its board adopted a shareholder rights plan", "directors approved the dividend": its own act
+        if etype in ("COERCE", "SANCTION") and objs and all(o.lemma_.lower() in P.FACILITY_NOUNS and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in o.children) for o in objs):
+            return None  # "banks will shut down their branches": closing one's own sites, no coercion
+        if lemma == "propose" and objs and all(o.lemma_.lower() in P.LEGISLATION_NOUNS for o in objs) and not any(
+                cameo.can_act(o) for o in prep_objects(tok, ("to",))) and not any(c.dep_ == "dative" for c in tok.children):
+            return None  # "lawmakers proposed legislation": a bill of their own, asked of no party
+        if lemma == "approve" and any(o.lemma_.lower() in ("loan", "credit", "grant", "aid", "assistance") for o in objs):
+            return "AID", last  # "the ADB approved two loans for Indonesia": aid given
         if lemma == "offer" and objs and all(o.lemma_.lower() in P.SECURITIES for o in objs):
             return None  # "the Bundesbank offered Treasury bills", "shares were offered by an underwriting group"
         if lemma == "award" and any(o.lemma_.lower() in P.PROCUREMENT_OBJECTS for o in objs):
@@ -709,6 +791,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.PERSON_OBJECT_VERBS and objs and not figurative and not any(
                 cameo.can_act(o) or P.NOUN_TRIGGERS.get(o.lemma_.lower()) == etype for o in objs):  # "fought a battle"
             return None  # "executing orders", "rates charged by banks"
+        if lemma == "join" and etype == "MOBILIZE" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in P.GOVERNING_BODIES for c in tok.children):
+            return "COOPERATE", last  # "the Conservatives will join the government": a coalition, no mobilising
         if lemma == "join" and etype == "MOBILIZE":
             if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) or is_passive(tok):
                 return None  # "joined Lorimar as senior vice president": a job; "he was joined by two justices"
@@ -837,6 +922,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children)
                 or (light_verb(tok) is not None and light_verb(tok).lemma_.lower() in ("impose", "levy", "slap", "announce"))):
             etype = "SANCTION"  # "U.S. tariffs on Japanese electronic goods", "imposed tariffs on EC pasta"
+        if etype is None and tok.dep_ != "compound" and _deal_noun(tok):
+            etype = "COOPERATE"  # "completed the acquisition of Avia", "Allied's pending merger with Vons",
+            # "formed an equally-owned joint venture", "the sale of its MPB unit to Bearing Acquisition"
         if lemma in P.INQUIRY_NOUNS and etype is None and tok.dep_ != "compound" and any(
                 o.pos_ in ("PRON", "PROPN") or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS
                 or o.lemma_.lower() in P.INQUIRY_OBJECTS or o.lower_ in P.INQUIRY_OBJECTS
@@ -891,7 +979,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "contact" and light_verb(tok) is None and not any(
                 cameo.can_act(o) for o in prep_objects(tok, ("with", "between"))):
             return None  # "business contacts in Asia": people one knows; a contact is made, or is with someone
-        if etype == "PROTEST" and _market_modified(tok):
+        if etype == "PROTEST" and (_market_modified(tok) or any(
+                o.lower_ in P.MARKET_WORDS or o.lemma_.lower() in P.MARKET_WORDS or (o.lower_ == "street" and any(
+                    c.lower_ == "wall" for c in o.children)) for o in prep_objects(tok, ("on", "in")))):
             return None  # "stock exchange rallies", "the bond market rally": prices, not protesters
         if etype == "AGREE" and (_agreement_as_topic(tok) or (_agreement_noun(tok) and _agreement_as_document(tok))):
             return None  # "the terms of the accord", "negotiating a trade agreement", "talks on an agreement"
@@ -912,6 +1002,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() not in ("shareholder", "stockholder")):
             return None  # "told the annual meeting": a company's shareholders, not a meeting of actors
             # (not "annual meetings in Beijing between Chinese and American officials")
+        if lemma == "charge" and any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.COST_CHARGES
+                                     for c in tok.children):
+            return None  # "restructuring charges", "one-time charges": costs, not accusations
         if lemma == "charge" and tok.head.lower_ == "in":  # "put in charge of"
             return None
         if lemma in P.PERSON_OBJECT_NOUNS and any(

@@ -114,7 +114,7 @@ the second word: ``"who has spoken against ISIS"`` -> trigger ``"spoken against"
 LIGHT_VERBS: frozenset[str] = frozenset(
     "make issue level launch carry stage hold conduct impose mount lodge file sign reach "
     "announce offer deliver unleash begin start continue commit perpetrate set schedule conclude "
-    "resume open complete submit present table unveil outline".split())
+    "resume open complete submit present table unveil outline form".split())
 """Verbs whose object noun is the event: ``"makes threats against X"`` -> trigger ``threats``,
 actor = the light verb's subject."""
 
@@ -493,6 +493,15 @@ ACQUIRING_VERBS: frozenset[str] = frozenset("acquire buy purchase".split())
 "bought Hydraulic Units Inc from Boeing") they are a deal between two parties (COOPERATE), not
 commerce in goods or shares (:data:`TRADE_VERBS`)."""
 
+HOLDING_NOUNS: frozenset[str] = frozenset("stake interest share shares capital control holding holdings unit "
+                                          "subsidiary division business operations assets".split())
+"""What of a company is bought or sold: "took a stake in BAII Holdings", "acquired the entire share
+capital of Capital Homes", "sold its MPB unit to Bearing Acquisition" (with the company named)."""
+
+STAKE_VERBS: frozenset[str] = frozenset("take raise lift increase boost".split())
+"""Verbs of taking or raising a stake in a named company ("has taken a stake in BAII", "lifted its
+stake in Progressive to 52 pct"): an investment in another party (COOPERATE)."""
+
 MERGING_VERBS: frozenset[str] = frozenset("merge combine".split())
 """Verbs of two companies joining: "Dixons merged with Cyclops" (COOPERATE with a named company)."""
 
@@ -520,6 +529,25 @@ the unions" (REQUEST; "seek" is otherwise a verb of intention, :data:`MENTAL_VER
 TARIFF_NOUNS: frozenset[str] = frozenset("tariff tariffs".split())
 """Tariffs put on another party's goods: a sanction (SANCTION) when a party imposes them or they
 are named after it ("U.S. tariffs on Japanese electronic goods", "imposed tariffs on")."""
+
+GOVERNING_BODIES: frozenset[str] = frozenset("government coalition cabinet administration".split())
+"""What a party joins to govern with others: "will join the government" (COOPERATE, no mobilising)."""
+
+REVENGE_VERBS: frozenset[str] = frozenset("avenge retaliate punish".split())
+"""Verbs of revenge: a vow to do them is a threat ("vowed to avenge the deaths")."""
+
+FACILITY_NOUNS: frozenset[str] = frozenset(
+    "branch branches plant plants office offices factory factories mine mines store stores operation "
+    "operations unit units refinery refineries mill mills facility facilities line lines".split())
+"""A company's own sites: shutting, closing or blocking them is no coercion of anyone."""
+
+LEGISLATION_NOUNS: frozenset[str] = frozenset("legislation bill law amendment".split())
+"""A bill proposed is its authors' own, asked of no party: "lawmakers proposed legislation"."""
+
+COST_CHARGES: frozenset[str] = frozenset(
+    "restructuring writedown write-down one-time special extraordinary accounting pretax pre-tax tax "
+    "interest depreciation amortization nonrecurring non-recurring reorganization".split())
+"""Modifiers that make ``charges`` costs in accounts, not accusations: "restructuring charges"."""
 
 INQUIRY_NOUNS: frozenset[str] = frozenset("investigation inquiry probe".split())
 """Nouns of an inquiry, an accusation (ACCUSE) when it is into or of a party or a wrong: "an
@@ -809,7 +837,8 @@ they are told ("talks would resume" -> hypothetical, "the talks will begin next 
 PLANNED_MODIFIERS: dict[str, str] = {
     "forthcoming": "future", "upcoming": "future", "coming": "future", "next": "future", "planned": "future",
     "scheduled": "future", "expected": "future", "proposed": "hypothetical", "possible": "hypothetical",
-    "potential": "hypothetical", "prospective": "hypothetical", "mooted": "hypothetical",
+    "potential": "hypothetical", "prospective": "hypothetical", "mooted": "hypothetical", "pending": "future",
+    "threatened": "hypothetical",
 }
 """Modifiers that put a noun event ahead: "the forthcoming Venice summit", "the next Arab summit"
 -> future; "a possible meeting" -> hypothetical."""
