@@ -1733,3 +1733,11 @@ def test_model_v17_what_stays_no_event(nlp):
     assert "sold" not in model_events(nlp, "The company sold 1.2 mln shares to the public.")
     assert model_events(nlp, "The transaction is conditioned on Allied's pending merger with the Vons Cos Inc."
                         )["merger"].modality == "future"
+
+
+@pytest.mark.model
+def test_model_v17_threatened_and_expected_happenings_are_still_to_come(nlp):
+    text = "The troops went in because of the threat of a strike by 55,000 oil industry employees."
+    assert model_events(nlp, text)["strike"].modality == "hypothetical"
+    text = "Plans could be a topic at the GCC's annual summit expected to be held in Saudi Arabia late in the year."
+    assert model_events(nlp, text)["summit"].modality == "future"

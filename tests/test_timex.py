@@ -39,6 +39,8 @@ CASES = [
     # relative weeks, months, years, days
     ("last week", ANCHOR, (D(2015, 8, 24), D(2015, 8, 30))),
     ("this week", ANCHOR, (D(2015, 8, 31), D(2015, 9, 6))),
+    ("this weekend", ANCHOR, (D(2015, 9, 5), D(2015, 9, 6))),
+    ("last weekend", ANCHOR, (D(2015, 8, 29), D(2015, 8, 30))),
     ("last month", ANCHOR, (D(2015, 8, 1), D(2015, 8, 31))),
     ("last month", date(2015, 1, 10), (D(2014, 12, 1), D(2014, 12, 31))),
     ("next year", ANCHOR, (D(2016, 1, 1), D(2016, 12, 31))),

@@ -223,6 +223,12 @@ def local_modality(tok: Token) -> str | None:
     if tok.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and noun.head.head.pos_ == "NOUN" \
             and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.head.head.children):
         found.append("negated")  # "no need for an emergency meeting", "no justification for legal action"
+    if tok.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in P.PROSPECT_NOUNS:
+        found.append("hypothetical")  # "the threat of a strike", "the prospect of talks"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "acl" and c.tag_ == "VBN" and (
+            c.lemma_.lower() in P.SCHEDULING_VERBS or c.lemma_.lower() == "expect") for c in noun.children):
+        found.append("future")  # "the annual summit expected to be held in Saudi Arabia", "talks planned for May"
     if tok.pos_ == "NOUN":
         found += [P.PLANNED_MODIFIERS[c.lower_] for c in noun.children
                   if c.dep_ in ("amod", "compound") and c.lower_ in P.PLANNED_MODIFIERS]  # "the forthcoming summit"

@@ -530,6 +530,13 @@ def _directors(tok: Token) -> bool:
         o.lemma_.lower() in ("director", "directors") for o in prep_objects(tok, ("of",))))
 
 
+def _told_past(tok: Token) -> bool:
+    """The trigger, or the light verb that carries it, is in the past tense: "staged protest rallies
+    this weekend" happened, whatever date "this weekend" resolves to."""
+    verb = tok if tok.pos_ == "VERB" else light_verb(event_noun(tok))
+    return verb is not None and verb.tag_ == "VBD"
+
+
 def _day(when: datetime.datetime | datetime.date) -> datetime.date:
     return when.date() if isinstance(when, datetime.datetime) else when
 
@@ -1398,7 +1405,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 inherited = P.CLAIM_CERTAINTY.get(claim.certainty, "asserted")
         modality = local_modality(tok) or inherited
         if modality in ("asserted", "reported") and source in ("trigger", "clause") and date_range is not None \
-                and date_range[0] is not None and published_at is not None and date_range[0] > _day(published_at):
+                and date_range[0] is not None and published_at is not None and date_range[0] > _day(published_at) \
+                and not _told_past(tok):
             modality = "future"  # "talks opening tomorrow", "will meet from next week": dated after the story
         pairs = [(actor, target)] + [(actor, t) for t in args.conjuncts(target)] + [
             (a, target) for a in args.conjuncts(actor)]

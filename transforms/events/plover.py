@@ -847,6 +847,10 @@ ATTENDING_VERBS: frozenset[str] = frozenset("attend host chair join address boyc
 """Verbs whose object is a happening someone takes part in: the happening is as real as the taking
 part is told ("will attend the Group of 24 meeting" -> future)."""
 
+PROSPECT_NOUNS: frozenset[str] = frozenset("threat risk prospect possibility danger fear likelihood chance "
+                                           "spectre specter hope hopes".split())
+"""Nouns whose ``of`` phrase may happen, not has: "the threat of a strike" -> hypothetical."""
+
 SCHEDULING_VERBS: frozenset[str] = frozenset("schedule set slate fix plan arrange".split())
 """Verbs that put a happening in the diary: "the meeting is scheduled for Friday", "the council
 meeting was set for 1900 hours" -> future."""

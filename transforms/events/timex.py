@@ -55,7 +55,7 @@ _PART_MONTH = re.compile(
     r"^(early|mid-?|late|beginning of|start of|middle of|end of)\s*([a-z]+)\.?(?:,?\s+(\d{4}))?$", re.I)
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?(?:,?\s+(\d{4}))?$", re.I)
 _SEASON = re.compile(r"^(?:(last|this|next|early|late)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$", re.I)
-_RELATIVE = re.compile(r"^(last|this|next|past)\s+(week|month|year)$", re.I)
+_RELATIVE = re.compile(r"^(last|this|next|past)\s+(week|month|year|weekend)$", re.I)
 _DECADE = re.compile(r"^(?:the\s+)?(1[89]\d|20\d)0s$", re.I)
 _PARSER_ANCHORED: dict[datetime, DateDataParser] = {}
 
@@ -142,6 +142,9 @@ def _relative(m: re.Match[str], anchor: date | None) -> DateRange | None:
     if unit == "week":
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
         return monday, monday + timedelta(days=6)
+    if unit == "weekend":  # the Saturday and Sunday of this, the next or the last week
+        saturday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5, weeks=step)
+        return saturday, saturday + timedelta(days=1)
     if unit == "month":
         idx = anchor.year * 12 + anchor.month - 1 + step
         return _month_range(idx // 12, idx % 12 + 1)
@@ -184,6 +187,8 @@ def normalize_time(text: str, anchor: date | datetime | None) -> DateRange | Non
     (datetime.date(2015, 1, 1), datetime.date(2015, 12, 31))
     >>> normalize_time("last week", date(2015, 9, 2))  # a Wednesday
     (datetime.date(2015, 8, 24), datetime.date(2015, 8, 30))
+    >>> normalize_time("this weekend", date(2015, 9, 2))
+    (datetime.date(2015, 9, 5), datetime.date(2015, 9, 6))
     """
     a = _anchor_date(anchor)
     t = _LEADING.sub("", " ".join(text.split()).strip(" ,.;:")).strip()
