@@ -1741,3 +1741,13 @@ def test_model_v17_threatened_and_expected_happenings_are_still_to_come(nlp):
     assert model_events(nlp, text)["strike"].modality == "hypothetical"
     text = "Plans could be a topic at the GCC's annual summit expected to be held in Saudi Arabia late in the year."
     assert model_events(nlp, text)["summit"].modality == "future"
+
+
+@pytest.mark.model
+def test_model_v17_settlements_and_approvals_granted(nlp):
+    events = model_events(nlp, "Rohm and Haas settled 22 individual lawsuits and one class action suit.")
+    assert events["settled"].event_type == "AGREE"
+    text = "Par received approval from the Food and Drug Administration on two applications."
+    assert model_events(nlp, text)["approval"].event_type == "SUPPORT"
+    assert "approval" not in model_events(nlp, "The deal is subject to approval by the Federal Communications Commission.")
+    assert "approval" not in model_events(nlp, "The issue is pending approval from the firm's shareholders.")

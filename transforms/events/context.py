@@ -223,6 +223,9 @@ def local_modality(tok: Token) -> str | None:
     if tok.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and noun.head.head.pos_ == "NOUN" \
             and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.head.head.children):
         found.append("negated")  # "no need for an emergency meeting", "no justification for legal action"
+    if tok.pos_ == "VERB" and tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" \
+            and tok.head.lemma_.lower() in P.PROSPECT_NOUNS:
+        found.append("hypothetical")  # "the possibility that Washington and Tokyo will settle their dispute"
     if tok.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
             and noun.head.head.lemma_.lower() in P.PROSPECT_NOUNS:
         found.append("hypothetical")  # "the threat of a strike", "the prospect of talks"

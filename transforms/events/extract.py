@@ -694,6 +694,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return struck
         if lemma in ("hold", "keep") and _detention(tok):
             return "COERCE", tok
+        if lemma == "settle" and any(c.dep_ == "dobj" and (c.lemma_.lower() in P.LEGAL_ACTIONS or c.lemma_.lower() in P.SETTLED_DISPUTES)
+                                     for c in tok.children):
+            return "AGREE", tok  # "Rohm and Haas settled 22 lawsuits", "settled the dispute": an agreement reached
         if lemma == "seek" and any(c.dep_ == "dobj" and c.lemma_.lower() in P.SOUGHT_THINGS for c in tok.children) \
                 and _doer_can_act(tok) and subject(tok) is not None:
             return "REQUEST", tok  # "they have sought official support in the U.K.", "sought talks with the union"
@@ -929,6 +932,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children)
                 or (light_verb(tok) is not None and light_verb(tok).lemma_.lower() in ("impose", "levy", "slap", "announce"))):
             etype = "SANCTION"  # "U.S. tariffs on Japanese electronic goods", "imposed tariffs on EC pasta"
+        if lemma == "approval" and etype is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.GRANTED_VERBS \
+                and any((cameo.can_act(o) or o.ent_type_ in ("ORG", "GPE", "NORP")) and not _directors(o)
+                        and o.lemma_.lower() not in ("shareholder", "stockholder", "board")
+                        for o in prep_objects(tok, ("from", "by"))):
+            etype = "SUPPORT"  # "received approval from the Food and Drug Administration": a body approves a party's request
         if etype is None and tok.dep_ != "compound" and _deal_noun(tok):
             etype = "COOPERATE"  # "completed the acquisition of Avia", "Allied's pending merger with Vons",
             # "formed an equally-owned joint venture", "the sale of its MPB unit to Bearing Acquisition"

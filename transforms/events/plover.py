@@ -851,6 +851,10 @@ PROSPECT_NOUNS: frozenset[str] = frozenset("threat risk prospect possibility dan
                                            "spectre specter hope hopes".split())
 """Nouns whose ``of`` phrase may happen, not has: "the threat of a strike" -> hypothetical."""
 
+GRANTED_VERBS: frozenset[str] = frozenset("receive win get obtain gain".split())
+"""Verbs of an approval granted by another party: "received approval from the FDA" (SUPPORT by the
+FDA; not "subject to approval by", a condition, nor "will seek approval", a request)."""
+
 SCHEDULING_VERBS: frozenset[str] = frozenset("schedule set slate fix plan arrange".split())
 """Verbs that put a happening in the diary: "the meeting is scheduled for Friday", "the council
 meeting was set for 1900 hours" -> future."""
