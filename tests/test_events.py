@@ -1111,7 +1111,7 @@ def test_cameo_supplement_patterns_belong_to_the_verbs_written_above_them():
     ("The dockers' union launched legal action against the port authority.", "launched", "ACCUSE",
      "union", "port authority"),
     # approving a deal or a request yields to it (CAMEO 080)
-    ("Federal regulators approved the takeover of the airline.", "approved", "CONCEDE", "regulators", "takeover"),
+    ("Federal regulators approved the takeover of the airline.", "approved", "SUPPORT", "regulators", "takeover"),  # v18: a body approving a party's deal backs it (SUPPORT), no longer CONCEDE
     # a casualty count with its passive auxiliary left out undergoes the harm
     ("Six villagers were killed and 14 wounded in the raid.", "wounded", "ASSAULT", None, "14"),
     ("The shelling left nine dead and scores injured.", "injured", "ASSAULT", None, "scores"),
@@ -1568,7 +1568,7 @@ def test_model_v15_agreements_reached_and_sides_joined_stay(nlp):
      "cooperate", "hypothetical"),
     ("The provisions allow countries to join the agreement at a later date.", "join", "hypothetical"),
     # v15: what is postponed has not happened yet; what is cancelled did not happen
-    ("The annual stockholders' meeting of Bell Petroleum was postponed.", "meeting", "hypothetical"),
+    ("The annual meeting of OPEC oil ministers was postponed.", "meeting", "hypothetical"),  # v18: a company's own stockholders' meeting is no event
     ("The talks with Iraq were cancelled.", "talks", "negated"),
     # v15: what is scheduled is still to come
     ("The council meeting was set for 1900 hours, delegates said.", "meeting", "future"),
@@ -1751,3 +1751,47 @@ def test_model_v17_settlements_and_approvals_granted(nlp):
     assert model_events(nlp, text)["approval"].event_type == "SUPPORT"
     assert "approval" not in model_events(nlp, "The deal is subject to approval by the Federal Communications Commission.")
     assert "approval" not in model_events(nlp, "The issue is pending approval from the firm's shareholders.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v18: a company bought, told by a common noun, a relative clause or "take over"
+    ("In January, Texas Commerce acquired a failed bank in Montgomery County.", "acquired", "COOPERATE"),
+    ("Polychrome Corp, which was acquired by Dainippon several years ago, makes plates.", "acquired", "COOPERATE"),
+    ("ConAgra Inc of the U.S. was taking it over.", "taking", "COOPERATE"),
+    # v18: an approval of a party's application backs it; a proposal to pay is an offer
+    ("Its application for the acquisition of Old National has been approved by the Federal Reserve.", "approved", "SUPPORT"),
+    ("The company received a proposal from the group to offer nine dlrs a share for 70 pct.", "proposal", "AGREE"),
+])
+def test_model_v18_company_deals_approvals_and_offers(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    # v18: a company's or a union's own body meeting, its owners approving, its own wish
+    ("The company declined to say when the board would meet again.", "meet"),
+    ("Consideration of the petition was scheduled for a regular board meeting today.", "meeting"),
+    ("The union's sugar beet committee met yesterday to consider the report.", "met"),
+    ("MCO Holdings said its shareholders have approved the proposed merger of the two companies.", "approved"),
+    ("The acting governor has retired at his own request.", "request"),
+    # v18: looking into land or options is no inquiry; a market operation is no aid; a kind of site is no act
+    ("The company has acreage to explore in Canada.", "explore"),
+    ("Several banks are investigating taking larger stakes in broking houses.", "investigating"),
+    ("The Federal Reserve is expected to intervene to supply temporary reserves.", "supply"),
+    ("Only one U.S. sheep slaughtering facility could be approved.", "slaughtering"),
+    ("Canada declined to state a position.", "declined"),
+    ("It said it will soon appoint a committee to begin the search for a successor.", "appoint"),
+])
+def test_model_v18_words_in_no_event_sense(nlp, text, gone):
+    assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+def test_model_v18_modality_of_conditions_intents_and_done_acts(nlp):
+    text = "The partners said if they succeed in acquiring GenCorp they intend to sell WOR-TV."
+    assert model_events(nlp, text)["acquiring"].modality == "hypothetical"
+    text = "Tony Lama Co Inc said it signed a letter of intent to buy Coulson of Texas Inc."
+    assert model_events(nlp, text)["buy"].modality == "future"
+    text = "The bank's policy-making board of governors, meeting here ahead of the annual meetings, put off any decisions."
+    assert model_events(nlp, text)["meeting"].event_type == "CONSULT"

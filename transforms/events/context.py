@@ -256,9 +256,13 @@ def local_modality(tok: Token) -> str | None:
         if cur.pos_ in ("VERB", "AUX"):
             modal = [P.MODAL_AUX[c.lower_] for c in cur.children if c.dep_ == "aux" and c.lower_ in P.MODAL_AUX]
             found += modal
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+                found.append("hypothetical")  # "if they succeed in acquiring GenCorp": a condition
             break
     if top.dep_ in ("acl", "relcl") and top.head.lemma_.lower() in P.EFFORT_NOUNS and infinitive(top):
         found.append("hypothetical")  # purpose: "sent ... in order to kill X", "in an effort to work out an agreement"
+    if top.dep_ == "acl" and top.head.lemma_.lower() in P.INTENT_NOUNS and infinitive(top):
+        found.append("future")  # "signed a letter of intent to buy Coulson", "an agreement to acquire": still to do
     if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP") and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in P.TIME_CLAUSE_MARKS for c in top.children):
         found.append("future")  # "will be explained when he visits Washington"

@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v17"
+EVENTS_VERSION = "newslake.events.v18"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -330,8 +330,13 @@ def _company_taken(tok: Token) -> bool:
     """A verb of acquiring whose object is a named company, bought by someone else: "Allegheny
     acquired Sunbeam Corp", "Sunbeam was bought by Allegheny" (not "bought 10 pct of the shares",
     "bought its own shares", "bought Boeing aircraft")."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs = [tok.head if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else c
+            for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]  # "Polychrome, which was acquired by Dainippon"
     doer = subject(tok)
+    if doer is not None and not doer[1] and _company(doer[0]) and any(
+            o.lemma_.lower() in P.COMPANY_NOUNS and o.tag_ == "NN" and not any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children) for o in objs):
+        return True  # "Texas Commerce acquired a failed bank in Montgomery County"
     if any(o.ent_type_ == "ORG" and o.pos_ == "PROPN" and o.dep_ != "compound"
            and (doer is None or doer[0].i != o.i) for o in objs):
         return True
@@ -344,9 +349,34 @@ def _company_taken(tok: Token) -> bool:
 def _deal_verb(tok: Token) -> bool:
     """A verb of a deal between companies (:func:`_company_taken`, :func:`_company_deal`, a merger)."""
     lemma = tok.lemma_.lower()
+    if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+        doer = subject(tok)
+        return doer is not None and not doer[1] and _company(doer[0]) and any(
+            c.dep_ == "dobj" and (_company(c) or c.lower_ == "it") for c in tok.children)  # "ConAgra was taking it over"
     return (lemma in P.ACQUIRING_VERBS and _company_taken(tok)) or (
         lemma in P.STAKE_VERBS | {"sell"} and _company_deal(tok)) or (
         lemma in P.MERGING_VERBS and any(o.ent_type_ == "ORG" for o in prep_objects(tok, ("with",))))
+
+
+def _own_body(tok: Token) -> bool:
+    """A body that meets on its own: a company's board or directors ("the board would meet again",
+    "a regular board meeting"), a union's or a company's committee; not an institution's board of
+    governors or executive board, where states sit."""
+    lemma = tok.lemma_.lower()
+    if lemma == "board" and any(o.lemma_.lower() in ("governor", "governors") for o in prep_objects(tok, ("of",))):
+        return False  # "the bank's board of governors, meeting here": its member states
+    if _owners_or_board(tok) or (lemma == "board" and not prep_objects(tok, ("of",)) and not any(
+            c.dep_ in ("amod", "compound") and c.lower_ in ("executive", "governing") for c in tok.children)):
+        return True
+    return lemma == "committee" and any(c.dep_ == "poss" for c in tok.children)
+
+
+def _owners_or_board(tok: Token) -> bool:
+    """A company's owners or its own board: "its shareholders", "the board of directors"."""
+    lemma = tok.lemma_.lower()
+    return _directors(tok) or lemma in ("shareholder", "stockholder") or (
+        lemma == "board" and any(c.dep_ in ("poss", "compound") and c.lemma_.lower() not in ("governor", "executive")
+                                 for c in tok.children))
 
 
 def _company(tok: Token) -> bool:
@@ -530,11 +560,19 @@ def _directors(tok: Token) -> bool:
         o.lemma_.lower() in ("director", "directors") for o in prep_objects(tok, ("of",))))
 
 
+def _deadline(when: object) -> bool:
+    """A time told as a limit, not as when the happening is: "until June 30", "by the end of March"."""
+    root = getattr(when, "root", when)
+    return getattr(root, "head", root).lower_ in ("until", "till", "through", "by")
+
+
 def _told_past(tok: Token) -> bool:
     """The trigger, or the light verb that carries it, is in the past tense: "staged protest rallies
     this weekend" happened, whatever date "this weekend" resolves to."""
     verb = tok if tok.pos_ == "VERB" else light_verb(event_noun(tok))
-    return verb is not None and verb.tag_ == "VBD"
+    return verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children)))  # "has requested 312 bln dlrs for defense in 1988"
 
 
 def _day(when: datetime.datetime | datetime.date) -> datetime.date:
@@ -676,6 +714,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and _habitual(tok):
         return None  # a custom, not a happening
+    if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("compound", "nmod"):
+        return None  # "one sheep slaughtering facility": a kind of site, not a happening
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         if lemma in P.REPORTING_VERBS:
             if lemma == "allege" and _alleged_party(tok) is not None:
@@ -731,7 +771,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if not objs and tok.dep_ == "acl" and is_passive(tok):
             objs = [tok.head]  # "minutes of the meeting released Friday"
         figurative = P.VERB_TRIGGERS.get(lemma) == "ASSAULT" and etype in P.VERBAL_TYPES  # "attacked the plan"
-        if lemma in ("investigate", "probe") and objs and not any(
+        if lemma in P.STUDY_VERBS and etype == "ACCUSE" and (objs or any(c.dep_ == "xcomp" for c in tok.children)) and not any(
                 cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS or o.lemma_.lower() in P.NOUN_TRIGGERS
                 or o.lemma_.lower() in P.INQUIRY_OBJECTS or o.lower_ in P.INQUIRY_OBJECTS for o in objs) \
                 and not prep_objects(tok, ("for",)):  # "investigated for price fixing": a wrong
@@ -770,7 +810,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "meet" and objs and all(o.lemma_.lower() in P.SATISFY_OBJECTS or o.lower_ in P.SATISFY_OBJECTS
                                             for o in objs):
             return None  # "steps to meet U.S. complaints": satisfying them, no meeting
-        if etype == "CONSULT" and lemma == "meet" and (doer := _doers(tok)) and all(_directors(d) for d in doer) \
+        if etype == "CONSULT" and lemma == "meet" and (doer := _doers(tok)) and all(_own_body(d) for d in doer) \
                 and not prep_objects(tok, ("with", "between")) and not any(c.dep_ == "dobj" for c in tok.children):
             return None  # "its board met and rejected the proposal": a company's own body, no meeting between parties
         if etype in ("AGREE", "SUPPORT") and lemma in ("adopt", "approve") and (doer := _doers(tok)) and all(
@@ -787,6 +827,19 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "lawmakers proposed legislation": a bill of their own, asked of no party
         if lemma == "approve" and any(o.lemma_.lower() in ("loan", "credit", "grant", "aid", "assistance") for o in objs):
             return "AID", last  # "the ADB approved two loans for Indonesia": aid given
+        if lemma in ("approve", "adopt") and (doer := _doers(tok)) and all(_owners_or_board(d) for d in doer):
+            return None  # "its shareholders approved the proposed merger": the company's owners decide its own course
+        if lemma == "approve" and etype == "CONCEDE":
+            return "SUPPORT", last  # "the Fed approved its application": a body backs a party's request
+        if lemma == "accept" and any(o.lemma_.lower() in ("proposal", "offer", "bid", "terms", "plan") for o in objs) \
+                and etype == "COOPERATE":
+            return "AGREE", last  # "accepted in principle a proposal": agreeing to it
+        if etype == "AID" and objs and all(o.lemma_.lower() in P.MONEY_MARKET_OBJECTS for o in objs):
+            return None  # "the Federal Reserve will supply temporary reserves": a market operation
+        if lemma == "appoint" and etype == "ACCUSE" and not any(
+                t.lemma_.lower() in ("inquiry", "investigate", "investigation", "probe", "enquiry")
+                for o in objs for t in o.subtree):
+            return None  # "where a special committee is appointed": no inquiry into anyone
         if lemma == "offer" and objs and all(o.lemma_.lower() in P.SECURITIES for o in objs):
             return None  # "the Bundesbank offered Treasury bills", "shares were offered by an underwriting group"
         if lemma == "award" and any(o.lemma_.lower() in P.PROCUREMENT_OBJECTS for o in objs):
@@ -928,6 +981,12 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 or any(not _amount(o) for o in prep_objects(tok, ("for",)))):
             etype = "REQUEST"  # "MITI's call to chip makers to cut production", "a call by Nakasone for calm"
             # (not "a phone call", "margin calls", "a call on the shares")
+        if lemma == "request" and any(c.dep_ == "amod" and c.lower_ == "own" for c in tok.children):
+            return None  # "retired at his own request": his wish, no request to a party
+        if lemma == "proposal" and etype == "REQUEST" and (any(
+                c.dep_ == "acl" and infinitive(c) and c.lemma_.lower() in P.OFFERED_ACTS for c in tok.children) or any(
+                c.dep_ in ("poss", "compound") and c.lemma_.lower() in P.MARKET_AGENTS_BUYING for c in tok.children)):
+            etype = "AGREE"  # "a proposal from the group to offer nine dlrs a share", "the buyer's detailed proposals": an offer
         if lemma in P.TARIFF_NOUNS and etype is None and tok.dep_ != "compound" and prep_objects(tok, ("on", "against")) and (
                 any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children)
                 or (light_verb(tok) is not None and light_verb(tok).lemma_.lower() in ("impose", "levy", "slap", "announce"))):
@@ -974,8 +1033,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             # head, parsed as coordinated nouns): a kind of machine
         if etype == "ASSAULT" and accidental_blast(tok):
             return None  # "a gas explosion at a chemical factory": an accident, not an attack
-        if etype == "CONSULT" and (any(c.dep_ in ("compound", "poss") and _directors(c) for c in tok.children) or any(
-                _directors(o) for o in prep_objects(tok, ("of",)))) and not prep_objects(tok, ("with", "between")):
+        if etype == "CONSULT" and (any(c.dep_ in ("compound", "poss") and _own_body(c) for c in tok.children) or any(
+                _own_body(o) for o in prep_objects(tok, ("of",))) or (
+                light_verb(tok) is not None and (who := subject(light_verb(tok))) is not None and _own_body(who[0]))) \
+                and not prep_objects(tok, ("with", "between")):
             return None  # "VW's supervisory board meeting", "a meeting of its board of directors": the company's own body
         if lemma in ("offer", "bid") and (any(c.dep_ == "compound" and c.lower_ == "auction" for c in tok.subtree) or any(
                 t.lower_ == "own" for o in prep_objects(tok, ("for",)) for t in o.subtree)):
@@ -1414,7 +1475,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         modality = local_modality(tok) or inherited
         if modality in ("asserted", "reported") and source in ("trigger", "clause") and date_range is not None \
                 and date_range[0] is not None and published_at is not None and date_range[0] > _day(published_at) \
-                and not _told_past(tok):
+                and not _told_past(tok) and not _deadline(when[0]):
             modality = "future"  # "talks opening tomorrow", "will meet from next week": dated after the story
         pairs = [(actor, target)] + [(actor, t) for t in args.conjuncts(target)] + [
             (a, target) for a in args.conjuncts(actor)]

@@ -549,6 +549,29 @@ COST_CHARGES: frozenset[str] = frozenset(
     "interest depreciation amortization nonrecurring non-recurring reorganization".split())
 """Modifiers that make ``charges`` costs in accounts, not accusations: "restructuring charges"."""
 
+STUDY_VERBS: frozenset[str] = frozenset("investigate probe explore examine study review research scrutinize "
+                                        "scrutinise inspect survey audit".split())
+"""Verbs of looking into something: an inquiry (ACCUSE) only into a party or a wrong
+(:data:`INQUIRY_OBJECTS`): "explore promising acreage", "investigating taking larger stakes" are none."""
+
+MONEY_MARKET_OBJECTS: frozenset[str] = frozenset("reserve reserves liquidity".split())
+"""What a central bank supplies to the money market: an operation, no aid to a party."""
+
+COMPANY_NOUNS: frozenset[str] = frozenset("company firm bank thrift insurer maker producer subsidiary chain "
+                                          "retailer distributor manufacturer airline carrier utility".split())
+"""Common nouns for a company bought by another: "Texas Commerce acquired a failed bank"."""
+
+INTENT_NOUNS: frozenset[str] = frozenset("intent intention agreement plan proposal offer bid deal accord contract "
+                                         "pact commitment pledge promise".split())
+"""Nouns whose ``to``-infinitive is still to be done: "a letter of intent to buy Coulson", "an
+agreement to acquire the unit" (future)."""
+
+OFFERED_ACTS: frozenset[str] = frozenset("offer acquire buy purchase merge invest inject pay".split())
+"""What a proposal offers to do for the other party: "a proposal to offer nine dlrs a share" (AGREE)."""
+
+MARKET_AGENTS_BUYING: frozenset[str] = frozenset("buyer bidder acquirer suitor purchaser investor".split())
+"""Parties whose proposal is an offer: "the buyer's detailed proposals" (AGREE)."""
+
 INQUIRY_NOUNS: frozenset[str] = frozenset("investigation inquiry probe".split())
 """Nouns of an inquiry, an accusation (ACCUSE) when it is into or of a party or a wrong: "an
 investigation into the affairs of Guinness", "a probe of insider trading"."""
@@ -621,7 +644,7 @@ cooperation too (a failure, "failed to agree", stays an event with negated modal
 
 NON_EVENT_COMPLEMENTS: frozenset[str] = frozenset(
     "comment identify name elaborate specify disclose discuss say give confirm speculate reveal "
-    "detail quantify predict talk answer estimate forecast project rule explain".split())
+    "detail quantify predict talk answer estimate forecast project rule explain state".split())
 """Infinitives that make a refusal a reporting formula: "declined to be identified", "refused to
 comment"."""
 
@@ -673,7 +696,7 @@ prisoners", not "the execution of the bankruptcy plan"."""
 
 PERSON_OBJECT_VERBS: frozenset[str] = frozenset({"execute", "charge", "sentence", "indict", "hang", "release",
                                                  "free", "press", "fight", "combat", "battle",
-                                                 "prohibit", "forbid", "evict", "bar"})
+                                                 "prohibit", "forbid", "evict", "bar", "slaughter"})
 """Verbs that are events only when their object (or passive subject) can act: "executed two
 prisoners", not "executing orders"; "charged three men", not "interest rates charged by banks";
 "released two hostages", not "minutes released on Friday"; "pressed their counterparts to change",
