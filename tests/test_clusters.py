@@ -36,7 +36,7 @@ def mention(doc: str, entity: str, start: int = 0, end: int = 6, label: str = "P
 
 
 def lake(events: list[dict], links: dict[str, str] | None = None,
-         mentions: list[dict] | None = None) -> duckdb.DuckDBPyConnection:
+         mentions: list[dict] | None = None, entities: list[dict] | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory database attached as the lake, with every table (empty but ``events``,
     ``entity_links`` and ``mentions``) and the views."""
     con = duckdb.connect()
@@ -46,6 +46,8 @@ def lake(events: list[dict], links: dict[str, str] | None = None,
                 {"entity_id": k, "canonical_entity_id": v, "method": "test", "score": None, "evidence": None,
                  "extractor_version": "v1"} for k, v in (links or {}).items()], {"run_id": "r"}),
             "mentions": to_table("mentions", mentions or [], {"run_id": "r"})}
+    if entities:
+        data["entities"] = to_table("entities", entities, {"run_id": "r"})
     for name, schema in TABLES.items():
         table = data.get(name, schema.empty_table())
         con.register("_t", table)
@@ -276,3 +278,18 @@ def test_an_entity_named_in_many_documents_is_no_shared_context():
         return clusters(con)
     assert run(21) == [["evt_d1_1"], ["evt_d2_1"]]         # named in 21 of 100 documents
     assert run(20) == [["evt_d1_1", "evt_d2_1"]]           # 20: not more than the floor of 20
+
+
+def test_a_place_in_the_shared_participant_s_own_country_is_no_second_evidence():
+    """Two agreements of the Soviet Union in Moscow (one with Egypt, one with Greece) are not one
+    happening; the Soviet Union and Nakasone both in Washington would still need a date."""
+    def place(entity_id, label, country):
+        return dict(entity_id=entity_id, name=entity_id, label=label, aliases=[], mention_count=1, doc_count=1,
+                    country_code=country, latitude=None, longitude=None, geonames_id=None, member_ids=[],
+                    first_doc_id="d1", extractor_version="v1")
+    a = event("d1", etype="AGREE", actor="ent_ussr", target=None, place="ent_moscow")
+    b = event("d2", etype="AGREE", actor="ent_ussr", target=None, place="ent_moscow")
+    entities = [place("ent_ussr", "GPE", "RU"), place("ent_moscow", "GPE", "RU"), place("ent_athens", "GPE", "GR")]
+    assert clusters(lake([a, b], entities=entities)) == [[a["event_id"]], [b["event_id"]]]
+    a2, b2 = ({**e, "location_entity_id": "ent_athens"} for e in (a, b))  # abroad: the place is evidence
+    assert clusters(lake([a2, b2], entities=entities)) == [sorted([a2["event_id"], b2["event_id"]])]

@@ -1795,3 +1795,25 @@ def test_model_v18_modality_of_conditions_intents_and_done_acts(nlp):
     assert model_events(nlp, text)["buy"].modality == "future"
     text = "The bank's policy-making board of governors, meeting here ahead of the annual meetings, put off any decisions."
     assert model_events(nlp, text)["meeting"].event_type == "CONSULT"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v19: a loan provided to a party, a takeover offer priced per share, an acquisition by a company,
+    # a restriction removed, strikes for a demand
+    ("The Canadian and Quebec governments are each providing a 110 mln dlr loan to GM Canada.", "providing", "AID"),
+    ("USAir's current 69 dlr per share tender offer for Piedmont expires on Friday.", "offer", "AGREE"),
+    ("TransStar has lost money since its acquisition by Southwest Airlines.", "acquisition", "COOPERATE"),
+    ("Today's announcement follows Saturday's removal of import curbs on 170 products.", "removal", "CONCEDE"),
+])
+def test_model_v19_loans_offers_acquisitions_and_concessions(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v19_market_operations_press_talks_and_no_plans(nlp):
+    assert "offered" not in model_events(nlp, "The Fed had previously offered to buy all coupon issues on March 31.")
+    assert "offered" in model_events(nlp, "Zico offered to buy 500,000 shares of Bancroft for 30 dlrs a share.")
+    assert "Talking" not in model_events(nlp, "Talking to reporters, Funaro said this attitude would not help.")
+    text = "Bankers said there are no plans for Brazilian finance minister Dilson Funaro to meet commercial bankers."
+    assert model_events(nlp, text)["meet"].modality == "negated"

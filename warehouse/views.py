@@ -108,10 +108,17 @@ _PAIRS = f"""
                OR b.dated AND NOT a.dated AND b.date_end + INTERVAL 31 DAY < a.date_end, false)
                AS contradicts
         FROM keyed k JOIN ev a ON a.event_id = k.event_id_a JOIN ev b ON b.event_id = k.event_id_b),
+    -- a place inside the shared participant's own country ("the Soviet Union ... in Moscow") is no
+    -- second piece of evidence: it is where that participant's acts mostly happen
+    placed AS (
+        SELECT c.*, c.same_place AND NOT coalesce(se.label = 'GPE' AND se.country_code = pe.country_code, false)
+                    AS place_evidence
+        FROM cand c LEFT JOIN {LAKE}.entities se ON se.entity_id = c.shared_entity_id
+        LEFT JOIN {LAKE}.entities pe ON pe.entity_id = c.place_a),
     need AS MATERIALIZED (
-        SELECT * FROM cand
+        SELECT * FROM placed
         WHERE NOT contradicts
-          AND (shared_entity_id IS NOT NULL AND (same_place OR same_time) OR same_place AND same_day)),
+          AND (shared_entity_id IS NOT NULL AND (place_evidence OR same_time) OR same_place AND same_day)),
     ctx AS MATERIALIZED ({_CONTEXT}
         AND e.event_id IN (SELECT event_id_a FROM need UNION SELECT event_id_b FROM need)),
     corr AS (
@@ -123,16 +130,17 @@ _PAIRS = f"""
         GROUP BY ALL)
     SELECT event_id_a, event_id_b, event_type, shared_role, shared_entity_id, same_place, same_time, same_day,
            corr.context_entity_id,
-           (shared_entity_id IS NOT NULL)::INT + same_place::INT + same_time::INT AS evidence
+           (shared_entity_id IS NOT NULL)::INT + place_evidence::INT + same_time::INT AS evidence
     FROM need LEFT JOIN corr USING (event_id_a, event_id_b)
-    WHERE shared_entity_id IS NOT NULL AND (same_place OR day_time OR corr.context_entity_id IS NOT NULL)
+    WHERE shared_entity_id IS NOT NULL AND (place_evidence OR day_time OR corr.context_entity_id IS NOT NULL)
        OR same_place AND same_day AND corr.context_entity_id IS NOT NULL"""
 
 VIEWS["event_pairs"] = (
     "Pairs of events in different documents that report the same happening: the same type, two "
     "pieces of evidence and nothing contradicting. Evidence: a shared participant (real-world entity, "
     "`shared_role`/`shared_entity_id`), the same place (`same_place`; a place taken from the story's "
-    "setting, `location_source` = `document`, is no evidence), the same time (`same_time`: dates from "
+    "setting, `location_source` = `document`, is no evidence, nor a place in the country that is the "
+    "shared participant: \"the Soviet Union\" and \"Moscow\"), the same time (`same_time`: dates from "
     "the text of at most a month each, two single days within 3 days of each other or wider spans "
     "that overlap; a publication date, a year or a decade is no evidence). A shared participant "
     "links with the same place or with two days; with a wider time (\"this week\", \"next month\") "

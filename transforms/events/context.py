@@ -261,6 +261,9 @@ def local_modality(tok: Token) -> str | None:
             break
     if top.dep_ in ("acl", "relcl") and top.head.lemma_.lower() in P.EFFORT_NOUNS and infinitive(top):
         found.append("hypothetical")  # purpose: "sent ... in order to kill X", "in an effort to work out an agreement"
+    if top.dep_ == "acl" and top.head.lemma_.lower() in ("plan", "intention") and infinitive(top) and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in top.head.children):
+        found.append("negated")  # "there are no plans for Funaro to meet commercial bankers"
     if top.dep_ == "acl" and top.head.lemma_.lower() in P.INTENT_NOUNS and infinitive(top):
         found.append("future")  # "signed a letter of intent to buy Coulson", "an agreement to acquire": still to do
     if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP") and any(

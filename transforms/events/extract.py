@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v18"
+EVENTS_VERSION = "newslake.events.v19"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -399,7 +399,8 @@ def _deal_noun(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     parties = [o for o in prep_objects(noun, ("with", "between")) if _company(o) or cameo.can_act(o)]
     if lemma in ("acquisition", "takeover", "purchase", "buyout"):
-        return noun.tag_ == "NN" and _names_company(noun, ("of",))
+        return noun.tag_ == "NN" and (_names_company(noun, ("of",)) or any(
+            _company(o) for o in prep_objects(noun, ("by",))))  # "since its acquisition by Southwest Airlines"
     if lemma == "merger":
         return bool(parties)
     if lemma == "sale":
@@ -517,7 +518,8 @@ def _press_meeting(tok: Token) -> bool:
             c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ACTOR_LABELS for c in tok.children)
         # not "told a conference of ASEAN ministers", "told the GATT conference"
     met = [c for c in tok.children if c.dep_ == "dobj"] + [
-        o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+        o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("with", "to") for o in p.children if o.dep_ == "pobj"]
+    # "talking to reporters", "spoke to journalists": the press
     return bool(met) and all(o.lemma_.lower() in P.AUDIENCE_NOUNS or o.lower_ in P.AUDIENCE_NOUNS for o in met)
 
 
@@ -737,6 +739,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "settle" and any(c.dep_ == "dobj" and (c.lemma_.lower() in P.LEGAL_ACTIONS or c.lemma_.lower() in P.SETTLED_DISPUTES)
                                      for c in tok.children):
             return "AGREE", tok  # "Rohm and Haas settled 22 lawsuits", "settled the dispute": an agreement reached
+        if lemma in ("provide", "extend", "grant") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in P.ASSISTANCE_OBJECTS for c in tok.children) and (any(
+                cameo.can_act(o) or _company(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("to", "for")))
+                or any(c.dep_ == "dative" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS) for c in tok.children)):
+            return "AID", tok  # "the governments are each providing a 110 mln dlr loan to GM Canada"
         if lemma == "seek" and any(c.dep_ == "dobj" and c.lemma_.lower() in P.SOUGHT_THINGS for c in tok.children) \
                 and _doer_can_act(tok) and subject(tok) is not None:
             return "REQUEST", tok  # "they have sought official support in the U.K.", "sought talks with the union"
@@ -840,6 +847,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 t.lemma_.lower() in ("inquiry", "investigate", "investigation", "probe", "enquiry")
                 for o in objs for t in o.subtree):
             return None  # "where a special committee is appointed": no inquiry into anyone
+        if lemma == "offer" and any(c.dep_ == "xcomp" and c.lemma_.lower() in ("buy", "sell", "purchase") and any(
+                o.dep_ == "dobj" and o.lemma_.lower() in P.MARKET_PAPER
+                for o in c.children) for c in tok.children):
+            return None  # "the Fed offered to buy all coupon issues": a market operation, no offer to a party
         if lemma == "offer" and objs and all(o.lemma_.lower() in P.SECURITIES for o in objs):
             return None  # "the Bundesbank offered Treasury bills", "shares were offered by an underwriting group"
         if lemma == "award" and any(o.lemma_.lower() in P.PROCUREMENT_OBJECTS for o in objs):
@@ -960,6 +971,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                      for c in tok.children):
             etype = "ASSAULT"  # "an air strike", "missile strikes"; a strike alone is a labour protest
         if lemma == "offer" and (any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in P.SECURITIES_OFFERS
+                                     and tok.doc[c.i - 1].lower_ not in ("per", "a")  # "69 dlr per share tender offer"
                                      for c in tok.children) or (tok.dep_ == "pobj" and tok.head.lower_ == "on")
                                  or any(t.lower_ in ("pct", "percent", "%") for c in tok.lefts for t in c.subtree)):
             return None  # "an exchange offer for its warrants", "shares on offer", "the 5-1/2 pct 1992 East Asiatic
@@ -996,6 +1008,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                         and o.lemma_.lower() not in ("shareholder", "stockholder", "board")
                         for o in prep_objects(tok, ("from", "by"))):
             etype = "SUPPORT"  # "received approval from the Food and Drug Administration": a body approves a party's request
+        if lemma in P.EASING_NOUNS and etype is None and tok.dep_ != "compound" and any(
+                o.lemma_.lower() in P.RESTRICTION_NOUNS for o in prep_objects(tok, ("of", "on"))):
+            etype = "CONCEDE"  # "announced the lifting of import taxes on capital goods", "the easing of sanctions"
         if etype is None and tok.dep_ != "compound" and _deal_noun(tok):
             etype = "COOPERATE"  # "completed the acquisition of Avia", "Allied's pending merger with Vons",
             # "formed an equally-owned joint venture", "the sale of its MPB unit to Bearing Acquisition"
@@ -1166,6 +1181,9 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             return True
         if etype in ("CONSULT", "PROTEST") and _under_way(event_noun(tok)):
             return True  # "negotiations were going on", "the strike ended"
+        if etype == "PROTEST" and (prep_objects(event_noun(tok), ("for", "over", "against"))
+                                   or prep_objects(tok, ("for", "over", "against"))):
+            return True  # "a wave of strikes for wage rises": what the strike is for frames it
         return any(c.dep_ in ("compound", "amod", "poss") and cameo.can_act(c) for c in event_noun(tok).children)
     return etype in VIOLENT_TYPES and (place is not None or when is not None)
 
@@ -1450,7 +1468,9 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                     continue  # kept only to fold into a happening told elsewhere (dropped if none)
             elif (framed is not None and tok.pos_ == "NOUN" and actor is None and target is None and place is None
                   and when is None and (_told_done(event_noun(tok)) or (etype == "ASSAULT" and _occurs(event_noun(tok)))
-                                       or (etype in ("CONSULT", "PROTEST") and _under_way(event_noun(tok))))):
+                                       or (etype in ("CONSULT", "PROTEST") and _under_way(event_noun(tok)))
+                                       or (etype == "PROTEST" and (prep_objects(event_noun(tok), ("for", "over", "against"))
+                                                                   or prep_objects(tok, ("for", "over", "against")))))):
                 framed[(start, end)] = _definite(tok)  # "an agreement in principle had been reached"
             speaker = None
         if verbs is not None:  # a predication: a verb, or a noun a light verb carries ("signed three accords")

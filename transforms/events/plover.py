@@ -572,6 +572,17 @@ OFFERED_ACTS: frozenset[str] = frozenset("offer acquire buy purchase merge inves
 MARKET_AGENTS_BUYING: frozenset[str] = frozenset("buyer bidder acquirer suitor purchaser investor".split())
 """Parties whose proposal is an offer: "the buyer's detailed proposals" (AGREE)."""
 
+MARKET_PAPER: frozenset[str] = frozenset("maturity maturities issue issues bill bills note notes paper".split())
+"""Paper a central bank buys or sells in the market: "offered to buy all maturities of bills"."""
+
+EASING_NOUNS: frozenset[str] = frozenset("lifting easing removal relaxation suspension abolition".split())
+"""Nouns of easing a restriction: with :data:`RESTRICTION_NOUNS` as their object a concession (CONCEDE)."""
+
+RESTRICTION_NOUNS: frozenset[str] = frozenset(
+    "tax taxes tariff tariffs sanction sanctions ban embargo restriction restrictions quota quotas control "
+    "controls curb curbs duty duties barrier barriers".split())
+"""What a concession eases: "the lifting of import taxes", "the easing of sanctions"."""
+
 INQUIRY_NOUNS: frozenset[str] = frozenset("investigation inquiry probe".split())
 """Nouns of an inquiry, an accusation (ACCUSE) when it is into or of a party or a wrong: "an
 investigation into the affairs of Guinness", "a probe of insider trading"."""
