@@ -261,7 +261,7 @@ VIEWS["entity_timeline"] = (
         ORDER BY de.entity_id, d.published_at NULLS LAST, de.doc_id""",
 )
 
-VIEW_VERSION = "views.v6"
+VIEW_VERSION = "views.v7"
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
