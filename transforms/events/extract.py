@@ -28,7 +28,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
@@ -374,7 +374,7 @@ def _own_body(tok: Token) -> bool:
 def _owners_or_board(tok: Token) -> bool:
     """A company's owners or its own board: "its shareholders", "the board of directors"."""
     lemma = tok.lemma_.lower()
-    return _directors(tok) or lemma in ("shareholder", "stockholder") or (
+    return _directors(tok) or _owners(tok) or (
         lemma == "board" and any(c.dep_ in ("poss", "compound") and c.lemma_.lower() not in ("governor", "executive")
                                  for c in tok.children))
 
@@ -562,10 +562,9 @@ def _directors(tok: Token) -> bool:
         o.lemma_.lower() in ("director", "directors") for o in prep_objects(tok, ("of",))))
 
 
-def _deadline(when: object) -> bool:
+def _deadline(when: Span) -> bool:
     """A time told as a limit, not as when the happening is: "until June 30", "by the end of March"."""
-    root = getattr(when, "root", when)
-    return getattr(root, "head", root).lower_ in ("until", "till", "through", "by")
+    return when.root.head.lower_ in ("until", "till", "through", "by")
 
 
 def _told_past(tok: Token) -> bool:
@@ -820,12 +819,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype == "CONSULT" and lemma == "meet" and (doer := _doers(tok)) and all(_own_body(d) for d in doer) \
                 and not prep_objects(tok, ("with", "between")) and not any(c.dep_ == "dobj" for c in tok.children):
             return None  # "its board met and rejected the proposal": a company's own body, no meeting between parties
-        if etype in ("AGREE", "SUPPORT") and lemma in ("adopt", "approve") and (doer := _doers(tok)) and all(
-                _directors(d) or d.lemma_.lower() in ("company", "shareholder", "stockholder") or (
-                    d.lemma_.lower() == "board" and any(c.dep_ in ("poss", "compound") and c.lemma_.lower() not in (
-                        "governor", "executive") for c in d.children)) for d in doer) \
-                and not any(cameo.can_act(o) or _company(o) for o in objs):
-            return None  # "its board adopted a shareholder rights plan", "directors approved the dividend": its own act
+        if lemma in ("approve", "adopt") and (doer := _doers(tok)) and all(_owners_or_board(d) or (
+                d.lemma_.lower() == "company" and not any(cameo.can_act(o) or _company(o) for o in objs)) for d in doer):
+            return None  # "its board adopted a shareholder rights plan", "its shareholders approved the proposed
+            # merger", "the company adopted a rights plan": the company's own course
         if etype in ("COERCE", "SANCTION") and objs and all(o.lemma_.lower() in P.FACILITY_NOUNS and any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in o.children) for o in objs):
             return None  # "banks will shut down their branches": closing one's own sites, no coercion
@@ -834,8 +831,6 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "lawmakers proposed legislation": a bill of their own, asked of no party
         if lemma == "approve" and any(o.lemma_.lower() in ("loan", "credit", "grant", "aid", "assistance") for o in objs):
             return "AID", last  # "the ADB approved two loans for Indonesia": aid given
-        if lemma in ("approve", "adopt") and (doer := _doers(tok)) and all(_owners_or_board(d) for d in doer):
-            return None  # "its shareholders approved the proposed merger": the company's owners decide its own course
         if lemma == "approve" and etype == "CONCEDE":
             return "SUPPORT", last  # "the Fed approved its application": a body backs a party's request
         if lemma == "accept" and any(o.lemma_.lower() in ("proposal", "offer", "bid", "terms", "plan") for o in objs) \
