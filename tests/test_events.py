@@ -1817,3 +1817,12 @@ def test_model_v19_market_operations_press_talks_and_no_plans(nlp):
     assert "Talking" not in model_events(nlp, "Talking to reporters, Funaro said this attitude would not help.")
     text = "Bankers said there are no plans for Brazilian finance minister Dilson Funaro to meet commercial bankers."
     assert model_events(nlp, text)["meet"].modality == "negated"
+
+
+@pytest.mark.model
+def test_model_v20_only_someone_who_can_act_is_an_actor(nlp):
+    text = "Tony Lama Co Inc said it signed a letter of intent to buy Coulson of Texas Inc."
+    assert model_events(nlp, text)["buy"].actor_text in (None, "it", "Tony Lama Co Inc")
+    text = "The class action suit, filed in a federal district court, charged the company with securities violations."
+    assert model_events(nlp, text)["charged"].actor_text is None
+    assert model_events(nlp, "The U.S. wants Japan to eliminate import controls.")["wants"].actor_text == "U.S."

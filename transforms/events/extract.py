@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v19"
+EVENTS_VERSION = "newslake.events.v20"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -560,6 +560,14 @@ def _directors(tok: Token) -> bool:
         return True
     return lemma == "board" and (any(c.dep_ == "amod" and c.lower_ == "supervisory" for c in tok.children) or any(
         o.lemma_.lower() in ("director", "directors") for o in prep_objects(tok, ("of",))))
+
+
+def _can_be_actor(tok: Token) -> bool:
+    """Someone who can do a non-violent act: a person, a body, a place standing for its government, a
+    pronoun or a crowd; not a thing, a document or a date ("conditional agreement", "December")."""
+    return (tok.pos_ == "PRON" or cameo.can_act(tok) or tok.ent_type_ in ACTOR_LABELS
+            or tok.lower_ in P.CROWD_WORDS or tok.lemma_.lower() in P.CROWD_WORDS
+            or (tok.pos_ == "PROPN" and tok.ent_type_ not in AMOUNT_LABELS | {"DATE", "TIME", "ORDINAL"}))
 
 
 def _deadline(when: Span) -> bool:
@@ -1492,6 +1500,8 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 and date_range[0] is not None and published_at is not None and date_range[0] > _day(published_at) \
                 and not _told_past(tok) and not _deadline(when[0]):
             modality = "future"  # "talks opening tomorrow", "will meet from next week": dated after the story
+        if actor is not None and etype not in VIOLENT_TYPES and not _can_be_actor(actor):
+            actor = None  # "a letter of intent to buy Coulson": the intent buys nothing ("December", "its option")
         pairs = [(actor, target)] + [(actor, t) for t in args.conjuncts(target)] + [
             (a, target) for a in args.conjuncts(actor)]
         for k, (a_tok, t_tok) in enumerate(pairs):
