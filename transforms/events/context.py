@@ -218,7 +218,8 @@ def local_modality(tok: Token) -> str | None:
         elif lower.dep_ == "xcomp" and up in P.SOURCE_GOVERNORS and upper.i != tok.i:
             found.append(P.SOURCE_GOVERNORS[up])  # "is rumored to have been arrested"
     noun = event_noun(tok)
-    if tok.pos_ == "NOUN" and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in P.SCHEDULING_VERBS:
+    if tok.pos_ == "NOUN" and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in P.SCHEDULING_VERBS \
+            and not any(c.dep_ == "xcomp" and c.lemma_.lower() in P.ENDING_VERBS for c in noun.head.children):
         found.append("future")  # "the meeting is scheduled for Friday", "the council meeting was set for 1900 hours"
     if tok.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and noun.head.head.pos_ == "NOUN" \
             and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.head.head.children):
@@ -275,6 +276,7 @@ def local_modality(tok: Token) -> str | None:
         if cue:
             found.append(cue)
     if tok.pos_ == "NOUN" and any(c.dep_ in ("acl", "relcl") and infinitive(c) and c.lemma_.lower() in P.LIGHT_VERBS
+                                  and any(a.dep_ == "auxpass" for a in c.children)
                                   for c in event_noun(tok).children):
         found.append("future")  # "an agreement to be signed with the Treasury", "the talks to be held in Geneva"
     if top.dep_ == "advcl" and infinitive(top) and top.head.pos_ in ("VERB", "AUX"):

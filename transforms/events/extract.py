@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v20"
+EVENTS_VERSION = "newslake.events.v21"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -430,9 +430,41 @@ def _company_deal(tok: Token) -> bool:
 
 
 def _offer_for_company(tok: Token) -> bool:
-    """An offer or a bid of a price for a named company: "Icahn offered 25 dlrs a share for TWA"."""
-    return tok.lemma_.lower() in ("offer", "bid") and any(c.dep_ == "dobj" and _amount(c) for c in tok.children) \
-        and any(o.ent_type_ == "ORG" or o.pos_ == "PROPN" for o in prep_objects(tok, ("for",)))
+    """An offer or a bid of a price for a named company: "Icahn offered 25 dlrs a share for TWA"
+    (the ``for`` phrase on the verb or, as the parser often hangs it, on "a share")."""
+    amounts = [c for c in tok.children if c.dep_ == "dobj" and _amount(c)]
+    holders = [tok] + [n for a in amounts for n in a.children if n.dep_ == "npadvmod"]
+    return tok.lemma_.lower() in ("offer", "bid") and bool(amounts) \
+        and any(o.ent_type_ == "ORG" or o.pos_ == "PROPN" for h in holders for o in prep_objects(h, ("for",)))
+
+
+def _personnel_deal(tok: Token) -> bool:
+    """An agreement that is a company's arrangement with its own officer: "a new employment
+    agreement", "agreed to perform consulting services for the company" (:data:`plover.PERSONNEL_DEALS`)."""
+    if tok.pos_ == "NOUN":
+        nouns = [tok]
+    else:
+        nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + prep_objects(tok, ("to",)) + [
+            o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
+    return any(m.dep_ in ("compound", "amod") and m.lower_ in P.PERSONNEL_DEALS for n in nouns for m in n.children)
+
+
+def _own_unit_merger(tok: Token) -> bool:
+    """A company merging with its own unit, a reorganisation: "agreed to a merger with its
+    wholly-owned subsidiary" (:data:`plover.OWN_UNITS`)."""
+    nouns = [tok] if tok.pos_ == "NOUN" else [tok] + prep_objects(tok, ("to",)) + [
+        c for c in tok.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in P.OWN_UNITS and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                                                       for c in o.children)
+               for n in nouns for o in prep_objects(n, ("with",)))
+
+
+def _offer_to_buy(tok: Token) -> bool:
+    """A proposal to buy or merge with a named party: "Dart Group proposed to acquire Supermarkets
+    General" (an offer, AGREE; not "proposed to pay a dividend")."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in P.OFFERED_ACTS and any(
+        t.i != c.i and t.pos_ != "PRON" and (_company(t) or (cameo.can_act(t) and t.ent_type_ in ACTOR_LABELS))
+        for t in c.subtree) for c in tok.children)
 
 
 def _mandative(tok: Token) -> bool:
@@ -758,6 +790,14 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                       for o in prep_objects(tok, ("over", "amid", "after", "following", "under")))
                                   or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("force", "pressure", "compel"))):
             return "CONCEDE", tok  # "resigned over the Guinness affair", "was forced to resign": yielding (CAMEO 083)
+        if lemma == "strike" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) and (
+                doer := subject(tok)) is not None and not doer[1] and doer[0].lemma_.lower() in P.LABOUR_NOUNS:
+            return "PROTEST", tok  # "workers struck demanding payment of salaries": a labour strike
+        if lemma == "break" and not any(c.dep_ == "dobj" for c in tok.children) and any(
+                cameo.can_act(o) for o in prep_objects(tok, ("with",))):
+            return "SANCTION", tok  # "Sadat broke with its long-standing ally": ties cut (CAMEO 16)
+        if lemma == "propose" and _offer_to_buy(tok) and _doer_can_act(tok):
+            return "AGREE", tok  # "Dart Group proposed to acquire Supermarkets General": an offer
         hit = _verb_type(tok)
         if hit is not None and hit[0] == "COOPERATE" and _deal_verb(tok):
             return hit  # a company bought, merged or sold: its amounts and objects are the deal's
@@ -766,6 +806,31 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         etype, last = hit
         if etype == "ASSAULT" and accidental_blast(tok):
             return None  # "a gas tank exploded at the plant": an accident
+        if tok.dep_ == "acl" and lemma in P.STRIKE_VERBS and tok.head.lemma_.lower() in P.AGREEMENT_NOUNS:
+            return None  # "under the agreement struck between traders": the agreement is the event
+        if etype in ("AGREE", "COOPERATE") and (_personnel_deal(tok) or _own_unit_merger(tok)):
+            return None  # "agreed to perform consulting services for the company", "a merger with its subsidiary"
+        ruled = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma == "rule" and etype == "REJECT" and (any(c.dep_ == "neg" for c in tok.children) or any(
+                o.lemma_.lower() in P.PROSPECT_NOUNS or (cameo.can_act(o) and o.pos_ != "PRON") for o in ruled)
+                or any(c.dep_ in ("xcomp", "pcomp", "ccomp") for c in tok.children)):
+            return None  # "could not rule out the possibility", "had not ruled out any suspects": no refusal
+        if lemma == "warn" and etype == "THREATEN" and prep_objects(tok, ("against",)) and not any(
+                cameo.can_act(o) for o in prep_objects(tok, ("against",))) and not any(
+                c.dep_ in ("dobj", "dative") and cameo.can_act(c) for c in tok.children):
+            return None  # "warned against any return to protectionism": advice, no threat to a party
+        if lemma == "agree" and any(o.lemma_.lower() in P.VIEW_NOUNS and not cameo.can_act(o)
+                                    for o in prep_objects(tok, ("with",))):
+            return "SUPPORT", last  # "agreeing with the Bank's commitment": backing a party's policy
+        if lemma == "approve" and etype in ("COOPERATE", "AGREE") and any(
+                o.lemma_.lower() in ("pact", "accord", "treaty", "agreement", "protocol", "convention") for o in ruled) \
+                and not any(_owners_or_board(d) or d.lemma_.lower() == "board" for d in _doers(tok)):
+            return "SUPPORT", last  # "Congress approved the pact": backing a deal other parties made
+        if lemma in ("assist", "help") and etype == "AID" and not any(
+                o.lemma_.lower() in P.ASSISTANCE_OBJECTS or _amount(o)
+                for o in ruled + prep_objects(tok, ("with",))) and not any(
+                o.ent_type_ in ("GPE", "NORP") for o in ruled):
+            return None  # "assisted North in shredding documents", "assisted by company staff": help, no aid
         doer = subject(tok)
         if etype == "PROTEST" and doer is not None and (doer[0].lower_ in P.MARKET_WORDS or _market_modified(doer[0])):
             return None  # "if stock exchange rallies start to waver": prices, not protesters
@@ -998,6 +1063,16 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             # (not "a phone call", "margin calls", "a call on the shares")
         if lemma == "request" and any(c.dep_ == "amod" and c.lower_ == "own" for c in tok.children):
             return None  # "retired at his own request": his wish, no request to a party
+        if etype in ("AGREE", "COOPERATE") and (_personnel_deal(tok) or _own_unit_merger(tok)):
+            return None  # "a new employment agreement", "a merger with its wholly-owned subsidiary"
+        if lemma == "proposal" and etype == "REQUEST" and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in P.OFFER_MODIFIERS
+                and not (c.i >= 2 and c.doc[c.i - 1].lower_ == "-" and c.doc[c.i - 2].lower_ == "anti")
+                for c in tok.children):
+            etype = "AGREE"  # "a repayment proposal to the bank", "a takeover proposal": an offer
+        if lemma == "charge" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("take", "assume") \
+                and not any(c.dep_ == "det" for c in tok.children):
+            return None  # "took charge of Wyly": a post taken, no accusation
         if lemma == "proposal" and etype == "REQUEST" and (any(
                 c.dep_ == "acl" and infinitive(c) and c.lemma_.lower() in P.OFFERED_ACTS for c in tok.children) or any(
                 c.dep_ in ("poss", "compound") and c.lemma_.lower() in P.MARKET_AGENTS_BUYING for c in tok.children)):

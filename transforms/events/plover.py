@@ -655,7 +655,7 @@ cooperation too (a failure, "failed to agree", stays an event with negated modal
 
 NON_EVENT_COMPLEMENTS: frozenset[str] = frozenset(
     "comment identify name elaborate specify disclose discuss say give confirm speculate reveal "
-    "detail quantify predict talk answer estimate forecast project rule explain state".split())
+    "detail quantify predict talk answer estimate forecast project rule explain state remain stay serve".split())
 """Infinitives that make a refusal a reporting formula: "declined to be identified", "refused to
 comment"."""
 
@@ -1025,3 +1025,35 @@ charm offensive", "a sales offensive"), not an attack."""
 MILITARY_STRIKE: frozenset[str] = frozenset("air missile drone rocket military nuclear pre-emptive preemptive "
                                             "surgical retaliatory artillery".split())
 """Modifiers that make a ``strike`` an attack ("air strike"); otherwise it is a labour protest."""
+
+
+# -- events v21 -------------------------------------------------------------------------------
+
+LABOUR_NOUNS: frozenset[str] = frozenset(
+    "worker employee miner union staff docker seaman sailor driver teacher nurse pilot crew machinist "
+    "steelworker workforce railwayman busman stevedore longshoreman".split())
+"""Doers whose ``strike`` with no object is a labour protest: "workers struck demanding payment of
+salaries" (PROTEST), not "struck the town" (lemmas)."""
+
+PERSONNEL_DEALS: frozenset[str] = frozenset(
+    "employment consulting consultancy severance compensation retirement noncompete non-compete".split())
+"""Modifiers that make an agreement a company's arrangement with its own officer: "a new employment
+agreement", "agreed to perform consulting services for the company" (no event between parties)."""
+
+OWN_UNITS: frozenset[str] = frozenset("subsidiary unit affiliate division".split())
+"""What a company merges with when it reorganises itself: "a merger with its wholly-owned subsidiary"."""
+
+VIEW_NOUNS: frozenset[str] = frozenset(
+    "commitment assessment analysis approach view views position policy policies decision conclusion "
+    "stance proposal proposals plan plans idea ideas argument arguments call calls".split())
+"""What "agree with" endorses when it is another party's view or policy: "agreeing with the Bank's
+commitment to defend the guilder" (SUPPORT, not an agreement made)."""
+
+OFFER_MODIFIERS: frozenset[str] = frozenset(
+    "repayment payment compensation takeover buyout merger acquisition purchase".split())
+"""Modifiers that make a ``proposal`` an offer to the other party (AGREE, not REQUEST): "a repayment
+proposal to the National Bank of Brunei", "a takeover proposal"."""
+
+ENDING_VERBS: frozenset[str] = frozenset("expire end lapse close terminate".split())
+"""What is set or scheduled when an existing happening runs out: "the tender offer is set to expire
+March 16" (the offer stands; no future offer)."""
