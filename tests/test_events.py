@@ -1794,3 +1794,60 @@ def test_model_v20_only_someone_who_can_act_is_an_actor(nlp):
     text = "The class action suit, filed in a federal district court, charged the company with securities violations."
     assert model_events(nlp, text)["charged"].actor_text is None
     assert model_events(nlp, "The U.S. wants Japan to eliminate import controls.")["wants"].actor_text == "U.S."
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v21: a labour strike told as a verb, ties broken, an offer to buy told as a proposal, a deal of
+    # others approved, a party's policy agreed with
+    ("Workers struck demanding payment of salaries.", "struck", "PROTEST"),
+    ("Anwar Sadat broke with the Soviet Union in 1972.", "broke", "SANCTION"),
+    ("Dart Group proposed to acquire Supermarkets General for 41.75 dlrs a share.", "proposed", "AGREE"),
+    ("Gillette rebuffed a takeover proposal from Revlon Inc.", "proposal", "AGREE"),
+    ("The U.S. Congress approved the Canadian-U.S. pact.", "approved", "SUPPORT"),
+    ("Bankers agreed with the Bank's commitment to defend the guilder.", "agreed", "SUPPORT"),
+    ("Wagner and Brown offered 100 dlrs a share for GenCorp.", "offered", "AGREE"),
+])
+def test_model_v21_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    # v21: an officer's own arrangements with the company, a merger with one's own unit
+    ("Firestone said Nevin has agreed to remain as chief executive officer until its board elects a successor.",
+     "agreed"),
+    ("Phelps and Cassels have agreed to perform consulting services for the company.", "agreed"),
+    ("Chairman John Nevin entered into a new employment agreement with the company.", "agreement"),
+    ("Unicoa Corp said it agreed to a merger with its wholly-owned subsidiary, United Insurance Co of America.",
+     "agreed"),
+    # v21: not ruling out a possibility, a warning against a trend, help that is no aid, a post taken,
+    # an anonymous source, an agreement struck (no blow)
+    ("He could not completely rule out the possibility that losses would exceed 500 mln marks.", "rule out"),
+    ("He warned against any return to protectionism.", "warned"),
+    ("Fawn Hall was said to have assisted North in shredding documents.", "assisted"),
+    ("Liemandt took charge of Wyly.", "charge"),
+    ("The official asked to remain anonymous.", "asked"),
+    ("Under the agreement struck between traders, the exchange will coordinate supervision.", "struck"),
+])
+def test_model_v21_words_in_no_event_sense(nlp, text, gone):
+    assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, modality", [
+    # v21: a threat made is asserted whatever it threatens; a standing offer set to expire is no
+    # future offer; talks to be held are
+    ("The U.S. threat to impose tariffs on Japanese goods angered Tokyo.", "threat", "asserted"),
+    ("The tender offer by Wagner and Brown is set to expire March 16.", "offer", "asserted"),
+    ("The talks to be held in Geneva will cover arms.", "talks", "future"),
+])
+def test_model_v21_modality(nlp, text, trigger, modality):
+    assert model_events(nlp, text)[trigger].modality == modality
+
+
+@pytest.mark.model
+def test_model_v21_refusals_and_approvals_of_parties_stay(nlp):
+    assert model_events(nlp, "Iran ruled out talks with Iraq.")["ruled out"].event_type == "REJECT"
+    assert model_events(nlp, "The two boards have approved the merger proposal.")["approved"].event_type == "AGREE"
+    assert model_events(nlp, "The U.S. warned Iran against attacking shipping.")["warned"].event_type == "THREATEN"
