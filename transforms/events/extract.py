@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v21"
+EVENTS_VERSION = "newslake.events.v22"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -796,6 +796,19 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "break" and not any(c.dep_ == "dobj" for c in tok.children) and any(
                 cameo.can_act(o) for o in prep_objects(tok, ("with",))):
             return "SANCTION", tok  # "Sadat broke with its long-standing ally": ties cut (CAMEO 16)
+        if lemma == "picket" and _doer_can_act(tok) and subject(tok) is not None:
+            return "PROTEST", tok  # "oil refinery workers picketed the state-owned company"
+        if lemma in P.LEAVING_VERBS and (doer := subject(tok)) is not None and not doer[1] \
+                and doer[0].lemma_.lower() in P.ARMED_FORCES:
+            return "RETREAT", tok  # "Libyan troops are evacuating their last stronghold": forces pulling out
+        if lemma == "enlist" and any(c.dep_ == "dobj" and c.lemma_.lower() in P.SOUGHT_SUPPORT for c in tok.children):
+            return "REQUEST", tok  # "to enlist support from governments": asking for it, no forces raised
+        if lemma == "agree" and any(c.dep_ == "xcomp" and c.lemma_.lower() in P.EASING_ACTS and any(
+                o.dep_ == "dobj" and (o.lemma_.lower() in P.RESTRICTION_NOUNS or o.lower_ in P.RESTRICTION_NOUNS)
+                for o in c.children) for c in tok.children):
+            return "CONCEDE", tok  # "the SEC agreed to remove the regulation": a restriction yielded
+        if lemma == "provide" and any(o.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in prep_objects(tok, ("as",))):
+            return "AID", tok  # "will provide 10 mln dlrs as aid to developing countries"
         if lemma == "propose" and _offer_to_buy(tok) and _doer_can_act(tok):
             return "AGREE", tok  # "Dart Group proposed to acquire Supermarkets General": an offer
         hit = _verb_type(tok)
@@ -806,6 +819,24 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         etype, last = hit
         if etype == "ASSAULT" and accidental_blast(tok):
             return None  # "a gas tank exploded at the plant": an accident
+        if etype == "ASSAULT" and (any(
+                w.lemma_.lower() in ("war", "battle", "fight") and any(
+                    m.dep_ in ("compound", "amod") and m.lower_ in P.FIGURATIVE_MODIFIERS for m in w.children)
+                for w in _doers(tok) + prep_objects(tok, ("in", "by"))) or any(
+                c.dep_ in ("dobj", "nsubjpass") and P.NOUN_TRIGGERS.get(c.lemma_.lower()) == "CONSULT"
+                for c in tok.children)):
+            return None  # "involved in fare wars", "hurt by the price war", "injure negotiations": figures of speech
+        if etype == "ASSAULT" and tok.pos_ == "VERB" and _other_cause(tok):
+            return None  # "livestock were killed in the natural disaster", "killed in a car crash": no attack
+        if etype == "MOBILIZE" and any(
+                w.lemma_.lower() == "reserve" and any(m.dep_ in ("compound", "amod") and m.lower_ in P.ECONOMIC_RESERVES
+                                                      for m in w.children)
+                for w in _doers(tok) + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]):
+            return None  # "foreign exchange reserves increased": money, no troops
+        if etype == "COERCE" and lemma == "ban" and any(
+                o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS
+                for o in [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("on",))):
+            return "SANCTION", last  # "banned imports of Japanese goods": a trade measure
         if tok.dep_ == "acl" and lemma in P.STRIKE_VERBS and tok.head.lemma_.lower() in P.AGREEMENT_NOUNS:
             return None  # "under the agreement struck between traders": the agreement is the event
         if etype in ("AGREE", "COOPERATE") and (_personnel_deal(tok) or _own_unit_merger(tok)):
@@ -1065,6 +1096,13 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "retired at his own request": his wish, no request to a party
         if etype in ("AGREE", "COOPERATE") and (_personnel_deal(tok) or _own_unit_merger(tok)):
             return None  # "a new employment agreement", "a merger with its wholly-owned subsidiary"
+        if lemma == "ban" and etype == "COERCE" and any(
+                o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS for o in prep_objects(tok, ("on",))):
+            etype = "SANCTION"  # "the government's ban on corn imports": a trade measure
+        if lemma == "strike" and etype == "PROTEST" and (any(
+                o.lemma_.lower() in P.STRIKE_TARGETS for o in prep_objects(tok, ("on", "against"))) or any(
+                o.ent_type_ == "GPE" for o in prep_objects(tok, ("against",)))):
+            etype = "ASSAULT"  # "an expected government strike on the town": an attack, no walkout
         if lemma == "proposal" and etype == "REQUEST" and any(
                 c.dep_ in ("compound", "amod") and c.lower_ in P.OFFER_MODIFIERS
                 and not (c.i >= 2 and c.doc[c.i - 1].lower_ == "-" and c.doc[c.i - 2].lower_ == "anti")

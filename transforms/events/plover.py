@@ -365,14 +365,14 @@ NONVIOLENT_CAUSES: frozenset[str] = frozenset(
     "cancer illness disease sickness stroke accident crash collision fire flames blaze flood flooding storm "
     "earthquake quake hurricane cyclone typhoon tornado avalanche landslide drowning overdose age "
     "cause causes complication complications infection virus pneumonia malaria cholera ebola fever "
-    "hunger starvation famine exposure heatstroke heat cold outbreak epidemic".split())
+    "hunger starvation famine exposure heatstroke heat cold outbreak epidemic disaster calamity".split())
 """Causes that make a harm no assault, as the object of a cause preposition in its own sentence:
 ``"died of cancer"``, ``"died in a car crash"``, ``"injured in the storm"``."""
 
 DISASTER_WORDS: frozenset[str] = frozenset(
     "earthquake quake flood flooding storm hurricane cyclone typhoon tornado avalanche landslide "
     "mudslide tsunami eruption crash collision derailment accident blaze flames cancer illness disease "
-    "virus epidemic outbreak famine drought aids".split())
+    "virus epidemic outbreak famine drought aids disaster".split())
 """Harm that is no violence, told anywhere in a story: a death or injury with no cause of its own
 goes to the nearest cause the story tells, violence or one of these ("About 1,000 people are dead
 or missing" in a story of an earthquake that also mentions an abduction)."""
@@ -580,7 +580,7 @@ EASING_NOUNS: frozenset[str] = frozenset("lifting easing removal relaxation susp
 
 RESTRICTION_NOUNS: frozenset[str] = frozenset(
     "tax taxes tariff tariffs sanction sanctions ban embargo restriction restrictions quota quotas control "
-    "controls curb curbs duty duties barrier barriers".split())
+    "controls curb curbs duty duties barrier barriers regulation regulations limit limits".split())
 """What a concession eases: "the lifting of import taxes", "the easing of sanctions"."""
 
 INQUIRY_NOUNS: frozenset[str] = frozenset("investigation inquiry probe".split())
@@ -1057,3 +1057,34 @@ proposal to the National Bank of Brunei", "a takeover proposal"."""
 ENDING_VERBS: frozenset[str] = frozenset("expire end lapse close terminate".split())
 """What is set or scheduled when an existing happening runs out: "the tender offer is set to expire
 March 16" (the offer stands; no future offer)."""
+
+
+# -- events v22 -------------------------------------------------------------------------------
+
+TRADE_OBJECTS: frozenset[str] = frozenset(
+    "import imports export exports trade shipment shipments sale sales purchase purchases product products "
+    "goods".split())
+"""What a ban stops when it is a trade measure (SANCTION, not COERCE): "the government's ban on corn
+imports" (lemmas and words)."""
+
+EASING_ACTS: frozenset[str] = frozenset("remove lift ease relax scrap drop abolish waive suspend".split())
+"""What is agreed when an agreement yields a restriction (CONCEDE): "the SEC agreed to remove the
+regulation"; the object must be a restriction (:data:`RESTRICTION_NOUNS`)."""
+
+ARMED_FORCES: frozenset[str] = frozenset("troop force soldier army garrison militia unit regiment".split())
+"""Who retreats when they flee, evacuate or abandon a place: "Libyan troops are evacuating their
+last stronghold" (RETREAT; not civilians fleeing)."""
+
+LEAVING_VERBS: frozenset[str] = frozenset("flee evacuate abandon".split())
+
+ECONOMIC_RESERVES: frozenset[str] = frozenset(
+    "exchange currency gold oil cash bank dollar foreign reserve monetary crude".split())
+"""Modifiers that make ``reserves`` money, not troops: "foreign exchange reserves increased"."""
+
+STRIKE_TARGETS: frozenset[str] = frozenset(
+    "town city village base position positions camp airfield airport port target targets stronghold "
+    "headquarters".split())
+"""What a ``strike on`` hits when it is an attack: "an expected government strike on the town"."""
+
+SOUGHT_SUPPORT: frozenset[str] = frozenset("support backing help aid assistance".split())
+"""What "enlist" asks for (REQUEST, not MOBILIZE): "to enlist support from governments"."""
