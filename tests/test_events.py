@@ -1851,3 +1851,39 @@ def test_model_v21_refusals_and_approvals_of_parties_stay(nlp):
     assert model_events(nlp, "Iran ruled out talks with Iraq.")["ruled out"].event_type == "REJECT"
     assert model_events(nlp, "The two boards have approved the merger proposal.")["approved"].event_type == "AGREE"
     assert model_events(nlp, "The U.S. warned Iran against attacking shipping.")["warned"].event_type == "THREATEN"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v22: forces leaving, pickets, a strike on a town, a trade ban, a restriction agreed away, aid
+    # provided as aid, support enlisted
+    ("Libyan troops are hastily evacuating their last stronghold in northern Chad.", "evacuating", "RETREAT"),
+    ("Oil refinery workers picketed the state-owned company.", "picketed", "PROTEST"),
+    ("An expected government strike on the town did not come.", "strike", "ASSAULT"),
+    ("The government's ban on corn imports was aimed at saving foreign currency.", "ban", "SANCTION"),
+    ("The SEC yesterday agreed to remove the regulation against trading futures.", "agreed", "CONCEDE"),
+    ("Canada will provide 10 mln dlrs as aid to developing countries of the South Pacific.", "provide", "AID"),
+    ("Funaro and Gros are touring Europe to enlist support from governments.", "enlist", "REQUEST"),
+    # what must stay: a labour strike on a lake is a strike
+    ("The possibility of the first strike in 20 years on the Great Lakes worried officials.", "strike", "PROTEST"),
+])
+def test_model_v22_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    # v22: price wars, talks hurt, money reserves, deaths in a disaster or a crash
+    ("Last year, the whole industry was involved in fare wars.", "involved"),
+    ("None of us wants to injure negotiations that might be going on.", "injure"),
+    ("Foreign exchange reserves increased somewhat.", "increased"),
+    ("A large number of livestock were killed in the natural disaster.", "killed"),
+    ("Two people were killed in a car crash.", "killed"),
+])
+def test_model_v22_words_in_no_event_sense(nlp, text, gone):
+    assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+def test_model_v22_killings_by_a_party_stay(nlp):
+    assert model_events(nlp, "Rebels killed 12 soldiers in an ambush.")["killed"].event_type == "ASSAULT"
