@@ -233,6 +233,8 @@ def local_modality(tok: Token) -> str | None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "acl" and c.tag_ == "VBN" and (
             c.lemma_.lower() in P.SCHEDULING_VERBS or c.lemma_.lower() == "expect") for c in noun.children):
         found.append("future")  # "the annual summit expected to be held in Saudi Arabia", "talks planned for May"
+    if tok.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "ahead":
+        found.append("future")  # "sidelined ahead of the International Monetary Fund meeting this week"
     if tok.pos_ == "NOUN":
         found += [P.PLANNED_MODIFIERS[c.lower_] for c in noun.children
                   if c.dep_ in ("amod", "compound") and c.lower_ in P.PLANNED_MODIFIERS]  # "the forthcoming summit"

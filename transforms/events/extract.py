@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v22"
+EVENTS_VERSION = "newslake.events.v23"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -438,6 +438,12 @@ def _offer_for_company(tok: Token) -> bool:
         and any(o.ent_type_ == "ORG" or o.pos_ == "PROPN" for h in holders for o in prep_objects(h, ("for",)))
 
 
+def _own_goods(tok: Token) -> bool:
+    """Goods of the doer's own: "makers curbed their shipments", "will curb its exports"."""
+    return any(m.dep_ == "poss" and m.lower_ in ("its", "their", "our")
+               for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for m in c.children)
+
+
 def _personnel_deal(tok: Token) -> bool:
     """An agreement that is a company's arrangement with its own officer: "a new employment
     agreement", "agreed to perform consulting services for the company" (:data:`plover.PERSONNEL_DEALS`)."""
@@ -796,6 +802,19 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "break" and not any(c.dep_ == "dobj" for c in tok.children) and any(
                 cameo.can_act(o) for o in prep_objects(tok, ("with",))):
             return "SANCTION", tok  # "Sadat broke with its long-standing ally": ties cut (CAMEO 16)
+        if lemma == "apply" and any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("to",))) \
+                and prep_objects(tok, ("for",)) and _doer_can_act(tok):
+            return "REQUEST", tok  # "banks have applied to the Federal Reserve for these powers"
+        if lemma == "lend" and any(c.dep_ in ("dobj", "dative") and (_amount(c) or c.lemma_.lower() in P.ASSISTANCE_OBJECTS)
+                                   for c in tok.children) and (any(
+                c.dep_ in ("dative", "dobj") and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS or c.pos_ == "PRON")
+                for c in tok.children)
+                or any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("to",)))):
+            return "AID", tok  # "a consortium of Japanese banks will lend it 20 billion yen": a loan to a party
+        if lemma == "resolve" and any(c.dep_ == "dobj" and c.lemma_.lower() in P.SETTLED_DISPUTES for c in tok.children) \
+                and any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(
+                    next((c for c in tok.children if c.dep_ == "dobj"), tok), ("with",)) + prep_objects(tok, ("with",))):
+            return "AGREE", tok  # "resolved an accounting dispute with the staff of the SEC": a settlement
         if lemma == "picket" and _doer_can_act(tok) and subject(tok) is not None:
             return "PROTEST", tok  # "oil refinery workers picketed the state-owned company"
         if lemma in P.LEAVING_VERBS and (doer := subject(tok)) is not None and not doer[1] \
@@ -837,6 +856,36 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS
                 for o in [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("on",))):
             return "SANCTION", last  # "banned imports of Japanese goods": a trade measure
+        if etype == "CONSULT" and lemma == "return" and prep_objects(tok, ("from",)) and not prep_objects(tok, ("to",)):
+            return None  # "banks returned from a four day holiday", "when he returned from London": coming home
+        if etype == "CONSULT" and lemma == "head":
+            return None  # "the delegations are headed by Hernandez": leading a team, not the talks
+        if etype == "PROTEST" and lemma == "rally" and (doer := subject(tok)) is not None and (
+                "wall street" in " ".join(t.lower_ for t in doer[0].subtree) or doer[0].lower_ in P.MARKET_WORDS):
+            return None  # "as Wall Street rallied from its early lows": prices
+        if etype == "COERCE" and lemma == "shut" and any(
+                o.lemma_.lower() in P.SHUT_FACILITIES for o in [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]):
+            doer = subject(tok)
+            if doer is not None and not doer[1] and doer[0].lemma_.lower() in P.LABOUR_NOUNS:
+                return "PROTEST", last  # "the union shut down the automaker's truck plant": a strike
+            if not any(d.lemma_.lower() in ("police", "government", "authority", "authorities", "army", "troop")
+                       or d.ent_type_ in ("GPE", "NORP") for d in _doers(tok)):
+                return None  # "one Peach Bottom unit is shut down for refuelling": work, no coercion
+        if etype == "REQUEST" and lemma == "call" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ("election", "elections", "poll", "referendum", "vote")
+                for c in tok.children):
+            return None  # "might call an early election": convening a vote, no request
+        if etype == "ASSAULT" and lemma in ("fight", "battle") and any(
+                o.lemma_.lower() in P.CONTEST_ARENAS for o in prep_objects(tok, ("in",))):
+            return None  # "to fight its battle in the courts": a lawsuit, no violence
+        if etype == "COERCE" and lemma in ("curb", "restrict", "limit") and _own_goods(tok):
+            return None  # "makers curbed their shipments": restraining oneself, no coercion
+        if etype == "COERCE" and lemma in ("curb", "restrict", "limit") and any(
+                o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS
+                for o in [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]) and any(
+                d.ent_type_ in ("GPE", "NORP") or d.lemma_.lower() in ("government", "congress", "congressman", "administration")
+                for d in _doers(tok)):
+            return "SANCTION", last  # "Japan restricts imports of 22 farm products": a state's trade measure
         if tok.dep_ == "acl" and lemma in P.STRIKE_VERBS and tok.head.lemma_.lower() in P.AGREEMENT_NOUNS:
             return None  # "under the agreement struck between traders": the agreement is the event
         if etype in ("AGREE", "COOPERATE") and (_personnel_deal(tok) or _own_unit_merger(tok)):
@@ -1005,7 +1054,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "withdrew an offer to acquire"
         if etype in ("REJECT", "THREATEN") and lemma in ("deny", "warn", "caution") and any(
                 c.dep_ == "ccomp" for c in tok.children) and not (lemma == "warn" and any(
-                    c.dep_ == "dobj" and c.ent_type_ in ACTOR_LABELS for c in tok.children)):
+                    c.dep_ == "dobj" and (c.ent_type_ in ACTOR_LABELS or (cameo.can_act(c) and c.pos_ != "PRON"))
+                    for c in tok.children)):
             return None  # "denied that ...", "warned that ...": a reporting use (not "warned Iran that")
         if lemma == "agree" and any(c.dep_ == "ccomp" for c in tok.children) and not any(
                 c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon"))
@@ -1031,7 +1081,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                        or (c.dep_ == "dobj" and c.lemma_.lower() in P.REQUEST_NOUNS)  # "denied the request"
                                        for c in tok.children):
             return None  # "I cannot deny it", "denied the report": a statement, not a refusal
-        if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order") and lemma not in P.TOPIC_VERBS:
+        if etype in P.ACTOR_OBJECT_TYPES and (etype != "REQUEST" or lemma == "order") and lemma not in P.TOPIC_VERBS \
+                and not (lemma == "warn" and any(c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON" for c in tok.children)):
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if objs and not any(cameo.can_act(o) or _agreement_noun(o)
                                 or (etype == "AGREE" and o.lower_ in P.AGREEMENT_NOUNS)  # "agreed new terms"
@@ -1096,6 +1147,30 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "retired at his own request": his wish, no request to a party
         if etype in ("AGREE", "COOPERATE") and (_personnel_deal(tok) or _own_unit_merger(tok)):
             return None  # "a new employment agreement", "a merger with its wholly-owned subsidiary"
+        if etype == "ASSAULT" and lemma in ("battle", "fight", "war") and (
+                any(o.lemma_.lower() in P.CONTEST_ARENAS for o in prep_objects(tok, ("in",))
+                    + (prep_objects(tok.head, ("in",)) if tok.dep_ == "dobj" else []))
+                or any(o.ent_type_ == "ORG" for o in prep_objects(tok, ("of", "for")))):
+            return None  # "to fight its battle in the courts", "the battle of Texas Air": a contest, no violence
+        if etype == "CONSULT" and lemma == "talk" and tok.tag_ == "NN" and not any(
+                cameo.can_act(o) for o in prep_objects(tok, ("with", "between"))):
+            return None  # "following talk that Pakistan passed on its tender", "on trade talk": rumour
+        if etype == "RETREAT" and lemma == "release" and not any(
+                cameo.can_act(o) or o.like_num or any(n.like_num for n in o.children) for o in prep_objects(tok, ("of",))):
+            return None  # "monthly releases" of figures: no one released
+        if etype == "CONSULT" and any(c.dep_ == "amod" and c.lower_ in P.HABITUAL_MEETINGS for c in tok.children) \
+                and not any(cameo.can_act(o) for o in prep_objects(tok, ("with", "between", "of"))) and not any(
+                c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ACTOR_LABELS or "-" in c.text)
+                for c in tok.children):  # (not "a routine U.S.-Canadian consultation")
+            return None  # "the bank's regular weekly meeting": a body's own standing meeting
+        if lemma == "approval" and any(a.lower_ == "without" for a in list(tok.ancestors)[:4]):
+            return None  # "invest ... without getting approval from the Commission": a rule, no approval given
+        if etype == "THREATEN" and lemma == "threat" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("pose", "represent") \
+                and not _doer_can_act(tok.head):
+            return None  # "the low rainfall does not yet pose a major threat": a risk, no one threatening
+        if lemma in ("ban", "curb", "restriction") and etype == "COERCE" and any(
+                c.dep_ == "compound" and c.lower_ in P.TRADE_OBJECTS for c in tok.children):
+            etype = "SANCTION"  # "import curbs", "an export ban": a trade measure
         if lemma == "ban" and etype == "COERCE" and any(
                 o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS for o in prep_objects(tok, ("on",))):
             etype = "SANCTION"  # "the government's ban on corn imports": a trade measure
@@ -1130,6 +1205,25 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype is None and tok.dep_ != "compound" and _deal_noun(tok):
             etype = "COOPERATE"  # "completed the acquisition of Avia", "Allied's pending merger with Vons",
             # "formed an equally-owned joint venture", "the sale of its MPB unit to Bearing Acquisition"
+        if etype is None and lemma in P.LEGAL_ACTIONS and tok.dep_ != "compound" and (
+                any(c.dep_ in ("compound", "amod") and c.lower_ in P.LAWSUIT_MODIFIERS for c in tok.children)
+                or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in P.FILING_VERBS | {"seek"}
+                       and (any(a.dep_ == "agent" for a in c.children) or c.lemma_.lower() == "seek"
+                            or any(o.pos_ == "PRON" or cameo.can_act(o) for o in prep_objects(c, ("against",))))
+                       for c in tok.children)):
+            etype = "ACCUSE"  # "two shareholder lawsuits", "a suit filed March 4 by two of its shareholders",
+            # "lawsuits in which survivors are seeking compensation"
+        if etype is None and lemma in P.INQUIRY_NOUNS_ALL and tok.dep_ != "compound" and (
+                any(c.dep_ in ("compound", "amod") and c.lower_ in P.INQUIRY_MODIFIERS for c in tok.children)
+                or (tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in P.CONDUCTING_VERBS
+                    and any(a.dep_ == "agent" for a in tok.head.children))):
+            etype = "ACCUSE"  # "a government enquiry into share dealings", "inquiries are being conducted by the SEC"
+        if etype is None and lemma in P.APPLICATION_NOUNS and tok.dep_ != "compound" and any(
+                o.lemma_.lower() in P.SOUGHT_THINGS for o in prep_objects(tok, ("for",))
+                + (prep_objects(tok.head, ("for",)) if tok.dep_ == "dobj" else [])) and (
+                any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("with", "to"))
+                    + (prep_objects(tok.head, ("with", "to")) if tok.dep_ == "dobj" else []))):
+            etype = "REQUEST"  # "filed an application with the Department of Transportation for approval"
         if lemma in P.INQUIRY_NOUNS and etype is None and tok.dep_ != "compound" and any(
                 o.pos_ in ("PRON", "PROPN") or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS
                 or o.lemma_.lower() in P.INQUIRY_OBJECTS or o.lower_ in P.INQUIRY_OBJECTS

@@ -522,7 +522,8 @@ PROTEST_ACTS: frozenset[str] = frozenset("march walk stop strike rally gather de
 
 SOUGHT_THINGS: frozenset[str] = frozenset(
     "support aid help assistance backing talks meeting negotiations extradition release compensation "
-    "clarification guarantees guarantee concessions asylum approval permission consent".split())
+    "clarification guarantees guarantee concessions asylum approval permission consent rehearing review "
+    "reconsideration injunction".split())
 """What is sought from another party: "sought official support in the U.K.", "will seek talks with
 the unions" (REQUEST; "seek" is otherwise a verb of intention, :data:`MENTAL_VERBS`)."""
 
@@ -1088,3 +1089,39 @@ STRIKE_TARGETS: frozenset[str] = frozenset(
 
 SOUGHT_SUPPORT: frozenset[str] = frozenset("support backing help aid assistance".split())
 """What "enlist" asks for (REQUEST, not MOBILIZE): "to enlist support from governments"."""
+
+
+# -- events v23 -------------------------------------------------------------------------------
+
+LAWSUIT_MODIFIERS: frozenset[str] = frozenset(
+    "shareholder shareholders stockholder stockholders class class-action antitrust libel patent civil damage "
+    "damages liability".split())
+"""Modifiers that tell a lawsuit between parties (ACCUSE): "two shareholder lawsuits", "10 civil lawsuits"."""
+
+INQUIRY_MODIFIERS: frozenset[str] = frozenset(
+    "government congressional parliamentary federal official judicial police criminal senate house "
+    "independent regulatory".split())
+"""Modifiers that make an inquiry one by a body into others (ACCUSE): "a government enquiry",
+"congressional investigations"."""
+
+INQUIRY_NOUNS_ALL: frozenset[str] = frozenset("investigation inquiry enquiry probe".split())
+
+CONDUCTING_VERBS: frozenset[str] = frozenset("conduct carry hold launch open begin start order".split())
+"""Verbs whose passive subject is an inquiry a body runs: "inquiries are being conducted by the SEC"."""
+
+HABITUAL_MEETINGS: frozenset[str] = frozenset("regular weekly monthly daily routine fortnightly quarterly".split())
+"""Modifiers of a body's own standing meeting, no meeting between parties: "its regular weekly meeting"."""
+
+SHUT_FACILITIES: frozenset[str] = frozenset(
+    "unit plant reactor refinery mine factory facility station mill line well platform".split())
+"""What is shut down for work, no coercion, unless police or a government do it: "one Peach Bottom
+unit is shut down for refuelling"."""
+
+COMPANY_TARGETS: frozenset[str] = frozenset({"ORG"})
+
+APPLICATION_NOUNS: frozenset[str] = frozenset("application motion petition request filing".split())
+"""Nouns of asking a body for something (REQUEST) when they are for what is sought
+(:data:`SOUGHT_THINGS`): "filed an application with the Department of Transportation for approval"."""
+
+CONTEST_ARENAS: frozenset[str] = frozenset("court courts boardroom market marketplace congress parliament".split())
+"""Where a fight or a battle is a contest, no violence: "to fight its battle in the courts"."""
