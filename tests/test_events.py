@@ -1887,3 +1887,60 @@ def test_model_v22_words_in_no_event_sense(nlp, text, gone):
 @pytest.mark.model
 def test_model_v22_killings_by_a_party_stay(nlp):
     assert model_events(nlp, "Rebels killed 12 soldiers in an ambush.")["killed"].event_type == "ASSAULT"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v23: suits and inquiries by parties, applications and motions to a body, loans lent, disputes
+    # resolved, warnings to named parties, a state's curbs on trade, a union shutting a plant
+    ("The company faces a suit filed March 4 by two of its shareholders.", "suit", "ACCUSE"),
+    ("Similar inquiries are being conducted by the Securities and Exchange Commission.", "inquiries", "ACCUSE"),
+    ("Banks have already applied to the Federal Reserve for these powers.", "applied", "REQUEST"),
+    ("TWA filed an application with the Department of Transportation for approval of its takeover of USAir.",
+     "application", "REQUEST"),
+    ("Texaco said it has filed a motion with the Texas Court of Appeals seeking a rehearing of the court's decision.",
+     "seeking", "REQUEST"),
+    ("A consortium of Japanese banks will lend it 20 billion yen.", "lend", "AID"),
+    ("The company said it resolved an accounting dispute with the staff of the Securities and Exchange Commission.",
+     "resolved", "AGREE"),
+    ("The U.S. warned its major trade partners that its trade deficit must fall by September.", "warned", "THREATEN"),
+    ("Japan currently restricts imports of 22 agricultural products.", "restricts", "SANCTION"),
+    ("The United Auto Workers union yesterday shut down the automaker's Pontiac truck plant.", "shut down", "PROTEST"),
+    # what must stay: makers restraining their own shipments are no sanction; a fight in the hills is violence
+    ("In December, exports fell as makers curbed shipments to meet an earlier directive from MITI.", "curbed", "COERCE"),
+    ("Rebels fought government troops in the hills.", "fought", "ASSAULT"),
+])
+def test_model_v23_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    # v23: rumour, coming home, leading a team, prices, work on a plant, a vote called, a contest in
+    # court, figures released, a body's own standing meeting, a rule, a risk
+    ("The panelists agreed that the reports should discourage talk of revising the 1985 farm bill.", "talk"),
+    ("The Kuwait Central Bank kept its window shut as banks returned from a four day holiday.", "returned"),
+    ("The delegations to the conference are headed by Hernandez of Venezuela.", "headed"),
+    ("Equities tended to move up in later quiet trading as Wall Street rallied from its early lows.", "rallied"),
+    ("The NRC noted that one Peach Bottom unit is shut down for refuelling.", "shut down"),
+    ("Hawke might call an early election.", "call"),
+    ('"What Texaco is doing is buying time to fight its battle in the courts.', "battle"),
+    ("GM said it will change its method for reporting layoffs to monthly releases.", "releases"),
+    ("The central bank's regular weekly meeting was held on Thursday.", "meeting"),
+    ("Foreigners will be able to invest up to two mln dlrs without getting approval from the Overseas Investment "
+     "Commission.", "approval"),
+    ("For many farmers and government officials the fear is that while the present low rainfall does not yet pose "
+     "a major threat, the prospect of a dry autumn/winter season when the wheat crop is in its early stages "
+     "certainly does, they added.", "threat"),
+])
+def test_model_v23_words_in_no_event_sense(nlp, text, gone):
+    assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+def test_model_v23_ahead_of_a_meeting_is_future_and_a_routine_consultation_of_two_stays(nlp):
+    text = ("The dollar closed lower as most operators were sidelined ahead of the International Monetary Fund "
+            "meeting in Washington this week.")
+    assert model_events(nlp, text)["meeting"].modality == "future"
+    text = "The meetings are part of a routine U.S.-Canadian consultation."
+    assert model_events(nlp, text)["consultation"].event_type == "CONSULT"
