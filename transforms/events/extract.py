@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v23"
+EVENTS_VERSION = "newslake.events.v24"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -438,6 +438,22 @@ def _offer_for_company(tok: Token) -> bool:
         and any(o.ent_type_ == "ORG" or o.pos_ == "PROPN" for h in holders for o in prep_objects(h, ("for",)))
 
 
+def _state_ban(tok: Token) -> bool:
+    """A state barring goods: the doer (or the noun's owner) is a country or a government and what is
+    banned is a thing, not a party or an activity (:data:`plover.BANNED_ACTIVITIES`)."""
+    if tok.pos_ == "NOUN":
+        doers = [c for c in tok.children if c.dep_ in ("poss", "compound")]
+        banned = prep_objects(tok, ("on", "of"))
+    else:
+        doers = _doers(tok)
+        banned = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    state = any(d.ent_type_ in ("GPE", "NORP") or d.lemma_.lower() in ("government", "ministry", "authority")
+                for d in doers)
+    return state and bool(banned) and not any(
+        cameo.can_act(o) or o.lemma_.lower() in P.BANNED_ACTIVITIES or o.lemma_.lower() in P.NOUN_TRIGGERS
+        for o in banned)
+
+
 def _own_goods(tok: Token) -> bool:
     """Goods of the doer's own: "makers curbed their shipments", "will curb its exports"."""
     return any(m.dep_ == "poss" and m.lower_ in ("its", "their", "our")
@@ -802,6 +818,25 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "break" and not any(c.dep_ == "dobj" for c in tok.children) and any(
                 cameo.can_act(o) for o in prep_objects(tok, ("with",))):
             return "SANCTION", tok  # "Sadat broke with its long-standing ally": ties cut (CAMEO 16)
+        dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in ("vow", "pledge", "promise", "threaten") and any(o.lemma_.lower() in P.RETALIATION_NOUNS for o in dobjs):
+            return "THREATEN", tok  # "Iran vowed retaliation": a threat
+        if lemma in ("slap", "impose", "levy") and any(t.lemma_.lower() in P.TARIFF_NOUNS for o in dobjs for t in o.subtree):
+            return "SANCTION", tok  # "plans to slap up to 300 mln dlrs in tariffs on Japanese electronic goods"
+        if lemma in P.HALTING_VERBS and any(o.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in dobjs) and any(
+                cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("to",))):
+            return "SANCTION", tok  # "the bank abruptly halted loans to Hanoi": aid cut off
+        if lemma == "withhold" and any(o.lemma_.lower() in ("support", "approval", "backing", "consent") for o in dobjs):
+            return "REJECT", tok  # "the Senate withheld its support from the measure"
+        if lemma == "withdraw" and any(o.lemma_.lower() in P.CONCESSION_OBJECTS and any(
+                m.dep_ == "poss" for m in o.children) for o in dobjs):
+            return "CONCEDE", tok  # "withdraw its opposition to a market loan": yielding, no pull-out
+        if lemma == "boycott" and (any(o.lemma_.lower() in P.NOUN_TRIGGERS and P.NOUN_TRIGGERS[o.lemma_.lower()] == "CONSULT"
+                                       for o in dobjs) or any(o.lemma_.lower() == "protest" for o in prep_objects(tok, ("in",)))):
+            return "PROTEST", tok  # "Taiwan will boycott the meeting in protest": staying away, no sanction
+        if lemma == "sell" and any(o.lemma_.lower() in P.SOLD_ASSETS or o.lower_ in P.SOLD_ASSETS for o in dobjs) and any(
+                _company(b) or b.ent_type_ == "ORG" or b.lemma_.lower() in P.BUYER_NOUNS for b in prep_objects(tok, ("to",))):
+            return "COOPERATE", tok  # "sold the technology rights to its Dot Matrix technology to Woodco Inc"
         if lemma == "apply" and any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("to",))) \
                 and prep_objects(tok, ("for",)) and _doer_can_act(tok):
             return "REQUEST", tok  # "banks have applied to the Federal Reserve for these powers"
@@ -858,6 +893,12 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "SANCTION", last  # "banned imports of Japanese goods": a trade measure
         if etype == "CONSULT" and lemma == "return" and prep_objects(tok, ("from",)) and not prep_objects(tok, ("to",)):
             return None  # "banks returned from a four day holiday", "when he returned from London": coming home
+        if etype == "CONSULT" and lemma == "meet" and any(
+                o.lower_ in P.OWN_STAFF and any(m.dep_ == "poss" for m in o.children)
+                for o in [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("with",))):
+            return None  # "Reagan met his advisers": a leader's own staff, no meeting between parties
+        if etype == "COERCE" and lemma == "ban" and _state_ban(tok):
+            return "SANCTION", last  # "the UAE has banned a Czechoslovakian milk powder": goods barred
         if etype == "CONSULT" and lemma == "head":
             return None  # "the delegations are headed by Hernandez": leading a team, not the talks
         if etype == "PROTEST" and lemma == "rally" and (doer := subject(tok)) is not None and (
@@ -886,6 +927,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 d.ent_type_ in ("GPE", "NORP") or d.lemma_.lower() in ("government", "congress", "congressman", "administration")
                 for d in _doers(tok)):
             return "SANCTION", last  # "Japan restricts imports of 22 farm products": a state's trade measure
+        if etype == "COERCE" and lemma in ("curb", "restrict", "limit") and _doers(tok) and not any(
+                cameo.can_act(d) or d.ent_type_ in ACTOR_LABELS for d in _doers(tok)):
+            return None  # "a resurgence of nationalism which could restrict U.S. exports": no one acting
         if tok.dep_ == "acl" and lemma in P.STRIKE_VERBS and tok.head.lemma_.lower() in P.AGREEMENT_NOUNS:
             return None  # "under the agreement struck between traders": the agreement is the event
         if etype in ("AGREE", "COOPERATE") and (_personnel_deal(tok) or _own_unit_merger(tok)):
@@ -1171,6 +1215,23 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in ("ban", "curb", "restriction") and etype == "COERCE" and any(
                 c.dep_ == "compound" and c.lower_ in P.TRADE_OBJECTS for c in tok.children):
             etype = "SANCTION"  # "import curbs", "an export ban": a trade measure
+        if lemma == "ban" and etype == "COERCE" and _state_ban(tok):
+            etype = "SANCTION"  # "the government's ban on a Czechoslovakian milk powder": goods barred
+        if etype == "ASSAULT" and lemma in ("explosion", "blast") and any(
+                o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES or o.lemma_.lower() == "activity"
+                or _market_modified(o) for o in prep_objects(tok, ("of", "in"))):
+            return None  # "the explosion of Euroyen bond activity", "an explosion in rents": growth, no blast
+        if etype is None and lemma == "sale" and tok.dep_ != "compound" and any(
+                a.lemma_.lower() in P.SOLD_ASSETS or a.lower_ in P.SOLD_ASSETS
+                for o in prep_objects(tok, ("of",)) for a in [o] + [c for c in o.children if c.dep_ == "appos"]) and any(
+                _company(b) or b.ent_type_ == "ORG" or b.lemma_.lower() in P.BUYER_NOUNS
+                for b in prep_objects(tok, ("to",)) + (prep_objects(tok.head, ("to",)) if tok.dep_ == "dobj" else [])):
+            etype = "COOPERATE"  # "completed the sale of its retail business to a new company"
+        if lemma == "approval" and etype is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.GRANTED_VERBS \
+                and any(c.dep_ == "compound" and (c.ent_type_ in ("ORG", "GPE", "NORP") or c.lower_ in (
+                    "ministry", "commission", "government", "regulatory", "agency")) for c in tok.children) \
+                and not any(c.dep_ == "amod" and c.lower_ == "prior" for c in tok.children):
+            etype = "SUPPORT"  # "to receive Finance Ministry approval": a body approves a party's request
         if lemma == "ban" and etype == "COERCE" and any(
                 o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS for o in prep_objects(tok, ("on",))):
             etype = "SANCTION"  # "the government's ban on corn imports": a trade measure

@@ -792,7 +792,7 @@ MEDICAL_MODIFIERS: frozenset[str] = frozenset("heart asthma panic anxiety epilep
 
 HAZARD_MODIFIERS: frozenset[str] = frozenset(
     "blizzard storm flood gale weather hurricane tornado frost snow wind tsunami fire health travel "
-    "profit earnings".split())
+    "profit earnings tidal wave earthquake quake eruption volcano inflation".split())
 """Modifiers that make a warning a forecast or an advisory: "a blizzard warning", "profit warning"."""
 
 FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
@@ -1125,3 +1125,28 @@ APPLICATION_NOUNS: frozenset[str] = frozenset("application motion petition reque
 
 CONTEST_ARENAS: frozenset[str] = frozenset("court courts boardroom market marketplace congress parliament".split())
 """Where a fight or a battle is a contest, no violence: "to fight its battle in the courts"."""
+
+
+# -- events v24 -------------------------------------------------------------------------------
+
+RETALIATION_NOUNS: frozenset[str] = frozenset("retaliation revenge reprisal reprisals vengeance".split())
+"""What a vow threatens: "Iran vowed retaliation" (THREATEN)."""
+
+SOLD_ASSETS: frozenset[str] = frozenset(
+    "business businesses unit units division divisions operation operations subsidiary subsidiaries rights "
+    "plant plants store stores stake interest assets holding holdings chain mill mills".split())
+"""What of a company is sold to another party: "sold the technology rights to Woodco Inc", "the sale of
+its retail business to a new company" (COOPERATE, with a named buyer or a buyer company)."""
+
+BUYER_NOUNS: frozenset[str] = frozenset("company group investor investors firm consortium buyer partnership".split())
+
+HALTING_VERBS: frozenset[str] = frozenset("halt suspend stop cut freeze end".split())
+"""Aid stopped to a party is a sanction: "the bank abruptly halted loans to Hanoi" (SANCTION)."""
+
+OWN_STAFF: frozenset[str] = frozenset("adviser advisers advisor advisors aide aides staff cabinet".split())
+"""Whom a leader meets in his own house, no meeting between parties: "Reagan met his advisers"."""
+
+BANNED_ACTIVITIES: frozenset[str] = frozenset(
+    "party parties newspaper newspapers union unions group groups organisation organization gathering "
+    "gatherings meeting meetings activity activities".split())
+"""What a ban suppresses (COERCE), not trade (SANCTION): "banned the opposition party"."""
