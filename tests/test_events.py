@@ -1944,3 +1944,43 @@ def test_model_v23_ahead_of_a_meeting_is_future_and_a_routine_consultation_of_tw
     assert model_events(nlp, text)["meeting"].modality == "future"
     text = "The meetings are part of a routine U.S.-Canadian consultation."
     assert model_events(nlp, text)["consultation"].event_type == "CONSULT"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v24: a state's ban on goods, aid halted, retaliation vowed, support withheld, opposition
+    # withdrawn, a meeting boycotted in protest, assets sold to a company, a ministry's approval
+    ("The United Arab Emirates has banned a Czechoslovakian milk powder because checks showed unacceptable "
+     "radiation levels.", "banned", "SANCTION"),
+    ("The bank abruptly halted loans to Hanoi after the fall of the Saigon government in 1975.", "halted", "SANCTION"),
+    ("Iran vowed retaliation against the United States.", "vowed", "THREATEN"),
+    ("The Senate withheld its support from the measure.", "withheld", "REJECT"),
+    ("The USDA said it would withdraw its opposition to a market loan.", "withdraw", "CONCEDE"),
+    ("Taiwan will boycott the meeting for the second year in succession in protest against China's admission "
+     "last year.", "boycott", "PROTEST"),
+    ("Computer Terminal also said it sold the technology rights to its Dot Matrix impact technology to Woodco Inc "
+     "of Houston for 200,000 dlrs.", "sold", "COOPERATE"),
+    ("W.R. Grace and Co said it completed the sale of its Bermans The Leather Experts retail business to a new "
+     "company in a management led buyout.", "sale", "COOPERATE"),
+    ("Four U.S. Banks are expected to receive Finance Ministry approval in late April to operate securities "
+     "subsidiaries in Japan.", "approval", "SUPPORT"),
+    # what must stay: banning a party is repression
+    ("The government banned the opposition party.", "banned", "COERCE"),
+])
+def test_model_v24_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    # v24: a leader's own staff, growth told as an explosion, a curb with no one acting, a hazard warning,
+    # an approval only required
+    ("Reagan met his advisers on Friday.", "met"),
+    ("The explosion of Euroyen bond activity surprised dealers.", "explosion"),
+    ("Niskanen said the Canadian government is vulnerable to a resurgence of economic nationalism which could "
+     "restrict U.S. exports.", "restrict"),
+    ("The agency issued tidal wave warnings for the coast.", "warnings"),
+    ("The FTC said it eased a requirement that Allied get prior FTC approval before making acquisitions.", "approval"),
+])
+def test_model_v24_words_in_no_event_sense(nlp, text, gone):
+    assert gone not in model_events(nlp, text)
