@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v24"
+EVENTS_VERSION = "newslake.events.v25"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -482,8 +482,13 @@ def _own_unit_merger(tok: Token) -> bool:
 
 
 def _offer_to_buy(tok: Token) -> bool:
-    """A proposal to buy or merge with a named party: "Dart Group proposed to acquire Supermarkets
-    General" (an offer, AGREE; not "proposed to pay a dividend")."""
+    """A proposal to buy or merge with a named party, or to sell to one: "Dart Group proposed to
+    acquire Supermarkets General", "proposed to sell its shares to A.N. Soriano Corp" (an offer, AGREE;
+    not "proposed to pay a dividend")."""
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() == "sell" and any(
+            _company(b) or (cameo.can_act(b) and b.ent_type_ in ACTOR_LABELS) for b in prep_objects(c, ("to",)))
+           for c in tok.children):
+        return True
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in P.OFFERED_ACTS and any(
         t.i != c.i and t.pos_ != "PRON" and (_company(t) or (cameo.can_act(t) and t.ent_type_ in ACTOR_LABELS))
         for t in c.subtree) for c in tok.children)
@@ -850,6 +855,25 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 and any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(
                     next((c for c in tok.children if c.dep_ == "dobj"), tok), ("with",)) + prep_objects(tok, ("with",))):
             return "AGREE", tok  # "resolved an accounting dispute with the staff of the SEC": a settlement
+        if lemma == "apply" and any(c.dep_ == "xcomp" and c.lemma_.lower() == "join" for c in tok.children) \
+                and _doer_can_act(tok):
+            return "REQUEST", tok  # "China applied to join the GATT": an application to a body
+        outs = [c for c in tok.children if c.lower_ == "out" and c.dep_ in ("prt", "prep")]
+        if lemma == "back" and outs:
+            quit_ = prep_objects(tok, ("of",)) + [o for c in outs for o in prep_objects(c, ("of",))]
+            if any(o.lemma_.lower() in ("merger", "deal", "pact", "accord", "treaty", "talks", "takeover")
+                   or _deal_noun(o) for o in quit_):
+                return "REJECT", tok  # "Hughes seemed to back out of the merger": a deal refused
+            return None  # "dealers backed out of the repurchase agreements": pulling out of trades
+        if lemma == "fight" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children) and any(
+                o.lemma_.lower() in P.STANCE_OBJECTS or P.NOUN_TRIGGERS.get(o.lemma_.lower()) == "REQUEST" for o in dobjs):
+            return "REJECT", tok  # "fighting off demands for change by Congress": resisting them
+        if lemma == "take" and (any(c.dep_ in ("oprd", "xcomp", "dobj", "npadvmod") and c.lemma_.lower() in P.CAPTIVE_WORDS
+                                    for c in tok.children) or any(o.lemma_.lower() in P.CAPTIVE_WORDS
+                                                                  for o in prep_objects(tok, ("as",)))):
+            return "COERCE", tok  # "two soldiers were taken prisoner": a detention
+        if lemma == "leave" and not prep_objects(tok, ("for",)) and not any(c.dep_ in ("xcomp", "advcl") for c in tok.children):
+            return None  # "left Washington", "left Tokyo": a departure, no meeting
         if lemma == "picket" and _doer_can_act(tok) and subject(tok) is not None:
             return "PROTEST", tok  # "oil refinery workers picketed the state-owned company"
         if lemma in P.LEAVING_VERBS and (doer := subject(tok)) is not None and not doer[1] \
@@ -1060,6 +1084,19 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "join" and etype == "MOBILIZE" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in P.GOVERNING_BODIES for c in tok.children):
             return "COOPERATE", last  # "the Conservatives will join the government": a coalition, no mobilising
+        if lemma == "join" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "apply":
+            return None  # "China applied to join the GATT": the application is the event
+        if lemma == "join" and etype == "MOBILIZE" and any(c.dep_ == "dobj" and c.lower_ == "fray" for c in tok.children):
+            return None  # "the exchange will join the fray": entering a contest
+        if lemma == "join" and etype == "MOBILIZE" and any(
+                c.dep_ == "dobj" and c.ent_type_ == "ORG" and not any(
+                    m.dep_ in ("amod", "compound") and m.lemma_.lower() in P.ARMED_MODIFIERS for m in c.children)
+                for c in tok.children):
+            if any(d.ent_type_ in ("GPE", "NORP") for d in _doers(tok)) or any(
+                    o.lemma_.lower() in ("bid", "venture", "project", "deal", "consortium", "effort")
+                    for o in prep_objects(tok, ("on", "in"))):
+                return "COOPERATE", last  # "Hungary and Yugoslavia had joined GATT", "joined AT and T on a bid"
+            return None  # "joined IBM in 1980": a job
         if lemma == "join" and etype == "MOBILIZE":
             if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) or is_passive(tok):
                 return None  # "joined Lorimar as senior vice president": a job; "he was joined by two justices"
@@ -1215,6 +1252,18 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in ("ban", "curb", "restriction") and etype == "COERCE" and any(
                 c.dep_ == "compound" and c.lower_ in P.TRADE_OBJECTS for c in tok.children):
             etype = "SANCTION"  # "import curbs", "an export ban": a trade measure
+        if lemma == "offer" and etype == "AGREE" and tok.tag_ == "NNS" and not any(
+                c.dep_ == "poss" for c in tok.children) and not any(
+                _company(o) or o.ent_type_ == "ORG" or o.lemma_.lower() in P.SOLD_ASSETS or o.lemma_.lower() in P.COMPANY_NOUNS
+                for o in prep_objects(tok, ("for",))):
+            return None  # "Egypt received offers from several suppliers", "offers for the fund's shares": market offers
+        if lemma == "concession" and any(c.dep_ in ("compound", "amod") and c.lower_ in P.FEE_MODIFIERS for c in tok.children):
+            return None  # "a selling concession of 1.25 pct": a fee
+        if lemma == "attack" and any(c.dep_ == "amod" and c.lower_ == "speculative" for c in tok.children):
+            return None  # "when the dollar was under heavy speculative attack": selling, no attack
+        if lemma in ("fire", "attack") and tok.dep_ == "pobj" and tok.head.lower_ == "under" and (
+                prep_objects(tok, ("for",)) or prep_objects(tok.head.head, ("for",))):
+            etype = "ACCUSE"  # "came under fire in Congress for its plans", "under attack for cut-throat selling"
         if lemma == "ban" and etype == "COERCE" and _state_ban(tok):
             etype = "SANCTION"  # "the government's ban on a Czechoslovakian milk powder": goods barred
         if etype == "ASSAULT" and lemma in ("explosion", "blast") and any(

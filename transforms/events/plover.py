@@ -547,7 +547,7 @@ LEGISLATION_NOUNS: frozenset[str] = frozenset("legislation bill law amendment".s
 
 COST_CHARGES: frozenset[str] = frozenset(
     "restructuring writedown write-down one-time special extraordinary accounting pretax pre-tax tax "
-    "interest depreciation amortization nonrecurring non-recurring reorganization".split())
+    "interest depreciation amortization nonrecurring non-recurring reorganization fixed".split())
 """Modifiers that make ``charges`` costs in accounts, not accusations: "restructuring charges"."""
 
 STUDY_VERBS: frozenset[str] = frozenset("investigate probe explore examine study review research scrutinize "
@@ -567,7 +567,7 @@ INTENT_NOUNS: frozenset[str] = frozenset("intent intention agreement plan propos
 """Nouns whose ``to``-infinitive is still to be done: "a letter of intent to buy Coulson", "an
 agreement to acquire the unit" (future)."""
 
-OFFERED_ACTS: frozenset[str] = frozenset("offer acquire buy purchase merge invest inject pay".split())
+OFFERED_ACTS: frozenset[str] = frozenset("offer acquire buy purchase merge invest inject pay combine".split())
 """What a proposal offers to do for the other party: "a proposal to offer nine dlrs a share" (AGREE)."""
 
 MARKET_AGENTS_BUYING: frozenset[str] = frozenset("buyer bidder acquirer suitor purchaser investor".split())
@@ -1084,7 +1084,8 @@ ECONOMIC_RESERVES: frozenset[str] = frozenset(
 
 STRIKE_TARGETS: frozenset[str] = frozenset(
     "town city village base position positions camp airfield airport port target targets stronghold "
-    "headquarters".split())
+    "headquarters platform platforms rig rigs tanker tankers ship ships vessel vessels installation "
+    "installations".split())
 """What a ``strike on`` hits when it is an attack: "an expected government strike on the town"."""
 
 SOUGHT_SUPPORT: frozenset[str] = frozenset("support backing help aid assistance".split())
@@ -1150,3 +1151,12 @@ BANNED_ACTIVITIES: frozenset[str] = frozenset(
     "party parties newspaper newspapers union unions group groups organisation organization gathering "
     "gatherings meeting meetings activity activities".split())
 """What a ban suppresses (COERCE), not trade (SANCTION): "banned the opposition party"."""
+
+
+# -- events v25 -------------------------------------------------------------------------------
+
+CAPTIVE_WORDS: frozenset[str] = frozenset("prisoner prisoners hostage hostages captive captives".split())
+"""What one is taken as when it is a detention (COERCE, not ASSAULT): "two soldiers were taken prisoner"."""
+
+FEE_MODIFIERS: frozenset[str] = frozenset("selling underwriting management reallowance".split())
+"""Modifiers that make a ``concession`` a fee: "a selling concession of 1.25 pct"."""
