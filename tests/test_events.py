@@ -1984,3 +1984,41 @@ def test_model_v24_event_types(nlp, text, trigger, etype):
 ])
 def test_model_v24_words_in_no_event_sense(nlp, text, gone):
     assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v25: a strike on a platform, a state joining a body, a company joining another on a bid, an
+    # application to join, a merger backed out of, demands fought off, prisoners taken, an offer to sell
+    ("Iran will retaliate for the U.S. strike against its oil platform.", "strike", "ASSAULT"),
+    ("Hungary and Yugoslavia had joined GATT.", "joined", "COOPERATE"),
+    ("Computer Sciences Corp said it has joined American Telephone and Telegraph on a bid for a contract.",
+     "joined", "COOPERATE"),
+    ("China applied to join the General Agreement on Tariffs and Trade in July 1986.", "applied", "REQUEST"),
+    ("This week Hughes seemed to back out of the merger.", "back", "REJECT"),
+    ("The officials are fighting off demands for change by Congress.", "fighting", "REJECT"),
+    ("Two soldiers were taken prisoner.", "taken", "COERCE"),
+    ("Soriano proposed to sell its shares to A.N. Soriano Corp.", "proposed", "AGREE"),
+    # what must stay: attacks by a party stay attacks; backing a plan stays support
+    ("Shipping serving Kuwait has come under repeated attack by Iran.", "attack", "ASSAULT"),
+    ("The U.S. backed the plan.", "backed", "SUPPORT"),
+])
+def test_model_v25_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    # v25: market offers, a contest entered, trades backed out of, a currency sold, a job, a fee
+    ("Egypt received offers from several suppliers.", "offers"),
+    ("And by autumn, the oldest and biggest exchange, the Chicago Board of Trade (CBT), expects to join the fray "
+     "when the Commodity Futures Trading Commission approves a pending application for a gold contract.", "join"),
+    ("Dealers backed out of the Fed's repurchase agreements.", "backed"),
+    ("Late last decade during the presidency of Jimmy Carter, when the dollar was last under heavy speculative "
+     "attack, central banks sometimes intervened to the tune of six billion dlrs in a single day but still failed "
+     "to stop the dollar falling to a record low of 1.70 marks, analysts said.", "attack"),
+    ("Smith joined IBM in 1980.", "joined"),
+    ("China applied to join the General Agreement on Tariffs and Trade in July 1986.", "join"),
+])
+def test_model_v25_words_in_no_event_sense(nlp, text, gone):
+    assert gone not in model_events(nlp, text)
