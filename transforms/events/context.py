@@ -26,6 +26,7 @@ from typing import Callable, Protocol, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.events.args import SUBJ, Args, children, event_noun, light_verb, prep_objects
 from newslake.transforms.entities.lexicons import PLACE_NOUNS_AFTER, PLACE_NOUNS_BEFORE
@@ -192,8 +193,28 @@ def date_of(tok: Token, args: Args) -> tuple[Span, str] | None:
 
 # -- modality ---------------------------------------------------------------------------------
 
+def conditional_threat(tok: Token) -> bool:
+    """A hostile act promised on a condition by someone who can carry it out: "unless the dispute was
+    settled he would withdraw the subsidy", "if the FNV still refuses ..., we will break off the talks"."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.HOSTILE_ACTS:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
+        return False
+    def hostile_condition(c: Token) -> bool:  # "unless ...", "if they still refuse / do not ...", not "if this happened"
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        return "unless" in marks or ("if" in marks and any(
+            t.dep_ == "neg" or t.lemma_.lower() in ("refuse", "reject", "fail", "decline", "persist", "continue")
+            for t in c.subtree))
+    if not any(c.dep_ == "advcl" and hostile_condition(c) for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (cameo.can_act(subj) or subj.lower_ in ("we", "i", "he", "she", "they"))
+
+
 def local_modality(tok: Token) -> str | None:
     """Modality from cues around the trigger; None when there are none."""
+    if conditional_threat(tok):
+        return None  # "he would withdraw the subsidy unless ...": the threat is made; its act is only the content
     found: list[str] = []
     heads = scope(tok)
     for h in heads:

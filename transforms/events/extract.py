@@ -36,7 +36,7 @@ from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, event_noun, is_passive,
                                              clause_party, light_verb, noun_roles, prep_objects, subject,
                                              verb_roles)
-from newslake.transforms.events.context import (ClaimLike, claim_for, date_of, dateline_place, document_place,
+from newslake.transforms.events.context import (ClaimLike, claim_for, conditional_threat, date_of, dateline_place, document_place,
                                                 in_background_clause, infinitive,
                                                 local_modality, mode_of, place_of, place_span, sentence_date, sentence_place,
                                                 violent_place)
@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v25"
+EVENTS_VERSION = "newslake.events.v26"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -540,6 +540,8 @@ def _alleged_party(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "ccomp":
             subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:  # "Workers alleged GM violated their contract": the parser hangs GM on "alleged"
+                subj = next((o for o in tok.children if o.dep_ == "dobj" and o.i < c.i), None)
             if subj is not None and subj.pos_ != "PRON" and cameo.can_act(subj):
                 return subj
     return None
@@ -855,6 +857,21 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 and any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(
                     next((c for c in tok.children if c.dep_ == "dobj"), tok), ("with",)) + prep_objects(tok, ("with",))):
             return "AGREE", tok  # "resolved an accounting dispute with the staff of the SEC": a settlement
+        if conditional_threat(tok):
+            return "THREATEN", tok  # "unless the dispute was settled he would withdraw the subsidy"
+        if lemma in ("end", "lift") and any(o.lemma_.lower() in P.ENDED_MEASURES for o in dobjs) and _doer_can_act(tok):
+            return "CONCEDE", tok  # "they would end the lockout as of tomorrow"
+        if lemma in ("receive", "obtain", "get") and any(
+                t.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in dobjs for t in o.subtree) and any(
+                cameo.can_act(f) or f.ent_type_ in ACTOR_LABELS
+                for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "from" for f in t.children if f.dep_ == "pobj"):
+            return "AID", tok  # "Mexico received the first 250 mln dlrs of a credit from Japan's Eximbank"
+        if lemma == "approve" and any(_amount(o) for o in dobjs) and any(
+                a.lemma_.lower() in P.ASSISTANCE_OBJECTS for h in [tok] + dobjs for a in prep_objects(h, ("in",))):
+            return "AID", tok  # "the OPEC Fund approved 100,000 dlrs in aid for Ecuador"
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children) and (
+                doer := subject(tok)) is not None and doer[0].lemma_.lower() in P.DOCUMENT_SUBJECTS:
+            return None  # "the measures call for tax cuts", "the agreement calls for": what a text says
         if lemma == "apply" and any(c.dep_ == "xcomp" and c.lemma_.lower() == "join" for c in tok.children) \
                 and _doer_can_act(tok):
             return "REQUEST", tok  # "China applied to join the GATT": an application to a body
@@ -917,6 +934,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "SANCTION", last  # "banned imports of Japanese goods": a trade measure
         if etype == "CONSULT" and lemma == "return" and prep_objects(tok, ("from",)) and not prep_objects(tok, ("to",)):
             return None  # "banks returned from a four day holiday", "when he returned from London": coming home
+        if etype == "CONSULT" and lemma == "meet" and is_passive(tok) and not any(
+                cameo.can_act(c) and c.pos_ != "PRON" for c in tok.children if c.dep_ == "nsubjpass"):
+            return None  # "that desire has been met", "when they are not met" (targets): satisfied, no meeting
         if etype == "CONSULT" and lemma == "meet" and any(
                 o.lower_ in P.OWN_STAFF and any(m.dep_ == "poss" for m in o.children)
                 for o in [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("with",))):
@@ -1293,6 +1313,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 and not (c.i >= 2 and c.doc[c.i - 1].lower_ == "-" and c.doc[c.i - 2].lower_ == "anti")
                 for c in tok.children):
             etype = "AGREE"  # "a repayment proposal to the bank", "a takeover proposal": an offer
+        if lemma in ("cut", "reduction") and etype is None and tok.dep_ != "compound" and any(
+                c.dep_ == "compound" and c.lower_ in P.TARIFF_CUT_MODIFIERS for c in tok.children):
+            etype = "CONCEDE"  # "another round of deep tariff cuts": trade barriers lowered
         if lemma == "charge" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("take", "assume") \
                 and not any(c.dep_ == "det" for c in tok.children):
             return None  # "took charge of Wyly": a post taken, no accusation

@@ -1160,3 +1160,27 @@ CAPTIVE_WORDS: frozenset[str] = frozenset("prisoner prisoners hostage hostages c
 
 FEE_MODIFIERS: frozenset[str] = frozenset("selling underwriting management reallowance".split())
 """Modifiers that make a ``concession`` a fee: "a selling concession of 1.25 pct"."""
+
+
+# -- events v26 -------------------------------------------------------------------------------
+
+HOSTILE_ACTS: frozenset[str] = frozenset(
+    "withdraw break cut impose retaliate block end suspend halt ban stop sue strike boycott veto expel "
+    "freeze cancel terminate attack".split())
+"""What a conditional future act threatens: "unless the dispute was settled he would withdraw the
+subsidy", "if the FNV still refuses ... we will break off the talks" (THREATEN)."""
+
+ENDED_MEASURES: frozenset[str] = frozenset(
+    "lockout blockade embargo sanction sanctions ban boycott siege curfew restriction restrictions "
+    "quota quotas freeze".split())
+"""A measure ended or lifted is yielded (CONCEDE): "they would end the lockout as of tomorrow"."""
+
+TARIFF_CUT_MODIFIERS: frozenset[str] = frozenset("tariff tariffs duty duties import".split())
+"""What a cut concedes to trading partners (CONCEDE): "another round of deep tariff cuts"."""
+
+DOCUMENT_SUBJECTS: frozenset[str] = frozenset(
+    "measure measures package plan plans agreement agreements contract contracts bill bills law laws proposal "
+    "proposals budget legislation program programme accord pact treaty resolution draft scheme rule rules "
+    "provision provisions amendment".split())
+"""Texts whose "call for" is their content, no request by anyone: "the measures call for tax cuts"."""
+
