@@ -2022,3 +2022,32 @@ def test_model_v25_event_types(nlp, text, trigger, etype):
 ])
 def test_model_v25_words_in_no_event_sense(nlp, text, gone):
     assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v26: a hostile act promised on a condition, an allegation the parser hangs on the verb, a credit
+    # received, aid approved in money, a lockout ended, tariff cuts
+    ("Social Affairs minister Louw de Graaf said unless the dispute was settled by yesterday he would withdraw the "
+     "sector's 10 mln guilder annual labour subsidy.", "withdraw", "THREATEN"),
+    ("If we find this afternoon that the FNV still refuses to accept the redundancies, then we will break off the "
+     "talks.", "break", "THREATEN"),
+    ("Workers alleged GM violated their contract by assigning work to outside companies.", "alleged", "ACCUSE"),
+    ("Mexico today received the first 250 mln dlrs of a 500 mln dlr credit from Japan's Eximbank.", "received", "AID"),
+    ("The OPEC Fund for International Development approved 100,000 dlrs in aid for Ecuador.", "approved", "AID"),
+    ("The company announced that they would end the lockout as of tomorrow.", "end", "CONCEDE"),
+    ("Taiwan plans another round of deep tariff cuts this year to help narrow its trade surplus with the U.S.",
+     "cuts", "CONCEDE"),
+])
+def test_model_v26_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v26_a_threat_is_made_a_promise_on_a_good_outcome_is_none_and_texts_call_for_nothing(nlp):
+    text = ("Social Affairs minister Louw de Graaf said unless the dispute was settled by yesterday he would withdraw "
+            "the sector's 10 mln guilder annual labour subsidy.")
+    assert model_events(nlp, text)["withdraw"].modality not in ("future", "hypothetical", "negated")
+    text = "If this happened the producers would withdraw the 854,000 tonnes of sugar they have offered into intervention."
+    assert "withdraw" not in model_events(nlp, text) or model_events(nlp, text)["withdraw"].event_type != "THREATEN"
+    assert "call" not in model_events(nlp, "The measures call for tax cuts of five trillion yen and public works spending.")
