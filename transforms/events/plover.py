@@ -1105,7 +1105,8 @@ INQUIRY_MODIFIERS: frozenset[str] = frozenset(
 """Modifiers that make an inquiry one by a body into others (ACCUSE): "a government enquiry",
 "congressional investigations"."""
 
-INQUIRY_NOUNS_ALL: frozenset[str] = frozenset("investigation inquiry enquiry probe".split())
+INQUIRY_NOUNS_ALL: frozenset[str] = INQUIRY_NOUNS | {"enquiry"}
+"""Inquiry nouns with the British spelling: "a government enquiry into share dealings"."""
 
 CONDUCTING_VERBS: frozenset[str] = frozenset("conduct carry hold launch open begin start order".split())
 """Verbs whose passive subject is an inquiry a body runs: "inquiries are being conducted by the SEC"."""
@@ -1117,8 +1118,6 @@ SHUT_FACILITIES: frozenset[str] = frozenset(
     "unit plant reactor refinery mine factory facility station mill line well platform".split())
 """What is shut down for work, no coercion, unless police or a government do it: "one Peach Bottom
 unit is shut down for refuelling"."""
-
-COMPANY_TARGETS: frozenset[str] = frozenset({"ORG"})
 
 APPLICATION_NOUNS: frozenset[str] = frozenset("application motion petition request filing".split())
 """Nouns of asking a body for something (REQUEST) when they are for what is sought
