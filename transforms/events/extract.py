@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v26"
+EVENTS_VERSION = "newslake.events.v27"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -816,7 +816,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 and _doer_can_act(tok) and subject(tok) is not None:
             return "REQUEST", tok  # "they have sought official support in the U.K.", "sought talks with the union"
         if lemma == "resign" and (any(o.lemma_.lower() in P.RESIGNATION_CAUSES or o.lower_ in P.RESIGNATION_CAUSES
-                                      for o in prep_objects(tok, ("over", "amid", "after", "following", "under")))
+                                      for o in prep_objects(tok, ("over", "amid", "after", "following", "under", "on")))
                                   or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("force", "pressure", "compel"))):
             return "CONCEDE", tok  # "resigned over the Guinness affair", "was forced to resign": yielding (CAMEO 083)
         if lemma == "strike" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) and (
@@ -872,6 +872,25 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children) and (
                 doer := subject(tok)) is not None and doer[0].lemma_.lower() in P.DOCUMENT_SUBJECTS:
             return None  # "the measures call for tax cuts", "the agreement calls for": what a text says
+        if lemma == "accept" and any(o.lemma_.lower() in P.ACCEPTED_OFFERS or o.lower_ in P.ACCEPTED_OFFERS for o in dobjs) \
+                and _doer_can_act(tok) and not any(t.lemma_.lower() in ("tender", "advance") for t in tok.subtree) \
+                and not any("central" in d.lower_ or any(c.lower_ == "central" for c in d.children) for d in _doers(tok)):
+            # (not "the Dutch central bank accepted bids at tender for special advances": a market operation)
+            return "AGREE", tok  # "the USDA has accepted a bid for an export bonus": a proposal accepted
+        if lemma in P.REVOKING_VERBS and any(o.lemma_.lower() in P.LICENCE_NOUNS or o.lower_ in P.LICENCE_NOUNS
+                                             for o in dobjs) and _doer_can_act(tok):
+            return "SANCTION", tok  # "the Central Bank decided to revoke its licence": a penalty
+        if lemma in ("cut", "reduce", "lower", "slash") and any(o.lemma_.lower() in P.LEVY_NOUNS for o in dobjs) and any(
+                d.ent_type_ in ("GPE", "NORP", "ORG") or d.lemma_.lower() in ("government", "department", "ministry")
+                for d in _doers(tok) + ([tok.head.head] if tok.dep_ == "acl" and tok.head.lower_ == "by" else [])):
+            return "CONCEDE", tok  # "the Commerce Department cut its duties on imported orange juice"
+        if lemma == "receive" and any(a.lemma_.lower() in ("aid", "assistance") for o in dobjs
+                                      for a in [o] + prep_objects(o, ("in",))) and any(
+                d.ent_type_ in ("GPE", "NORP") for d in _doers(tok)):
+            return "AID", tok  # "Turkey will receive nearly 720 mln dlrs in military and economic aid"
+        if lemma in ("despatch", "dispatch", "send", "deploy") and any(o.lower_ in P.FORCES or o.lemma_.lower() in P.FORCES
+                                                                    for o in dobjs) and _doer_can_act(tok):
+            return "MOBILIZE", tok  # "the government despatched troops to the ports"
         if lemma == "apply" and any(c.dep_ == "xcomp" and c.lemma_.lower() == "join" for c in tok.children) \
                 and _doer_can_act(tok):
             return "REQUEST", tok  # "China applied to join the GATT": an application to a body

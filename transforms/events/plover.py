@@ -844,7 +844,8 @@ LEGAL_MODIFIERS: frozenset[str] = frozenset("legal court antitrust class-action 
 """Modifiers that make an ``action`` a legal one: "legal action against the company"."""
 
 SETTLED_DISPUTES: frozenset[str] = frozenset(
-    "dispute disputes strike strikes suit suits lawsuit lawsuits claim claims case cases conflict row".split())
+    "dispute disputes strike strikes suit suits lawsuit lawsuits claim claims case cases conflict row judgment "
+    "judgement".split())
 """What a settlement ends when it is an agreement between parties: "settlement of the strike" (not
 "settlement of trades", "the settlement price")."""
 
@@ -1183,3 +1184,20 @@ DOCUMENT_SUBJECTS: frozenset[str] = frozenset(
     "provision provisions amendment".split())
 """Texts whose "call for" is their content, no request by anyone: "the measures call for tax cuts"."""
 
+
+
+# -- events v27 -------------------------------------------------------------------------------
+
+ACCEPTED_OFFERS: frozenset[str] = frozenset("bid bids offer offers proposal proposals terms plan".split())
+"""What is accepted when accepting is agreeing (AGREE): "the USDA has accepted a bid for an export bonus"."""
+
+LICENCE_NOUNS: frozenset[str] = frozenset("licence licences license licenses permit permits accreditation charter".split())
+"""What a body revokes as a penalty (SANCTION): "decided to revoke its licence"."""
+
+REVOKING_VERBS: frozenset[str] = frozenset("revoke withdraw suspend cancel rescind".split())
+
+LEVY_NOUNS: frozenset[str] = frozenset("duty duties tariff tariffs levy levies".split())
+"""What a state cuts for trading partners (CONCEDE): "the Commerce Department cut its duties on orange juice"."""
+
+FORCES: frozenset[str] = frozenset("troop troops force forces soldier soldiers police policeman marine marines".split())
+"""What is sent when sending is mobilising (MOBILIZE): "the government despatched troops to the ports"."""
