@@ -2051,3 +2051,29 @@ def test_model_v26_a_threat_is_made_a_promise_on_a_good_outcome_is_none_and_text
     text = "If this happened the producers would withdraw the 854,000 tonnes of sugar they have offered into intervention."
     assert "withdraw" not in model_events(nlp, text) or model_events(nlp, text)["withdraw"].event_type != "THREATEN"
     assert "call" not in model_events(nlp, "The measures call for tax cuts of five trillion yen and public works spending.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v27: a bid accepted, a licence revoked, a resignation on allegations, duties cut by a state, aid
+    # received by a state, troops sent, a judgment settled
+    ("The U.S. Department of Agriculture said it has accepted a bid for an export bonus to cover the sale of wheat "
+     "to Sri Lanka.", "accepted", "AGREE"),
+    ("The Central Bank decided to revoke its licence.", "revoke", "SANCTION"),
+    ("Geoffrey Collier resigned late last year on allegations of trading on insider information.", "resigned",
+     "CONCEDE"),
+    ("The Commerce Department cut its duties on imported orange juice from Brazil.", "cut", "CONCEDE"),
+    ("Turkey will receive nearly 720 mln dlrs in military and economic aid this year.", "receive", "AID"),
+    ("President Sarney's government despatched troops to Brazil's ports and oil installations on Tuesday.",
+     "despatched", "MOBILIZE"),
+    ("Texaco settled the judgment with Pennzoil.", "settled", "AGREE"),
+])
+def test_model_v27_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v27_a_central_banks_tender_is_no_agreement(nlp):
+    text = ("The Dutch central bank said it has accepted bids totalling 6.5 billion guilders at tender for new "
+            "eleven-day special advances.")
+    assert "accepted" not in model_events(nlp, text)
