@@ -438,6 +438,13 @@ def _offer_for_company(tok: Token) -> bool:
         and any(o.ent_type_ == "ORG" or o.pos_ == "PROPN" for h in holders for o in prep_objects(h, ("for",)))
 
 
+def _trade_ban(tok: Token) -> bool:
+    """A ban that is a trade measure (SANCTION, not COERCE): on traded goods ("banned imports of Japanese
+    goods", "a ban on corn imports") or a state barring goods (:func:`_state_ban`)."""
+    banned = ([c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ != "NOUN" else []) + prep_objects(tok, ("on",))
+    return any(o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS for o in banned) or _state_ban(tok)
+
+
 def _state_ban(tok: Token) -> bool:
     """A state barring goods: the doer (or the noun's owner) is a country or a government and what is
     banned is a thing, not a party or an activity (:data:`plover.BANNED_ACTIVITIES`)."""
@@ -888,7 +895,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                       for a in [o] + prep_objects(o, ("in",))) and any(
                 d.ent_type_ in ("GPE", "NORP") for d in _doers(tok)):
             return "AID", tok  # "Turkey will receive nearly 720 mln dlrs in military and economic aid"
-        if lemma in ("despatch", "dispatch", "send", "deploy") and any(o.lower_ in P.FORCES or o.lemma_.lower() in P.FORCES
+        if lemma in ("despatch", "dispatch", "send", "deploy") and any(o.lemma_.lower() in P.FORCES
                                                                     for o in dobjs) and _doer_can_act(tok):
             return "MOBILIZE", tok  # "the government despatched troops to the ports"
         if lemma == "apply" and any(c.dep_ == "xcomp" and c.lemma_.lower() == "join" for c in tok.children) \
@@ -947,10 +954,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                                                       for m in w.children)
                 for w in _doers(tok) + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]):
             return None  # "foreign exchange reserves increased": money, no troops
-        if etype == "COERCE" and lemma == "ban" and any(
-                o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS
-                for o in [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("on",))):
-            return "SANCTION", last  # "banned imports of Japanese goods": a trade measure
+        if etype == "COERCE" and lemma == "ban" and _trade_ban(tok):
+            return "SANCTION", last  # "banned imports of Japanese goods", "the UAE has banned a milk powder"
         if etype == "CONSULT" and lemma == "return" and prep_objects(tok, ("from",)) and not prep_objects(tok, ("to",)):
             return None  # "banks returned from a four day holiday", "when he returned from London": coming home
         if etype == "CONSULT" and lemma == "meet" and is_passive(tok) and not any(
@@ -960,8 +965,6 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 o.lower_ in P.OWN_STAFF and any(m.dep_ == "poss" for m in o.children)
                 for o in [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, ("with",))):
             return None  # "Reagan met his advisers": a leader's own staff, no meeting between parties
-        if etype == "COERCE" and lemma == "ban" and _state_ban(tok):
-            return "SANCTION", last  # "the UAE has banned a Czechoslovakian milk powder": goods barred
         if etype == "CONSULT" and lemma == "head":
             return None  # "the delegations are headed by Hernandez": leading a team, not the talks
         if etype == "PROTEST" and lemma == "rally" and (doer := subject(tok)) is not None and (
@@ -1303,8 +1306,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in ("fire", "attack") and tok.dep_ == "pobj" and tok.head.lower_ == "under" and (
                 prep_objects(tok, ("for",)) or prep_objects(tok.head.head, ("for",))):
             etype = "ACCUSE"  # "came under fire in Congress for its plans", "under attack for cut-throat selling"
-        if lemma == "ban" and etype == "COERCE" and _state_ban(tok):
-            etype = "SANCTION"  # "the government's ban on a Czechoslovakian milk powder": goods barred
+        if lemma == "ban" and etype == "COERCE" and _trade_ban(tok):
+            etype = "SANCTION"  # "the government's ban on corn imports", "a ban on a Czechoslovakian milk powder"
         if etype == "ASSAULT" and lemma in ("explosion", "blast") and any(
                 o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES or o.lemma_.lower() == "activity"
                 or _market_modified(o) for o in prep_objects(tok, ("of", "in"))):
@@ -1320,9 +1323,6 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                     "ministry", "commission", "government", "regulatory", "agency")) for c in tok.children) \
                 and not any(c.dep_ == "amod" and c.lower_ == "prior" for c in tok.children):
             etype = "SUPPORT"  # "to receive Finance Ministry approval": a body approves a party's request
-        if lemma == "ban" and etype == "COERCE" and any(
-                o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS for o in prep_objects(tok, ("on",))):
-            etype = "SANCTION"  # "the government's ban on corn imports": a trade measure
         if lemma == "strike" and etype == "PROTEST" and (any(
                 o.lemma_.lower() in P.STRIKE_TARGETS for o in prep_objects(tok, ("on", "against"))) or any(
                 o.ent_type_ == "GPE" for o in prep_objects(tok, ("against",)))):

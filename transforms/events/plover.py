@@ -1175,7 +1175,7 @@ ENDED_MEASURES: frozenset[str] = frozenset(
     "quota quotas freeze".split())
 """A measure ended or lifted is yielded (CONCEDE): "they would end the lockout as of tomorrow"."""
 
-TARIFF_CUT_MODIFIERS: frozenset[str] = frozenset("tariff tariffs duty duties import".split())
+TARIFF_CUT_MODIFIERS: frozenset[str] = TARIFF_NOUNS | {"duty", "duties", "import"}
 """What a cut concedes to trading partners (CONCEDE): "another round of deep tariff cuts"."""
 
 DOCUMENT_SUBJECTS: frozenset[str] = frozenset(
@@ -1196,8 +1196,8 @@ LICENCE_NOUNS: frozenset[str] = frozenset("licence licences license licenses per
 
 REVOKING_VERBS: frozenset[str] = frozenset("revoke withdraw suspend cancel rescind".split())
 
-LEVY_NOUNS: frozenset[str] = frozenset("duty duties tariff tariffs levy levies".split())
+LEVY_NOUNS: frozenset[str] = TARIFF_NOUNS | {"duty", "duties", "levy", "levies"}
 """What a state cuts for trading partners (CONCEDE): "the Commerce Department cut its duties on orange juice"."""
 
-FORCES: frozenset[str] = frozenset("troop troops force forces soldier soldiers police policeman marine marines".split())
+FORCES: frozenset[str] = ARMED_FORCES | {"police", "policeman", "marine"}
 """What is sent when sending is mobilising (MOBILIZE): "the government despatched troops to the ports"."""
