@@ -2077,3 +2077,47 @@ def test_model_v27_a_central_banks_tender_is_no_agreement(nlp):
     text = ("The Dutch central bank said it has accepted bids totalling 6.5 billion guilders at tender for new "
             "eleven-day special advances.")
     assert "accepted" not in model_events(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v28: company deals told in passing (a business of a named company bought, a sale of a named unit,
+    # a merger of two named companies, a named company's acquisition), lawsuits filed with no "against"
+    # on the noun, motions and petitions seeking a ruling, official reports that criticise, "critical
+    # of", sums of money given to a state, forces and weapons moved, a takeover price per share of a
+    # named company, a vote blocked by opposing it
+    ("Norsk Hydro said it would buy the fertiliser operations of the U.S. Kemira Corp.", "buy", "COOPERATE"),
+    ("The company said its proposed acquisition of certain assets of Pacific Dental Inc was approved.",
+     "acquisition", "COOPERATE"),
+    ("Halden Industries said it expects to complete the sale of its Halden Copper Co unit next month.", "sale",
+     "COOPERATE"),
+    ("Analysts cited the planned merger of First Union Corp and Atlantic Bancorporation.", "merger", "COOPERATE"),
+    ("Qantas will exercise an option to acquire 20 pct of Pacific West Airlines Inc.", "acquire", "COOPERATE"),
+    ("The partnership filed suit against GenCorp in federal court.", "filed", "ACCUSE"),
+    ("The partnership has already filed suit in U.S. District Court seeking to block a vote.", "filed", "ACCUSE"),
+    ("Acme Co said it filed a motion in the U.S. Bankruptcy Court seeking to establish an orderly procedure.",
+     "motion", "REQUEST"),
+    ("The investigators' report also criticised the ministry's inspectors for failing to check the repairs.",
+     "criticised", "ACCUSE"),
+    ("Senator Smith was critical of the Japanese trade policy.", "critical", "ACCUSE"),
+    ("The World Bank said it will provide 37 mln dlrs to Tanzania and Rwanda.", "provide", "AID"),
+    ("The Pentagon has moved 18 warships into the northern Indian Ocean in the past month.", "moved", "MOBILIZE"),
+    ("Iran has stationed Chinese-made missiles near the mouth of the Gulf.", "stationed", "MOBILIZE"),
+    ("Lynch Corp said it will offer 10.50 dlrs a share in cash for each Becor Western Inc share outstanding.",
+     "offer", "AGREE"),
+    ("The partnership has already filed suit in U.S. District Court seeking to block a vote.", "block", "REJECT"),
+])
+def test_model_v28_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    ("The issue is critical to the outcome of the talks.", "critical"),
+    ("It is critical of us to wait.", "critical"),
+    ("The company will provide 10 mln dlrs to its unit.", "provide"),
+    ("The company moved its headquarters to Dallas.", "moved"),
+    ("The company said it expects to complete the sale of two mln shares of Halden Copper Co.", "sale"),
+])
+def test_model_v28_words_in_no_event_sense(nlp, text, gone):
+    assert gone not in model_events(nlp, text)

@@ -52,7 +52,7 @@ OFFICE_AGENTS = frozenset("spokesman spokeswoman spokesperson pope cardinal quee
 """People by office or role that the Phoenix agent list lacks: "a military spokesman threatened"."""
 
 MARKET_AGENTS = frozenset("banker shareholder stockholder holder creditor lender bondholder noteholder broker importer buyer "
-                          "seller bidder partner consortium insurer underwriter supplier".split())
+                          "seller bidder partner partnership consortium insurer underwriter supplier".split())
 """Parties of business news that the political Phoenix agent list lacks (it has ``company``,
 ``investor``, ``exporter``): "shareholders agreed to sell", "creditors rejected the plan"."""
 

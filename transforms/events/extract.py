@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v27"
+EVENTS_VERSION = "newslake.events.v28"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -179,6 +179,8 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     bomb or a shell hits a market, not prices ("bombed a market")."""
     if etype in OPPOSING_TYPES or tok.lemma_.lower() in ("discuss", "debate") or (etype == "CONSULT" and tok.pos_ == "NOUN"):
         return False  # "discussed the supply of engines", "talks on export quotas": any topic can be discussed
+    if etype == "AGREE" and tok.pos_ == "VERB" and _offer_for_company(tok):
+        return False  # "will offer 10.50 dlrs a share in cash for each Becor share": the price of a takeover offer
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES
                                   or (o.dep_ == "compound" and o.lower_ in P.ECONOMIC_MODIFIERS)
@@ -334,16 +336,23 @@ def _company_taken(tok: Token) -> bool:
             for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]  # "Polychrome, which was acquired by Dainippon"
     doer = subject(tok)
     if doer is not None and not doer[1] and _company(doer[0]) and any(
-            o.lemma_.lower() in P.COMPANY_NOUNS and o.tag_ == "NN" and not any(
+            o.lemma_.lower() in P.COMPANY_NOUNS and (o.tag_ == "NN" or any(
+                c.dep_ == "nummod" and c.lower_ != "one" for c in o.children)) and not any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children) for o in objs):
-        return True  # "Texas Commerce acquired a failed bank in Montgomery County"
+        return True  # "Texas Commerce acquired a failed bank in Montgomery County", "acquired three retailers"
     if any(o.ent_type_ == "ORG" and o.pos_ == "PROPN" and o.dep_ != "compound"
            and (doer is None or doer[0].i != o.i) for o in objs):
         return True
     if any(o.pos_ == "PROPN" and o.dep_ != "compound" for o in objs) and any(
             _company(f) for f in prep_objects(tok, ("from",))):
         return True  # "BHP acquired Utah from General Electric Co": a company bought from another
-    return any(o.lemma_.lower() in P.HOLDING_NOUNS and _names_company(o, ("in", "of")) for o in objs)
+    return any(_holding(o) and _names_company(o, ("in", "of")) for o in objs)
+
+
+def _holding(tok: Token) -> bool:
+    """A part of a company that is bought or sold (:data:`P.HOLDING_NOUNS`), by its word or lemma: the
+    tagger lemmatises "operations" to "operation", "assets" to "asset"."""
+    return tok.lower_ in P.HOLDING_NOUNS or tok.lemma_.lower() in P.HOLDING_NOUNS
 
 
 def _deal_verb(tok: Token) -> bool:
@@ -388,7 +397,7 @@ def _names_company(noun: Token, preps: tuple[str, ...]) -> bool:
     """The noun's ``in``/``of`` phrase names a company: "a stake in BAII Holdings", "the entire share
     capital of Capital Homes" (through "of its MPB unit" too)."""
     return any(_company(o) or any(_company(c) for c in o.children if c.dep_ == "compound")
-               or (o.lemma_.lower() in P.HOLDING_NOUNS and _names_company(o, preps))
+               or (_holding(o) and _names_company(o, preps))
                for o in prep_objects(noun, preps))
 
 
@@ -400,11 +409,16 @@ def _deal_noun(noun: Token) -> bool:
     parties = [o for o in prep_objects(noun, ("with", "between")) if _company(o) or cameo.can_act(o)]
     if lemma in ("acquisition", "takeover", "purchase", "buyout"):
         return noun.tag_ == "NN" and (_names_company(noun, ("of",)) or any(
-            _company(o) for o in prep_objects(noun, ("by",))))  # "since its acquisition by Southwest Airlines"
+            _company(o) for o in prep_objects(noun, ("by",))) or any(  # "since its acquisition by Southwest Airlines"
+            c.dep_ == "compound" and _company(c) for c in noun.children))  # "the recent Forstmann-Leff Associates acquisition"
     if lemma == "merger":
-        return bool(parties)
+        return bool(parties) or any(_company(o) and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in o.children)
+                                    for o in prep_objects(noun, ("of",)))  # "the proposed merger of Security Pacific and Rainier"
     if lemma == "sale":
-        return _names_company(noun, ("of",)) and any(_company(b) for b in prep_objects(noun, ("to",)))
+        return any(_holding(o) and o.lower_ not in ("share", "shares") and (
+            any(c.dep_ == "compound" and _company(c) for c in o.children) or _names_company(o, ("of", "in")))
+            for o in prep_objects(noun, ("of",))) or (  # "the sale of its Mueller Brass Co unit": a business sold
+            _names_company(noun, ("of",)) and any(_company(b) for b in prep_objects(noun, ("to",))))
     if lemma == "venture" and any(c.lower_ == "joint" for c in noun.children if c.dep_ in ("amod", "compound")):
         return bool(parties) or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in (
             "form", "set", "establish", "create", "launch", "start"))
@@ -423,10 +437,20 @@ def _company_deal(tok: Token) -> bool:
         buyers = prep_objects(tok, ("to",))
         return any(_company(b) or (cameo.can_act(b) and b.pos_ == "PROPN") for b in buyers) and any(
             _company(o) or (o.pos_ == "PROPN" and o.dep_ != "compound" and any(_company(b) for b in buyers))
-            or (o.lemma_.lower() in P.HOLDING_NOUNS and (
+            or (_holding(o) and (
                 _names_company(o, ("in", "of")) or any(_company(c) for c in o.children if c.dep_ == "compound")))
             for o in objs)
     return False
+
+
+def _adjective_roles(tok: Token) -> tuple[Token | None, Token | None]:
+    """Actor and target of an adjective trigger: the copula's subject and the ``of`` object ("Smith
+    was critical of the policy" -> Smith, policy)."""
+    if tok.lemma_.lower() not in P.CRITICAL_ADJECTIVES:
+        return None, None  # "rumored to be dead": the death's participants come from its clause
+    doer = subject(tok.head) if tok.dep_ == "acomp" else None
+    objs = prep_objects(tok, ("of",))
+    return (doer[0] if doer is not None else None), (objs[0] if objs else None)
 
 
 def _offer_for_company(tok: Token) -> bool:
@@ -435,7 +459,14 @@ def _offer_for_company(tok: Token) -> bool:
     amounts = [c for c in tok.children if c.dep_ == "dobj" and _amount(c)]
     holders = [tok] + [n for a in amounts for n in a.children if n.dep_ == "npadvmod"]
     return tok.lemma_.lower() in ("offer", "bid") and bool(amounts) \
-        and any(o.ent_type_ == "ORG" or o.pos_ == "PROPN" for h in holders for o in prep_objects(h, ("for",)))
+        and any(o.ent_type_ == "ORG" or o.pos_ == "PROPN" or _company_shares(o)
+                for h in holders for o in prep_objects(h, ("for",)))
+
+
+def _company_shares(tok: Token) -> bool:
+    """Shares of a named company: "for each Becor Western Inc share", "for all GenCorp Inc shares"."""
+    return tok.lemma_.lower() in ("share", "stock") and any(
+        c.dep_ in ("compound", "nsubj", "poss") and (_company(c) or c.ent_type_ == "ORG") for c in tok.children)
 
 
 def _trade_ban(tok: Token) -> bool:
@@ -793,6 +824,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         return None  # a custom, not a happening
     if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("compound", "nmod"):
         return None  # "one sheep slaughtering facility": a kind of site, not a happening
+    if tok.pos_ == "ADJ":
+        if lemma in P.CRITICAL_ADJECTIVES and tok.dep_ == "acomp" and prep_objects(tok, ("of",)) \
+                and (doer := subject(tok.head)) is not None and (
+                    (cameo.can_act(doer[0]) and doer[0].lower_ != "it") or doer[0].lemma_.lower() in P.LEGAL_DOCUMENTS):
+            return "ACCUSE", tok  # "Senator Smith was critical of Japan's trade policy": criticism
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         if lemma in P.REPORTING_VERBS:
             if lemma == "allege" and _alleged_party(tok) is not None:
@@ -814,11 +850,23 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "settle" and any(c.dep_ == "dobj" and (c.lemma_.lower() in P.LEGAL_ACTIONS or c.lemma_.lower() in P.SETTLED_DISPUTES)
                                      for c in tok.children):
             return "AGREE", tok  # "Rohm and Haas settled 22 lawsuits", "settled the dispute": an agreement reached
+        if lemma in P.FILING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in P.LEGAL_ACTIONS
+                                            and match_trigger(c) is None for c in tok.children) and _doers(tok):
+            return "ACCUSE", tok  # "the partnership filed suit against GenCorp", "has filed suit in District Court"
         if lemma in ("provide", "extend", "grant") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in P.ASSISTANCE_OBJECTS for c in tok.children) and (any(
                 cameo.can_act(o) or _company(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("to", "for")))
                 or any(c.dep_ == "dative" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS) for c in tok.children)):
             return "AID", tok  # "the governments are each providing a 110 mln dlr loan to GM Canada"
+        if lemma == "block" and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in P.BLOCKED_DECISIONS
+                                                                    or c.lower_ in P.BLOCKED_DECISIONS) for c in tok.children):
+            return "REJECT", tok  # "seeking to block a vote on the proposals", "vetoed ... to block the merger": opposition, no force
+        if lemma in P.GIVING_VERBS and any(c.dep_ == "dobj" and (c.lower_ in P.MONEY_UNITS or c.lemma_.lower() in P.MONEY_UNITS)
+                                          for c in tok.children) and any(
+                r.ent_type_ in ("GPE", "NORP") for h in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+                for r in prep_objects(h, ("to",)) + [x for x in h.children if x.dep_ == "dative" and x.pos_ == "PROPN"]) \
+                and _doer_can_act(tok) and subject(tok) is not None:
+            return "AID", tok  # "the World Bank will provide 37.1 mln dlrs to Tanzania and Rwanda": money given to a state
         if lemma == "seek" and any(c.dep_ == "dobj" and c.lemma_.lower() in P.SOUGHT_THINGS for c in tok.children) \
                 and _doer_can_act(tok) and subject(tok) is not None:
             return "REQUEST", tok  # "they have sought official support in the U.K.", "sought talks with the union"
@@ -898,6 +946,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in ("despatch", "dispatch", "send", "deploy") and any(o.lemma_.lower() in P.FORCES
                                                                     for o in dobjs) and _doer_can_act(tok):
             return "MOBILIZE", tok  # "the government despatched troops to the ports"
+        if lemma in P.POSITIONING_VERBS and any(o.lemma_.lower() in P.FORCES | P.WAR_MATERIEL for o in dobjs) \
+                and _doer_can_act(tok) and subject(tok) is not None:
+            return "MOBILIZE", tok  # "the Pentagon has moved 18 warships into the Indian Ocean"
         if lemma == "apply" and any(c.dep_ == "xcomp" and c.lemma_.lower() == "join" for c in tok.children) \
                 and _doer_can_act(tok):
             return "REQUEST", tok  # "China applied to join the GATT": an application to a body
@@ -1376,6 +1427,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("with", "to"))
                     + (prep_objects(tok.head, ("with", "to")) if tok.dep_ == "dobj" else []))):
             etype = "REQUEST"  # "filed an application with the Department of Transportation for approval"
+        if etype is None and lemma in P.COURT_FILINGS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.FILING_VERBS \
+                and any(c.lemma_.lower() == "seek" and c.dep_ in ("acl", "advcl", "xcomp", "relcl")
+                        for c in list(tok.children) + list(tok.head.children)):
+            etype = "REQUEST"  # "filed a motion in the Bankruptcy Court seeking to establish a procedure"
         if lemma in P.INQUIRY_NOUNS and etype is None and tok.dep_ != "compound" and any(
                 o.pos_ in ("PRON", "PROPN") or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS
                 or o.lemma_.lower() in P.INQUIRY_OBJECTS or o.lower_ in P.INQUIRY_OBJECTS
@@ -1534,6 +1589,11 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             and target is not None and target.pos_ == "NOUN" and _agreement_noun(target) \
             and target.lemma_.lower() not in P.NOUN_TRIGGERS:  # "the agreement was signed": the noun's own row
         return True  # "the final contract will be signed on May 15": the contract frames its signing
+    if etype == "ACCUSE" and tok.pos_ == "VERB" and target is not None and actor is not None \
+            and actor.lemma_.lower() in P.LEGAL_DOCUMENTS:
+        return True  # "the report also criticised the ministry's inspectors", "a statement by lawyers criticised the report"
+    if etype == "COOPERATE" and (_deal_verb(tok) if tok.pos_ == "VERB" else _deal_noun(tok)):
+        return True  # "its proposed acquisition of the assets of Professional Care Inc": the deal names its company
     if etype == "ASSAULT" and (actor is not None or target is not None):
         return True  # "a bomb exploded", "the attack on the convoy": violence needs no named doer
     if etype == "ASSAULT" and tok.pos_ == "NOUN" and _occurs(event_noun(tok)):
@@ -1808,7 +1868,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
                 tok.lemma_.lower() in P.ADMITTING_VERBS and not any(c.dep_ in ("dobj", "prep") for c in tok.children))):
             continue  # the trigger is a claim's cue that reports ("denied", "accused ... of saying")
         actor, target = verb_roles(tok, etype, last) if tok.pos_ == "VERB" else (
-            noun_roles(tok, etype) if tok.pos_ == "NOUN" else (None, None))
+            noun_roles(tok, etype) if tok.pos_ == "NOUN" else _adjective_roles(tok))
         if etype == "ASSAULT" and tok.lemma_.lower() in P.HARM_WORDS:
             target = _list_head(target if target is not None else victim(tok))
         if etype == "ACCUSE" and target is None and tok.lemma_.lower() == "allege":

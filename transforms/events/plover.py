@@ -494,9 +494,10 @@ ACQUIRING_VERBS: frozenset[str] = frozenset("acquire buy purchase".split())
 commerce in goods or shares (:data:`TRADE_VERBS`)."""
 
 HOLDING_NOUNS: frozenset[str] = frozenset("stake interest share shares capital control holding holdings unit "
-                                          "subsidiary division business operations assets".split())
+                                          "subsidiary division business operations assets pct percent".split())
 """What of a company is bought or sold: "took a stake in BAII Holdings", "acquired the entire share
-capital of Capital Homes", "sold its MPB unit to Bearing Acquisition" (with the company named)."""
+capital of Capital Homes", "sold its MPB unit to Bearing Acquisition", "an option to acquire 20 pct of
+America West Airlines" (with the company named)."""
 
 STAKE_VERBS: frozenset[str] = frozenset("take raise lift increase boost".split())
 """Verbs of taking or raising a stake in a named company ("has taken a stake in BAII", "lifted its
@@ -769,9 +770,11 @@ BOYCOTT_SANCTION_OBJECTS: frozenset[str] = frozenset(
 else (a parliament, an election, a debate) is a protest."""
 
 LEGAL_DOCUMENTS: frozenset[str] = frozenset(
-    "suit lawsuit complaint indictment petition letter statement resolution communique declaration".split())
+    "suit lawsuit complaint indictment petition letter statement resolution communique declaration "
+    "report memo memorandum".split())
 """Documents that speak for a party that can act: "a suit which charged NEC with infringing",
-"the letter demanded an apology", "the resolution urged both sides to withdraw"."""
+"the letter demanded an apology", "the resolution urged both sides to withdraw", "the report also
+criticised the ministry's inspectors"."""
 
 ECONOMIC_MODIFIERS: frozenset[str] = frozenset(
     "securities business banking stock bond credit loan money currency insurance brokerage trading "
@@ -1201,3 +1204,38 @@ LEVY_NOUNS: frozenset[str] = TARIFF_NOUNS | {"duty", "duties", "levy", "levies"}
 
 FORCES: frozenset[str] = ARMED_FORCES | {"police", "policeman", "marine"}
 """What is sent when sending is mobilising (MOBILIZE): "the government despatched troops to the ports"."""
+
+
+# -- events v28 -------------------------------------------------------------------------------
+
+COURT_FILINGS: frozenset[str] = frozenset("motion petition".split())
+"""What is filed asking a court or a body for a ruling (REQUEST) when the filing says what it seeks:
+"filed a motion in the Bankruptcy Court seeking to establish an orderly procedure"."""
+
+GIVING_VERBS: frozenset[str] = frozenset("provide give grant lend extend channel donate".split())
+"""Verbs of giving that are aid (AID) when a sum of money (:data:`MONEY_UNITS`) goes to a state:
+"the World Bank will provide 37.1 mln dlrs to Tanzania and Rwanda"."""
+
+MONEY_UNITS: frozenset[str] = frozenset(
+    "dlr dlrs dollar dollars yen stg sterling pound pounds mark marks franc francs lira lire crown crowns "
+    "ecu ecus guilder guilders rupee rupees peso pesos".split())
+"""Currencies a sum of money is told in (not tonnes or shares)."""
+
+CRITICAL_ADJECTIVES: frozenset[str] = frozenset("critical scathing contemptuous dismissive scornful".split())
+"""Adjectives of criticism (ACCUSE) with an ``of`` object after a copula: "the senator was critical of
+Japan's trade policy"."""
+
+POSITIONING_VERBS: frozenset[str] = frozenset("move station position mass dispatch despatch send deploy".split())
+"""Verbs that put forces or weapons in place (MOBILIZE) with them as object: "the Pentagon has moved
+18 warships into the northern Indian Ocean", "Iran has stationed missiles near the Strait"."""
+
+WAR_MATERIEL: frozenset[str] = frozenset(
+    "warship frigate destroyer battleship gunboat minesweeper cruiser submarine missile tank "
+    "artillery bomber warplane fighter-bomber".split())
+"""Weapons that are mobilised when they are moved or stationed (:data:`POSITIONING_VERBS`)."""
+
+BLOCKED_DECISIONS: frozenset[str] = frozenset(
+    "vote merger takeover acquisition deal sale bid offer plan proposal bill legislation law measure "
+    "appointment nomination move agreement accord".split())
+"""What is blocked by opposing it (REJECT), not by force (COERCE): "filed suit seeking to block a vote
+on the proposals", "moved to block the merger"."""
