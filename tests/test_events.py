@@ -2121,3 +2121,61 @@ def test_model_v28_event_types(nlp, text, trigger, etype):
 ])
 def test_model_v28_words_in_no_event_sense(nlp, text, gone):
     assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v29: litigation between named parties, a bid from a party, a merger into a company or of two
+    # companies, a company named by its kind bought, trade with a state halted, a demand made
+    # ("required that"), commitments reaffirmed, objections filed, a petition submitted to a body,
+    # work done jointly with a party, a party's demands met, praise by several doers, warnings that
+    # promise the warner's own hostile act, warnings against a policy to a party (a demand), "call
+    # on" a person (a visit), sanctions lifted (the concession, not a new sanction), a verbal clash
+    ("AVX said it is also engaged in litigation with its insurers.", "litigation", "ACCUSE"),
+    ("The company is defending itself against a bid from Ranks Hovis McDougall Plc.", "bid", "AGREE"),
+    ("The bank will pay dividends until it completes its proposed merger into Security Pacific Corp.", "merger",
+     "COOPERATE"),
+    ("Shareholders of both companies have approved the proposed merger of the two companies.", "merger", "COOPERATE"),
+    ("Industrie Buitoni Perugina Spa said it has acquired the Italian food group Vismara.", "acquired", "COOPERATE"),
+    ("All four Japanese makers of large trucks will stop exports to North Korea.", "stop", "SANCTION"),
+    ("The U.S. Department of Justice required that Baker sell off its Reed Tool Co operation.", "required",
+     "REQUEST"),
+    ("Stoltenberg and Baker reaffirmed their commitment to currency stability.", "reaffirmed", "AGREE"),
+    ("One shareholder has filed an objection to the proposed settlement.", "filed", "REJECT"),
+    ("The sweetener is being jointly developed with Tate and Lyle PLC.", "developed", "COOPERATE"),
+    ("West Germany had already taken steps to meet U.S. demands for greater stimulation of its economy.", "meet",
+     "CONCEDE"),
+    ("Stockbrokers and legislators welcomed the suspension of trading on the local market.", "welcomed", "SUPPORT"),
+    ("Iran warned it would retaliate against any attack.", "warned", "THREATEN"),
+    ("The central bank president warned the government against loosening monetary policy.", "warned", "REQUEST"),
+    ("The Japanese trade minister called on President Reagan at the White House.", "called on", "CONSULT"),
+    ("The United States lifted sanctions against Poland last month.", "lifted", "CONCEDE"),
+    ("Reagan lifted the 100 pct tariffs imposed on Japanese goods.", "lifted", "CONCEDE"),
+    ("Reagan announced the lifting of sanctions on Poland.", "lifting", "CONCEDE"),
+    ("Britain and Japan clashed today over U.K. demands for greater access to the Tokyo Stock Exchange.", "clashed",
+     "ACCUSE"),
+])
+def test_model_v29_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    ("The United States lifted sanctions against Poland last month.", "sanctions"),
+    ("Reagan announced the lifting of sanctions on Poland.", "sanctions"),
+    ("He warned of another dip to below 145 yen.", "warned"),
+    ("Three international consortia are battling for the right to buy it.", "battling"),
+    ("The loss included considerable charges for restructuring in 1986.", "charges"),
+    ("Live cattle futures posted a robust rally today on the Chicago exchange.", "rally"),
+    ("He spoke at a news conference also attended by officials from the Free Democratic Party.", "attended"),
+    ("The battle between Texaco and Pennzoil continued.", "battle"),
+])
+def test_model_v29_words_in_no_event_sense(nlp, text, gone):
+    assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+def test_model_v29_a_request_to_a_person_stays_a_request_and_troops_still_clash(nlp):
+    assert model_events(nlp, "Shultz called on Sarney to pay the debt.")["called"].event_type == "REQUEST"
+    assert model_events(nlp, "Troops clashed with rebels near the border.")["clashed"].event_type == "ASSAULT"
+    assert model_events(nlp, "The U.S. imposed sanctions on Japan.")["sanctions"].event_type == "SANCTION"

@@ -51,7 +51,7 @@ RELATIONAL_AGENTS = frozenset("counterpart colleague ally rival opponent critic 
 OFFICE_AGENTS = frozenset("spokesman spokeswoman spokesperson pope cardinal queen hijacker suspect".split())
 """People by office or role that the Phoenix agent list lacks: "a military spokesman threatened"."""
 
-MARKET_AGENTS = frozenset("banker shareholder stockholder holder creditor lender bondholder noteholder broker importer buyer "
+MARKET_AGENTS = frozenset("banker stockbroker shareholder stockholder holder creditor lender bondholder noteholder broker importer buyer "
                           "seller bidder partner partnership consortium insurer underwriter supplier".split())
 """Parties of business news that the political Phoenix agent list lacks (it has ``company``,
 ``investor``, ``exporter``): "shareholders agreed to sell", "creditors rejected the plan"."""

@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v28"
+EVENTS_VERSION = "newslake.events.v29"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -343,6 +343,10 @@ def _company_taken(tok: Token) -> bool:
     if any(o.ent_type_ == "ORG" and o.pos_ == "PROPN" and o.dep_ != "compound"
            and (doer is None or doer[0].i != o.i) for o in objs):
         return True
+    if any(o.pos_ == "PROPN" and o.dep_ != "compound" and any(
+            c.dep_ == "compound" and c.lemma_.lower() in P.COMPANY_NOUNS | {"group", "concern"} for c in o.children)
+           for o in objs):
+        return True  # "has acquired the Italian food group Vismara": a company named by its kind
     if any(o.pos_ == "PROPN" and o.dep_ != "compound" for o in objs) and any(
             _company(f) for f in prep_objects(tok, ("from",))):
         return True  # "BHP acquired Utah from General Electric Co": a company bought from another
@@ -412,7 +416,10 @@ def _deal_noun(noun: Token) -> bool:
             _company(o) for o in prep_objects(noun, ("by",))) or any(  # "since its acquisition by Southwest Airlines"
             c.dep_ == "compound" and _company(c) for c in noun.children))  # "the recent Forstmann-Leff Associates acquisition"
     if lemma == "merger":
-        return bool(parties) or any(_company(o) and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in o.children)
+        return bool(parties) or any(_company(o) for o in prep_objects(noun, ("into",)) + (
+            prep_objects(noun.head, ("into",)) if noun.dep_ == "dobj" else [])) or any(
+            o.lemma_.lower() in P.COMPANY_NOUNS and o.tag_ == "NNS" and any(c.lower_ in ("two", "three", "both") for c in o.children)
+            for o in prep_objects(noun, ("of",))) or any(_company(o) and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in o.children)
                                     for o in prep_objects(noun, ("of",)))  # "the proposed merger of Security Pacific and Rainier"
     if lemma == "sale":
         return any(_holding(o) and o.lower_ not in ("share", "shares") and (
@@ -440,6 +447,84 @@ def _company_deal(tok: Token) -> bool:
             or (_holding(o) and (
                 _names_company(o, ("in", "of")) or any(_company(c) for c in o.children if c.dep_ == "compound")))
             for o in objs)
+    return False
+
+
+def _eased_measure(noun: Token) -> bool:
+    """A sanction or trade measure told as lifted or eased (:data:`P.RESTRICTION_NOUNS`), as
+    object of an easing verb or noun: "lifted the 100 pct tariffs", "the lifting of sanctions"."""
+    return noun.lemma_.lower() in P.RESTRICTION_NOUNS | P.ENDED_MEASURES or noun.lower_ in P.RESTRICTION_NOUNS
+
+
+def _under_easing(noun: Token) -> bool:
+    """The measure noun is what an easing verb or noun yields ("lifted sanctions against Poland",
+    "the lifting of sanctions on Poland"): the happening is the concession, not a sanction."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        return head.lemma_.lower() in P.EASING_ACTS | {"end"}
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in P.EASING_NOUNS
+
+
+def _phrase_party_ok(tok: Token) -> bool:
+    """A party named in a phrase strongly enough to frame a happening: a name (person, organisation,
+    state, group), a company, or a party the agent dictionary knows ("its insurers", "the two sides"),
+    not one of its heads that name things (:data:`plover.THING_AGENTS`: "offered with the vehicles")."""
+    return tok.ent_type_ in ACTOR_LABELS or _company(tok) or (
+        cameo.can_act(tok) and tok.lemma_.lower() not in P.THING_AGENTS and tok.lower_ not in P.THING_AGENTS) or (
+        tok.lemma_.lower() in P.COMPANY_NOUNS and tok.tag_ == "NNS")  # "litigation between the two companies"
+
+
+def _phrase_party(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
+    """A party a noun trigger names only in a phrase: the ``from`` party of an offer or aid is its
+    actor ("a bid from Ranks Hovis McDougall"), a ``with``/``between`` party its target ("litigation
+    with its insurers"); (None, None) when there is none."""
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ not in ("with", "between", "from"):
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and _phrase_party_ok(o):
+                if p.lower_ == "from":
+                    return (o, None) if etype in ("AGREE", "AID", "SUPPORT") else (None, None)
+                return None, o
+    return None, None
+
+
+def _call_on_person(tok: Token) -> Token | None:
+    """The ``on`` of "called on <a person>" told as a visit: a named person called on, and nothing
+    asked of him (no infinitive, clause, ``for`` or ``to`` phrase): "called on President Reagan at
+    the White House" (not "called on Reagan to veto the bill", "called on Japan for restraint")."""
+    on = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "on" and c.i == tok.i + 1), None)
+    if on is None or not any(o.dep_ == "pobj" and o.ent_type_ == "PERSON" for o in on.children):
+        return None
+    if any(c.dep_ in ("xcomp", "ccomp", "advcl", "dobj") or (c.dep_ == "prep" and c.lower_ in ("for", "to"))
+           for c in tok.children):
+        return None
+    return on
+
+
+def _hostile_noun(tok: Token) -> bool:
+    """A noun of a hostile act (an attack, a sanction, an arrest, a strike, retaliation): what a
+    warning of it threatens ("warned of retaliation"), unlike an outcome ("warned of another dip")."""
+    lemma = tok.lemma_.lower()
+    return P.NOUN_TRIGGERS.get(lemma) in P.HOSTILE_TYPES | {"MOBILIZE"} or lemma in P.RETALIATION_NOUNS \
+        or lemma in ("war", "action", "measure", "measures", "consequence", "consequences", "step", "steps")
+
+
+def _own_hostile_act(tok: Token) -> bool:
+    """A warning whose clause promises the warner's own hostile act: "Iran warned it would
+    retaliate", "the union warned that it would strike" (the clause's subject is the warner or a
+    pronoun for it, its verb a hostile act, told as future)."""
+    doer = subject(tok)
+    if doer is None or doer[1]:
+        return False
+    for clause in tok.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in P.HOSTILE_ACTS | {"retaliate", "attack", "strike"}:
+            continue
+        own = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if own is not None and (own.pos_ == "PRON" and own.lower_ in ("it", "we", "they", "he", "she")
+                                or own.lower_ == doer[0].lower_) \
+                and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in clause.children):
+            return True
     return False
 
 
@@ -535,7 +620,9 @@ def _offer_to_buy(tok: Token) -> bool:
 def _mandative(tok: Token) -> bool:
     """A ``that`` clause in the mandative subjunctive, what someone insists be done: "insisted that
     Japan open its markets" (a bare verb with its own subject, or "should")."""
-    return any(c.dep_ == "ccomp" and c.tag_ == "VB" and any(s.dep_ == "nsubj" and s.lower_ != "it" for s in c.children)
+    return any(c.dep_ == "ccomp" and (c.tag_ == "VB" or (c.tag_ == "VBP" and any(  # "required that Baker sell off"
+                   s.dep_ == "nsubj" and s.tag_ in ("NN", "NNP") for s in c.children)))
+               and any(s.dep_ == "nsubj" and s.lower_ != "it" for s in c.children)
                and all(a.lower_ == "should" for a in c.children if a.dep_ == "aux") for c in tok.children)
 
 
@@ -605,7 +692,7 @@ def _doer_can_act(tok: Token) -> bool:
     act: "the attack shocked Paris", "surrounded by rumors", "the war threatening the Gulf"."""
     doers = _doers(tok)  # "the mentality which led to theft": the antecedent does it
     return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) or d.lemma_.lower() in P.LEGAL_DOCUMENTS
-                            for d in doers)  # "it urged": unknown, kept; "a suit which charged NEC"
+                            for d in doers + [c for d in doers if d.tag_ == "NNS" for c in d.conjuncts])  # "stockbrokers and legislators"  # "it urged": unknown, kept; "a suit which charged NEC"
 
 
 def _press_meeting(tok: Token) -> bool:
@@ -858,6 +945,41 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 cameo.can_act(o) or _company(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("to", "for")))
                 or any(c.dep_ == "dative" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS) for c in tok.children)):
             return "AID", tok  # "the governments are each providing a 110 mln dlr loan to GM Canada"
+        direct = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in P.HALTING_VERBS and any(o.lemma_.lower() in P.TRADE_FLOWS for o in direct) and any(
+                r.ent_type_ in ("GPE", "NORP") for o in direct for r in prep_objects(o, ("to", "from")) + prep_objects(tok, ("to", "from"))) \
+                and subject(tok) is not None:
+            return "SANCTION", tok  # "Japanese truck makers will stop exports to North Korea": trade with a state cut off
+        if lemma == "require" and _mandative(tok) and _doer_can_act(tok) and subject(tok) is not None:
+            return "REQUEST", tok  # "the Justice Department required that Baker sell off its Reed Tool operation"
+        if lemma in ("reaffirm", "renew", "reiterate") and any(o.lemma_.lower() in P.PLEDGE_NOUNS and not any(
+                c.dep_ == "poss" and c.lower_ in ("its", "his", "her", "their", "our")
+                for t in prep_objects(o, ("to",)) for c in t.children) for o in direct) \
+                and _doer_can_act(tok):
+            return "AGREE", tok  # "Stoltenberg and Baker reaffirmed their commitment to currency stability"
+        if lemma in P.FILING_VERBS | {"lodge", "raise", "voice"} and any(o.lemma_.lower() in ("objection", "objections")
+                                                                      for o in direct) and _doers(tok):
+            return "REJECT", tok  # "one shareholder has filed an objection to the proposed settlement"
+        if lemma in ("submit", "present") and any(o.lemma_.lower() in P.APPLICATION_NOUNS for o in
+                                                  [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]) \
+                and any(cameo.can_act(b) or b.ent_type_ in ("ORG", "GPE") for b in prep_objects(tok, ("to",))):
+            return "REQUEST", tok  # "its petition was submitted to the FDA last month"
+        if any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in tok.children) and any(
+                _company(o) or cameo.can_act(o) for o in prep_objects(tok, ("with",))):
+            return "COOPERATE", tok  # "the sweetener is being jointly developed with Tate and Lyle"
+        if lemma in ("meet", "satisfy") and any(o.lemma_.lower() in ("demand", "demands", "request", "requests", "condition",
+                                                                      "conditions") for o in direct) and any(
+                c.dep_ in ("poss", "compound") and c.pos_ != "PRON" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS)
+                for o in direct for c in o.children):
+            return "CONCEDE", tok  # "taken steps to meet U.S. demands for greater stimulation": yielding to a party
+        if lemma == "attend" and any(n.lemma_.lower() == "conference" and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in ("news", "press") for c in n.children)
+                for n in direct + ([tok.head] if tok.dep_ in ("acl", "relcl") else []) + (
+                    [t for t in tok.doc[max(tok.i - 2, 0):tok.i]] if not any(c.dep_ == "nsubjpass" for c in tok.children)
+                    and any(c.dep_ == "agent" for c in tok.children) else [])):  # "at a news conference also attended by"
+            return None  # "a news conference also attended by officials": a briefing, no talks between parties
+        if lemma == "call" and (visit := _call_on_person(tok)) is not None:
+            return "CONSULT", visit  # "the trade minister called on President Reagan at the White House": a visit
         if lemma == "block" and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in P.BLOCKED_DECISIONS
                                                                     or c.lower_ in P.BLOCKED_DECISIONS) for c in tok.children):
             return "REJECT", tok  # "seeking to block a vote on the proposals", "vetoed ... to block the merger": opposition, no force
@@ -916,6 +1038,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "THREATEN", tok  # "unless the dispute was settled he would withdraw the subsidy"
         if lemma in ("end", "lift") and any(o.lemma_.lower() in P.ENDED_MEASURES for o in dobjs) and _doer_can_act(tok):
             return "CONCEDE", tok  # "they would end the lockout as of tomorrow"
+        if lemma in P.EASING_ACTS and any(_eased_measure(o) for o in dobjs) and _doer_can_act(tok) \
+                and subject(tok) is not None:
+            return "CONCEDE", tok  # "Reagan lifted the 100 pct tariffs imposed on Japanese goods": a measure yielded
         if lemma in ("receive", "obtain", "get") and any(
                 t.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in dobjs for t in o.subtree) and any(
                 cameo.can_act(f) or f.ent_type_ in ACTOR_LABELS
@@ -1056,6 +1181,17 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 o.lemma_.lower() in P.PROSPECT_NOUNS or (cameo.can_act(o) and o.pos_ != "PRON") for o in ruled)
                 or any(c.dep_ in ("xcomp", "pcomp", "ccomp") for c in tok.children)):
             return None  # "could not rule out the possibility", "had not ruled out any suspects": no refusal
+        if lemma == "warn" and etype == "THREATEN" and _own_hostile_act(tok):
+            return "THREATEN", tok  # "Iran warned it would retaliate against any attack": its own hostile act promised
+        if lemma == "warn" and etype == "THREATEN" and not any(
+                c.dep_ in ("dobj", "dative") and cameo.can_act(c) for c in tok.children) and any(
+                not _hostile_noun(o) and not cameo.can_act(o) for o in prep_objects(tok, ("of", "about"))):
+            return None  # "he warned of another dip to below 145 yen": a forecast, no threat to a party
+        if lemma == "warn" and etype == "THREATEN" and any(
+                c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON" for c in tok.children) and any(
+                not cameo.can_act(o) and not _hostile_noun(o) for p in tok.children if p.dep_ == "prep"
+                and p.lower_ == "against" for o in p.children if o.dep_ in ("pobj", "pcomp")):
+            return "REQUEST", tok  # "warned the government against loosening monetary policy": urging it not to
         if lemma == "warn" and etype == "THREATEN" and prep_objects(tok, ("against",)) and not any(
                 cameo.can_act(o) for o in prep_objects(tok, ("against",))) and not any(
                 c.dep_ in ("dobj", "dative") and cameo.can_act(c) for c in tok.children):
@@ -1072,6 +1208,13 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 for o in ruled + prep_objects(tok, ("with",))) and not any(
                 o.ent_type_ in ("GPE", "NORP") for o in ruled):
             return None  # "assisted North in shredding documents", "assisted by company staff": help, no aid
+        if etype == "ASSAULT" and lemma == "clash" and any(
+                o.lemma_.lower() in P.DISPUTE_TOPICS or o.lower_ in P.DISPUTE_TOPICS
+                or P.NOUN_TRIGGERS.get(o.lemma_.lower()) in P.VERBAL_TYPES for o in prep_objects(tok, ("over", "on"))):
+            return "ACCUSE", tok  # "Britain and Japan clashed today over U.K. demands for access": a row, no fighting
+        if lemma in ("battle", "fight", "compete", "vie") and any(
+                o.lemma_.lower() in P.CONTESTED_PRIZES or _company(o) for o in prep_objects(tok, ("for",))):
+            return None  # "three consortia are battling for the right to buy it": rival bidders, no violence
         doer = subject(tok)
         if etype == "PROTEST" and doer is not None and (doer[0].lower_ in P.MARKET_WORDS or _market_modified(doer[0])):
             return None  # "if stock exchange rallies start to waver": prices, not protesters
@@ -1410,6 +1553,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             # "formed an equally-owned joint venture", "the sale of its MPB unit to Bearing Acquisition"
         if etype is None and lemma in P.LEGAL_ACTIONS and tok.dep_ != "compound" and (
                 any(c.dep_ in ("compound", "amod") and c.lower_ in P.LAWSUIT_MODIFIERS for c in tok.children)
+                or any(cameo.can_act(o) or _company(o) for o in prep_objects(tok, ("with", "between")))
+                or (lemma == "litigation" and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children))
                 or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in P.FILING_VERBS | {"seek"}
                        and (any(a.dep_ == "agent" for a in c.children) or c.lemma_.lower() == "seek"
                             or any(o.pos_ == "PRON" or cameo.can_act(o) for o in prep_objects(c, ("against",))))
@@ -1445,12 +1590,15 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 c.dep_ in ("acl", "relcl") and infinitive(c) for c in tok.children) and (
                 any(c.dep_ in ("compound", "amod") and c.lower_ in P.TAKEOVER_MODIFIERS for c in tok.children)
                 or any(c.dep_ == "poss" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS) for c in tok.children)
-                or any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("for", "by")))):
-            etype = "AGREE"  # "Harcourt's 50 dlr a share bid", "a takeover bid for Borg-Warner": an offer to a
+                or any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS or _company_shares(o)
+                       for o in prep_objects(tok, ("for", "by") if tok.tag_ == "NNS" else ("for", "by", "from")))):
+            etype = "AGREE"  # "Harcourt's 50 dlr a share bid", "a takeover bid for Borg-Warner", "a bid from RHM": an offer to a
             # party (not "a bid to join the EC", an attempt, nor "38 ov Jly bid", a price)
         if lemma in ("offensive", "counteroffensive", "counter-offensive") and any(
                 c.dep_ in ("compound", "amod") and c.lower_ in P.CIVIL_OFFENSIVES for c in tok.children):
             return None  # "the reform offensive", "a charm offensive": a campaign, not an attack
+        if etype == "SANCTION" and _eased_measure(tok) and _under_easing(tok):
+            return None  # "lifted sanctions against Poland", "the lifting of sanctions": the concession is the event
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
         if tok.dep_ == "appos" and P.NOUN_TRIGGERS.get(lemma) in ("COOPERATE", "AGREE") and any(
@@ -1491,6 +1639,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 o.lower_ in P.MARKET_WORDS or o.lemma_.lower() in P.MARKET_WORDS or (o.lower_ == "street" and any(
                     c.lower_ == "wall" for c in o.children)) for o in prep_objects(tok, ("on", "in")))):
             return None  # "stock exchange rallies", "the bond market rally": prices, not protesters
+        if etype == "PROTEST" and tok.dep_ == "dobj" and (held := subject(tok.head)) is not None and (
+                held[0].lower_ in P.MARKET_WORDS or held[0].lemma_.lower() in P.MARKET_WORDS or _market_modified(held[0])):
+            return None  # "live cattle futures posted a robust rally": prices, not protesters
         if etype == "AGREE" and (_agreement_as_topic(tok) or (_agreement_noun(tok) and _agreement_as_document(tok))):
             return None  # "the terms of the accord", "negotiating a trade agreement", "talks on an agreement"
         if lemma == "boycott" and not any(
@@ -1527,6 +1678,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 or any(c.dep_ in ("poss", "acl", "relcl") for c in tok.children)
                 or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.CHARGE_GOVERNORS)):
             return None  # "LIFO inventory charges", "one-time charges": a cost, not an accusation
+        if lemma == "charge" and (any(
+                o.lemma_.lower() in P.ACCOUNTING_ITEMS or o.lower_ in P.ACCOUNTING_ITEMS
+                for o in prep_objects(tok, ("for", "from", "on", "against")))
+                or any(c.dep_ in ("amod", "compound") and c.lower_ in P.ACCOUNTING_ITEMS for c in tok.children)):
+            return None  # "considerable charges for restructuring", "a special writedown charge": accounting
         if etype == "ASSAULT" and lemma in ("battle", "fight", "war", "struggle") and any(
                 c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
                 and P.VERB_TRIGGERS.get(c.lemma_.lower()) != "ASSAULT" for c in tok.children):
@@ -1589,6 +1745,13 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             and target is not None and target.pos_ == "NOUN" and _agreement_noun(target) \
             and target.lemma_.lower() not in P.NOUN_TRIGGERS:  # "the agreement was signed": the noun's own row
         return True  # "the final contract will be signed on May 15": the contract frames its signing
+    if etype not in VIOLENT_TYPES and any(_phrase_party_ok(o) for o in prep_objects(tok, ("with", "between") if tok.pos_ == "VERB"
+                                                                  else ("with", "between", "from"))):
+        return True  # "jointly developed with Tate and Lyle", "litigation with its insurers", "a bid from RHM": a party named
+    if etype == "CONCEDE" and tok.pos_ == "VERB" and any(
+            c.dep_ in ("poss", "compound") and c.pos_ != "PRON" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS)
+            for o in tok.children if o.dep_ == "dobj" for c in o.children):
+        return True  # "taken steps to meet U.S. demands": whose demands are met
     if etype == "ACCUSE" and tok.pos_ == "VERB" and target is not None and actor is not None \
             and actor.lemma_.lower() in P.LEGAL_DOCUMENTS:
         return True  # "the report also criticised the ministry's inspectors", "a statement by lawyers criticised the report"
@@ -1873,6 +2036,11 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
             target = _list_head(target if target is not None else victim(tok))
         if etype == "ACCUSE" and target is None and tok.lemma_.lower() == "allege":
             target = _alleged_party(tok)
+        if tok.pos_ == "NOUN" and actor is None and target is None and etype not in VIOLENT_TYPES:
+            actor, target = _phrase_party(tok, etype)  # "litigation with its insurers", "a bid from RHM"
+        if etype == "CONCEDE" and target is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in P.EASING_NOUNS:
+            target = next((p for m in prep_objects(tok, ("of",)) if _eased_measure(m)
+                           for p in prep_objects(m, ("on", "against")) if cameo.can_act(p)), None)  # "the lifting of sanctions on Poland"
         if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)) \
                 and not cameo.can_act(actor):  # not "hundreds of farmers"
             continue  # "gave the party the support of 42 pct of voters": a share, not a stance

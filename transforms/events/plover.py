@@ -1239,3 +1239,32 @@ BLOCKED_DECISIONS: frozenset[str] = frozenset(
     "appointment nomination move agreement accord".split())
 """What is blocked by opposing it (REJECT), not by force (COERCE): "filed suit seeking to block a vote
 on the proposals", "moved to block the merger"."""
+
+DISPUTE_TOPICS: frozenset[str] = frozenset(
+    "demand demands trade policy policies issue issues access plan proposal proposals price prices budget "
+    "tariff tariffs quota quotas subsidy subsidies rights reform reforms tax taxes rate rates deficit surplus "
+    "market markets agenda wording text terms".split())
+"""What parties clash over in words (ACCUSE, not ASSAULT): "Britain and Japan clashed today over U.K.
+demands for greater access to the Tokyo Stock Exchange"."""
+
+CONTESTED_PRIZES: frozenset[str] = frozenset("right rights control contract company stake bid business market share".split())
+"""What rival bidders battle for, no violence: "three consortia are battling for the right to buy it"."""
+
+ACCOUNTING_ITEMS: frozenset[str] = frozenset(
+    "restructuring reorganization reorganisation writedown write-down writeoff write-off depreciation "
+    "amortization amortisation closure closures provision provisions special one-time nonrecurring "
+    "non-recurring extraordinary pretax pre-tax after-tax tax accounting interest".split())
+"""What makes a charge an accounting item, no accusation: "considerable charges for restructuring",
+"a special charge", "a one-time writedown charge"."""
+
+TRADE_FLOWS: frozenset[str] = frozenset("export exports import imports shipment shipments sale sales delivery deliveries "
+                                        "supply supplies trade".split())
+"""Trade that is halted (:data:`HALTING_VERBS`) with a named state (SANCTION): "will stop exports to
+North Korea"."""
+
+PLEDGE_NOUNS: frozenset[str] = frozenset("commitment pledge promise undertaking".split())
+"""What is reaffirmed or renewed as a promise (AGREE): "reaffirmed their commitment to currency stability"."""
+
+THING_AGENTS: frozenset[str] = frozenset("vehicle vehicles business businesses".split())
+"""Heads of the Phoenix agent dictionary that name things when they stand alone in a ``with`` or
+``from`` phrase, no party: "the only option to be offered with the vehicles"."""
