@@ -95,7 +95,7 @@ class Args:
             return NO_ARG
         if tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WDT", "WP$"):
             tok = self.antecedent(tok)
-        if tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" and partitive(tok) is None:  # "all of those injured": the partitive phrase
             eid = self.resolve_pronoun(tok) if tok.lower_ in PERSON_PRONOUNS else None
             return tok.text, tok.idx, tok.idx + len(tok), eid
         span = self.named(tok)
@@ -106,8 +106,21 @@ class Args:
             chunk = self.chunk_of.get(tok.i, self.doc[tok.i: tok.i + 1])
             while len(chunk) > 1 and chunk[0].pos_ == "DET":
                 chunk = chunk[1:]
-            return chunk.text, chunk.start_char, chunk.end_char, self.entity_id(tok.idx, tok.idx + len(tok))
-        return span.text, span.start_char, span.end_char, self.entity_id(span.start_char, span.end_char)
+            return self._with_partitive(tok, chunk, self.entity_id(tok.idx, tok.idx + len(tok)))
+        return self._with_partitive(tok, span, self.entity_id(span.start_char, span.end_char))
+
+    def _with_partitive(self, tok: Token, span: Span, eid: str | None) -> Arg:
+        """``span`` widened to the partitive phrase it is part of: "All six of the members", "two of
+        the Americans" (the head is a number or a quantity word and the ``of`` object its whole)."""
+        whole = partitive(tok)
+        if whole is not None:
+            first, obj = whole
+            tail = self.named(obj) or self.chunk_of.get(obj.i, self.doc[obj.i: obj.i + 1])
+            start, end = min(span.start, first.i), max(span.end, tail.end)
+            while end - start > 1 and self.doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            span = self.doc[start:end]
+        return span.text, span.start_char, span.end_char, eid
 
     def date_span(self, tok: Token) -> Span | None:
         if tok.ent_type_ == "DATE":
@@ -136,6 +149,30 @@ class Args:
                     out.append(c)
                     todo.append(c)
         return out
+
+
+def _quantity_head(tok: Token) -> bool:
+    return tok.pos_ in ("NUM", "NOUN", "PRON", "DET", "ADJ") and (
+        tok.like_num or tok.lemma_.lower() in cameo.PARTITIVE_HEADS or tok.lower_ in cameo.PARTITIVE_HEADS)
+
+
+def partitive(tok: Token) -> tuple[Token, Token] | None:
+    """First and last token of the partitive phrase ``tok`` heads or ends: <six> or <members> in
+    "All six of the members", <one> or <them> in "one of them" (its quantifier's own determiner,
+    "All", comes along); None when ``tok`` is in none."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep" \
+            and tok.head.head.i < tok.i and _quantity_head(tok.head.head):
+        quant, obj = tok.head.head, tok
+    elif _quantity_head(tok):
+        objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" and p.i > tok.i
+                for o in p.children if o.dep_ == "pobj"]
+        if not objs:
+            return None
+        quant, obj = tok, objs[0]
+    else:
+        return None
+    first = min([quant.i] + [c.i for c in quant.lefts if c.dep_ in ("det", "predet", "quantmod", "advmod", "nummod", "amod")])
+    return quant.doc[first], obj
 
 
 # -- participants ---------------------------------------------------------------------------
