@@ -107,6 +107,12 @@ STREET_NOUNS = frozenset("street road avenue boulevard highway square bridge".sp
 """Places one is ``on``: "wounding 13 people on a busy pedestrian street"."""
 
 
+SITE_NOUNS = frozenset("area village market bazaar mosque church temple school hospital checkpoint camp "
+                       "compound neighbourhood neighborhood".split())
+"""Common nouns for a site a violent happening takes place in when no name is given: "a blast near
+a market", "killed in a village" (with :data:`PLACE_HEADS`: "in the same province")."""
+
+
 def violent_place(tok: Token, args: Args) -> Token | None:
     """Where a violent happening took place when no place entity says it: a proper name after
     ``in``/``near`` ("IS attacks in Badia al-Sukhnah": the small model tags many Syrian and Afghan
@@ -116,6 +122,8 @@ def violent_place(tok: Token, args: Args) -> Token | None:
             return t
         if t.head.lower_ == "on" and t.lemma_.lower() in STREET_NOUNS:
             return _named_place(t, args) or t
+        if t.head.lower_ in SITE_PREPS and t.pos_ == "NOUN" and t.lemma_.lower() in PLACE_HEADS | SITE_NOUNS:
+            return _named_place(t, args) or t  # "killed in the same province", "a blast near a market"
         return None
     hit = find(scope(tok), SITE_PREPS | {"on"}, pick)
     return hit  # type: ignore[return-value]
@@ -133,7 +141,23 @@ def place_span(place: Token | None, args: Args):
     if head is not place and head.lemma_.lower() in PLACE_HEADS and head.idx >= end:
         end = head.idx + len(head)
         text = place.doc.text[start:end]
+    last = _last_listed_place(place, args)
+    if last is not None:  # "in Homs and Hama": the place is the whole list
+        end = max(end, args.span(last)[2] or end)
+        text = place.doc.text[start:end]
     return text, start, end, eid
+
+
+def _last_listed_place(place: Token, args: Args) -> Token | None:
+    """The last of the places coordinated with ``place`` ("Homs, Idlib and Hama" -> Hama), when
+    every one of them is a place (a name the model tagged a place, or any proper name)."""
+    last, cur = None, place
+    for _ in range(6):
+        nxt = [c for c in cur.children if c.dep_ == "conj" and c.i > cur.i]
+        if not nxt or not (args.is_place(nxt[0]) or nxt[0].pos_ == "PROPN"):
+            break
+        last = cur = nxt[0]
+    return last
 
 
 def _date_on(heads: list[Token], args: Args) -> Span | None:
