@@ -26,6 +26,8 @@ PERSON_PRONOUNS = frozenset("he him his she her".split())
 RELATIVE_PRONOUNS = frozenset("who whom which that".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 NOMINAL = ("NOUN", "PROPN")
+MAX_LISTED = 9
+"""Most nouns taken from a list coordinated with an argument: a list of ten names is ten participants."""
 
 Arg = tuple[str, int, int, "str | None"]  # text, start_char, end_char, entity_id
 NO_ARG: tuple[None, None, None, None] = (None, None, None, None)
@@ -138,7 +140,7 @@ class Args:
             return []
         own = self.named(tok)
         out, todo = [], [tok]
-        while todo and len(out) < 4:
+        while todo and len(out) < MAX_LISTED:
             cur = todo.pop(0)
             for c in cur.children:
                 listed = c.dep_ == "appos" and c.pos_ == "NOUN" and any(g.dep_ == "conj" for g in c.children) and any(
