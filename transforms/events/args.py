@@ -291,6 +291,8 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
     agent = prep_objects(verb, ("by",))
     if agent and (children(verb, "agent") or is_passive(verb)):
         actor = agent[0]
+    if actor is None and target is not None and (passive or children(verb, "auxpass")):
+        actor = _shared_agent(verb)  # "was shot and killed by a gunman": the gunman shot him too
     if actor is None and target is not None and etype == "ASSAULT":
         actor = _cause_owner(verb)  # "soldiers were killed in IS attacks": the attack's doer
     if target is None:
@@ -335,6 +337,16 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         asked = [o for o in prep_objects(verb, ("from",)) + prep_objects(target, ("from",)) if cameo.can_act(o)]
         target = asked[0] if asked else target  # "demanded three bln dlrs from Acme": the party asked
     return actor, target
+
+
+def _shared_agent(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive participle coordinated after ``verb`` with no subject of its
+    own: "was shot and killed by a gunman", "were beaten and robbed by the guards" -> the agent
+    does both."""
+    for c in children(verb, "conj"):
+        if c.tag_ == "VBN" and c.i > verb.i and not children(c, *SUBJ) and children(c, "agent"):
+            return next(iter(prep_objects(c, ("by",))), None)
+    return None
 
 
 def _cause_owner(verb: Token) -> Token | None:
@@ -451,6 +463,7 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
             and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))  # "talks on quotas": a topic
             and (actor is None or o.i != actor.i)]
     dative = children(light, "dative") if light is not None else []
+    dative = [next((o for o in children(d, "pobj")), d) if d.pos_ == "ADP" else d for d in dative]  # "sent it to the police"
     if dative and (target is None or not cameo.can_act(target)):  # "gave Japan a warning of sanctions"
         target = dative[0]
     target = target or (objs[0] if objs else None)
