@@ -108,7 +108,8 @@ STREET_NOUNS = frozenset("street road avenue boulevard highway square bridge".sp
 
 
 SITE_NOUNS = frozenset("area village market bazaar mosque church temple school hospital checkpoint camp "
-                       "compound neighbourhood neighborhood".split())
+                       "compound neighbourhood neighborhood base station hotel restaurant embassy stadium "
+                       "airport bakery cafe shop".split())
 """Common nouns for a site a violent happening takes place in when no name is given: "a blast near
 a market", "killed in a village" (with :data:`PLACE_HEADS`: "in the same province")."""
 
@@ -122,10 +123,11 @@ def violent_place(tok: Token, args: Args) -> Token | None:
             return t
         if t.head.lower_ == "on" and t.lemma_.lower() in STREET_NOUNS:
             return _named_place(t, args) or t
-        if t.head.lower_ in SITE_PREPS and t.pos_ == "NOUN" and t.lemma_.lower() in PLACE_HEADS | SITE_NOUNS:
-            return _named_place(t, args) or t  # "killed in the same province", "a blast near a market"
+        if t.head.lower_ in SITE_PREPS | {"at"} and t.pos_ == "NOUN" and t.lemma_.lower() in PLACE_HEADS | SITE_NOUNS:
+            return _named_place(t, args) or t  # "killed in the same province", "a blast at a checkpoint"
         return None
-    hit = find(scope(tok), SITE_PREPS | {"on"}, pick)
+    heads = scope(tok) + ([tok.head] if tok.dep_ == "advcl" and tok.tag_ == "VBG" else [])  # "blew himself up at
+    hit = find(heads, SITE_PREPS | {"on", "at"}, pick)  # a checkpoint, killing five": where the act that killed was
     return hit  # type: ignore[return-value]
 
 
@@ -141,11 +143,50 @@ def place_span(place: Token | None, args: Args):
     if head is not place and head.lemma_.lower() in PLACE_HEADS and head.idx >= end:
         end = head.idx + len(head)
         text = place.doc.text[start:end]
+    site = _outer_site(place)
+    if site is not None:  # "a hotel in Mogadishu", "a busy street in the city of Lyon": the site named
+        first = args.chunk_of.get(site.i, place.doc[site.i: site.i + 1])
+        while len(first) > 1 and first[0].pos_ == "DET":
+            first = first[1:]
+        start = min(start, first.start_char)
+        text = place.doc.text[start:end]
+    named = _site_named(place, args)
+    if named is not None:
+        end = max(end, place_span(named, args)[2] or end)
+        text = place.doc.text[start:end]
     last = _last_listed_place(place, args)
     if last is not None:  # "in Homs and Hama": the place is the whole list
         end = max(end, args.span(last)[2] or end)
         text = place.doc.text[start:end]
     return text, start, end, eid
+
+
+def _outer_site(place: Token) -> Token | None:
+    """The site noun a place name locates: <hotel> for Mogadishu in "outside a hotel in Mogadishu",
+    <street> for Lyon in "on a busy street in the city of Lyon" (a site noun, of :data:`SITE_NOUNS`,
+    :data:`STREET_NOUNS` or :data:`PLACE_HEADS`, before the name, its ``in``/``near`` phrase)."""
+    cur = place
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in PLACE_HEADS:
+        cur = cur.head.head  # "the city of Lyon"
+    while cur.dep_ == "compound" and cur.head.i > cur.i and cur.head.lemma_.lower() in PLACE_HEADS:
+        cur = cur.head  # "Kandahar province"
+    prep = cur.head
+    if cur.dep_ == "pobj" and prep.lower_ in ("in", "near", "outside") and prep.head.pos_ == "NOUN" \
+            and prep.head.i < cur.i and prep.head.lemma_.lower() in SITE_NOUNS | STREET_NOUNS | PLACE_HEADS \
+            and prep.head.dep_ == "pobj":  # a site told as where ("outside a hotel in X"), not one hit ("shelled a town in X")
+        return prep.head
+    return None
+
+
+def _site_named(site: Token, args: Args) -> Token | None:
+    """The place name a site noun is located by: Lyon for "a busy street in the city of Lyon"."""
+    if site.pos_ != "NOUN" or site.lemma_.lower() not in SITE_NOUNS | STREET_NOUNS | PLACE_HEADS:
+        return None
+    for o in prep_objects(site, ("in", "near", "outside")):
+        named = _named_place(o, args)
+        if named is not None and getattr(_outer_site(named), "i", None) == site.i:
+            return named
+    return None
 
 
 def _last_listed_place(place: Token, args: Args) -> Token | None:
