@@ -2077,3 +2077,51 @@ def test_model_v27_a_central_banks_tender_is_no_agreement(nlp):
     text = ("The Dutch central bank said it has accepted bids totalling 6.5 billion guilders at tender for new "
             "eleven-day special advances.")
     assert "accepted" not in model_events(nlp, text)
+
+
+# -- events v28-wiki: argument spans and places of violent happenings ---------------------------------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, target", [
+    # a partitive phrase is the participant, not its number or its of-object alone
+    ("All six of the guards killed were from Chile.", "killed", "All six of the guards"),
+    ("Police arrested one of them on Monday.", "arrested", "one of them"),
+    ("Gunmen killed dozens of villagers near the border.", "killed", "dozens of villagers"),
+    # the recipient of a stance noun's "to" is the party, not the preposition
+    ("The union issued a warning to the company.", "warning", "company"),
+])
+def test_model_v28_wiki_argument_spans(nlp, text, trigger, target):
+    assert model_events(nlp, text)[trigger].target_text == target
+
+
+@pytest.mark.model
+def test_model_v28_wiki_passive_agent_shared_by_coordinated_participles(nlp):
+    ev = model_events(nlp, "A police officer was shot and killed by a gunman.")
+    assert ev["shot"].actor_text == "gunman" and ev["killed"].actor_text == "gunman"
+
+
+@pytest.mark.model
+def test_model_v28_wiki_a_long_list_of_participants_gives_a_row_each(nlp):
+    text = ("On Monday, Juan Perez, Pedro Gomez, Luis Ortega, Carlos Ruiz, Ana Lopez, Maria Diaz and Jose Blanco "
+            "were all indicted.")
+    targets = {e.target_text for e in run(nlp(text)) if e.trigger == "indicted"}
+    assert {"Juan Perez", "Maria Diaz", "Jose Blanco"} <= targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, place", [
+    # a site told with a common noun when no name is given; the site a name locates; a list of places
+    ("Four police officers were killed in the same district last year.", "killed", "same district"),
+    ("A suicide bomber blew himself up at a checkpoint, killing five soldiers.", "killing", "checkpoint"),
+    ("Five people died when a car bomb exploded outside a hotel in Mogadishu.", "exploded", "hotel in Mogadishu"),
+    ("Four soldiers were killed in a village in Helmand province.", "killed", "village in Helmand province"),
+    ("The rebels attacked villages in Homs and Hama.", "attacked", "Homs and Hama"),
+])
+def test_model_v28_wiki_places_of_violence(nlp, text, trigger, place):
+    assert model_events(nlp, text)[trigger].location_text == place
+
+
+@pytest.mark.model
+def test_model_v28_wiki_a_site_that_is_hit_is_no_place(nlp):
+    e = model_events(nlp, "Rebels shelled a town in Idlib province.")["shelled"]
+    assert e.target_text == "town" and e.location_text == "Idlib province"
