@@ -739,7 +739,7 @@ def test_model_harm_in_a_story_of_violence_is_its_outcome(nlp, text, trigger, vi
 @pytest.mark.parametrize("text, trigger, place", [
     # a proper name after "in" is where violence happened, whatever label the model gave it
     ("More than two dozen fighters were killed in IS attacks in Badia al-Sukhnah and Badia al-Sham.", "attacks",
-     "Badia al-Sukhnah"),
+     "Badia al-Sukhnah and Badia al-Sham"),  # v28-wiki: a list of places is the place
     # a street it happened on
     ("A device exploded on Friday, wounding 13 people on a busy pedestrian street.", "wounding",
      "busy pedestrian street"),
@@ -2125,3 +2125,21 @@ def test_model_v28_wiki_places_of_violence(nlp, text, trigger, place):
 def test_model_v28_wiki_a_site_that_is_hit_is_no_place(nlp):
     e = model_events(nlp, "Rebels shelled a town in Idlib province.")["shelled"]
     assert e.target_text == "town" and e.location_text == "Idlib province"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor", [
+    # an attack that does the harm: its doer does it ("claimed by" names the doer of the attack)
+    ("The attack, claimed by the Islamic State, killed 12 people.", "attack", "Islamic State"),
+    ("A Taliban attack killed 12 soldiers.", "attack", "Taliban"),
+])
+def test_model_v28_wiki_the_doer_of_an_attack_that_kills(nlp, text, trigger, actor):
+    rows = run(nlp(text))
+    assert {(e.actor_text or "").removeprefix("the ") for e in rows} == {actor}
+    assert {"12 people", "12 soldiers"} & {e.target_text for e in rows}
+
+
+@pytest.mark.model
+def test_model_v28_wiki_a_site_with_its_name(nlp):
+    e = model_events(nlp, "Two people were injured in the shooting at a school in Texas.")["injured"]
+    assert e.location_text == "school in Texas"

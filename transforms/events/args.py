@@ -295,6 +295,11 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         actor = _shared_agent(verb)  # "was shot and killed by a gunman": the gunman shot him too
     if actor is None and target is not None and etype == "ASSAULT":
         actor = _cause_owner(verb)  # "soldiers were killed in IS attacks": the attack's doer
+    if etype == "ASSAULT" and actor is not None and actor.pos_ == "NOUN" and actor.dep_ in ("nsubj", "pobj") \
+            and P.NOUN_TRIGGERS.get(actor.lemma_.lower()) == "ASSAULT":
+        doer = noun_roles(actor, etype)[0]  # "the attack, claimed by IS, killed 12": the attack's doer killed them
+        if doer is not None and doer.ent_type_ not in PLACE_LABELS and cameo.can_act(doer):
+            actor = doer
     if target is None:
         objs = [o for o in children(verb, "dobj")  # not a cognate object: "fought a fierce battle"
                 if not (o.pos_ == "NOUN" and P.NOUN_TRIGGERS.get(o.lemma_.lower()) == etype)]
@@ -422,6 +427,9 @@ def claimant(noun: Token) -> Token | None:
     elif noun.dep_ == "nsubjpass" and gov.lemma_.lower() in P.CLAIM_VERBS:
         verb = gov
         who = next((o for a in children(gov, "agent") for o in children(a, "pobj")), None)
+    elif any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in P.CLAIM_VERBS for c in noun.children):
+        verb = next(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in P.CLAIM_VERBS)
+        who = next((o for a in children(verb, "agent") for o in children(a, "pobj")), None)  # "the attack, claimed by IS,"
     else:
         return None
     if who is None or children(verb, "neg") or not cameo.can_act(who):

@@ -173,7 +173,8 @@ def _outer_site(place: Token) -> Token | None:
     prep = cur.head
     if cur.dep_ == "pobj" and prep.lower_ in ("in", "near", "outside") and prep.head.pos_ == "NOUN" \
             and prep.head.i < cur.i and prep.head.lemma_.lower() in SITE_NOUNS | STREET_NOUNS | PLACE_HEADS \
-            and prep.head.dep_ == "pobj":  # a site told as where ("outside a hotel in X"), not one hit ("shelled a town in X")
+            and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "near", "outside", "inside", "on"):
+        # a site told as where ("outside a hotel in X"), not one hit ("shelled a town in X", "shooting at a school in X")
         return prep.head
     return None
 
@@ -184,7 +185,7 @@ def _site_named(site: Token, args: Args) -> Token | None:
         return None
     for o in prep_objects(site, ("in", "near", "outside")):
         named = _named_place(o, args)
-        if named is not None and getattr(_outer_site(named), "i", None) == site.i:
+        if named is not None:
             return named
     return None
 
