@@ -739,7 +739,7 @@ def test_model_harm_in_a_story_of_violence_is_its_outcome(nlp, text, trigger, vi
 @pytest.mark.parametrize("text, trigger, place", [
     # a proper name after "in" is where violence happened, whatever label the model gave it
     ("More than two dozen fighters were killed in IS attacks in Badia al-Sukhnah and Badia al-Sham.", "attacks",
-     "Badia al-Sukhnah"),
+     "Badia al-Sukhnah and Badia al-Sham"),  # v28-wiki: a list of places is the place
     # a street it happened on
     ("A device exploded on Friday, wounding 13 people on a busy pedestrian street.", "wounding",
      "busy pedestrian street"),
@@ -2179,3 +2179,69 @@ def test_model_v29_a_request_to_a_person_stays_a_request_and_troops_still_clash(
     assert model_events(nlp, "Shultz called on Sarney to pay the debt.")["called"].event_type == "REQUEST"
     assert model_events(nlp, "Troops clashed with rebels near the border.")["clashed"].event_type == "ASSAULT"
     assert model_events(nlp, "The U.S. imposed sanctions on Japan.")["sanctions"].event_type == "SANCTION"
+
+
+# -- events v29 (arguments, from WikiEvents even half): argument spans and places of violent happenings ---------------------------------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, target", [
+    # a partitive phrase is the participant, not its number or its of-object alone
+    ("All six of the guards killed were from Chile.", "killed", "All six of the guards"),
+    ("Police arrested one of them on Monday.", "arrested", "one of them"),
+    ("Gunmen killed dozens of villagers near the border.", "killed", "dozens of villagers"),
+    # the recipient of a stance noun's "to" is the party, not the preposition
+    ("The union issued a warning to the company.", "warning", "company"),
+])
+def test_model_v28_wiki_argument_spans(nlp, text, trigger, target):
+    assert model_events(nlp, text)[trigger].target_text == target
+
+
+@pytest.mark.model
+def test_model_v28_wiki_passive_agent_shared_by_coordinated_participles(nlp):
+    ev = model_events(nlp, "A police officer was shot and killed by a gunman.")
+    assert ev["shot"].actor_text == "gunman" and ev["killed"].actor_text == "gunman"
+
+
+@pytest.mark.model
+def test_model_v28_wiki_a_long_list_of_participants_gives_a_row_each(nlp):
+    text = ("On Monday, Juan Perez, Pedro Gomez, Luis Ortega, Carlos Ruiz, Ana Lopez, Maria Diaz and Jose Blanco "
+            "were all indicted.")
+    targets = {e.target_text for e in run(nlp(text)) if e.trigger == "indicted"}
+    assert {"Juan Perez", "Maria Diaz", "Jose Blanco"} <= targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, place", [
+    # a site told with a common noun when no name is given; the site a name locates; a list of places
+    ("Four police officers were killed in the same district last year.", "killed", "same district"),
+    ("A suicide bomber blew himself up at a checkpoint, killing five soldiers.", "killing", "checkpoint"),
+    ("Five people died when a car bomb exploded outside a hotel in Mogadishu.", "exploded", "hotel in Mogadishu"),
+    ("Four soldiers were killed in a village in Helmand province.", "killed", "village in Helmand province"),
+    ("The rebels attacked villages in Homs and Hama.", "attacked", "Homs and Hama"),
+])
+def test_model_v28_wiki_places_of_violence(nlp, text, trigger, place):
+    assert model_events(nlp, text)[trigger].location_text == place
+
+
+@pytest.mark.model
+def test_model_v28_wiki_a_site_that_is_hit_is_no_place(nlp):
+    e = model_events(nlp, "Rebels shelled a town in Idlib province.")["shelled"]
+    assert e.target_text == "town" and e.location_text == "Idlib province"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor", [
+    # an attack that does the harm: its doer does it ("claimed by" names the doer of the attack)
+    ("The attack, claimed by the Islamic State, killed 12 people.", "attack", "Islamic State"),
+    ("A Taliban attack killed 12 soldiers.", "attack", "Taliban"),
+])
+def test_model_v28_wiki_the_doer_of_an_attack_that_kills(nlp, text, trigger, actor):
+    rows = run(nlp(text))
+    assert {(e.actor_text or "").removeprefix("the ") for e in rows} == {actor}
+    assert {"12 people", "12 soldiers"} & {e.target_text for e in rows}
+
+
+@pytest.mark.model
+def test_model_v28_wiki_a_site_with_its_name(nlp):
+    e = model_events(nlp, "Two people were injured in the shooting at a school in Texas.")["injured"]
+    assert e.location_text == "school in Texas"

@@ -26,6 +26,8 @@ PERSON_PRONOUNS = frozenset("he him his she her".split())
 RELATIVE_PRONOUNS = frozenset("who whom which that".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 NOMINAL = ("NOUN", "PROPN")
+MAX_LISTED = 9
+"""Most nouns taken from a list coordinated with an argument: a list of ten names is ten participants."""
 
 Arg = tuple[str, int, int, "str | None"]  # text, start_char, end_char, entity_id
 NO_ARG: tuple[None, None, None, None] = (None, None, None, None)
@@ -95,7 +97,7 @@ class Args:
             return NO_ARG
         if tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WDT", "WP$"):
             tok = self.antecedent(tok)
-        if tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" and partitive(tok) is None:  # "all of those injured": the partitive phrase
             eid = self.resolve_pronoun(tok) if tok.lower_ in PERSON_PRONOUNS else None
             return tok.text, tok.idx, tok.idx + len(tok), eid
         span = self.named(tok)
@@ -106,8 +108,21 @@ class Args:
             chunk = self.chunk_of.get(tok.i, self.doc[tok.i: tok.i + 1])
             while len(chunk) > 1 and chunk[0].pos_ == "DET":
                 chunk = chunk[1:]
-            return chunk.text, chunk.start_char, chunk.end_char, self.entity_id(tok.idx, tok.idx + len(tok))
-        return span.text, span.start_char, span.end_char, self.entity_id(span.start_char, span.end_char)
+            return self._with_partitive(tok, chunk, self.entity_id(tok.idx, tok.idx + len(tok)))
+        return self._with_partitive(tok, span, self.entity_id(span.start_char, span.end_char))
+
+    def _with_partitive(self, tok: Token, span: Span, eid: str | None) -> Arg:
+        """``span`` widened to the partitive phrase it is part of: "All six of the members", "two of
+        the Americans" (the head is a number or a quantity word and the ``of`` object its whole)."""
+        whole = partitive(tok)
+        if whole is not None:
+            first, obj = whole
+            tail = self.named(obj) or self.chunk_of.get(obj.i, self.doc[obj.i: obj.i + 1])
+            start, end = min(span.start, first.i), max(span.end, tail.end)
+            while end - start > 1 and self.doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            span = self.doc[start:end]
+        return span.text, span.start_char, span.end_char, eid
 
     def date_span(self, tok: Token) -> Span | None:
         if tok.ent_type_ == "DATE":
@@ -125,7 +140,7 @@ class Args:
             return []
         own = self.named(tok)
         out, todo = [], [tok]
-        while todo and len(out) < 4:
+        while todo and len(out) < MAX_LISTED:
             cur = todo.pop(0)
             for c in cur.children:
                 listed = c.dep_ == "appos" and c.pos_ == "NOUN" and any(g.dep_ == "conj" for g in c.children) and any(
@@ -136,6 +151,30 @@ class Args:
                     out.append(c)
                     todo.append(c)
         return out
+
+
+def _quantity_head(tok: Token) -> bool:
+    return tok.pos_ in ("NUM", "NOUN", "PRON", "DET", "ADJ") and (
+        tok.like_num or tok.lemma_.lower() in cameo.PARTITIVE_HEADS or tok.lower_ in cameo.PARTITIVE_HEADS)
+
+
+def partitive(tok: Token) -> tuple[Token, Token] | None:
+    """First and last token of the partitive phrase ``tok`` heads or ends: <six> or <members> in
+    "All six of the members", <one> or <them> in "one of them" (its quantifier's own determiner,
+    "All", comes along); None when ``tok`` is in none."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep" \
+            and tok.head.head.i < tok.i and _quantity_head(tok.head.head):
+        quant, obj = tok.head.head, tok
+    elif _quantity_head(tok):
+        objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" and p.i > tok.i
+                for o in p.children if o.dep_ == "pobj"]
+        if not objs:
+            return None
+        quant, obj = tok, objs[0]
+    else:
+        return None
+    first = min([quant.i] + [c.i for c in quant.lefts if c.dep_ in ("det", "predet", "quantmod", "advmod", "nummod", "amod")])
+    return quant.doc[first], obj
 
 
 # -- participants ---------------------------------------------------------------------------
@@ -252,8 +291,15 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
     agent = prep_objects(verb, ("by",))
     if agent and (children(verb, "agent") or is_passive(verb)):
         actor = agent[0]
+    if actor is None and target is not None and (passive or children(verb, "auxpass")):
+        actor = _shared_agent(verb)  # "was shot and killed by a gunman": the gunman shot him too
     if actor is None and target is not None and etype == "ASSAULT":
         actor = _cause_owner(verb)  # "soldiers were killed in IS attacks": the attack's doer
+    if etype == "ASSAULT" and actor is not None and actor.pos_ == "NOUN" and actor.dep_ in ("nsubj", "pobj") \
+            and P.NOUN_TRIGGERS.get(actor.lemma_.lower()) == "ASSAULT":
+        doer = noun_roles(actor, etype)[0]  # "the attack, claimed by IS, killed 12": the attack's doer killed them
+        if doer is not None and doer.ent_type_ not in PLACE_LABELS and cameo.can_act(doer):
+            actor = doer
     if target is None:
         objs = [o for o in children(verb, "dobj")  # not a cognate object: "fought a fierce battle"
                 if not (o.pos_ == "NOUN" and P.NOUN_TRIGGERS.get(o.lemma_.lower()) == etype)]
@@ -296,6 +342,16 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         asked = [o for o in prep_objects(verb, ("from",)) + prep_objects(target, ("from",)) if cameo.can_act(o)]
         target = asked[0] if asked else target  # "demanded three bln dlrs from Acme": the party asked
     return actor, target
+
+
+def _shared_agent(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive participle coordinated after ``verb`` with no subject of its
+    own: "was shot and killed by a gunman", "were beaten and robbed by the guards" -> the agent
+    does both."""
+    for c in children(verb, "conj"):
+        if c.tag_ == "VBN" and c.i > verb.i and not children(c, *SUBJ) and children(c, "agent"):
+            return next(iter(prep_objects(c, ("by",))), None)
+    return None
 
 
 def _cause_owner(verb: Token) -> Token | None:
@@ -371,6 +427,9 @@ def claimant(noun: Token) -> Token | None:
     elif noun.dep_ == "nsubjpass" and gov.lemma_.lower() in P.CLAIM_VERBS:
         verb = gov
         who = next((o for a in children(gov, "agent") for o in children(a, "pobj")), None)
+    elif any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in P.CLAIM_VERBS for c in noun.children):
+        verb = next(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in P.CLAIM_VERBS)
+        who = next((o for a in children(verb, "agent") for o in children(a, "pobj")), None)  # "the attack, claimed by IS,"
     else:
         return None
     if who is None or children(verb, "neg") or not cameo.can_act(who):
@@ -412,6 +471,7 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
             and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))  # "talks on quotas": a topic
             and (actor is None or o.i != actor.i)]
     dative = children(light, "dative") if light is not None else []
+    dative = [next((o for o in children(d, "pobj")), d) if d.pos_ == "ADP" else d for d in dative]  # "sent it to the police"
     if dative and (target is None or not cameo.can_act(target)):  # "gave Japan a warning of sanctions"
         target = dative[0]
     target = target or (objs[0] if objs else None)

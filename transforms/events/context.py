@@ -107,6 +107,13 @@ STREET_NOUNS = frozenset("street road avenue boulevard highway square bridge".sp
 """Places one is ``on``: "wounding 13 people on a busy pedestrian street"."""
 
 
+SITE_NOUNS = frozenset("area village market bazaar mosque church temple school hospital checkpoint camp "
+                       "compound neighbourhood neighborhood base station hotel restaurant embassy stadium "
+                       "airport bakery cafe shop".split())
+"""Common nouns for a site a violent happening takes place in when no name is given: "a blast near
+a market", "killed in a village" (with :data:`PLACE_HEADS`: "in the same province")."""
+
+
 def violent_place(tok: Token, args: Args) -> Token | None:
     """Where a violent happening took place when no place entity says it: a proper name after
     ``in``/``near`` ("IS attacks in Badia al-Sukhnah": the small model tags many Syrian and Afghan
@@ -116,8 +123,11 @@ def violent_place(tok: Token, args: Args) -> Token | None:
             return t
         if t.head.lower_ == "on" and t.lemma_.lower() in STREET_NOUNS:
             return _named_place(t, args) or t
+        if t.head.lower_ in SITE_PREPS | {"at"} and t.pos_ == "NOUN" and t.lemma_.lower() in PLACE_HEADS | SITE_NOUNS:
+            return _named_place(t, args) or t  # "killed in the same province", "a blast at a checkpoint"
         return None
-    hit = find(scope(tok), SITE_PREPS | {"on"}, pick)
+    heads = scope(tok) + ([tok.head] if tok.dep_ == "advcl" and tok.tag_ == "VBG" else [])  # "blew himself up at
+    hit = find(heads, SITE_PREPS | {"on", "at"}, pick)  # a checkpoint, killing five": where the act that killed was
     return hit  # type: ignore[return-value]
 
 
@@ -133,7 +143,63 @@ def place_span(place: Token | None, args: Args):
     if head is not place and head.lemma_.lower() in PLACE_HEADS and head.idx >= end:
         end = head.idx + len(head)
         text = place.doc.text[start:end]
+    site = _outer_site(place)
+    if site is not None:  # "a hotel in Mogadishu", "a busy street in the city of Lyon": the site named
+        first = args.chunk_of.get(site.i, place.doc[site.i: site.i + 1])
+        while len(first) > 1 and first[0].pos_ == "DET":
+            first = first[1:]
+        start = min(start, first.start_char)
+        text = place.doc.text[start:end]
+    named = _site_named(place, args)
+    if named is not None:
+        end = max(end, place_span(named, args)[2] or end)
+        text = place.doc.text[start:end]
+    last = _last_listed_place(place, args)
+    if last is not None:  # "in Homs and Hama": the place is the whole list
+        end = max(end, args.span(last)[2] or end)
+        text = place.doc.text[start:end]
     return text, start, end, eid
+
+
+def _outer_site(place: Token) -> Token | None:
+    """The site noun a place name locates: <hotel> for Mogadishu in "outside a hotel in Mogadishu",
+    <street> for Lyon in "on a busy street in the city of Lyon" (a site noun, of :data:`SITE_NOUNS`,
+    :data:`STREET_NOUNS` or :data:`PLACE_HEADS`, before the name, its ``in``/``near`` phrase)."""
+    cur = place
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in PLACE_HEADS:
+        cur = cur.head.head  # "the city of Lyon"
+    while cur.dep_ == "compound" and cur.head.i > cur.i and cur.head.lemma_.lower() in PLACE_HEADS:
+        cur = cur.head  # "Kandahar province"
+    prep = cur.head
+    if cur.dep_ == "pobj" and prep.lower_ in ("in", "near", "outside") and prep.head.pos_ == "NOUN" \
+            and prep.head.i < cur.i and prep.head.lemma_.lower() in SITE_NOUNS | STREET_NOUNS | PLACE_HEADS \
+            and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "near", "outside", "inside", "on"):
+        # a site told as where ("outside a hotel in X"), not one hit ("shelled a town in X", "shooting at a school in X")
+        return prep.head
+    return None
+
+
+def _site_named(site: Token, args: Args) -> Token | None:
+    """The place name a site noun is located by: Lyon for "a busy street in the city of Lyon"."""
+    if site.pos_ != "NOUN" or site.lemma_.lower() not in SITE_NOUNS | STREET_NOUNS | PLACE_HEADS:
+        return None
+    for o in prep_objects(site, ("in", "near", "outside")):
+        named = _named_place(o, args)
+        if named is not None:
+            return named
+    return None
+
+
+def _last_listed_place(place: Token, args: Args) -> Token | None:
+    """The last of the places coordinated with ``place`` ("Homs, Idlib and Hama" -> Hama), when
+    every one of them is a place (a name the model tagged a place, or any proper name)."""
+    last, cur = None, place
+    for _ in range(6):
+        nxt = [c for c in cur.children if c.dep_ == "conj" and c.i > cur.i]
+        if not nxt or not (args.is_place(nxt[0]) or nxt[0].pos_ == "PROPN"):
+            break
+        last = cur = nxt[0]
+    return last
 
 
 def _date_on(heads: list[Token], args: Args) -> Span | None:
