@@ -2245,3 +2245,52 @@ def test_model_v28_wiki_the_doer_of_an_attack_that_kills(nlp, text, trigger, act
 def test_model_v28_wiki_a_site_with_its_name(nlp):
     e = model_events(nlp, "Two people were injured in the shooting at a school in Texas.")["injured"]
     assert e.location_text == "school in Texas"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v30: a merger proposed (an offer), a warning that a party must act (a demand), forces
+    # retaliating, sanctions lifted by an amount, a request made of a person the parser split off,
+    # court battles with a party, a session of an international body, a takeover of a company the
+    # tagger left unnamed, a party's own business sold
+    ("Dart Group proposed a merger with Supermarkets General.", "proposed", "AGREE"),
+    ("Conable warned Brazil that it must adopt a credible economic programme.", "warned", "REQUEST"),
+    ("American naval forces retaliated for last Friday's alleged Iranian missile attack.", "retaliated", "ASSAULT"),
+    ("Reagan lifted 51 mln dlrs of the sanctions last June.", "lifted", "CONCEDE"),
+    ("The three candidates called on Nakasone, who is due to step down late this month, to mediate to break the "
+     "deadlock.", "called", "REQUEST"),
+    ("Texaco will continue its court battles with Pennzoil Co.", "battles", "ACCUSE"),
+    ("Guinness was fined after the takeover of Distillers last year.", "takeover", "COOPERATE"),
+    ("The company reported a gain following last week's sale of its medium-priced table wines business.", "sale",
+     "COOPERATE"),
+])
+def test_model_v30_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, gone", [
+    ("Daewoo Motor Corp, the Korea-based joint venture between Daewoo Group and General Motors Corp, said it will "
+     "boost imports.", "venture"),
+    ("The United States has offered warships to escort tankers where they could be threatened by new Iranian "
+     "missiles.", "threatened"),
+    ("But he said an adequate force was needed to deter attack.", "needed"),
+    ("Moore said great progress had been made in preparing for the negotiations.", "preparing"),
+    ("Japan had been fully implementing the pact to end dumping.", "implementing"),
+    ("The company breached the securities laws.", "breached"),
+    ("The company adopted a shareholder rights plan.", "adopted"),
+    ("Reagan lifted 51 mln dlrs of the sanctions last June.", "sanctions"),
+    ("The issue is expected to be decided at a cabinet meeting scheduled for next Sunday.", "meeting"),
+    ("He said a reported agreement by House and Senate budget writers calling for 36 billion dlrs in deficit cuts "
+     "was too short.", "calling for"),
+    ("Takeshita's bid for the party presidency was backed by Nakasone.", "bid"),
+    ("Texaco lost the takeover battle with Pennzoil Co.", "battle"),
+])
+def test_model_v30_words_in_no_event_sense(nlp, text, gone):
+    assert gone not in model_events(nlp, text)
+
+
+@pytest.mark.model
+def test_model_v30_a_venture_formed_and_a_threat_made_stay(nlp):
+    assert model_events(nlp, "MATRA and Harris formed a joint venture last year.")["venture"].event_type == "COOPERATE"
+    assert model_events(nlp, "Iran threatened Kuwait with reprisals.")["threatened"].event_type == "THREATEN"

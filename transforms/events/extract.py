@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v29"
+EVENTS_VERSION = "newslake.events.v30"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -350,6 +350,9 @@ def _company_taken(tok: Token) -> bool:
     if any(o.pos_ == "PROPN" and o.dep_ != "compound" for o in objs) and any(
             _company(f) for f in prep_objects(tok, ("from",))):
         return True  # "BHP acquired Utah from General Electric Co": a company bought from another
+    if any((_holding(o) or o.lemma_.lower() == "group") and any(c.dep_ == "poss" and _company(c) for c in o.children)
+           for o in objs):
+        return True  # "to buy Borg-Warner's industrial products group"
     return any(_holding(o) and _names_company(o, ("in", "of")) for o in objs)
 
 
@@ -381,6 +384,8 @@ def _own_body(tok: Token) -> bool:
     if _owners_or_board(tok) or (lemma == "board" and not prep_objects(tok, ("of",)) and not any(
             c.dep_ in ("amod", "compound") and c.lower_ in ("executive", "governing") for c in tok.children)):
         return True
+    if lemma == "cabinet":
+        return True  # "a cabinet meeting scheduled for next Sunday": one government's ministers
     return lemma == "committee" and any(c.dep_ == "poss" for c in tok.children)
 
 
@@ -413,6 +418,7 @@ def _deal_noun(noun: Token) -> bool:
     parties = [o for o in prep_objects(noun, ("with", "between")) if _company(o) or cameo.can_act(o)]
     if lemma in ("acquisition", "takeover", "purchase", "buyout"):
         return noun.tag_ == "NN" and (_names_company(noun, ("of",)) or any(
+            o.pos_ == "PROPN" and o.ent_type_ in ("", "ORG") for o in prep_objects(noun, ("of",))) or any(  # "the takeover of Distillers"
             _company(o) for o in prep_objects(noun, ("by",))) or any(  # "since its acquisition by Southwest Airlines"
             c.dep_ == "compound" and _company(c) for c in noun.children))  # "the recent Forstmann-Leff Associates acquisition"
     if lemma == "merger":
@@ -424,7 +430,9 @@ def _deal_noun(noun: Token) -> bool:
     if lemma == "sale":
         return any(_holding(o) and o.lower_ not in ("share", "shares") and (
             any(c.dep_ == "compound" and _company(c) for c in o.children) or _names_company(o, ("of", "in")))
-            for o in prep_objects(noun, ("of",))) or (  # "the sale of its Mueller Brass Co unit": a business sold
+            for o in prep_objects(noun, ("of",))) or any(
+            o.lemma_.lower() in P.SOLD_BUSINESSES and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)
+            for o in prep_objects(noun, ("of",))) or (  # "the sale of its Mueller Brass Co unit", "of its wines business"
             _names_company(noun, ("of",)) and any(_company(b) for b in prep_objects(noun, ("to",))))
     if lemma == "venture" and any(c.lower_ == "joint" for c in noun.children if c.dep_ in ("amod", "compound")):
         return bool(parties) or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in (
@@ -460,6 +468,8 @@ def _under_easing(noun: Token) -> bool:
     """The measure noun is what an easing verb or noun yields ("lifted sanctions against Poland",
     "the lifting of sanctions on Poland"): the happening is the concession, not a sanction."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("of", "in") and _amount(head.head) and head.head.dep_ == "dobj":
+        head, noun = head.head.head, head.head  # "lifted 51 mln dlrs of the sanctions"
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
         return head.lemma_.lower() in P.EASING_ACTS | {"end"}
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in P.EASING_NOUNS
@@ -499,6 +509,10 @@ def _call_on_person(tok: Token) -> Token | None:
     if any(c.dep_ in ("xcomp", "ccomp", "advcl", "dobj") or (c.dep_ == "prep" and c.lower_ in ("for", "to"))
            for c in tok.children):
         return None
+    aside = {t.i for o in on.children for r in o.children if r.dep_ in ("relcl", "acl", "appos") for t in r.subtree}
+    if any(t.lower_ == "to" and t.dep_ == "aux" and t.head.tag_ == "VB" and t.i not in aside
+           for t in tok.doc[on.i:tok.sent.end]):
+        return None  # "called on Nakasone, who is due to step down, to mediate": a request the parser split off
     return on
 
 
@@ -978,6 +992,38 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                     [t for t in tok.doc[max(tok.i - 2, 0):tok.i]] if not any(c.dep_ == "nsubjpass" for c in tok.children)
                     and any(c.dep_ == "agent" for c in tok.children) else [])):  # "at a news conference also attended by"
             return None  # "a news conference also attended by officials": a briefing, no talks between parties
+        if lemma == "threaten" and is_passive(tok) and (agents := [o for p in tok.children if p.dep_ == "agent"
+                                                            for o in p.children if o.dep_ == "pobj"]) \
+                and not any(cameo.can_act(a) and a.lemma_.lower() not in P.WEAPON_NOUNS for a in agents):
+            return None  # "tankers could be threatened by new Iranian anti-ship missiles": endangered, no threat made
+        if lemma == "need" and is_passive(tok):
+            return None  # "an adequate force was needed to deter attack": an opinion, no request
+        if lemma == "prepare" and not any(c.dep_ == "dobj" and cameo.can_act(c) for c in tok.children):
+            return None  # "progress had been made in preparing for the negotiations": getting ready, no meeting
+        if lemma in P.DOCUMENT_VERBS and any(o.dep_ == "dobj" and _agreement_noun(o) for o in tok.children):
+            return None  # "Japan had been fully implementing the pact": an agreement in force, none made
+        if lemma in ("breach", "violate", "break", "flout", "contravene") and direct and all(
+                o.lemma_.lower() in P.NORM_NOUNS for o in direct):
+            return None  # "breached the securities laws": an offence, no rejection of a party
+        if lemma == "adopt" and any(o.lemma_.lower() in ("plan", "pill") and any(
+                c.lower_ in ("rights", "poison", "shareholder", "shareholders") for c in o.children) for o in direct):
+            return None  # "adopted a shareholder rights plan": a company's own defence
+        if lemma == "propose" and any(o.lemma_.lower() in ("merger", "takeover", "acquisition", "buyout") for o in direct) \
+                and _doers(tok) and any(_company(d) or cameo.can_act(d) for d in _doers(tok)):
+            return "AGREE", tok  # "Dart proposed a merger with Supermarkets General": an offer to a party
+        if lemma == "warn" and any(c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON" for c in tok.children) \
+                and any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
+                        and any(n.dep_ == "nsubj" and (n.lower_ in ("it", "they", "he", "she") or n.lower_ in {
+                            o.lower_ for o in tok.children if o.dep_ == "dobj"}) for n in c.children)
+                        for c in tok.children):
+            return "REQUEST", tok  # "Conable warned Brazil that it must adopt a credible programme": urging
+        if lemma == "retaliate" and any(d.lemma_.lower() in P.FORCES or any(
+                c.dep_ in ("amod", "compound") and c.lower_ in ("naval", "military", "armed", "air") for c in d.children)
+                for d in _doers(tok)):
+            return "ASSAULT", tok  # "American naval forces retaliated for the Iranian missile attack"
+        if lemma in P.EASING_ACTS and any(_eased_measure(m) for o in direct if _amount(o)
+                                          for m in prep_objects(o, ("of", "in"))) and subject(tok) is not None:
+            return "CONCEDE", tok  # "Reagan lifted 51 mln dlrs of the sanctions": a measure yielded
         if lemma == "call" and (visit := _call_on_person(tok)) is not None:
             return "CONSULT", visit  # "the trade minister called on President Reagan at the White House": a visit
         if lemma == "block" and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in P.BLOCKED_DECISIONS
@@ -1052,6 +1098,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children) and (
                 doer := subject(tok)) is not None and doer[0].lemma_.lower() in P.DOCUMENT_SUBJECTS:
             return None  # "the measures call for tax cuts", "the agreement calls for": what a text says
+        if lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in P.DOCUMENT_SUBJECTS:
+            return None  # "an agreement by budget writers calling for 36 billion dlrs in cuts": what it contains
         if lemma == "accept" and any(o.lemma_.lower() in P.ACCEPTED_OFFERS or o.lower_ in P.ACCEPTED_OFFERS for o in dobjs) \
                 and _doer_can_act(tok) and not any(t.lemma_.lower() in ("tender", "advance") for t in tok.subtree) \
                 and not any("central" in d.lower_ or any(c.lower_ == "central" for c in d.children) for d in _doers(tok)):
@@ -1158,6 +1206,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 c.dep_ == "dobj" and c.lemma_.lower() in ("election", "elections", "poll", "referendum", "vote")
                 for c in tok.children):
             return None  # "might call an early election": convening a vote, no request
+        if etype == "ASSAULT" and lemma in ("fight", "battle") and any(
+                o.lemma_.lower() in P.CONTEST_ARENAS for o in prep_objects(tok, ("in",))) and any(
+                _company(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("with", "against"))):
+            return "ACCUSE", tok  # "fighting in the courts against Pennzoil": legal action against a party
         if etype == "ASSAULT" and lemma in ("fight", "battle") and any(
                 o.lemma_.lower() in P.CONTEST_ARENAS for o in prep_objects(tok, ("in",))):
             return None  # "to fight its battle in the courts": a lawsuit, no violence
@@ -1464,6 +1516,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "retired at his own request": his wish, no request to a party
         if etype in ("AGREE", "COOPERATE") and (_personnel_deal(tok) or _own_unit_merger(tok)):
             return None  # "a new employment agreement", "a merger with its wholly-owned subsidiary"
+        if etype == "ASSAULT" and lemma in ("battle", "fight") and (any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("court", "legal") for c in tok.children) or any(
+                o.lemma_.lower() in P.CONTEST_ARENAS for o in prep_objects(tok, ("in",)))) and any(
+                _company(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("with", "against"))):
+            etype = "ACCUSE"  # "to continue its court battles with Pennzoil": legal action against a party
         if etype == "ASSAULT" and lemma in ("battle", "fight", "war") and (
                 any(o.lemma_.lower() in P.CONTEST_ARENAS for o in prep_objects(tok, ("in",))
                     + (prep_objects(tok.head, ("in",)) if tok.dep_ == "dobj" else []))
@@ -1586,6 +1643,16 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 or any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("with", "between")))
                 or any(o.lemma_.lower() in P.SETTLED_DISPUTES for o in prep_objects(tok, ("of",)))):
             etype = "AGREE"  # "reached a tentative settlement", "a settlement with the union", "settlement of the strike"
+        if lemma == "session" and etype is None and tok.dep_ != "compound" and any(
+                o.ent_type_ == "ORG" and o.lemma_.lower() not in P.MARKET_WORDS and not _company(o)
+                for o in prep_objects(tok, ("of",))):
+            etype = "CONSULT"  # "this week's quarterly session of the International Tin Council": a meeting of members
+        if lemma in ("guarantee", "guarantees") and etype is None and any(
+                c.dep_ == "compound" and c.lower_ in ("credit", "loan", "export") for c in tok.children) and any(
+                o.ent_type_ in ("GPE", "NORP") for o in prep_objects(tok, ("to", "for"))):
+            etype = "AID"  # "10 mln dlrs in credit guarantees to Mexico"
+        if lemma == "bid" and any(o.lemma_.lower() in P.OFFICES_SOUGHT for o in prep_objects(tok, ("for",))):
+            return None  # "Takeshita's bid for the party presidency": a candidacy, no offer to a party
         if lemma == "bid" and etype is None and tok.dep_ != "compound" and not any(
                 c.dep_ in ("acl", "relcl") and infinitive(c) for c in tok.children) and (
                 any(c.dep_ in ("compound", "amod") and c.lower_ in P.TAKEOVER_MODIFIERS for c in tok.children)
@@ -1601,10 +1668,12 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "lifted sanctions against Poland", "the lifting of sanctions": the concession is the event
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None
-        if tok.dep_ == "appos" and P.NOUN_TRIGGERS.get(lemma) in ("COOPERATE", "AGREE") and any(
-                c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not any(
+        if tok.dep_ == "appos" and (P.NOUN_TRIGGERS.get(lemma) in ("COOPERATE", "AGREE") or lemma == "venture") and (any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) or (
+                lemma == "venture" and tok.head.pos_ == "PROPN")) and not any(
                 c.dep_ in ("acl", "relcl") for c in tok.children):
-            return None  # "The IEA, an alliance of 21 industrial nations, said": what a body is, no act
+            return None  # "The IEA, an alliance of 21 industrial nations, said", "Daewoo Motor, the joint venture
+            # between Daewoo and GM": what a body is, no act
         if (tok.dep_ in ("compound", "amod", "nmod") and (tok.head.lemma_.lower() in P.VEHICLE_NOUNS
                                                          or tok.head.lemma_.lower() in P.WEAPON_NOUNS)) or any(
                 c.dep_ == "conj" and c.lemma_.lower() in P.VEHICLE_NOUNS and any(m.dep_ == "compound" for m in c.children)
@@ -1624,7 +1693,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype == "ASSAULT" and tok.pos_ == "NOUN" and any(o.lower_ in P.POLICY_VICTIMS or o.lemma_.lower() in P.POLICY_VICTIMS
                                                               for o in prep_objects(tok, ("on", "against"))):
             return None  # "attacks on the wage freeze": criticism of a policy, no violence
-        if lemma in ("battle", "fight", "war", "struggle") and (any(
+        if etype != "ACCUSE" and lemma in ("battle", "fight", "war", "struggle") and (any(
                 c.dep_ in ("compound", "amod") and c.lower_ in P.FIGURATIVE_BATTLE_MODIFIERS for c in tok.children) or any(
                 o.lower_ == "control" for o in prep_objects(tok, ("for", "over"))) or any(
                 o.lower_.rstrip(".") in COMPANY_SUFFIXES or any(c.dep_ == "compound" and c.lower_.rstrip(".") in COMPANY_SUFFIXES

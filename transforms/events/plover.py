@@ -1268,3 +1268,19 @@ PLEDGE_NOUNS: frozenset[str] = frozenset("commitment pledge promise undertaking"
 THING_AGENTS: frozenset[str] = frozenset("vehicle vehicles business businesses".split())
 """Heads of the Phoenix agent dictionary that name things when they stand alone in a ``with`` or
 ``from`` phrase, no party: "the only option to be offered with the vehicles"."""
+
+
+# -- events v30 -------------------------------------------------------------------------------
+
+NORM_NOUNS: frozenset[str] = frozenset("law laws rule rules regulation regulations code statute statutes act "
+                                       "requirement requirements standard standards".split())
+"""What is breached as an offence, no party's demand rejected: "breached the securities laws"."""
+
+OFFICES_SOUGHT: frozenset[str] = frozenset("presidency leadership post office seat nomination premiership "
+                                           "chairmanship candidacy re-election reelection election mayoralty".split())
+"""What a candidate bids for, no offer to a party: "Takeshita's bid for the party presidency"."""
+
+SOLD_BUSINESSES: frozenset[str] = frozenset("business businesses unit units division divisions subsidiary "
+                                            "subsidiaries operation operations affiliate".split())
+"""A party's own business sold (COOPERATE) even when the buyer is not named: "last week's sale of its
+medium-priced table wines business"."""
