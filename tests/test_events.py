@@ -2294,3 +2294,43 @@ def test_model_v30_words_in_no_event_sense(nlp, text, gone):
 def test_model_v30_a_venture_formed_and_a_threat_made_stay(nlp):
     assert model_events(nlp, "MATRA and Harris formed a joint venture last year.")["venture"].event_type == "COOPERATE"
     assert model_events(nlp, "Iran threatened Kuwait with reprisals.")["threatened"].event_type == "THREATEN"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v31: tariffs announced by a party, tariffs a body is due to slap, money reallocated to a state,
+    # loans obtained from banks, applications to a body to become something, visits by a body's
+    # team, requests withdrawn and plans abandoned under pressure (CONCEDE), resignations after a
+    # scandal, parties agreeing on something, objections to a requirement, credit sought, takeover
+    # attempts for a company, the signing of a deal with a party
+    ("Japan said it was deeply disappointed by the tariffs announced by President Reagan.", "tariffs", "SANCTION"),
+    ("The Reagan administration is due to slap 100 pct tariffs on a range of Japanese products on Friday.", "slap",
+     "SANCTION"),
+    ("The Commodity Credit Corporation has reallocated 15.0 mln dlrs in credit guarantees to Turkey.", "reallocated",
+     "AID"),
+    ("Itel Corp said it obtained commitments from a syndicate of banks for a six-year secured loan.", "obtained", "AID"),
+    ("County Bank and Swiss Bank Corp have applied to the Federal Reserve Bank of New York to become primary "
+     "dealers.", "applied", "REQUEST"),
+    ("IMF and World Bank teams have visited Warsaw on fact-finding missions.", "visited", "CONSULT"),
+    ("Prime Minister Andreas Papandreou has withdrawn a request to Washington to suspend operations at the base.",
+     "withdrawn", "CONCEDE"),
+    ("The government was forced to abandon its first tax reform bill due to strong opposition to its plan.",
+     "abandon", "CONCEDE"),
+    ("The head of the finance department, Rolf Selowsky, resigned days after the scandal broke in March.",
+     "resigned", "CONCEDE"),
+    ("They agreed on the need for currency stabilization.", "agreed", "AGREE"),
+    ("The Hughes board objected to a U.S. Department of Justice requirement that Baker sell off several "
+     "subsidiaries.", "objected", "REJECT"),
+    ("The Government of Bermuda is seeking a 40 mln dlr, seven year revolving credit.", "seeking", "REQUEST"),
+    ("The company was thwarted in a takeover attempt for the now privately held Supermarkets General Corp.",
+     "attempt", "AGREE"),
+    ("The company announced the signing of a joint venture deal with Union Pacific Corp today.", "signing", "AGREE"),
+])
+def test_model_v31_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v31_a_subject_over_an_adjective_and_no_concession_without_pressure(nlp):
+    assert model_events(nlp, "Japan is likely to sign the agreement with China next week.")["sign"].actor_text == "Japan"
+    assert "abandon" not in model_events(nlp, "The company decided to abandon the old plant.")

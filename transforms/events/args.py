@@ -233,6 +233,8 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token, bool] | None:
         return (obj[0], False) if obj else subject(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject(head, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+        return subject(head.head, depth + 1)  # "the administration is due to slap tariffs", "is likely to sign"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
             and head.head.dep_ not in ("acl", "relcl", "amod"):
         return subject(head.head, depth + 1)  # "the ministers spoke after signing an agreement"

@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v30"
+EVENTS_VERSION = "newslake.events.v31"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -406,6 +406,7 @@ def _names_company(noun: Token, preps: tuple[str, ...]) -> bool:
     """The noun's ``in``/``of`` phrase names a company: "a stake in BAII Holdings", "the entire share
     capital of Capital Homes" (through "of its MPB unit" too)."""
     return any(_company(o) or any(_company(c) for c in o.children if c.dep_ == "compound")
+               or (o.tag_ == "NNP" and o.ent_type_ in ("", "ORG") and o.dep_ == "pobj")  # "control of Hiram Walker-Gooderham"
                or (_holding(o) and _names_company(o, preps))
                for o in prep_objects(noun, preps))
 
@@ -489,9 +490,11 @@ def _phrase_party(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     actor ("a bid from Ranks Hovis McDougall"), a ``with``/``between`` party its target ("litigation
     with its insurers"); (None, None) when there is none."""
     for p in noun.children:
-        if p.dep_ != "prep" or p.lower_ not in ("with", "between", "from"):
+        if p.dep_ != "prep" or p.lower_ not in ("with", "between", "from", "for"):
             continue
         for o in p.children:
+            if p.lower_ == "for" and not (etype == "AGREE" and o.dep_ == "pobj" and _company(o)):
+                continue  # "a takeover attempt for Supermarkets General Corp": the company bid for
             if o.dep_ == "pobj" and _phrase_party_ok(o):
                 if p.lower_ == "from":
                     return (o, None) if etype in ("AGREE", "AID", "SUPPORT") else (None, None)
@@ -705,7 +708,9 @@ def _doer_can_act(tok: Token) -> bool:
     """False when the verb names its doer (active subject or ``by`` agent) and none of them can
     act: "the attack shocked Paris", "surrounded by rumors", "the war threatening the Gulf"."""
     doers = _doers(tok)  # "the mentality which led to theft": the antecedent does it
-    return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) or d.lemma_.lower() in P.LEGAL_DOCUMENTS
+    return not doers or any(d.pos_ == "PRON" or cameo.can_act(d) or d.lemma_.lower() in P.LEGAL_DOCUMENTS or any(
+        c.dep_ in ("compound", "nmod") and c.ent_type_ in ("ORG", "GPE", "NORP") for c in d.children)
+        and d.lemma_.lower() in P.ENVOY_NOUNS  # "IMF and World Bank teams", "an OPIC mission"
                             for d in doers + [c for d in doers if d.tag_ == "NNS" for c in d.conjuncts])  # "stockbrokers and legislators"  # "it urged": unknown, kept; "a suit which charged NEC"
 
 
@@ -1024,23 +1029,52 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.EASING_ACTS and any(_eased_measure(m) for o in direct if _amount(o)
                                           for m in prep_objects(o, ("of", "in"))) and subject(tok) is not None:
             return "CONCEDE", tok  # "Reagan lifted 51 mln dlrs of the sanctions": a measure yielded
+        if lemma in P.ABANDONING_VERBS and direct and (
+                any(o.lemma_.lower() in P.RESIGNATION_CAUSES | P.OPPOSITION_NOUNS
+                       for p in tok.children if p.dep_ == "prep" for o in p.subtree if o.dep_ == "pobj")) \
+                and not any(cameo.can_act(o) for o in direct):
+            return "CONCEDE", tok  # "forced to abandon its tax reform bill due to strong opposition": yielding
+        if lemma == "agree" and any(p.dep_ == "prep" and p.lower_ in ("on", "upon") for p in tok.children) and (
+                doer := subject(tok)) is not None and not doer[1] and (
+                doer[0].lower_ in ("they", "we") or any(c.dep_ == "conj" for c in doer[0].children)
+                or doer[0].lemma_.lower() in ("side", "party", "country", "nation", "minister", "official")
+                and doer[0].tag_ == "NNS"):
+            return "AGREE", tok  # "they agreed on the need for currency stabilization": an accord between parties
+        if lemma in ("get", "gain", "win", "obtain", "secure") and any(
+                o.lemma_.lower() in ("control", "stake", "majority") and _names_company(o, ("of", "in")) for o in direct):
+            return "COOPERATE", tok  # "Allied-Lyons got 51 pct control of Hiram Walker-Gooderham"
+        if lemma == "apply" and any(cameo.can_act(o) or o.ent_type_ in ("ORG", "GPE") for o in prep_objects(tok, ("to",))) \
+                and any(c.dep_ in ("xcomp", "advcl") and infinitive(c) for c in tok.children) and _doer_can_act(tok):
+            return "REQUEST", tok  # "have applied to the Federal Reserve Bank of New York to become primary dealers"
+        if lemma == "object" and any(o.lemma_.lower() in P.BLOCKED_DECISIONS | P.DEMAND_NOUNS for o in prep_objects(tok, ("to",))) \
+                and _doers(tok) and _doer_can_act(tok):
+            return "REJECT", tok  # "the Hughes board objected to a Justice Department requirement"
+        if lemma in ("mobilize", "mobilise") and direct and not any(
+                o.lemma_.lower() in P.FORCES or cameo.can_act(o) for o in direct):
+            return None  # "by mobilizing their mammoth capital assets": resources put to use, no forces raised
         if lemma == "call" and (visit := _call_on_person(tok)) is not None:
             return "CONSULT", visit  # "the trade minister called on President Reagan at the White House": a visit
         if lemma == "block" and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in P.BLOCKED_DECISIONS
                                                                     or c.lower_ in P.BLOCKED_DECISIONS) for c in tok.children):
             return "REJECT", tok  # "seeking to block a vote on the proposals", "vetoed ... to block the merger": opposition, no force
-        if lemma in P.GIVING_VERBS and any(c.dep_ == "dobj" and (c.lower_ in P.MONEY_UNITS or c.lemma_.lower() in P.MONEY_UNITS)
+        if lemma in P.GIVING_VERBS and any(c.dep_ == "dobj" and any(m.lower_ in P.MONEY_UNITS or m.lemma_.lower() in P.MONEY_UNITS
+                                                                    for m in [c] + prep_objects(c, ("of",)))
                                           for c in tok.children) and any(
                 r.ent_type_ in ("GPE", "NORP") for h in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "dative")]
                 for r in prep_objects(h, ("to",)) + [x for x in h.children if x.dep_ == "dative" and x.pos_ == "PROPN"]) \
                 and _doer_can_act(tok) and subject(tok) is not None:
             return "AID", tok  # "the World Bank will provide 37.1 mln dlrs to Tanzania and Rwanda": money given to a state
-        if lemma == "seek" and any(c.dep_ == "dobj" and c.lemma_.lower() in P.SOUGHT_THINGS for c in tok.children) \
+        if lemma == "seek" and any(c.dep_ == "dobj" and any(t.lemma_.lower() in P.SOUGHT_THINGS for t in [c] + [
+                x for x in c.children if x.dep_ in ("appos", "compound")]) for c in tok.children) \
                 and _doer_can_act(tok) and subject(tok) is not None:
             return "REQUEST", tok  # "they have sought official support in the U.K.", "sought talks with the union"
         if lemma == "resign" and (any(o.lemma_.lower() in P.RESIGNATION_CAUSES or o.lower_ in P.RESIGNATION_CAUSES
                                       for o in prep_objects(tok, ("over", "amid", "after", "following", "under", "on")))
-                                  or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("force", "pressure", "compel"))):
+                                  or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("force", "pressure", "compel"))
+                                  or any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "amid", "following")
+                                                                    for m in c.children)
+                                         and any(n.dep_ in ("nsubj", "nsubjpass") and n.lemma_.lower() in P.RESIGNATION_CAUSES
+                                                 for n in c.children) for c in tok.children)):  # "days after the scandal broke"
             return "CONCEDE", tok  # "resigned over the Guinness affair", "was forced to resign": yielding (CAMEO 083)
         if lemma == "strike" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) and (
                 doer := subject(tok)) is not None and not doer[1] and doer[0].lemma_.lower() in P.LABOUR_NOUNS:
@@ -1087,8 +1121,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.EASING_ACTS and any(_eased_measure(o) for o in dobjs) and _doer_can_act(tok) \
                 and subject(tok) is not None:
             return "CONCEDE", tok  # "Reagan lifted the 100 pct tariffs imposed on Japanese goods": a measure yielded
-        if lemma in ("receive", "obtain", "get") and any(
-                t.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in dobjs for t in o.subtree) and any(
+        if lemma in ("receive", "obtain", "get", "secure", "arrange") and any(
+                t.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in dobjs + prep_objects(tok, ("from",))
+                for t in o.subtree) and any(  # "obtained commitments from a syndicate of banks for a loan"
                 cameo.can_act(f) or f.ent_type_ in ACTOR_LABELS
                 for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "from" for f in t.children if f.dep_ == "pobj"):
             return "AID", tok  # "Mexico received the first 250 mln dlrs of a credit from Japan's Eximbank"
@@ -1593,9 +1628,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 c.dep_ == "acl" and infinitive(c) and c.lemma_.lower() in P.OFFERED_ACTS for c in tok.children) or any(
                 c.dep_ in ("poss", "compound") and c.lemma_.lower() in P.MARKET_AGENTS_BUYING for c in tok.children)):
             etype = "AGREE"  # "a proposal from the group to offer nine dlrs a share", "the buyer's detailed proposals": an offer
-        if lemma in P.TARIFF_NOUNS and etype is None and tok.dep_ != "compound" and prep_objects(tok, ("on", "against")) and (
+        if lemma in P.TARIFF_NOUNS and etype is None and tok.dep_ != "compound" and (prep_objects(tok, ("on", "against")) and (
                 any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children)
-                or (light_verb(tok) is not None and light_verb(tok).lemma_.lower() in ("impose", "levy", "slap", "announce"))):
+                or (light_verb(tok) is not None and light_verb(tok).lemma_.lower() in ("impose", "levy", "slap", "announce")))
+                or any(c.dep_ == "acl" and c.lemma_.lower() in ("impose", "levy", "slap", "announce")
+                       and any(a.dep_ == "agent" for a in c.children) for c in tok.children)):  # "the tariffs announced by Reagan"
             etype = "SANCTION"  # "U.S. tariffs on Japanese electronic goods", "imposed tariffs on EC pasta"
         if lemma == "approval" and etype is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.GRANTED_VERBS \
                 and any((cameo.can_act(o) or o.ent_type_ in ("ORG", "GPE", "NORP")) and not _directors(o)
@@ -1629,6 +1666,16 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("with", "to"))
                     + (prep_objects(tok.head, ("with", "to")) if tok.dep_ == "dobj" else []))):
             etype = "REQUEST"  # "filed an application with the Department of Transportation for approval"
+        if etype is None and lemma in ("application", "petition") and tok.tag_ == "NN" and tok.dep_ != "compound" and any(
+                o.ent_type_ in ("ORG", "GPE") and not _company(o) for o in prep_objects(tok, ("to", "with"))) and any(
+                c.dep_ == "poss" for c in tok.children):
+            etype = "REQUEST"  # "its application to Investment Canada is still being processed"
+        if etype is None and lemma == "attempt" and any(c.dep_ == "compound" and c.lower_ in ("takeover", "buyout")
+                                                        for c in tok.children) and prep_objects(tok, ("for", "on")):
+            etype = "AGREE"  # "was thwarted in a takeover attempt for Supermarkets General": an offer to a party
+        if etype is None and lemma == "signing" and any(_agreement_noun(o) for o in prep_objects(tok, ("of",))) and any(
+                _company(p) or cameo.can_act(p) for o in prep_objects(tok, ("of",)) for p in prep_objects(o, ("with", "between"))):
+            etype = "AGREE"  # "the signing of a joint venture deal with Union Pacific Corp today"
         if etype is None and lemma in P.COURT_FILINGS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.FILING_VERBS \
                 and any(c.lemma_.lower() == "seek" and c.dep_ in ("acl", "advcl", "xcomp", "relcl")
                         for c in list(tok.children) + list(tok.head.children)):
@@ -1815,7 +1862,8 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             and target.lemma_.lower() not in P.NOUN_TRIGGERS:  # "the agreement was signed": the noun's own row
         return True  # "the final contract will be signed on May 15": the contract frames its signing
     if etype not in VIOLENT_TYPES and any(_phrase_party_ok(o) for o in prep_objects(tok, ("with", "between") if tok.pos_ == "VERB"
-                                                                  else ("with", "between", "from"))):
+                                                                  else ("with", "between", "from"))) or (
+            etype == "AGREE" and tok.pos_ == "NOUN" and any(_company(o) for o in prep_objects(tok, ("for",)))):
         return True  # "jointly developed with Tate and Lyle", "litigation with its insurers", "a bid from RHM": a party named
     if etype == "CONCEDE" and tok.pos_ == "VERB" and any(
             c.dep_ in ("poss", "compound") and c.pos_ != "PRON" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS)

@@ -524,7 +524,7 @@ PROTEST_ACTS: frozenset[str] = frozenset("march walk stop strike rally gather de
 SOUGHT_THINGS: frozenset[str] = frozenset(
     "support aid help assistance backing talks meeting negotiations extradition release compensation "
     "clarification guarantees guarantee concessions asylum approval permission consent rehearing review "
-    "reconsideration injunction".split())
+    "reconsideration injunction credit credits loan loans".split())
 """What is sought from another party: "sought official support in the U.K.", "will seek talks with
 the unions" (REQUEST; "seek" is otherwise a verb of intention, :data:`MENTAL_VERBS`)."""
 
@@ -720,7 +720,8 @@ NON_AGREEMENT_SIGNING: frozenset[str] = frozenset(
 """Objects that make signing an act of office, not an agreement: "signed a measure lifting ..."."""
 
 CONCESSION_OBJECTS: frozenset[str] = frozenset(
-    "objection objections opposition demand demands veto reservation reservations claim claims".split())
+    "objection objections opposition demand demands veto reservation reservations claim claims request requests "
+    "complaint complaints".split())
 """Withdrawing these is conceding (CONCEDE), not pulling back forces (RETREAT): "West Germany
 withdrew objections to increased quotas"."""
 
@@ -1212,7 +1213,7 @@ COURT_FILINGS: frozenset[str] = frozenset("motion petition".split())
 """What is filed asking a court or a body for a ruling (REQUEST) when the filing says what it seeks:
 "filed a motion in the Bankruptcy Court seeking to establish an orderly procedure"."""
 
-GIVING_VERBS: frozenset[str] = frozenset("provide give grant lend extend channel donate".split())
+GIVING_VERBS: frozenset[str] = frozenset("provide give grant lend extend channel donate pledge allocate reallocate".split())
 """Verbs of giving that are aid (AID) when a sum of money (:data:`MONEY_UNITS`) goes to a state:
 "the World Bank will provide 37.1 mln dlrs to Tanzania and Rwanda"."""
 
@@ -1284,3 +1285,22 @@ SOLD_BUSINESSES: frozenset[str] = frozenset("business businesses unit units divi
                                             "subsidiaries operation operations affiliate".split())
 """A party's own business sold (COOPERATE) even when the buyer is not named: "last week's sale of its
 medium-priced table wines business"."""
+
+
+# -- events v31 -------------------------------------------------------------------------------
+
+ABANDONING_VERBS: frozenset[str] = frozenset("abandon drop shelve scrap withdraw".split())
+"""Verbs of giving up one's own plan that are a concession (CONCEDE) under pressure: "was forced to
+abandon its first tax reform bill due to strong opposition"."""
+
+OPPOSITION_NOUNS: frozenset[str] = frozenset("opposition protests objections resistance outcry".split())
+"""Pressure a plan is dropped under (:data:`ABANDONING_VERBS`), beside :data:`RESIGNATION_CAUSES`."""
+
+DEMAND_NOUNS: frozenset[str] = frozenset("requirement requirements demand demands condition conditions request".split())
+"""What a party objects to (REJECT) besides a decision (:data:`BLOCKED_DECISIONS`): "objected to a
+Justice Department requirement that Baker sell off several subsidiaries"."""
+
+ENVOY_NOUNS: frozenset[str] = frozenset("team mission delegation official negotiator envoy representative "
+                                        "spokesman spokeswoman".split())
+"""People sent or speaking for a named body, who act for it: "IMF and World Bank teams have visited
+Warsaw", "an OPIC mission which visited Manila" (a named body's "railway" or "rule" acts for no one)."""
