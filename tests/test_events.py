@@ -2334,3 +2334,26 @@ def test_model_v31_event_types(nlp, text, trigger, etype):
 def test_model_v31_a_subject_over_an_adjective_and_no_concession_without_pressure(nlp):
     assert model_events(nlp, "Japan is likely to sign the agreement with China next week.")["sign"].actor_text == "Japan"
     assert "abandon" not in model_events(nlp, "The company decided to abandon the old plant.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v32: a ban a union or crew imposes is industrial action, a protest lodged with a body is a
+    # complaint, union members striking a plant, dealings with a party stopped, "took issue with"
+    ("The tug crews imposed a black ban on foreign-flag ships over a pay claim.", "ban", "PROTEST"),
+    ("Cyprus has protested to the United Nations over alleged airspace violations by the Turkish air force.",
+     "protested", "ACCUSE"),
+    ("About 800 members of the United Food and Commercial Workers Union struck John Morrell's Sioux City pork "
+     "processing plant at midnight Sunday.", "struck", "PROTEST"),
+    ("Many Japanese trading houses decided to stop dealing with Texaco several months ago.", "stop", "SANCTION"),
+    ("The Securities and Exchange Commission took issue with the accounting method.", "took", "ACCUSE"),
+])
+def test_model_v32_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v32_market_bids_are_no_offer_and_state_bans_stay(nlp):
+    assert "bids" not in model_events(nlp, "Cash bids for corn were steady at the Gulf.")
+    assert model_events(nlp, "The government imposed a ban on imports of Japanese cars.")["ban"].event_type == "SANCTION"
+    assert model_events(nlp, "Police banned the march.")["banned"].event_type == "COERCE"

@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v31"
+EVENTS_VERSION = "newslake.events.v32"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -500,6 +500,17 @@ def _phrase_party(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
                     return (o, None) if etype in ("AGREE", "AID", "SUPPORT") else (None, None)
                 return None, o
     return None, None
+
+
+def _labour_ban(noun: Token) -> bool:
+    """A ban a union or a workforce imposes (industrial action, PROTEST): its owner, modifier or the
+    subject of its light verb is a labour party ("the tug crews imposed a black ban", "the union ban")."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+    verb = light_verb(noun) or (noun.head if noun.dep_ == "dobj" else None)
+    if verb is not None and (doer := subject(verb)) is not None and not doer[1]:
+        owners.append(doer[0])
+    return any(o.lemma_.lower() in P.LABOUR_NOUNS or o.lower_ in ("union", "unions") for o in owners) or any(
+        c.dep_ == "amod" and c.lower_ == "black" for c in noun.children)
 
 
 def _call_on_person(tok: Token) -> Token | None:
@@ -1052,6 +1063,21 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in ("mobilize", "mobilise") and direct and not any(
                 o.lemma_.lower() in P.FORCES or cameo.can_act(o) for o in direct):
             return None  # "by mobilizing their mammoth capital assets": resources put to use, no forces raised
+        if lemma == "protest" and any(o.ent_type_ in ("ORG", "GPE") for o in prep_objects(tok, ("to",))):
+            return "ACCUSE", tok  # "Cyprus has protested to the United Nations over airspace violations": a complaint
+        if lemma == "strike" and direct and (doer := subject(tok)) is not None and not doer[1] and (
+                doer[0].lemma_.lower() in P.LABOUR_NOUNS or any(
+                    o.lemma_.lower() in P.LABOUR_NOUNS or o.lower_ == "union" or "union" in o.lower_
+                    for o in prep_objects(doer[0], ("of",)))) and any(
+                o.lemma_.lower() in P.SHUT_FACILITIES or o.ent_type_ == "ORG" for o in direct):
+            return "PROTEST", tok  # "800 members of the union struck John Morrell's Sioux City plant": a labour strike
+        if lemma in P.HALTING_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in ("deal", "trade", "do")
+                                            and any(_company(o) or o.ent_type_ in ACTOR_LABELS
+                                                    for o in prep_objects(c, ("with",))) for c in tok.children):
+            return "SANCTION", tok  # "trading houses decided to stop dealing with Texaco": ties cut with a party
+        if lemma == "take" and any(o.lower_ == "issue" for o in direct) and prep_objects(tok, ("with",)) \
+                and _doer_can_act(tok):
+            return "ACCUSE", tok  # "the SEC took issue with the accounting method": criticism
         if lemma == "call" and (visit := _call_on_person(tok)) is not None:
             return "CONSULT", visit  # "the trade minister called on President Reagan at the White House": a visit
         if lemma == "block" and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in P.BLOCKED_DECISIONS
@@ -1577,6 +1603,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype == "THREATEN" and lemma == "threat" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("pose", "represent") \
                 and not _doer_can_act(tok.head):
             return None  # "the low rainfall does not yet pose a major threat": a risk, no one threatening
+        if lemma in ("ban", "boycott") and etype in ("COERCE", "SANCTION") and _labour_ban(tok):
+            return None if _under_easing(tok) else ("PROTEST", tok)  # "the tug crews' black ban over a pay claim"
+        if lemma == "bid" and any(c.dep_ in ("compound", "amod") and c.lower_ in P.MARKET_BID_MODIFIERS for c in tok.children):
+            return None  # "cash bids for corn were steady": market prices, no offer to a party
         if lemma in ("ban", "curb", "restriction") and etype == "COERCE" and any(
                 c.dep_ == "compound" and c.lower_ in P.TRADE_OBJECTS for c in tok.children):
             etype = "SANCTION"  # "import curbs", "an export ban": a trade measure
@@ -1631,8 +1661,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.TARIFF_NOUNS and etype is None and tok.dep_ != "compound" and (prep_objects(tok, ("on", "against")) and (
                 any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children)
                 or (light_verb(tok) is not None and light_verb(tok).lemma_.lower() in ("impose", "levy", "slap", "announce")))
-                or any(c.dep_ == "acl" and c.lemma_.lower() in ("impose", "levy", "slap", "announce")
-                       and any(a.dep_ == "agent" for a in c.children) for c in tok.children)):  # "the tariffs announced by Reagan"
+                or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("impose", "levy", "slap", "announce")
+                       and any(a.dep_ == "agent" or (a.dep_ == "nsubj" and (cameo.can_act(a) or a.ent_type_ in ACTOR_LABELS))
+                               for a in c.children) for c in tok.children)):  # "the tariffs announced by Reagan"
             etype = "SANCTION"  # "U.S. tariffs on Japanese electronic goods", "imposed tariffs on EC pasta"
         if lemma == "approval" and etype is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.GRANTED_VERBS \
                 and any((cameo.can_act(o) or o.ent_type_ in ("ORG", "GPE", "NORP")) and not _directors(o)
@@ -1711,7 +1742,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in ("offensive", "counteroffensive", "counter-offensive") and any(
                 c.dep_ in ("compound", "amod") and c.lower_ in P.CIVIL_OFFENSIVES for c in tok.children):
             return None  # "the reform offensive", "a charm offensive": a campaign, not an attack
-        if etype == "SANCTION" and _eased_measure(tok) and _under_easing(tok):
+        if etype == "SANCTION" and _eased_measure(tok) and _under_easing(tok) and not any(
+                c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("impose", "levy", "slap") for c in tok.children):
             return None  # "lifted sanctions against Poland", "the lifting of sanctions": the concession is the event
         if etype is None or _figurative(tok, tok, etype) or (etype == "CONSULT" and _press_meeting(tok)):
             return None

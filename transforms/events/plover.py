@@ -1304,3 +1304,9 @@ ENVOY_NOUNS: frozenset[str] = frozenset("team mission delegation official negoti
                                         "spokesman spokeswoman".split())
 """People sent or speaking for a named body, who act for it: "IMF and World Bank teams have visited
 Warsaw", "an OPIC mission which visited Manila" (a named body's "railway" or "rule" acts for no one)."""
+
+
+# -- events v32 -------------------------------------------------------------------------------
+
+MARKET_BID_MODIFIERS: frozenset[str] = frozenset("cash competitive non-competitive noncompetitive spot market".split())
+"""Modifiers that make a bid a market price, no offer to a party: "cash bids for corn were steady"."""
