@@ -432,7 +432,7 @@ def _deal_noun(noun: Token) -> bool:
         return any(_holding(o) and o.lower_ not in ("share", "shares") and (
             any(c.dep_ == "compound" and _company(c) for c in o.children) or _names_company(o, ("of", "in")))
             for o in prep_objects(noun, ("of",))) or any(
-            o.lemma_.lower() in P.SOLD_BUSINESSES and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)
+            o.lemma_.lower() in P.SOLD_ASSETS and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)
             for o in prep_objects(noun, ("of",))) or (  # "the sale of its Mueller Brass Co unit", "of its wines business"
             _names_company(noun, ("of",)) and any(_company(b) for b in prep_objects(noun, ("to",))))
     if lemma == "venture" and any(c.lower_ == "joint" for c in noun.children if c.dep_ in ("amod", "compound")):
@@ -975,20 +975,20 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 cameo.can_act(o) or _company(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("to", "for")))
                 or any(c.dep_ == "dative" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS) for c in tok.children)):
             return "AID", tok  # "the governments are each providing a 110 mln dlr loan to GM Canada"
-        direct = [c for c in tok.children if c.dep_ == "dobj"]
-        if lemma in P.HALTING_VERBS and any(o.lemma_.lower() in P.TRADE_FLOWS for o in direct) and any(
-                r.ent_type_ in ("GPE", "NORP") for o in direct for r in prep_objects(o, ("to", "from")) + prep_objects(tok, ("to", "from"))) \
+        dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in P.HALTING_VERBS and any(o.lemma_.lower() in P.TRADE_FLOWS for o in dobjs) and any(
+                r.ent_type_ in ("GPE", "NORP") for o in dobjs for r in prep_objects(o, ("to", "from")) + prep_objects(tok, ("to", "from"))) \
                 and subject(tok) is not None:
             return "SANCTION", tok  # "Japanese truck makers will stop exports to North Korea": trade with a state cut off
         if lemma == "require" and _mandative(tok) and _doer_can_act(tok) and subject(tok) is not None:
             return "REQUEST", tok  # "the Justice Department required that Baker sell off its Reed Tool operation"
         if lemma in ("reaffirm", "renew", "reiterate") and any(o.lemma_.lower() in P.PLEDGE_NOUNS and not any(
                 c.dep_ == "poss" and c.lower_ in ("its", "his", "her", "their", "our")
-                for t in prep_objects(o, ("to",)) for c in t.children) for o in direct) \
+                for t in prep_objects(o, ("to",)) for c in t.children) for o in dobjs) \
                 and _doer_can_act(tok):
             return "AGREE", tok  # "Stoltenberg and Baker reaffirmed their commitment to currency stability"
         if lemma in P.FILING_VERBS | {"lodge", "raise", "voice"} and any(o.lemma_.lower() in ("objection", "objections")
-                                                                      for o in direct) and _doers(tok):
+                                                                      for o in dobjs) and _doers(tok):
             return "REJECT", tok  # "one shareholder has filed an objection to the proposed settlement"
         if lemma in ("submit", "present") and any(o.lemma_.lower() in P.APPLICATION_NOUNS for o in
                                                   [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]) \
@@ -998,13 +998,13 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 _company(o) or cameo.can_act(o) for o in prep_objects(tok, ("with",))):
             return "COOPERATE", tok  # "the sweetener is being jointly developed with Tate and Lyle"
         if lemma in ("meet", "satisfy") and any(o.lemma_.lower() in ("demand", "demands", "request", "requests", "condition",
-                                                                      "conditions") for o in direct) and any(
+                                                                      "conditions") for o in dobjs) and any(
                 c.dep_ in ("poss", "compound") and c.pos_ != "PRON" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS)
-                for o in direct for c in o.children):
+                for o in dobjs for c in o.children):
             return "CONCEDE", tok  # "taken steps to meet U.S. demands for greater stimulation": yielding to a party
         if lemma == "attend" and any(n.lemma_.lower() == "conference" and any(
                 c.dep_ in ("compound", "amod") and c.lower_ in ("news", "press") for c in n.children)
-                for n in direct + ([tok.head] if tok.dep_ in ("acl", "relcl") else []) + (
+                for n in dobjs + ([tok.head] if tok.dep_ in ("acl", "relcl") else []) + (
                     [t for t in tok.doc[max(tok.i - 2, 0):tok.i]] if not any(c.dep_ == "nsubjpass" for c in tok.children)
                     and any(c.dep_ == "agent" for c in tok.children) else [])):  # "at a news conference also attended by"
             return None  # "a news conference also attended by officials": a briefing, no talks between parties
@@ -1018,13 +1018,13 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return None  # "progress had been made in preparing for the negotiations": getting ready, no meeting
         if lemma in P.DOCUMENT_VERBS and any(o.dep_ == "dobj" and _agreement_noun(o) for o in tok.children):
             return None  # "Japan had been fully implementing the pact": an agreement in force, none made
-        if lemma in ("breach", "violate", "break", "flout", "contravene") and direct and all(
-                o.lemma_.lower() in P.NORM_NOUNS for o in direct):
+        if lemma in ("breach", "violate", "break", "flout", "contravene") and dobjs and all(
+                o.lemma_.lower() in P.NORM_NOUNS for o in dobjs):
             return None  # "breached the securities laws": an offence, no rejection of a party
         if lemma == "adopt" and any(o.lemma_.lower() in ("plan", "pill") and any(
-                c.lower_ in ("rights", "poison", "shareholder", "shareholders") for c in o.children) for o in direct):
+                c.lower_ in ("rights", "poison", "shareholder", "shareholders") for c in o.children) for o in dobjs):
             return None  # "adopted a shareholder rights plan": a company's own defence
-        if lemma == "propose" and any(o.lemma_.lower() in ("merger", "takeover", "acquisition", "buyout") for o in direct) \
+        if lemma == "propose" and any(o.lemma_.lower() in ("merger", "takeover", "acquisition", "buyout") for o in dobjs) \
                 and _doers(tok) and any(_company(d) or cameo.can_act(d) for d in _doers(tok)):
             return "AGREE", tok  # "Dart proposed a merger with Supermarkets General": an offer to a party
         if lemma == "warn" and any(c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON" for c in tok.children) \
@@ -1037,13 +1037,13 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 c.dep_ in ("amod", "compound") and c.lower_ in ("naval", "military", "armed", "air") for c in d.children)
                 for d in _doers(tok)):
             return "ASSAULT", tok  # "American naval forces retaliated for the Iranian missile attack"
-        if lemma in P.EASING_ACTS and any(_eased_measure(m) for o in direct if _amount(o)
+        if lemma in P.EASING_ACTS and any(_eased_measure(m) for o in dobjs if _amount(o)
                                           for m in prep_objects(o, ("of", "in"))) and subject(tok) is not None:
             return "CONCEDE", tok  # "Reagan lifted 51 mln dlrs of the sanctions": a measure yielded
-        if lemma in P.ABANDONING_VERBS and direct and (
+        if lemma in P.ABANDONING_VERBS and dobjs and (
                 any(o.lemma_.lower() in P.RESIGNATION_CAUSES | P.OPPOSITION_NOUNS
                        for p in tok.children if p.dep_ == "prep" for o in p.subtree if o.dep_ == "pobj")) \
-                and not any(cameo.can_act(o) for o in direct):
+                and not any(cameo.can_act(o) for o in dobjs):
             return "CONCEDE", tok  # "forced to abandon its tax reform bill due to strong opposition": yielding
         if lemma == "agree" and any(p.dep_ == "prep" and p.lower_ in ("on", "upon") for p in tok.children) and (
                 doer := subject(tok)) is not None and not doer[1] and (
@@ -1052,7 +1052,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 and doer[0].tag_ == "NNS"):
             return "AGREE", tok  # "they agreed on the need for currency stabilization": an accord between parties
         if lemma in ("get", "gain", "win", "obtain", "secure") and any(
-                o.lemma_.lower() in ("control", "stake", "majority") and _names_company(o, ("of", "in")) for o in direct):
+                o.lemma_.lower() in ("control", "stake", "majority") and _names_company(o, ("of", "in")) for o in dobjs):
             return "COOPERATE", tok  # "Allied-Lyons got 51 pct control of Hiram Walker-Gooderham"
         if lemma == "apply" and any(cameo.can_act(o) or o.ent_type_ in ("ORG", "GPE") for o in prep_objects(tok, ("to",))) \
                 and any(c.dep_ in ("xcomp", "advcl") and infinitive(c) for c in tok.children) and _doer_can_act(tok):
@@ -1060,22 +1060,22 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "object" and any(o.lemma_.lower() in P.BLOCKED_DECISIONS | P.DEMAND_NOUNS for o in prep_objects(tok, ("to",))) \
                 and _doers(tok) and _doer_can_act(tok):
             return "REJECT", tok  # "the Hughes board objected to a Justice Department requirement"
-        if lemma in ("mobilize", "mobilise") and direct and not any(
-                o.lemma_.lower() in P.FORCES or cameo.can_act(o) for o in direct):
+        if lemma in ("mobilize", "mobilise") and dobjs and not any(
+                o.lemma_.lower() in P.FORCES or cameo.can_act(o) for o in dobjs):
             return None  # "by mobilizing their mammoth capital assets": resources put to use, no forces raised
         if lemma == "protest" and any(o.ent_type_ in ("ORG", "GPE") for o in prep_objects(tok, ("to",))):
             return "ACCUSE", tok  # "Cyprus has protested to the United Nations over airspace violations": a complaint
-        if lemma == "strike" and direct and (doer := subject(tok)) is not None and not doer[1] and (
+        if lemma == "strike" and dobjs and (doer := subject(tok)) is not None and not doer[1] and (
                 doer[0].lemma_.lower() in P.LABOUR_NOUNS or any(
                     o.lemma_.lower() in P.LABOUR_NOUNS or o.lower_ == "union" or "union" in o.lower_
                     for o in prep_objects(doer[0], ("of",)))) and any(
-                o.lemma_.lower() in P.SHUT_FACILITIES or o.ent_type_ == "ORG" for o in direct):
+                o.lemma_.lower() in P.SHUT_FACILITIES or o.ent_type_ == "ORG" for o in dobjs):
             return "PROTEST", tok  # "800 members of the union struck John Morrell's Sioux City plant": a labour strike
         if lemma in P.HALTING_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in ("deal", "trade", "do")
                                             and any(_company(o) or o.ent_type_ in ACTOR_LABELS
                                                     for o in prep_objects(c, ("with",))) for c in tok.children):
             return "SANCTION", tok  # "trading houses decided to stop dealing with Texaco": ties cut with a party
-        if lemma == "take" and any(o.lower_ == "issue" for o in direct) and prep_objects(tok, ("with",)) \
+        if lemma == "take" and any(o.lower_ == "issue" for o in dobjs) and prep_objects(tok, ("with",)) \
                 and _doer_can_act(tok):
             return "ACCUSE", tok  # "the SEC took issue with the accounting method": criticism
         if lemma == "call" and (visit := _call_on_person(tok)) is not None:
@@ -1108,7 +1108,6 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "break" and not any(c.dep_ == "dobj" for c in tok.children) and any(
                 cameo.can_act(o) for o in prep_objects(tok, ("with",))):
             return "SANCTION", tok  # "Sadat broke with its long-standing ally": ties cut (CAMEO 16)
-        dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         if lemma in ("vow", "pledge", "promise", "threaten") and any(o.lemma_.lower() in P.RETALIATION_NOUNS for o in dobjs):
             return "THREATEN", tok  # "Iran vowed retaliation": a threat
         if lemma in ("slap", "impose", "levy") and any(t.lemma_.lower() in P.TARIFF_NOUNS for o in dobjs for t in o.subtree):

@@ -1141,7 +1141,8 @@ SOLD_ASSETS: frozenset[str] = frozenset(
     "business businesses unit units division divisions operation operations subsidiary subsidiaries rights "
     "plant plants store stores stake interest assets holding holdings chain mill mills".split())
 """What of a company is sold to another party: "sold the technology rights to Woodco Inc", "the sale of
-its retail business to a new company" (COOPERATE, with a named buyer or a buyer company)."""
+its retail business to a new company" (COOPERATE, with a named buyer or a buyer company), or a party's
+own business sold with no buyer named: "last week's sale of its medium-priced table wines business"."""
 
 BUYER_NOUNS: frozenset[str] = frozenset("company group investor investors firm consortium buyer partnership".split())
 
@@ -1280,11 +1281,6 @@ NORM_NOUNS: frozenset[str] = frozenset("law laws rule rules regulation regulatio
 OFFICES_SOUGHT: frozenset[str] = frozenset("presidency leadership post office seat nomination premiership "
                                            "chairmanship candidacy re-election reelection election mayoralty".split())
 """What a candidate bids for, no offer to a party: "Takeshita's bid for the party presidency"."""
-
-SOLD_BUSINESSES: frozenset[str] = frozenset("business businesses unit units division divisions subsidiary "
-                                            "subsidiaries operation operations affiliate".split())
-"""A party's own business sold (COOPERATE) even when the buyer is not named: "last week's sale of its
-medium-priced table wines business"."""
 
 
 # -- events v31 -------------------------------------------------------------------------------
