@@ -2357,3 +2357,46 @@ def test_model_v32_market_bids_are_no_offer_and_state_bans_stay(nlp):
     assert "bids" not in model_events(nlp, "Cash bids for corn were steady at the Gulf.")
     assert model_events(nlp, "The government imposed a ban on imports of Japanese cars.")["ban"].event_type == "SANCTION"
     assert model_events(nlp, "Police banned the march.")["banned"].event_type == "COERCE"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v33: company units sold (to a buyer named after the price, or a party's own unit), stakes bought
+    # in a named company's stock, control of a company acquired, a unit's sale, a proposal that the
+    # proposer's own entity buy, a merger proposed in apposition; tariffs a state says it will cut,
+    # duties set on goods; opposition from or of a party, opposition voiced, opposition dropped;
+    # hearings and meetings had with parties; credit lines supplied to states; a speaker saying
+    # another party must or should act
+    ("Acme said the unit was sold last week for 20 mln dlrs to Beta Industries Inc.", "sold", "COOPERATE"),
+    ("The company sold its chemicals division in June.", "sold", "COOPERATE"),
+    ("Gamma Partners said it acquired 500,000 shares of Delta Oil Corp common stock.", "acquired", "COOPERATE"),
+    ("The group grew quickly after acquiring control of the insurance company three years ago.", "acquiring",
+     "COOPERATE"),
+    ("The company completed the sale of a small electronics unit.", "sale", "COOPERATE"),
+    ("Omega Corp proposed that a company it controls acquire all the assets of Sigma Fund.", "proposed", "AGREE"),
+    ("Korea said it will reduce tariffs on 300 American products next year.", "reduce", "CONCEDE"),
+    ("The Commerce Department set a final duty of 12 pct on imported steel pipes.", "set", "SANCTION"),
+    ("The budget talks collapsed because of opposition from France and Italy.", "opposition", "REJECT"),
+    ("The senator voiced the administration's opposition to the bill.", "voiced", "REJECT"),
+    ("Japan dropped its opposition to the plan last week.", "dropped", "CONCEDE"),
+    ("The commission held several hearings with the airlines.", "hearings", "CONSULT"),
+    ("The minister has had a number of meetings with foreign bankers this week.", "meetings", "CONSULT"),
+    ("The World Bank was supplying lines of credit to African nations.", "supplying", "AID"),
+    ("Baker said Brazil should come up with a credible economic plan.", "said", "REQUEST"),
+    ("The minister said Japan must open its markets to American rice.", "said", "REQUEST"),
+])
+def test_model_v33_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v33_no_demand_from_forecasts_or_commentators_and_no_political_opposition(nlp):
+    assert "said" not in model_events(nlp, "Analysts said the central bank must cut interest rates soon.")
+    assert "said" not in model_events(nlp, "He said the company should report higher profits this year.")
+    assert "said" not in model_events(nlp, "The official said the accord should lead to stable prices.")
+    assert "said" not in model_events(nlp, "The governor said Japan must be careful about inflation.")
+    assert "opposition" not in model_events(nlp, "The opposition walked out of parliament on Monday.")
+    assert "contacts" not in model_events(nlp, "The bank has many business contacts in Asia.")
+    demand = model_events(nlp, "Baker said Brazil should come up with a credible economic plan.")["said"]
+    assert (demand.actor_text, demand.target_text) == ("Baker", "Brazil")
+    assert "sold" not in model_events(nlp, "The company sold its shares in the market.")

@@ -407,14 +407,27 @@ def light_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.lemma_.lower() == "enter":
         return noun.head.head  # "entered into a definitive agreement"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in P.SERIES_NOUNS:
-        return light_verb(noun.head.head)  # "concluded a round of talks", "launched a wave of attacks"
+        series = noun.head.head
+        if series.dep_ == "dobj" and _talks_had(noun, series.head, series):
+            return series.head  # "has had a number of meetings with financial institutions"
+        return light_verb(series)  # "concluded a round of talks", "launched a wave of attacks"
     if noun.dep_ == "nsubjpass" and verb_lemma(noun.head) in P.LIGHT_VERBS:
         return noun.head  # "an agreement was reached", "talks are being held with the union"
+    if noun.dep_ == "dobj" and _talks_had(noun, noun.head, noun):
+        return noun.head  # "has had meetings with financial institutions", "had talks with Iraq": talks held
     if noun.dep_ == "dobj" and (verb_lemma(noun.head) in P.LIGHT_VERBS or (
             noun.lemma_.lower() in P.STANCE_NOUNS and noun.head.lemma_.lower() in P.STANCE_VERBS)):
         return noun.head  # "workers staged a rally" (the model's lemma of "staged" is "stag")
     return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                  and verb_lemma(c) in P.LIGHT_VERBS), None)  # "a commitment made last year", "talks held in Bonn"
+
+
+def _talks_had(noun: Token, verb: Token, obj: Token) -> bool:
+    """``have`` carrying talks held with a party: "had talks with Iraq", "has had a number of meetings
+    over the past few days with financial institutions" (not "has many business contacts in Asia")."""
+    return verb.lemma_.lower() == "have" and P.NOUN_TRIGGERS.get(noun.lemma_.lower()) == "CONSULT" \
+        and noun.lemma_.lower() != "contact" and any(
+            c.dep_ == "prep" and c.lower_ == "with" for h in (noun, obj, verb) for c in h.children)
 
 
 def claimant(noun: Token) -> Token | None:

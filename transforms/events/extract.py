@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v32"
+EVENTS_VERSION = "newslake.events.v33"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -353,6 +353,10 @@ def _company_taken(tok: Token) -> bool:
     if any((_holding(o) or o.lemma_.lower() == "group") and any(c.dep_ == "poss" and _company(c) for c in o.children)
            for o in objs):
         return True  # "to buy Borg-Warner's industrial products group"
+    if any(o.lemma_.lower() == "control" and any(
+            p.lemma_.lower() in P.COMPANY_NOUNS and p.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ == "the" for d in p.children)
+            for p in prep_objects(o, ("of",))) for o in objs):
+        return True  # "after acquiring control of the cosmetics company": a company the story names
     return any(_holding(o) and _names_company(o, ("in", "of")) for o in objs)
 
 
@@ -405,7 +409,7 @@ def _company(tok: Token) -> bool:
 def _names_company(noun: Token, preps: tuple[str, ...]) -> bool:
     """The noun's ``in``/``of`` phrase names a company: "a stake in BAII Holdings", "the entire share
     capital of Capital Homes" (through "of its MPB unit" too)."""
-    return any(_company(o) or any(_company(c) for c in o.children if c.dep_ == "compound")
+    return any(_company(o) or any(_company(c) for c in o.children if c.dep_ in ("compound", "nmod"))  # "of Triton Oil Corp common stock"
                or (o.tag_ == "NNP" and o.ent_type_ in ("", "ORG") and o.dep_ == "pobj")  # "control of Hiram Walker-Gooderham"
                or (_holding(o) and _names_company(o, preps))
                for o in prep_objects(noun, preps))
@@ -429,6 +433,9 @@ def _deal_noun(noun: Token) -> bool:
             for o in prep_objects(noun, ("of",))) or any(_company(o) and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in o.children)
                                     for o in prep_objects(noun, ("of",)))  # "the proposed merger of Security Pacific and Rainier"
     if lemma == "sale":
+        if noun.tag_ == "NN" and any(o.lemma_.lower() in P.OWN_UNITS and o.tag_ == "NN" and any(
+                c.dep_ in ("amod", "compound") for c in o.children) for o in prep_objects(noun, ("of",))):
+            return True  # "the recently announced sale of a non-core production equipment unit": a unit divested
         return any(_holding(o) and o.lower_ not in ("share", "shares") and (
             any(c.dep_ == "compound" and _company(c) for c in o.children) or _names_company(o, ("of", "in")))
             for o in prep_objects(noun, ("of",))) or any(
@@ -450,7 +457,16 @@ def _company_deal(tok: Token) -> bool:
     if lemma in P.STAKE_VERBS:
         return any(o.lemma_.lower() in ("stake", "interest", "holding") and _names_company(o, ("in",)) for o in objs)
     if lemma == "sell":
-        buyers = prep_objects(tok, ("to",))
+        buyers = prep_objects(tok, ("to",)) + [b for a in prep_objects(tok, ("for",)) if _amount(a)
+                                               for b in prep_objects(a, ("to",))]  # "sold for 13.5 mln dlrs to Maxtec"
+        if any(_company(b) for b in buyers) and any(
+                o.lemma_.lower() in P.OWN_UNITS | {"group", "business", "company"} and o.tag_ == "NN" for o in objs):
+            return True  # "the group was sold October 15 for 13.5 mln dlrs to Maxtec International Corp"
+        doer = subject(tok)
+        if doer is not None and not doer[1] and (_company(doer[0]) or doer[0].lower_ == "it" or doer[0].lemma_.lower() in P.COMPANY_NOUNS) \
+                and any(o.dep_ == "dobj" and o.lemma_.lower() in P.OWN_UNITS | {"business"} and any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children) for o in objs):
+            return True  # "the company sold its spirits division", "it agreed to sell its Mexican subsidiary": a unit divested
         return any(_company(b) or (cameo.can_act(b) and b.pos_ == "PROPN") for b in buyers) and any(
             _company(o) or (o.pos_ == "PROPN" and o.dep_ != "compound" and any(_company(b) for b in buyers))
             or (_holding(o) and (
@@ -566,6 +582,22 @@ def _adjective_roles(tok: Token) -> tuple[Token | None, Token | None]:
     return (doer[0] if doer is not None else None), (objs[0] if objs else None)
 
 
+def _opposing_party(noun: Token) -> Token | None:
+    """Who an ``opposition`` noun says opposes: a party in its ``from`` phrase ("opposition from Britain
+    and West Germany") or its owner or modifier, when it opposes something ("the administration's
+    opposition to the bill", "U.S. opposition to the plan"); None for the political opposition ("the
+    opposition have destabilised themselves", "opposition leaders")."""
+    def party(t: Token) -> bool:
+        return t.pos_ != "PRON" and (cameo.can_act(t) or t.ent_type_ in ("GPE", "NORP", "ORG"))
+    source = next((o for o in prep_objects(noun, ("from",)) if party(o)), None)
+    if source is not None:
+        return source
+    if not prep_objects(noun, ("to",)):
+        return None
+    return next((c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and (
+        party(c) or (c.dep_ == "poss" and c.pos_ == "PRON"))), None)
+
+
 def _offer_for_company(tok: Token) -> bool:
     """An offer or a bid of a price for a named company: "Icahn offered 25 dlrs a share for TWA"
     (the ``for`` phrase on the verb or, as the parser often hangs it, on "a share")."""
@@ -643,6 +675,51 @@ def _offer_to_buy(tok: Token) -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in P.OFFERED_ACTS and any(
         t.i != c.i and t.pos_ != "PRON" and (_company(t) or (cameo.can_act(t) and t.ent_type_ in ACTOR_LABELS))
         for t in c.subtree) for c in tok.children)
+
+
+def _own_unit_offer(tok: Token) -> bool:
+    """A proposal that the proposer's own unit buy or merge: "proposed an entity it controls acquire
+    for cash all the assets of Japan Fund", "proposed that its subsidiary buy the rest" (an offer,
+    AGREE, not a request to another party). The tagger often takes the bare verb for a noun."""
+    def own(n: Token) -> bool:
+        return n.lemma_.lower() in P.OWN_UNITS | {"entity", "company", "vehicle"} and (
+            any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in n.children) or any(
+                r.dep_ == "relcl" and r.lemma_.lower() in ("control", "own", "form", "set") and any(
+                    x.dep_ == "nsubj" and x.lower_ in ("it", "they", "we") for x in r.children) for r in n.children))
+    units = [c for c in tok.children if c.dep_ == "dobj" and own(c)] + [
+        s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj" and own(s)]
+    return any(t.lower_ in P.OFFERED_ACTS and t.i > u.i for u in units for t in tok.subtree)
+
+
+def _obliged_party(tok: Token) -> Token | None:
+    """The party a speaker says must or should act: "Baker said Brazil should come up with a new
+    economic plan", "the official said creditor banks must become more flexible" (a demand, REQUEST).
+    None for a forecast ("said the company should report higher profits", :data:`plover.EXPECTED_VERBS`),
+    a commentator's view (:data:`plover.COMMENTATORS`), the speaker itself or a pronoun."""
+    doer = subject(tok)
+    if doer is None or doer[1] or is_passive(tok):
+        return None
+    speaker = doer[0]
+    if speaker.lemma_.lower() in P.COMMENTATORS or speaker.lower_ in P.COMMENTATORS or not (
+            cameo.can_act(speaker) or speaker.ent_type_ in ACTOR_LABELS or speaker.pos_ == "PRON"):
+        return None
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.i < tok.i and tok.dep_ != "ROOT":
+            continue
+        modals = {a.lower_ for a in c.children if a.dep_ == "aux"}
+        if not modals & {"must", "should"} or "have" in modals or any(a.dep_ == "aux" and a.lower_ in ("'ve", "have")
+                                                                      for a in c.children):
+            continue  # "must have been": a guess about the past
+        if c.lemma_.lower() == "be" or ("should" in modals and "must" not in modals and c.lemma_.lower() in P.EXPECTED_VERBS):
+            continue  # "the company should report higher profits": a forecast; "Japan must be careful": advice
+        party = next((x for x in c.children if x.dep_ == "nsubj"), None)
+        if party is None or party.pos_ == "PRON" or party.lower_ == speaker.lower_ or not (
+                cameo.can_act(party) or party.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")):
+            continue
+        if party.lemma_.lower() in P.COMMENTATORS or _agreement_noun(party) or party.lemma_.lower() in P.LEGAL_DOCUMENTS:
+            continue  # "the International Cocoa Agreement should lead to stable prices": a forecast of a pact
+        return party
+    return None
 
 
 def _mandative(tok: Token) -> bool:
@@ -954,6 +1031,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 return "REQUEST", tok  # "told Japan to resolve the row": a directive, not a report
             if lemma == "insist" and _mandative(tok):
                 return "REQUEST", tok  # "the U.S. insisted that Japan open its markets": a demand
+            if lemma in P.DEMANDING_SAY_VERBS and _obliged_party(tok) is not None:
+                return "REQUEST", tok  # "Baker said Brazil should come up with a new economic plan": a demand
             return None
         if lemma == "want" and _wanted_party(tok) is not None:
             return "REQUEST", tok  # "the U.S. wants Japan to eliminate import controls": a demand on Japan
@@ -990,6 +1069,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.FILING_VERBS | {"lodge", "raise", "voice"} and any(o.lemma_.lower() in ("objection", "objections")
                                                                       for o in dobjs) and _doers(tok):
             return "REJECT", tok  # "one shareholder has filed an objection to the proposed settlement"
+        if lemma in P.VOICING_VERBS and any(o.lemma_.lower() == "opposition" for o in dobjs) and _doers(tok):
+            return "REJECT", tok  # "one shareholder has filed an objection to the proposed settlement"
         if lemma in ("submit", "present") and any(o.lemma_.lower() in P.APPLICATION_NOUNS for o in
                                                   [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]) \
                 and any(cameo.can_act(b) or b.ent_type_ in ("ORG", "GPE") for b in prep_objects(tok, ("to",))):
@@ -1024,7 +1105,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "adopt" and any(o.lemma_.lower() in ("plan", "pill") and any(
                 c.lower_ in ("rights", "poison", "shareholder", "shareholders") for c in o.children) for o in dobjs):
             return None  # "adopted a shareholder rights plan": a company's own defence
-        if lemma == "propose" and any(o.lemma_.lower() in ("merger", "takeover", "acquisition", "buyout") for o in dobjs) \
+        if lemma == "propose" and any(o.lemma_.lower() in ("merger", "takeover", "acquisition", "buyout")
+                                      for d in dobjs for o in [d] + [c for c in d.children if c.dep_ == "appos"]) \
                 and _doers(tok) and any(_company(d) or cameo.can_act(d) for d in _doers(tok)):
             return "AGREE", tok  # "Dart proposed a merger with Supermarkets General": an offer to a party
         if lemma == "warn" and any(c.dep_ == "dobj" and cameo.can_act(c) and c.pos_ != "PRON" for c in tok.children) \
@@ -1040,6 +1122,15 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.EASING_ACTS and any(_eased_measure(m) for o in dobjs if _amount(o)
                                           for m in prep_objects(o, ("of", "in"))) and subject(tok) is not None:
             return "CONCEDE", tok  # "Reagan lifted 51 mln dlrs of the sanctions": a measure yielded
+        if lemma in P.ABANDONING_VERBS | {"end", "lift", "relax", "soften"} and any(
+                o.lemma_.lower() in P.OPPOSITION_NOUNS | {"objection", "objections", "veto", "reservation", "reservations"}
+                or o.lower_ in P.OPPOSITION_NOUNS for o in dobjs) and _doer_can_act(tok) and subject(tok) is not None:
+            return "CONCEDE", tok  # "Japan dropped its opposition to the proposal", "withdrew their objections": yielding
+        if lemma in ("set", "levy", "slap") and any(o.lemma_.lower() in P.LEVY_NOUNS - {"levy"} and any(
+                t.dep_ == "prep" and t.lower_ == "on" for t in o.subtree) for o in dobjs) and any(
+                d.ent_type_ in ("GPE", "NORP", "ORG") or d.lemma_.lower() in ("government", "department", "ministry")
+                for d in [_reported_it(d) for d in _doers(tok)]):
+            return "SANCTION", tok  # "the Commerce Department set a preliminary duty of 8.54 pct on Brazilian orange juice"
         if lemma in P.ABANDONING_VERBS and dobjs and (
                 any(o.lemma_.lower() in P.RESIGNATION_CAUSES | P.OPPOSITION_NOUNS
                        for p in tok.children if p.dep_ == "prep" for o in p.subtree if o.dep_ == "pobj")) \
@@ -1083,10 +1174,14 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "block" and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in P.BLOCKED_DECISIONS
                                                                     or c.lower_ in P.BLOCKED_DECISIONS) for c in tok.children):
             return "REJECT", tok  # "seeking to block a vote on the proposals", "vetoed ... to block the merger": opposition, no force
-        if lemma in P.GIVING_VERBS and any(c.dep_ == "dobj" and any(m.lower_ in P.MONEY_UNITS or m.lemma_.lower() in P.MONEY_UNITS
-                                                                    for m in [c] + prep_objects(c, ("of",)))
+        if lemma in P.GIVING_VERBS and any(c.dep_ == "dobj" and any(
+                m.lower_ in P.MONEY_UNITS or m.lemma_.lower() in P.MONEY_UNITS or m.lemma_.lower() in ("loan", "credit")
+                or (m.lemma_.lower() == "line" and any(x.lemma_.lower() == "credit" for x in m.children if x.dep_ == "compound"))
+                for m in [c] + prep_objects(c, ("of",)))  # "lines of credit", "a credit line", "loans"
                                           for c in tok.children) and any(
-                r.ent_type_ in ("GPE", "NORP") for h in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+                r.ent_type_ in ("GPE", "NORP") or (r.lemma_.lower() in ("nation", "country") and any(
+                    x.dep_ in ("amod", "compound") and x.ent_type_ in ("GPE", "NORP") for x in r.children))
+                for h in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "dative")]
                 for r in prep_objects(h, ("to",)) + [x for x in h.children if x.dep_ == "dative" and x.pos_ == "PROPN"]) \
                 and _doer_can_act(tok) and subject(tok) is not None:
             return "AID", tok  # "the World Bank will provide 37.1 mln dlrs to Tanzania and Rwanda": money given to a state
@@ -1168,9 +1263,11 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.REVOKING_VERBS and any(o.lemma_.lower() in P.LICENCE_NOUNS or o.lower_ in P.LICENCE_NOUNS
                                              for o in dobjs) and _doer_can_act(tok):
             return "SANCTION", tok  # "the Central Bank decided to revoke its licence": a penalty
-        if lemma in ("cut", "reduce", "lower", "slash") and any(o.lemma_.lower() in P.LEVY_NOUNS for o in dobjs) and any(
+        if lemma in ("cut", "reduce", "lower", "slash", "eliminate", "abolish", "scrap") and any(
+                o.lemma_.lower() in P.LEVY_NOUNS for o in dobjs) and any(
                 d.ent_type_ in ("GPE", "NORP", "ORG") or d.lemma_.lower() in ("government", "department", "ministry")
-                for d in _doers(tok) + ([tok.head.head] if tok.dep_ == "acl" and tok.head.lower_ == "by" else [])):
+                for d in [_reported_it(d) for d in _doers(tok)]  # "Taiwan said it will cut tariffs on 1,700 goods"
+                + ([tok.head.head] if tok.dep_ == "acl" and tok.head.lower_ == "by" else [])):
             return "CONCEDE", tok  # "the Commerce Department cut its duties on imported orange juice"
         if lemma == "receive" and any(a.lemma_.lower() in ("aid", "assistance") for o in dobjs
                                       for a in [o] + prep_objects(o, ("in",))) and any(
@@ -1214,7 +1311,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "CONCEDE", tok  # "the SEC agreed to remove the regulation": a restriction yielded
         if lemma == "provide" and any(o.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in prep_objects(tok, ("as",))):
             return "AID", tok  # "will provide 10 mln dlrs as aid to developing countries"
-        if lemma == "propose" and _offer_to_buy(tok) and _doer_can_act(tok):
+        if lemma == "propose" and (_offer_to_buy(tok) or _own_unit_offer(tok)) and _doer_can_act(tok):
             return "AGREE", tok  # "Dart Group proposed to acquire Supermarkets General": an offer
         hit = _verb_type(tok)
         if hit is not None and hit[0] == "COOPERATE" and _deal_verb(tok):
@@ -1664,6 +1761,12 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                        and any(a.dep_ == "agent" or (a.dep_ == "nsubj" and (cameo.can_act(a) or a.ent_type_ in ACTOR_LABELS))
                                for a in c.children) for c in tok.children)):  # "the tariffs announced by Reagan"
             etype = "SANCTION"  # "U.S. tariffs on Japanese electronic goods", "imposed tariffs on EC pasta"
+        if lemma == "hearing" and etype is None and tok.tag_ == "NNS" and any(_phrase_party_ok(o) for o in prep_objects(tok, ("with",))):
+            etype = "CONSULT"  # "the commission has held several hearings with the industry": a body hears parties
+        if lemma == "opposition" and etype is None and tok.dep_ != "compound" and _opposing_party(tok) is not None \
+                and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.VOICING_VERBS):
+            etype = "REJECT"  # "because of opposition from Britain and West Germany", "the administration's opposition
+            # to the bill" (not "the opposition", a country's opposition parties)
         if lemma == "approval" and etype is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.GRANTED_VERBS \
                 and any((cameo.can_act(o) or o.ent_type_ in ("ORG", "GPE", "NORP")) and not _directors(o)
                         and o.lemma_.lower() not in ("shareholder", "stockholder", "board")
@@ -1896,6 +1999,10 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
                                                                   else ("with", "between", "from"))) or (
             etype == "AGREE" and tok.pos_ == "NOUN" and any(_company(o) for o in prep_objects(tok, ("for",)))):
         return True  # "jointly developed with Tate and Lyle", "litigation with its insurers", "a bid from RHM": a party named
+    if etype == "AGREE" and tok.lemma_.lower() in ("offer", "bid", "proposal") and any(
+            c.dep_ == "poss" for c in tok.children) and any(
+            c.dep_ == "acl" and infinitive(c) and c.lemma_.lower() in P.OFFERED_ACTS for c in tok.children):
+        return True  # "rejected its offer to buy the remaining equity": an owner's offer to buy
     if etype == "CONCEDE" and tok.pos_ == "VERB" and any(
             c.dep_ in ("poss", "compound") and c.pos_ != "PRON" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS)
             for o in tok.children if o.dep_ == "dobj" for c in o.children):

@@ -123,14 +123,33 @@ HOSTILE_TYPES: frozenset[str] = frozenset({"ASSAULT", "COERCE", "SANCTION", "THR
 """Types whose noun's ``on`` phrase names what it falls on ("an attack on Iran", "a ban on
 imports"); for the others it is a topic ("talks on quotas", "an agreement on tariffs")."""
 
-SERIES_NOUNS: frozenset[str] = frozenset("round series wave spate string".split())
-"""Nouns that count events: the light verb of ``"a round of talks"`` carries the talks."""
+SERIES_NOUNS: frozenset[str] = frozenset("round series wave spate string number couple".split())
+"""Nouns that count events: the light verb of ``"a round of talks"``, ``"had a number of meetings"`` carries
+the talks."""
 
 REPORTING_VERBS: frozenset[str] = frozenset(
     "say report claim tell announce state add note write allege confirm insist explain suggest "
     "argue reply comment acknowledge assert".split())
 """Reporting verbs: claims, never events. A REJECT verb with a clausal complement (``"denied that
 ..."``) is reporting too."""
+
+DEMANDING_SAY_VERBS: frozenset[str] = frozenset("say tell state insist argue add".split())
+"""Reporting verbs whose ``must``/``should`` clause about another party is a demand (REQUEST): "Baker
+said Brazil should come up with a new economic plan"."""
+
+EXPECTED_VERBS: frozenset[str] = frozenset(
+    "be have report post show see remain rise fall increase decrease decline drop reach grow benefit earn return "
+    "continue become get make gain lose go stay improve recover exceed top total approach result contribute lead "
+    "mean cause prove".split())
+"""Verbs whose ``should`` clause is a forecast, not a demand: "the company should report higher profits",
+"the bank should benefit from lower rates"."""
+
+COMMENTATORS: frozenset[str] = frozenset(
+    "analyst analysts economist economists dealer dealers trader traders broker brokers source sources observer "
+    "observers expert experts forecaster forecasters strategist strategists banker bankers newspaper newsletter "
+    "study survey report".split())
+"""Speakers whose ``must``/``should`` is an opinion or a forecast, not a party's demand ("analysts said the
+Fed must cut rates"); also parties whose duty is no demand on them."""
 
 MUTUAL_FIGHT_VERBS: frozenset[str] = frozenset("clash fight battle skirmish".split())
 """Verbs of fighting whose ``with`` object is the other side: "workers clashed with police"."""
@@ -1214,9 +1233,10 @@ COURT_FILINGS: frozenset[str] = frozenset("motion petition".split())
 """What is filed asking a court or a body for a ruling (REQUEST) when the filing says what it seeks:
 "filed a motion in the Bankruptcy Court seeking to establish an orderly procedure"."""
 
-GIVING_VERBS: frozenset[str] = frozenset("provide give grant lend extend channel donate pledge allocate reallocate".split())
-"""Verbs of giving that are aid (AID) when a sum of money (:data:`MONEY_UNITS`) goes to a state:
-"the World Bank will provide 37.1 mln dlrs to Tanzania and Rwanda"."""
+GIVING_VERBS: frozenset[str] = frozenset("provide give grant lend extend channel donate pledge allocate reallocate supply".split())
+"""Verbs of giving that are aid (AID) when a sum of money (:data:`MONEY_UNITS`), a loan or a credit goes to a
+state: "the World Bank will provide 37.1 mln dlrs to Tanzania and Rwanda", "was supplying special lines of
+credit to Latin American nations"."""
 
 MONEY_UNITS: frozenset[str] = frozenset(
     "dlr dlrs dollar dollars yen stg sterling pound pounds mark marks franc francs lira lire crown crowns "
@@ -1291,6 +1311,10 @@ abandon its first tax reform bill due to strong opposition"."""
 
 OPPOSITION_NOUNS: frozenset[str] = frozenset("opposition protests objections resistance outcry".split())
 """Pressure a plan is dropped under (:data:`ABANDONING_VERBS`), beside :data:`RESIGNATION_CAUSES`."""
+
+VOICING_VERBS: frozenset[str] = frozenset("voice express reiterate restate register signal".split())
+"""Verbs that state a stance held: "voiced Reagan administration opposition to it" (REJECT on the verb; the
+noun "opposition" with a party is REJECT on its own: "opposition from Britain")."""
 
 DEMAND_NOUNS: frozenset[str] = frozenset("requirement requirements demand demands condition conditions request".split())
 """What a party objects to (REJECT) besides a decision (:data:`BLOCKED_DECISIONS`): "objected to a
