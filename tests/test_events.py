@@ -2400,3 +2400,48 @@ def test_model_v33_no_demand_from_forecasts_or_commentators_and_no_political_opp
     demand = model_events(nlp, "Baker said Brazil should come up with a credible economic plan.")["said"]
     assert (demand.actor_text, demand.target_text) == ("Baker", "Brazil")
     assert "sold" not in model_events(nlp, "The company sold its shares in the market.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v34: trade bans and a party barred from trading, contracts stopped (SANCTION); measures wanted,
+    # parties urged, loans and refinancing sought, pressure from a state, a state's plural demands
+    # (REQUEST); a regulator approving a product or a deal, a board approving another party's offer,
+    # permits awarded (SUPPORT); a state's money to a fund or a bank (AID); tender offers for a
+    # company's shares (AGREE); companies bought by a named buyer, orders placed with a company
+    # (COOPERATE); weapons thrown (ASSAULT); a bank put under receivership (COERCE); protests to a
+    # body and alleged offences (ACCUSE); claims rejected by a court (REJECT); pledges (AGREE)
+    ("The government plans to ban the sale of beef from cattle fed with hormones.", "ban", "SANCTION"),
+    ("Tokyo prohibited the machine maker from doing any business with Eastern Bloc countries.", "prohibited",
+     "SANCTION"),
+    ("The Air Force has stopped awarding new contracts to the electronics group.", "stopped", "SANCTION"),
+    ("Two senators said they wanted a ban on all imports of the company's products.", "wanted", "REQUEST"),
+    ("The finance minister encouraged Japan to open its markets.", "encouraged", "REQUEST"),
+    ("Peru is seeking 300 mln dlrs in loans from commercial banks.", "seeking", "REQUEST"),
+    ("Poland will seek to reschedule its debt with western governments.", "seek", "REQUEST"),
+    ("Seoul has come under heavy pressure from Washington to revalue the won.", "pressure", "REQUEST"),
+    ("The Food and Drug Administration approved the vaccine last week.", "approved", "SUPPORT"),
+    ("The Federal Reserve Board approved the proposed merger of the two banks.", "approved", "SUPPORT"),
+    ("The Allied board has approved the offer.", "approved", "SUPPORT"),
+    ("The state environment agency has awarded the company permits to build a plant.", "awarded", "SUPPORT"),
+    ("Britain has contributed 500 mln dlrs to the African Development Fund.", "contributed", "AID"),
+    ("Omega Corp said it has started a tender offer for all shares of Sigma Inc at 30 dlrs each.", "offer", "AGREE"),
+    ("Its software unit was acquired by IBM in 1985.", "acquired", "COOPERATE"),
+    ("The airline has placed a firm order with Airbus Industrie for ten aircraft.", "placed", "COOPERATE"),
+    ("Two petrol bombs were thrown into the embassy compound.", "thrown", "ASSAULT"),
+    ("Regulators placed Western Savings Bank under receivership on Friday.", "placed", "COERCE"),
+    ("The decision drew protests from Australia to the European Community.", "protests", "ACCUSE"),
+    ("The senator called for an inquiry into alleged violations of the export rules.", "violations", "ACCUSE"),
+    ("A federal judge dismissed the lawsuit on Monday.", "dismissed", "REJECT"),
+    ("The ministers reconfirmed their pledges to cut farm subsidies.", "reconfirmed", "AGREE"),
+])
+def test_model_v34_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v34_no_event_from_test_firings_market_demand_or_own_boards(nlp):
+    assert "fired" not in model_events(nlp, "Iran has test-fired its new anti-ship missile.")
+    assert "demand" not in model_events(nlp, "U.S. demand for imported oil rose sharply.")
+    assert "approved" not in model_events(nlp, "Its board approved the plan to close two plants.")
+    assert "wanted" not in model_events(nlp, "Investors wanted higher yields.")

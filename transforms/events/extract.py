@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v33"
+EVENTS_VERSION = "newslake.events.v34"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -181,6 +181,15 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
         return False  # "discussed the supply of engines", "talks on export quotas": any topic can be discussed
     if etype == "AGREE" and tok.pos_ == "VERB" and _offer_for_company(tok):
         return False  # "will offer 10.50 dlrs a share in cash for each Becor share": the price of a takeover offer
+    if etype == "REQUEST" and tok.lemma_.lower() == "demand" and tok.tag_ == "NNS" and any(
+            c.dep_ in ("poss", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children):
+        return False  # "U.S. demands for faster West German growth": what a party demands, whatever its topic
+    if etype == "AGREE" and tok.lemma_.lower() in ("offer", "bid") and any(
+            _company_shares(o) or _company(o) or (_holding(o) and _names_company(o, ("of", "in"))) for o in prep_objects(tok, ("for",))):
+        return False  # "a tender offer for all shares of American Service Corp": an offer for a company
+    if tok.lemma_.lower() in P.APPROVING_VERBS and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in P.APPROVED_THINGS for c in tok.children):
+        return False  # "approved the drug for wide clinical use": what is approved, whatever it is for
     physical = etype == "ASSAULT" and tok.lemma_.lower() not in P.FIGURATIVE_ASSAULT_VERBS
     return any(o.i != last.i and (o.lemma_.lower() in P.NON_EVENT_SENSES or o.lower_ in P.NON_EVENT_SENSES
                                   or (o.dep_ == "compound" and o.lower_ in P.ECONOMIC_MODIFIERS)
@@ -343,6 +352,14 @@ def _company_taken(tok: Token) -> bool:
     if any(o.ent_type_ == "ORG" and o.pos_ == "PROPN" and o.dep_ != "compound"
            and (doer is None or doer[0].i != o.i) for o in objs):
         return True
+    if is_passive(tok) and any(o.lower_ == "it" or (o.lemma_.lower() in P.OWN_UNITS | {"business", "group"} and o.tag_ == "NN")
+                               for o in objs) and any(
+            _company(a) for p in tok.children if p.dep_ == "agent" for a in p.children if a.dep_ == "pobj"):
+        return True  # "since it was acquired by IBM in 1984"
+    if doer is not None and not doer[1] and (cameo.can_act(doer[0]) or doer[0].pos_ == "PRON") and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in P.COMPANY_NOUNS and o.tag_ == "NN"
+            and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children) and len(list(o.children)) == 1 for o in objs):
+        return True  # "he is trying to buy or acquire the firm": the company the story is about
     if any(o.pos_ == "PROPN" and o.dep_ != "compound" and any(
             c.dep_ == "compound" and c.lemma_.lower() in P.COMPANY_NOUNS | {"group", "concern"} for c in o.children)
            for o in objs):
@@ -396,6 +413,8 @@ def _own_body(tok: Token) -> bool:
 def _owners_or_board(tok: Token) -> bool:
     """A company's owners or its own board: "its shareholders", "the board of directors"."""
     lemma = tok.lemma_.lower()
+    if lemma == "board" and tok.pos_ == "PROPN":
+        return False  # "the Federal Reserve Board", "the Federal Home Loan Bank Board": a named public body
     return _directors(tok) or _owners(tok) or (
         lemma == "board" and any(c.dep_ in ("poss", "compound") and c.lemma_.lower() not in ("governor", "executive")
                                  for c in tok.children))
@@ -443,8 +462,10 @@ def _deal_noun(noun: Token) -> bool:
             for o in prep_objects(noun, ("of",))) or (  # "the sale of its Mueller Brass Co unit", "of its wines business"
             _names_company(noun, ("of",)) and any(_company(b) for b in prep_objects(noun, ("to",))))
     if lemma == "venture" and any(c.lower_ == "joint" for c in noun.children if c.dep_ in ("amod", "compound")):
-        return bool(parties) or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in (
-            "form", "set", "establish", "create", "launch", "start"))
+        return bool(parties) or bool(noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in (
+            "form", "set", "establish", "create", "launch", "start", "enter") and [
+            o for o in prep_objects(noun.head, ("with",)) if _company(o) or cameo.can_act(o)]) or (
+            noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in ("form", "set", "establish", "create", "launch", "start"))
     return False
 
 
@@ -785,6 +806,8 @@ def _dictionary_target_ok(tok: Token) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objs and tok.dep_ == "acl" and is_passive(tok):
         objs = [tok.head]
+    if tok.lemma_.lower() in P.APPROVING_VERBS and any(o.lemma_.lower() in P.APPROVED_THINGS for o in objs):
+        return True  # "the Food and Drug Administration approved the drug", "approved their proposed merger"
     return not objs or any((cameo.can_act(o) and o.lemma_.lower() not in P.VEHICLE_NOUNS) or _agreement_noun(o)
                            or o.lemma_.lower() in P.NOUN_TRIGGERS or o.lemma_.lower() in P.POLICY_OBJECTS
                            or o.lemma_.lower() in P.RELATION_NOUNS  # "severed diplomatic ties"
@@ -999,6 +1022,8 @@ def _weapon_strike(verb: Token) -> tuple[str, Token] | None:
         return "ASSAULT", off
     if lemma == "set" and off is not None and any(_weapon(o) for o in verb.children if o.dep_ == "dobj"):
         return "ASSAULT", off
+    if lemma in P.THROWING_VERBS and any(_weapon(o) for o in verb.children if o.dep_ in ("dobj", "nsubjpass")):
+        return "ASSAULT", verb  # "home-made bombs were thrown into the compound", "hurled grenades at the police"
     if lemma in P.STRIKE_VERBS and not _accidental(verb):
         by = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         doers = ([doer] if doer is not None else []) + by
@@ -1061,7 +1086,22 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "SANCTION", tok  # "Japanese truck makers will stop exports to North Korea": trade with a state cut off
         if lemma == "require" and _mandative(tok) and _doer_can_act(tok) and subject(tok) is not None:
             return "REQUEST", tok  # "the Justice Department required that Baker sell off its Reed Tool operation"
-        if lemma in ("reaffirm", "renew", "reiterate") and any(o.lemma_.lower() in P.PLEDGE_NOUNS and not any(
+        if lemma in ("reject", "dismiss", "overrule") and any(o.lemma_.lower() in P.LEGAL_CLAIMS for o in dobjs) \
+                and _doers(tok) and _doer_can_act(tok):
+            return "REJECT", tok  # "an appeal court rejected Buitoni's claim", "the judge dismissed the suit"
+        if lemma == "commit" and any(o.dep_ == "dobj" and o.lower_ in ("itself", "themselves", "himself", "herself")
+                                     for o in tok.children) and (prep_objects(tok, ("to",))) and _doer_can_act(tok):
+            return "AGREE", tok  # "Saudi Arabia has committed itself to Japanese LPG buyers": a pledge
+        if lemma == "place" and any(o.lemma_.lower() == "order" for o in dobjs) and any(
+                _company(b) for h in [tok] + dobjs for b in prep_objects(h, ("with",))):
+            return "COOPERATE", tok  # "Qantas has placed a firm order with Boeing Co for four 747-400 aircraft"
+        if lemma in ("award", "grant", "issue") and any(o.lemma_.lower() in P.PERMIT_NOUNS for o in dobjs + [
+                c for c in tok.children if c.dep_ == "ccomp" and c.lower_ in P.PERMIT_NOUNS]) and any(  # the tagger's "permits" VBZ
+                (d.ent_type_ in ("GPE", "NORP") or d.lemma_.lower() in P.REGULATOR_NOUNS or d.lower_ in P.REGULATOR_NOUNS)
+                for d in _doers(tok)) and (any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.lemma_.lower() not in P.PERMIT_NOUNS and (
+                    cameo.can_act(c) or c.lemma_.lower() in P.COMPANY_NOUNS)) for c in tok.children) or prep_objects(tok, ("to",))):
+            return "SUPPORT", tok  # "the Environmental Protection Agency has awarded the company permits to build"
+        if lemma in ("reaffirm", "renew", "reiterate", "reconfirm") and any(o.lemma_.lower() in P.PLEDGE_NOUNS and not any(
                 c.dep_ == "poss" and c.lower_ in ("its", "his", "her", "their", "our")
                 for t in prep_objects(o, ("to",)) for c in t.children) for o in dobjs) \
                 and _doer_can_act(tok):
@@ -1311,6 +1351,50 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "CONCEDE", tok  # "the SEC agreed to remove the regulation": a restriction yielded
         if lemma == "provide" and any(o.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in prep_objects(tok, ("as",))):
             return "AID", tok  # "will provide 10 mln dlrs as aid to developing countries"
+        if lemma in P.BANNING_VERBS and _doers(tok) and _doer_can_act(tok) and (any(
+                o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS for o in dobjs + [
+                    c for c in tok.children if c.dep_ == "nsubjpass"]) or any(
+                pc.lemma_.lower() in P.TRADING_ACTS or (pc.lemma_.lower() == "do" and any(
+                    b.dep_ == "dobj" and b.lemma_.lower() == "business" for b in pc.children))
+                for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for pc in p.children if pc.dep_ == "pcomp")):
+            return "SANCTION", tok  # "to ban the sales of meat from animals fed with hormones", "prohibited Toshiba
+            # Machine Co from doing any business with the Soviet Bloc": a trade measure
+        if lemma in P.HALTING_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in P.GRANTING_ACTS and any(
+                o.dep_ == "dobj" and o.lemma_.lower() in P.CONTRACT_NOUNS for o in c.children) for c in tok.children) \
+                and _doers(tok) and _doer_can_act(tok):
+            return "SANCTION", tok  # "the Pentagon has stopped approving any new military contracts to Toshiba"
+        if lemma in P.GRANTING_ACTS and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in P.HALTING_VERBS and any(
+                o.dep_ == "dobj" and o.lemma_.lower() in P.CONTRACT_NOUNS for o in tok.children):
+            return None  # the stop is the sanction, not a contract approved
+        if lemma in P.URGING_VERBS and any(c.dep_ in ("dobj", "dative") and c.pos_ != "PRON" and (
+                cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS) for c in tok.children) and any(
+                c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in tok.children) and _doer_can_act(tok):
+            return "REQUEST", tok  # "Poehl encouraged the U.S. not to cut interest rates"
+        if lemma in ("place", "put") and any(o.lemma_.lower() in P.CUSTODY_NOUNS for o in prep_objects(tok, ("under", "into", "in"))) \
+                and any(c.dep_ in ("dobj", "nsubjpass") and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS) for c in tok.children):
+            return "COERCE", tok  # "the Federal Home Loan Bank Board placed Investors Federal Bank under receivership"
+        if lemma in P.GIVING_VERBS | {"contribute"} and any(
+                d.ent_type_ in ("GPE", "NORP") or d.lemma_.lower() in P.STATE_BODIES for d in _doers(tok)) and any(
+                c.dep_ == "dobj" and any(m.lower_ in P.MONEY_UNITS or m.lemma_.lower() in P.MONEY_UNITS
+                                         for m in [c] + [x for x in c.children if x.dep_ in ("compound", "nmod")]
+                                         + prep_objects(c, ("of",)))
+                for c in tok.children) and any(
+                r.ent_type_ == "ORG" or r.lemma_.lower() in P.RECIPIENT_BODIES or cameo.can_act(r)
+                for h in [tok] + dobjs for r in prep_objects(h, ("to",))):
+            return "AID", tok  # "the United States has given 1.2 billion dlrs to the Asian Development Fund",
+            # "Parliament granted an 800 mln crown cash infusion to the bank": a state's money to a body
+        if lemma == "want" and any(o.lemma_.lower() in P.MEASURE_NOUNS or o.lower_ in P.MEASURE_NOUNS for o in dobjs) \
+                and _doers(tok) and _doer_can_act(tok):
+            return "REQUEST", tok  # "three U.S. senators said they wanted a temporary ban on imports": a demand
+        if lemma == "seek" and _doers(tok) and _doer_can_act(tok) and (any(
+                a.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in dobjs for a in prep_objects(o, ("in",))) or any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in P.DEBT_RELIEF_ACTS for c in tok.children)):
+            return "REQUEST", tok  # "Ecuador is seeking 450 mln dlrs in loans", "would seek to refinance the debt"
+        if lemma in P.APPROVING_VERBS and any(o.lemma_.lower() in P.APPROVED_THINGS for o in dobjs + [
+                c for c in tok.children if c.dep_ == "nsubjpass"]) and any(
+                (d.ent_type_ in ("GPE", "NORP") or d.lemma_.lower() in P.REGULATOR_NOUNS or d.lower_ in P.REGULATOR_NOUNS)
+                and not _owners_or_board(d) for d in _doers(tok)):
+            return "SUPPORT", tok  # "the Food and Drug Administration approved the drug", "the FTC cleared the acquisition"
         if lemma == "propose" and (_offer_to_buy(tok) or _own_unit_offer(tok)) and _doer_can_act(tok):
             return "AGREE", tok  # "Dart Group proposed to acquire Supermarkets General": an offer
         hit = _verb_type(tok)
@@ -1485,6 +1569,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if etype == "CONSULT" and lemma == "meet" and (doer := _doers(tok)) and all(_own_body(d) for d in doer) \
                 and not prep_objects(tok, ("with", "between")) and not any(c.dep_ == "dobj" for c in tok.children):
             return None  # "its board met and rejected the proposal": a company's own body, no meeting between parties
+        if lemma == "approve" and (doer := _doers(tok)) and all(_owners_or_board(d) for d in doer) and any(
+                o.lemma_.lower() in ("offer", "bid") for o in objs):
+            return "SUPPORT", last  # "the American Service board has approved the offer": backing another party's offer
         if lemma in ("approve", "adopt") and (doer := _doers(tok)) and all(_owners_or_board(d) or (
                 d.lemma_.lower() == "company" and not any(cameo.can_act(o) or _company(o) for o in objs)) for d in doer):
             return None  # "its board adopted a shareholder rights plan", "its shareholders approved the proposed
@@ -1761,6 +1848,22 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                        and any(a.dep_ == "agent" or (a.dep_ == "nsubj" and (cameo.can_act(a) or a.ent_type_ in ACTOR_LABELS))
                                for a in c.children) for c in tok.children)):  # "the tariffs announced by Reagan"
             etype = "SANCTION"  # "U.S. tariffs on Japanese electronic goods", "imposed tariffs on EC pasta"
+        if lemma == "protest" and etype == "PROTEST" and (any(_phrase_party_ok(o) for o in prep_objects(tok, ("to",)) + [
+                x for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for q in p.children
+                if q.dep_ == "prep" and q.lower_ == "to" for x in q.children if x.dep_ == "pobj"] + (
+                prep_objects(tok.head, ("to",)) if tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.PROVOKING_VERBS else [])) or any(
+                c.dep_ == "amod" and c.lower_ in ("diplomatic", "formal", "official") for c in tok.children)):
+            etype = "ACCUSE"  # "protests from exporters to the EC", "a formal protest": a complaint, no demonstration
+        if etype is None and lemma in P.ALLEGED_OFFENCES and any(c.dep_ == "amod" and c.lower_ == "alleged" for c in tok.children):
+            etype = "ACCUSE"  # "sanctions imposed for alleged violations of an accord": an accusation
+        if etype is None and lemma == "demand" and tok.tag_ == "NNS" and any(
+                c.dep_ in ("poss", "compound") and c.pos_ != "PRON" and (c.ent_type_ in ("GPE", "NORP", "ORG") or cameo.can_act(c))
+                for c in tok.children):
+            etype = "REQUEST"  # "to meet U.S. demands for faster West German growth" (plural: not "U.S. demand for oil")
+        if etype is None and lemma == "pressure" and tok.tag_ == "NN" and any(
+                o.ent_type_ in ("GPE", "NORP", "PERSON") or (o.ent_type_ == "ORG" and not _company(o))
+                for o in prep_objects(tok, ("from",))):
+            etype = "REQUEST"  # "had come under pressure from the United States to stimulate its economy"
         if lemma == "hearing" and etype is None and tok.tag_ == "NNS" and any(_phrase_party_ok(o) for o in prep_objects(tok, ("with",))):
             etype = "CONSULT"  # "the commission has held several hearings with the industry": a body hears parties
         if lemma == "opposition" and etype is None and tok.dep_ != "compound" and _opposing_party(tok) is not None \
@@ -2000,13 +2103,19 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             etype == "AGREE" and tok.pos_ == "NOUN" and any(_company(o) for o in prep_objects(tok, ("for",)))):
         return True  # "jointly developed with Tate and Lyle", "litigation with its insurers", "a bid from RHM": a party named
     if etype == "AGREE" and tok.lemma_.lower() in ("offer", "bid", "proposal") and any(
-            c.dep_ == "poss" for c in tok.children) and any(
-            c.dep_ == "acl" and infinitive(c) and c.lemma_.lower() in P.OFFERED_ACTS for c in tok.children):
-        return True  # "rejected its offer to buy the remaining equity": an owner's offer to buy
+            c.dep_ == "poss" for c in tok.children) and (any(
+            c.dep_ == "acl" and infinitive(c) and c.lemma_.lower() in P.OFFERED_ACTS for c in tok.children) or any(
+            _company_shares(o) or _company(o) or (_holding(o) and _names_company(o, ("of", "in")))
+            for o in prep_objects(tok, ("for",)))):
+        return True  # "rejected its offer to buy the remaining equity", "its planned tender offer for the 45 pct of
+        # Standard Oil Co": an owner's offer to buy
     if etype == "CONCEDE" and tok.pos_ == "VERB" and any(
             c.dep_ in ("poss", "compound") and c.pos_ != "PRON" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS)
             for o in tok.children if o.dep_ == "dobj" for c in o.children):
         return True  # "taken steps to meet U.S. demands": whose demands are met
+    if etype == "ACCUSE" and tok.pos_ == "NOUN" and tok.lemma_.lower() in P.ALLEGED_OFFENCES and any(
+            c.dep_ == "amod" and c.lower_ == "alleged" for c in tok.children):
+        return True  # "for alleged violations of an accord on semiconductors": an accusation told by its offence
     if etype == "ACCUSE" and tok.pos_ == "VERB" and target is not None and actor is not None \
             and actor.lemma_.lower() in P.LEGAL_DOCUMENTS:
         return True  # "the report also criticised the ministry's inspectors", "a statement by lawyers criticised the report"

@@ -133,6 +133,72 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 """Reporting verbs: claims, never events. A REJECT verb with a clausal complement (``"denied that
 ..."``) is reporting too."""
 
+APPROVING_VERBS: frozenset[str] = frozenset("approve clear authorize authorise license".split())
+"""Verbs of a body approving what a party asked for (SUPPORT) when the object is one of
+:data:`APPROVED_THINGS`."""
+
+APPROVED_THINGS: frozenset[str] = frozenset(
+    "drug product device vaccine treatment application licence license permit patent listing merger acquisition "
+    "takeover purchase sale offer bid tender".split())
+"""What a regulator approves for a party: "the FDA approved the drug for wide clinical use", "the Federal
+Reserve Board approved their proposed merger"."""
+
+REGULATOR_NOUNS: frozenset[str] = frozenset(
+    "government ministry department agency commission regulator regulators authority authorities court judge "
+    "administration board fda ftc sec fcc".split())
+"""Bodies that approve what a party asks (with :data:`APPROVING_VERBS`), beside named organisations."""
+
+THROWING_VERBS: frozenset[str] = frozenset("throw hurl lob plant toss".split())
+"""Verbs of using a weapon (:data:`WEAPON_NOUNS`): "bombs were thrown into the compound" (ASSAULT)."""
+
+BANNING_VERBS: frozenset[str] = frozenset("ban prohibit bar outlaw forbid".split())
+"""Verbs of a ban that is a trade measure (SANCTION) when what is banned is trade (:data:`TRADE_OBJECTS`) or
+a party is barred from trading (:data:`TRADING_ACTS`)."""
+
+TRADING_ACTS: frozenset[str] = frozenset("trade deal sell export import supply".split())
+"""What a party is barred from doing in a trade measure: "prohibited Toshiba Machine from doing any business
+with the Soviet Bloc", "barred from trading"."""
+
+GRANTING_ACTS: frozenset[str] = frozenset("approve award grant sign issue".split())
+"""Acts a body stops to penalise a party: "stopped approving any new military contracts to Toshiba"."""
+
+CONTRACT_NOUNS: frozenset[str] = frozenset("contract contracts licence licences license licenses order orders".split())
+
+URGING_VERBS: frozenset[str] = frozenset("encourage urge exhort press prod push".split())
+"""Verbs of urging a party to act (REQUEST): "Poehl encouraged the U.S. not to cut interest rates"."""
+
+CUSTODY_NOUNS: frozenset[str] = frozenset("receivership conservatorship administration arrest custody curfew".split())
+"""What a body places a party under (COERCE): "placed Investors Federal Bank under receivership"."""
+
+STATE_BODIES: frozenset[str] = frozenset("government parliament congress ministry cabinet state".split())
+
+RECIPIENT_BODIES: frozenset[str] = frozenset("fund bank agency organisation organization programme program".split())
+"""Bodies a state gives money to (AID): "has given 1.2 billion dlrs to the Asian Development Fund"."""
+
+MEASURE_NOUNS: frozenset[str] = frozenset(
+    "ban embargo sanction sanctions tariff tariffs quota quotas curb curbs restriction restrictions duty duties "
+    "boycott reprisals retaliation".split())
+"""Measures a party wants taken (REQUEST): "said they wanted a temporary ban on all imports of Toshiba products"."""
+
+DEBT_RELIEF_ACTS: frozenset[str] = frozenset("refinance reschedule postpone defer restructure renegotiate borrow".split())
+"""What a debtor seeks from its creditors (REQUEST): "would seek to refinance the debt owed to the Paris Club"."""
+
+ALLEGED_OFFENCES: frozenset[str] = frozenset(
+    "violation violations breach breaches abuse abuses dumping fraud infringement irregularities wrongdoing "
+    "misconduct bribery corruption".split())
+"""Offences that are an accusation when "alleged": "sanctions imposed for alleged violations of an accord"."""
+
+PROVOKING_VERBS: frozenset[str] = frozenset("draw provoke spark trigger unleash prompt bring".split())
+"""Verbs whose object's addressee hangs on the verb: "the decision drew protests from Australia to the
+European Community" (a complaint to a body, ACCUSE)."""
+
+LEGAL_CLAIMS: frozenset[str] = frozenset(
+    "claim claims appeal appeals suit suits lawsuit lawsuits petition petitions motion motions complaint complaints".split())
+"""What a court or a body rejects of a party's (REJECT): "an appeal court rejected Buitoni's claim"."""
+
+PERMIT_NOUNS: frozenset[str] = frozenset("permit permits licence licences license licenses patent patents".split())
+"""What a body awards a party (SUPPORT): "has awarded the company permits to build a disposal site"."""
+
 DEMANDING_SAY_VERBS: frozenset[str] = frozenset("say tell state insist argue add".split())
 """Reporting verbs whose ``must``/``should`` clause about another party is a demand (REQUEST): "Baker
 said Brazil should come up with a new economic plan"."""
