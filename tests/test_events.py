@@ -2445,3 +2445,43 @@ def test_model_v34_no_event_from_test_firings_market_demand_or_own_boards(nlp):
     assert "demand" not in model_events(nlp, "U.S. demand for imported oil rose sharply.")
     assert "approved" not in model_events(nlp, "Its board approved the plan to close two plants.")
     assert "wanted" not in model_events(nlp, "Investors wanted higher yields.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v35: agreements cancelled and votes against (REJECT), votes in favour (SUPPORT), police battled
+    # and wars between named states (ASSAULT), deals signed with banks and offers of aid to a party
+    # (AGREE), wage demands and applications for listings (REQUEST), tender offers told as a verb
+    # (AGREE), briefings of a body (CONSULT), measures announced on a condition (THREATEN), the
+    # suppression of a party (COERCE), criticism of a party's act (ACCUSE), a court approving an
+    # agreement (SUPPORT)
+    ("Acme Corp has unilaterally cancelled its agreement to merge with Beta Inc.", "cancelled", "REJECT"),
+    ("Opposition deputies voted against the government's budget.", "voted", "REJECT"),
+    ("The largest shareholder said it would vote in favour of the merger proposal.", "vote", "SUPPORT"),
+    ("Hundreds of students were battling riot police in the capital.", "battling", "ASSAULT"),
+    ("The Iran-Iraq war has disrupted shipping in the Gulf.", "war", "ASSAULT"),
+    ("The company said it signed a 50 mln dlr loan with a group of banks.", "signed", "AGREE"),
+    ("The agency formally offered the country 500,000 dlrs in aid.", "offered", "AGREE"),
+    ("The metalworkers union wants a six pct wage rise.", "wants", "REQUEST"),
+    ("The company said it will apply for a listing on the Tokyo Stock Exchange.", "apply", "REQUEST"),
+    ("An investor group tendering for all Delta Inc shares at 40 dlrs each said it would extend its offer.",
+     "tendering", "AGREE"),
+    ("Officials went to Washington to brief the Treasury on the plan.", "brief", "CONSULT"),
+    ("The government will take emergency measures if the riots continue.", "take", "THREATEN"),
+    ("He condemned the suppression of the trade union under martial law.", "suppression", "COERCE"),
+    ("The plan came after criticism of Japanese trade practices by the United States.", "criticism", "ACCUSE"),
+    ("The settlement has been approved by the Bankruptcy Court.", "approved", "SUPPORT"),
+])
+def test_model_v35_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v35_no_event_from_retorts_duties_trade_wars_or_refinery_accidents(nlp):
+    assert "shot" not in model_events(nlp, "The minister shot back that the figures were wrong.")
+    assert "charged" not in model_events(nlp, "The agency is charged with overseeing the futures markets.")
+    assert "war" not in model_events(nlp, "Analysts fear a U.S.-Japan trade war.")
+    assert "killed" not in model_events(
+        nlp, "The explosion and fire, in which one worker was killed, damaged the refinery's hydrocracker.")
+    assert "shut" not in model_events(nlp, "The refinery shut down after an explosion and fire in March.")
+    assert "take" not in model_events(nlp, "The government will take measures to cut the deficit.")

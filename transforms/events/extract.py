@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v34"
+EVENTS_VERSION = "newslake.events.v35"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -127,7 +127,10 @@ def accidental_blast(tok: Token) -> bool:
         return False
     if any(c.lower_ in P.ACCIDENT_MODIFIERS or c.lemma_.lower() in P.ACCIDENT_MODIFIERS for c in near):
         return True
-    sites = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "on", "inside", "near")
+    fires = [c for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in ("fire", "blaze", "leak", "spill")]
+    if fires and not any(c.lower_ in P.WEAPON_MODIFIERS for f in fires for c in f.children):
+        return True  # "the explosion and fire, in which one worker was killed": an industrial accident
+    sites = [o for h in [tok] + fires for p in h.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "on", "inside", "near")
              for o in p.children if o.dep_ == "pobj"]
     return any(o.lemma_.lower() in P.INDUSTRIAL_SITES or any(  # "at the coal mine"
         c.dep_ == "compound" and (c.lemma_.lower() in P.INDUSTRIAL_SITES or c.lower_ in P.ACCIDENT_MODIFIERS)
@@ -1211,7 +1214,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "ACCUSE", tok  # "the SEC took issue with the accounting method": criticism
         if lemma == "call" and (visit := _call_on_person(tok)) is not None:
             return "CONSULT", visit  # "the trade minister called on President Reagan at the White House": a visit
-        if lemma == "block" and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in P.BLOCKED_DECISIONS
+        if lemma == "block" and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in P.BLOCKED_DECISIONS | {"action"}
                                                                     or c.lower_ in P.BLOCKED_DECISIONS) for c in tok.children):
             return "REJECT", tok  # "seeking to block a vote on the proposals", "vetoed ... to block the merger": opposition, no force
         if lemma in P.GIVING_VERBS and any(c.dep_ == "dobj" and any(
@@ -1351,6 +1354,45 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "CONCEDE", tok  # "the SEC agreed to remove the regulation": a restriction yielded
         if lemma == "provide" and any(o.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in prep_objects(tok, ("as",))):
             return "AID", tok  # "will provide 10 mln dlrs as aid to developing countries"
+        if lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children) \
+                and not any(c.dep_ == "dobj" for c in tok.children):
+            return None  # "Baker shot back that the plan was unworkable": a retort
+        if lemma == "charge" and any(pc.tag_ == "VBG" and pc.lemma_.lower() in P.CHARGED_DUTIES for p in tok.children
+                                     if p.dep_ == "prep" and p.lower_ == "with" for pc in p.children if pc.dep_ == "pcomp"):
+            return None  # "the commission is charged with overseeing the futures markets": a duty, no accusation
+        if lemma in P.CANCELLING_VERBS and any(_agreement_noun(o) or o.lemma_.lower() in ("merger", "deal", "contract")
+                                               for o in dobjs) and _doers(tok) and _doer_can_act(tok):
+            return "REJECT", tok  # "Chemclear has unilaterally canceled an agreement to merge with ZIM"
+        if lemma == "vote" and _doer_can_act(tok) and (doer := subject(tok)) is not None and not doer[1]:
+            if prep_objects(tok, ("against",)):
+                return "REJECT", tok  # "the opposition voted against the motion"
+            if any(o.lemma_.lower() in ("favor", "favour") for o in prep_objects(tok, ("in",))) or any(
+                    o.lemma_.lower() in P.BLOCKED_DECISIONS for o in prep_objects(tok, ("for",))):
+                return "SUPPORT", tok  # "Newmont would vote in favor of the Rio Tinto proposal"
+        if lemma in ("battle", "fight", "clash") and any(o.lemma_.lower() in P.FORCES for o in dobjs + prep_objects(tok, ("with",))):
+            return "ASSAULT", tok  # "students were battling riot police in Seoul"
+        if lemma == "sign" and any(_phrase_party_ok(o) or o.lemma_.lower() in ("bank", "banks") for o in prep_objects(tok, ("with",)) + [
+                b for o in dobjs for b in prep_objects(o, ("with",))]) and dobjs and _doer_can_act(tok):
+            return "AGREE", tok  # "has signed a 28 mln dlr floating rate note with a group of banks"
+        if lemma == "want" and any(any(c.dep_ in ("compound", "amod") and c.lower_ in P.WAGE_WORDS for c in o.children)
+                                   for o in dobjs) and _doer_can_act(tok):
+            return "REQUEST", tok  # "the union IG Metall wants a five pct wage rise": a wage demand
+        if lemma == "apply" and any(o.lemma_.lower() in P.SOUGHT_THINGS | P.APPLIED_FOR for o in prep_objects(tok, ("for",))) \
+                and _doers(tok) and _doer_can_act(tok):
+            return "REQUEST", tok  # "BET said it will apply for listings on the New York and Toronto stock exchanges"
+        if lemma == "tender" and tok.pos_ == "VERB" and any(_company_shares(o) or (_holding(o) and _names_company(o, ("of", "in")))
+                                                            for o in prep_objects(tok, ("for",))):
+            return "AGREE", tok  # "the group tendering for all GenCorp Inc shares at 100 dlrs each": a takeover offer
+        if lemma == "brief" and any(c.dep_ == "dobj" and c.pos_ != "PRON" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS)
+                                    and c.lemma_.lower() not in P.AUDIENCE_NOUNS and c.lower_ not in P.AUDIENCE_NOUNS
+                                    for c in tok.children):
+            return "CONSULT", tok  # "to brief the Fund and the Treasury on this alternative"
+        if lemma in ("take", "introduce", "impose", "adopt") and any(o.lemma_.lower() in P.THREATENED_MEASURES for o in dobjs) \
+                and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                        for c in tok.children) and _doers(tok) and _doer_can_act(tok) \
+                and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "could", "might", "may") for a in list(tok.children) + (
+                    list(tok.head.children) if tok.dep_ == "xcomp" else [])):
+            return "THREATEN", tok  # "the government will take emergency measures if the protests continue"
         if lemma in P.BANNING_VERBS and _doers(tok) and _doer_can_act(tok) and (any(
                 o.lemma_.lower() in P.TRADE_OBJECTS or o.lower_ in P.TRADE_OBJECTS for o in dobjs + [
                     c for c in tok.children if c.dep_ == "nsubjpass"]) or any(
@@ -1518,7 +1560,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj")) \
                 and not (etype == "AID" and any(c.dep_ in ("dobj", "dative") and not _amount(c) and (
                     cameo.can_act(c) or (c.dep_ == "dative" and c.pos_ == "PRON")) for c in tok.children)) \
-                and not (etype == "AGREE" and _offer_for_company(tok)):
+                and not (etype == "AGREE" and _offer_for_company(tok)) \
+                and not (etype == "AGREE" and lemma == "offer" and any(c.dep_ == "dative" for c in tok.children) and any(
+                    a.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in dobjs for a in prep_objects(o, ("in",)))):
             return None  # "Extel declined 28p", "exports fell 3 pct" (not "demanded 3 bln dlrs from Carbide",
             # "extended Pakistan 220 mln dlrs in loans")
         if etype == "CONSULT" and _press_meeting(tok):
@@ -1576,6 +1620,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 d.lemma_.lower() == "company" and not any(cameo.can_act(o) or _company(o) for o in objs)) for d in doer):
             return None  # "its board adopted a shareholder rights plan", "its shareholders approved the proposed
             # merger", "the company adopted a rights plan": the company's own course
+        if etype == "COERCE" and not objs and lemma in ("shut", "close") and (doer := subject(tok)) is not None \
+                and doer[0].lemma_.lower() in P.FACILITY_NOUNS:
+            return None  # "the refinery shut down after an explosion": a site stopping, no one coerced
         if etype in ("COERCE", "SANCTION") and objs and all(o.lemma_.lower() in P.FACILITY_NOUNS and any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in o.children) for o in objs):
             return None  # "banks will shut down their branches": closing one's own sites, no coercion
@@ -1848,6 +1895,15 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                        and any(a.dep_ == "agent" or (a.dep_ == "nsubj" and (cameo.can_act(a) or a.ent_type_ in ACTOR_LABELS))
                                for a in c.children) for c in tok.children)):  # "the tariffs announced by Reagan"
             etype = "SANCTION"  # "U.S. tariffs on Japanese electronic goods", "imposed tariffs on EC pasta"
+        if etype is None and lemma == "war" and tok.dep_ != "compound" and any(
+                c.dep_ in ("amod", "compound") and (c.ent_type_ in ("GPE", "NORP", "LOC") or any(
+                    g.dep_ == "compound" and g.ent_type_ in ("GPE", "NORP") for g in c.children)) for c in tok.children) and not any(
+                c.dep_ in ("amod", "compound") and (c.lower_ in P.ECONOMIC_WARS or c.lemma_.lower() in P.ECONOMIC_WARS)
+                for c in tok.children):
+            etype = "ASSAULT"  # "the Iranian-Iraqi war", "the Iran-Iraq war" (not "a U.S.-Japan trade war")
+        if etype is None and lemma in ("suppression", "repression") and any(
+                cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("of",))):
+            etype = "COERCE"  # "the suppression of the Solidarity trade union under martial law"
         if lemma == "protest" and etype == "PROTEST" and (any(_phrase_party_ok(o) for o in prep_objects(tok, ("to",)) + [
                 x for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for q in p.children
                 if q.dep_ == "prep" and q.lower_ == "to" for x in q.children if x.dep_ == "pobj"] + (
@@ -2098,6 +2154,13 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             and target is not None and target.pos_ == "NOUN" and _agreement_noun(target) \
             and target.lemma_.lower() not in P.NOUN_TRIGGERS:  # "the agreement was signed": the noun's own row
         return True  # "the final contract will be signed on May 15": the contract frames its signing
+    if etype == "ASSAULT" and tok.lemma_.lower() == "war":
+        return True  # "the Iran-Iraq war": typed only when its sides are named
+    if etype in ("SUPPORT", "REJECT") and tok.lemma_.lower() == "vote" and tok.pos_ == "VERB":
+        return True  # "it would vote in favor of the Rio Tinto proposal": a vote is cast by a party
+    if etype == "CONSULT" and tok.pos_ == "VERB" and any(
+            _phrase_party_ok(o) for c in tok.children if c.dep_ == "dobj" for o in prep_objects(c, ("with",))):
+        return True  # "discussed agricultural projects with president Alan Garcia": the parser hangs "with" on the topic
     if etype not in VIOLENT_TYPES and any(_phrase_party_ok(o) for o in prep_objects(tok, ("with", "between") if tok.pos_ == "VERB"
                                                                   else ("with", "between", "from"))) or (
             etype == "AGREE" and tok.pos_ == "NOUN" and any(_company(o) for o in prep_objects(tok, ("for",)))):
@@ -2113,6 +2176,10 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             c.dep_ in ("poss", "compound") and c.pos_ != "PRON" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS)
             for o in tok.children if o.dep_ == "dobj" for c in o.children):
         return True  # "taken steps to meet U.S. demands": whose demands are met
+    if etype == "ACCUSE" and tok.pos_ == "NOUN" and any(
+            c.dep_ in ("compound", "poss") and c.pos_ != "PRON" and (cameo.can_act(c) or c.ent_type_ in ACTOR_LABELS)
+            for o in prep_objects(tok, ("of",)) for c in [o] + list(o.children)):
+        return True  # "after criticism of U.S. action in a previous IEA test": whose act is criticised
     if etype == "ACCUSE" and tok.pos_ == "NOUN" and tok.lemma_.lower() in P.ALLEGED_OFFENCES and any(
             c.dep_ == "amod" and c.lower_ == "alleged" for c in tok.children):
         return True  # "for alleged violations of an accord on semiconductors": an accusation told by its offence
@@ -2268,6 +2335,10 @@ def _other_cause(tok: Token) -> bool:
     heads += [c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("cause", "result")]
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "cause":
         heads.append(tok.head)  # "nine deaths were caused by bacteria"
+    if tok.dep_ == "relcl" and accidental_blast(tok.head) and any(
+            p.dep_ == "prep" and p.lower_ in ("in", "during") and any(w.tag_ in ("WDT", "WP") for w in p.children)
+            for p in tok.children):
+        return True  # "the explosion and fire, in which one worker was killed": the accident is the cause
     for h in heads:
         for p in h.children:
             if p.dep_ not in ("prep", "agent"):

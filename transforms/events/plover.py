@@ -139,7 +139,7 @@ APPROVING_VERBS: frozenset[str] = frozenset("approve clear authorize authorise l
 
 APPROVED_THINGS: frozenset[str] = frozenset(
     "drug product device vaccine treatment application licence license permit patent listing merger acquisition "
-    "takeover purchase sale offer bid tender".split())
+    "takeover purchase sale offer bid tender agreement settlement accord pact contract".split())
 """What a regulator approves for a party: "the FDA approved the drug for wide clinical use", "the Federal
 Reserve Board approved their proposed merger"."""
 
@@ -191,6 +191,29 @@ ALLEGED_OFFENCES: frozenset[str] = frozenset(
 PROVOKING_VERBS: frozenset[str] = frozenset("draw provoke spark trigger unleash prompt bring".split())
 """Verbs whose object's addressee hangs on the verb: "the decision drew protests from Australia to the
 European Community" (a complaint to a body, ACCUSE)."""
+
+CHARGED_DUTIES: frozenset[str] = frozenset(
+    "oversee supervise implement develop monitor administer manage run coordinate review handle study draft prepare "
+    "organize organise formulate conduct carry negotiate investigate examine look enforce regulate".split())
+"""What a body "is charged with" doing as its duty, no accusation: "charged with overseeing the markets"."""
+
+CANCELLING_VERBS: frozenset[str] = frozenset("cancel terminate abrogate repudiate rescind".split())
+"""Verbs of ending an agreement with a party (REJECT): "has unilaterally canceled an agreement to merge"."""
+
+WAGE_WORDS: frozenset[str] = frozenset("wage wages pay salary salaries".split())
+"""What a wage demand is for (REQUEST with "want"): "wants a five pct wage rise"."""
+
+APPLIED_FOR: frozenset[str] = frozenset(
+    "listing listings licence license licences licenses membership insurance loan loans credit permit permits "
+    "patent patents".split())
+"""What a party applies to a body for (REQUEST), beside :data:`SOUGHT_THINGS`."""
+
+THREATENED_MEASURES: frozenset[str] = frozenset(
+    "measure measures restraint restraints sanction sanctions action step steps reprisal reprisals retaliation "
+    "tariff tariffs quota quotas curbs".split())
+"""Measures announced on a condition (THREATEN): "will take emergency measures if the protests continue"."""
+
+ECONOMIC_WARS: frozenset[str] = frozenset("trade price tariff currency takeover bidding fare rate interest subsidy".split())
 
 LEGAL_CLAIMS: frozenset[str] = frozenset(
     "claim claims appeal appeals suit suits lawsuit lawsuits petition petitions motion motions complaint complaints".split())
