@@ -2485,3 +2485,38 @@ def test_model_v35_no_event_from_retorts_duties_trade_wars_or_refinery_accidents
         nlp, "The explosion and fire, in which one worker was killed, damaged the refinery's hydrocracker.")
     assert "shut" not in model_events(nlp, "The refinery shut down after an explosion and fire in March.")
     assert "take" not in model_events(nlp, "The government will take measures to cut the deficit.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v36: a company sold to a buyer named on the verb, contracts negotiated with a party (COOPERATE,
+    # AGREE); a lawsuit by one party against another, a speaker saying another party broke a pact
+    # (ACCUSE); clearance or approval given to a deal, an application approved, a board recommending
+    # that holders accept (SUPPORT); money given in aid, loans advanced by banks (AID); pressing for
+    # something, a motion for a rehearing (REQUEST); orders fought and filings opposing a merger (REJECT)
+    ("Acme said it has completed the sale of Beta Foods Inc to Gamma Holdings Corp.", "sale", "COOPERATE"),
+    ("The company has negotiated a long-term supply contract with Delta Corp.", "negotiated", "AGREE"),
+    ("It faces a 50 mln dlr lawsuit by the state insurance department against its chairman.", "lawsuit", "ACCUSE"),
+    ("U.S. officials said Japan had violated the semiconductor agreement.", "said", "ACCUSE"),
+    ("The Transportation Department gave final clearance to the proposed acquisition of Omega Inc by Sigma Corp.",
+     "gave", "SUPPORT"),
+    ("The company said its patent application has been approved.", "approved", "SUPPORT"),
+    ("The board recommended that shareholders accept the offer.", "recommended", "SUPPORT"),
+    ("The Tasmanian government gave the company 10 mln dlrs in aid.", "gave", "AID"),
+    ("The banks have advanced it another six mln dlrs for working capital.", "advanced", "AID"),
+    ("The union plans to push for a 35-hour working week.", "push", "REQUEST"),
+    ("Texaco said it will file a motion for a rehearing.", "motion", "REQUEST"),
+    ("The order, which is being fought by Canada, takes effect next month.", "fought", "REJECT"),
+    ("The pilots' union filed comments opposing the merger.", "opposing", "REJECT"),
+])
+def test_model_v36_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v36_accusation_names_the_party_and_own_or_hoped_breaches_are_none(nlp):
+    said = model_events(nlp, "U.S. officials said Japan had violated the semiconductor agreement.")["said"]
+    assert (said.actor_text, said.target_text) == ("U.S. officials", "Japan")
+    assert "said" not in model_events(nlp, "Officials said Japan had not violated the agreement.")
+    assert "said" not in model_events(nlp, "Analysts said Japan had violated the agreement.")
+    assert "push" not in model_events(nlp, "Prices may push for new highs.")

@@ -335,6 +335,9 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
         if not objs and verb.lemma_.lower() in P.INTENT_GOVERNORS:  # "threatens to behead X"
             objs = [o for x in children(verb, "xcomp") for o in children(x, "dobj")]
         target = objs[0] if objs else None
+    if target is None and etype in ("REQUEST", "ACCUSE") and verb.lemma_.lower() in P.REPORTING_VERBS:
+        target = next((s for c in children(verb, "ccomp") for s in children(c, "nsubj") if s.pos_ != "PRON"), None)
+        # "officials said Japan has failed to live up to its agreement": the party accused
     if target is None and etype == "REQUEST":  # "ordered Bausch and Lomb to recall": the party asked to act
         target = clause_party(verb)
     if target is not None and etype in ("THREATEN", "REQUEST") and not cameo.can_act(target) and any(

@@ -34,7 +34,7 @@ from newslake.transforms.events import cameo
 from newslake.transforms.events import plover as P
 from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, event_noun, is_passive,
-                                             clause_party, light_verb, noun_roles, prep_objects, subject,
+                                             _quantity_head, clause_party, light_verb, noun_roles, prep_objects, subject,
                                              verb_roles)
 from newslake.transforms.events.context import (ClaimLike, claim_for, conditional_threat, date_of, dateline_place, document_place,
                                                 in_background_clause, infinitive,
@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v35"
+EVENTS_VERSION = "newslake.events.v36"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -463,7 +463,9 @@ def _deal_noun(noun: Token) -> bool:
             for o in prep_objects(noun, ("of",))) or any(
             o.lemma_.lower() in P.SOLD_ASSETS and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)
             for o in prep_objects(noun, ("of",))) or (  # "the sale of its Mueller Brass Co unit", "of its wines business"
-            _names_company(noun, ("of",)) and any(_company(b) for b in prep_objects(noun, ("to",))))
+            _names_company(noun, ("of",)) and any(_company(b) for b in prep_objects(noun, ("to",)) + (
+                prep_objects(noun.head, ("to",)) if noun.dep_ == "dobj" else [])))  # "completed the sale of Central Soya
+    # Co Inc to Ferruzzi": the buyer on the verb
     if lemma == "venture" and any(c.lower_ == "joint" for c in noun.children if c.dep_ in ("amod", "compound")):
         return bool(parties) or bool(noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in (
             "form", "set", "establish", "create", "launch", "start", "enter") and [
@@ -743,6 +745,27 @@ def _obliged_party(tok: Token) -> Token | None:
         if party.lemma_.lower() in P.COMMENTATORS or _agreement_noun(party) or party.lemma_.lower() in P.LEGAL_DOCUMENTS:
             continue  # "the International Cocoa Agreement should lead to stable prices": a forecast of a pact
         return party
+    return None
+
+
+def _breaching_party(tok: Token) -> Token | None:
+    """The party a speaker says broke an agreement or a rule: "U.S. officials said Japan has failed to
+    live up to its semiconductor agreement", "said the EC had violated GATT rules" (an accusation)."""
+    doer = subject(tok)
+    if doer is None or doer[1] or is_passive(tok) or doer[0].lemma_.lower() in P.COMMENTATORS:
+        return None
+    for c in tok.children:
+        if c.dep_ != "ccomp" or any(a.dep_ == "neg" for a in c.children):
+            continue
+        verbs = [c] + [x for x in c.children if x.dep_ == "xcomp"]
+        broke = c.lemma_.lower() in P.BREACH_VERBS or (c.lemma_.lower() == "fail" and any(
+            x.lemma_.lower() in ("live", "honour", "honor", "comply", "abide", "meet", "keep") for x in verbs[1:]))
+        norms = [o for v in verbs for o in list(v.children) + [t for p in v.children if p.dep_ in ("prep", "prt") for t in p.subtree]
+                 if o.lemma_.lower() in P.NORM_NOUNS or _agreement_noun(o) or o.lemma_.lower() in ("commitment", "commitments")]
+        party = next((x for x in c.children if x.dep_ == "nsubj"), None)
+        if broke and norms and party is not None and party.pos_ != "PRON" and party.lower_ != doer[0].lower_ and (
+                cameo.can_act(party) or party.ent_type_ in ("GPE", "ORG", "NORP")):
+            return party
     return None
 
 
@@ -1059,6 +1082,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 return "REQUEST", tok  # "told Japan to resolve the row": a directive, not a report
             if lemma == "insist" and _mandative(tok):
                 return "REQUEST", tok  # "the U.S. insisted that Japan open its markets": a demand
+            if lemma in P.DEMANDING_SAY_VERBS and _breaching_party(tok) is not None:
+                return "ACCUSE", tok  # "U.S. officials said Japan has failed to live up to its semiconductor agreement"
             if lemma in P.DEMANDING_SAY_VERBS and _obliged_party(tok) is not None:
                 return "REQUEST", tok  # "Baker said Brazil should come up with a new economic plan": a demand
             return None
@@ -1354,6 +1379,41 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "CONCEDE", tok  # "the SEC agreed to remove the regulation": a restriction yielded
         if lemma == "provide" and any(o.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in prep_objects(tok, ("as",))):
             return "AID", tok  # "will provide 10 mln dlrs as aid to developing countries"
+        if lemma in P.GRANTING_VERBS_OF_APPROVAL and any(o.lemma_.lower() in P.APPROVAL_NOUNS for o in dobjs) and any(
+                o.lemma_.lower() in P.APPROVED_THINGS or _deal_noun(o) or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS
+                or any(c.dep_ == "compound" and c.lemma_.lower() in P.APPROVED_THINGS for c in o.children)  # "the merger plan"
+                for o in prep_objects(tok, ("to",))) and _doers(tok) and _doer_can_act(tok):
+            return "SUPPORT", tok  # "it gave final clearance to the proposed acquisition of AirCal", "had given tentative
+            # approval to the merger plan"
+        if lemma == "approve" and is_passive(tok) and not _doers(tok) and any(
+                c.dep_ == "nsubjpass" and c.lemma_.lower() in P.REGULATED_REQUESTS for c in tok.children):
+            return "SUPPORT", tok  # "its application has been approved": only a body approves an application or a patent
+        if lemma in P.GIVING_VERBS and any(a.lemma_.lower() in ("aid", "assistance") for o in dobjs
+                                           for a in prep_objects(o, ("in", "as"))) and _doers(tok) and _doer_can_act(tok):
+            return "AID", tok  # "Tasmania gave RGC 10 mln dlrs in aid"
+        if lemma in P.CAMPAIGNING_VERBS and any(o.pos_ != "PRON" for o in prep_objects(tok, ("for",))) \
+                and _doers(tok) and _doer_can_act(tok) and not _figurative(tok, tok, "REQUEST"):
+            return "REQUEST", tok  # "IG Metall plans to push for a 35-hour working week", "to press for export quotas"
+        if lemma == "negotiate" and tok.tag_ in ("VBD", "VBN") and any(_agreement_noun(o) or o.lemma_.lower() == "contract"
+                                                                    for o in dobjs) and any(
+                _phrase_party_ok(o) for h in [tok] + dobjs for o in prep_objects(h, ("with",))) and _doer_can_act(tok):
+            return "AGREE", tok  # "has negotiated an exclusive long-term contract with Spain's Asturiana de Zinc"
+        if lemma == "accept" and any(o.lemma_.lower() in ("demand", "demands") or (
+                _quantity_head(o) and any(d.lemma_.lower() == "demand" for d in prep_objects(o, ("of",)))) for o in dobjs) \
+                and _doer_can_act(tok):
+            return "CONCEDE", tok  # "in accepting a portion of the trade unions' demands": yielding
+        if lemma in ("fight", "oppose", "resist", "contest", "challenge") and any(
+                o.lemma_.lower() in P.BLOCKED_DECISIONS | P.OPPOSED_RULINGS for o in dobjs + [
+                    c for c in tok.children if c.dep_ == "nsubjpass"] + ([tok.head] if tok.dep_ == "relcl" else [])) and (
+                (_doers(tok) and _doer_can_act(tok) and any(cameo.can_act(d) or d.ent_type_ in ACTOR_LABELS for d in _doers(tok)))
+                or (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in P.FILED_PAPERS)):
+            return "REJECT", tok  # "the order, which is being fought by Canada", "filed comments opposing the merger"
+        if lemma == "recommend" and any(c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() == "accept" for c in tok.children) \
+                and _doers(tok) and _doer_can_act(tok):
+            return "SUPPORT", tok  # "the board recommended that shareholders accept the offer": backing an offer
+        if lemma == "advance" and any(_amount(o) for o in dobjs) and any(
+                c.dep_ == "dative" or (c.dep_ == "dobj" and c.pos_ == "PRON") for c in tok.children) and any(d.lemma_.lower() in ("bank", "lender") for d in _doers(tok)):
+            return "AID", tok  # "the banks have advanced it another six mln dlrs for working capital": a loan
         if lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children) \
                 and not any(c.dep_ == "dobj" for c in tok.children):
             return None  # "Baker shot back that the plan was unworkable": a retort
@@ -1790,8 +1850,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 lemma == "action" and any(c.dep_ in ("amod", "compound") and c.lower_ in P.LEGAL_MODIFIERS
                                           for c in tok.children))) and (any(
                 o.pos_ == "PRON" or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS
-                for h in [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl", "dobj")]
-                for o in prep_objects(h, ("against",))) or (
+                for h in [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl", "dobj")] + prep_objects(tok, ("by",))
+                for o in prep_objects(h, ("against",))) or (  # "a lawsuit by the Insurance Department against Hall"
                 event_noun(tok).dep_ != "dobj" and light_verb(event_noun(tok)) is not None
                 and light_verb(event_noun(tok)).lemma_.lower() in P.FILING_VERBS)):  # "filed suit": the verb's row
             etype = "ACCUSE"  # "a 500 mln dlr lawsuit against Gulf and Western", "legal proceedings against EPAC",
@@ -1958,6 +2018,9 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("with", "to"))
                     + (prep_objects(tok.head, ("with", "to")) if tok.dep_ == "dobj" else []))):
             etype = "REQUEST"  # "filed an application with the Department of Transportation for approval"
+        if etype is None and lemma in ("motion", "petition") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.FILING_VERBS \
+                and any(o.lemma_.lower() in P.COURT_REMEDIES for o in prep_objects(tok, ("for",))):
+            etype = "REQUEST"  # "Texaco will file a motion for a rehearing by the appeals court"
         if etype is None and lemma in ("application", "petition") and tok.tag_ == "NN" and tok.dep_ != "compound" and any(
                 o.ent_type_ in ("ORG", "GPE") and not _company(o) for o in prep_objects(tok, ("to", "with"))) and any(
                 c.dep_ == "poss" for c in tok.children):
@@ -2130,6 +2193,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 c.dep_ in ("acl", "ccomp") or (c.dep_ == "poss" and cameo.can_act(c)) for c in tok.children) \
                 and not any(o.ent_type_ in ACTOR_LABELS for p in tok.children if p.dep_ == "prep"
                             and p.lower_ in ("of", "from") for o in p.children if o.dep_ == "pobj") \
+                and not (etype == "AID" and any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in tok.children)
+                         and any(o.ent_type_ in ("GPE", "NORP", "ORG") for o in prep_objects(tok, ("to", "for")))) \
                 and not (voiced is not None and subject(voiced) is not None and not subject(voiced)[1]
                          and subject(voiced)[0].lower_ not in RELATIVE_PRONOUNS
                          and cameo.can_act(subject(voiced)[0])):
@@ -2154,6 +2219,11 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
             and target is not None and target.pos_ == "NOUN" and _agreement_noun(target) \
             and target.lemma_.lower() not in P.NOUN_TRIGGERS:  # "the agreement was signed": the noun's own row
         return True  # "the final contract will be signed on May 15": the contract frames its signing
+    if etype == "SUPPORT" and tok.lemma_.lower() == "approve" and any(
+            c.dep_ == "nsubjpass" and c.lemma_.lower() in P.REGULATED_REQUESTS for c in tok.children):
+        return True  # "its application has been approved": a body's approval of a party's request
+    if etype == "REJECT" and tok.dep_ == "acl" and tok.head.lemma_.lower() in P.FILED_PAPERS:
+        return True  # "the pilots' union filed comments opposing the merger": the filer opposes
     if etype == "ASSAULT" and tok.lemma_.lower() == "war":
         return True  # "the Iran-Iraq war": typed only when its sides are named
     if etype in ("SUPPORT", "REJECT") and tok.lemma_.lower() == "vote" and tok.pos_ == "VERB":

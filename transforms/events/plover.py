@@ -215,6 +215,29 @@ THREATENED_MEASURES: frozenset[str] = frozenset(
 
 ECONOMIC_WARS: frozenset[str] = frozenset("trade price tariff currency takeover bidding fare rate interest subsidy".split())
 
+GRANTING_VERBS_OF_APPROVAL: frozenset[str] = frozenset("give grant issue".split())
+APPROVAL_NOUNS: frozenset[str] = frozenset("approval clearance authorization authorisation consent go-ahead".split())
+"""What a body gives a party's deal or plan (SUPPORT): "gave final clearance to the proposed acquisition"."""
+
+REGULATED_REQUESTS: frozenset[str] = frozenset("application applications patent patents licence license permit".split())
+"""What only a body approves, so that "has been approved" with no agent is a body's approval (SUPPORT)."""
+
+CAMPAIGNING_VERBS: frozenset[str] = frozenset("push press lobby campaign agitate".split())
+"""Verbs of pressing for something (REQUEST with "for"): "plans to push for a 35-hour working week"."""
+
+OPPOSED_RULINGS: frozenset[str] = frozenset("order ruling decision efforts effort rule rules regulation regulations".split())
+"""Acts of another party that one fights or opposes (REJECT), beside :data:`BLOCKED_DECISIONS`."""
+
+FILED_PAPERS: frozenset[str] = frozenset("comment comments brief briefs objection objections petition filing".split())
+"""Papers filed with a body that oppose something: "filed comments opposing the merger" (REJECT)."""
+
+BREACH_VERBS: frozenset[str] = frozenset("violate breach break flout contravene infringe".split())
+"""Verbs of breaking a norm or a pact: said of another party, an accusation (ACCUSE)."""
+
+COURT_REMEDIES: frozenset[str] = frozenset(
+    "rehearing review injunction stay dismissal reconsideration hearing relief protection".split())
+"""What a motion asks a court for (REQUEST): "will file a motion for a rehearing"."""
+
 LEGAL_CLAIMS: frozenset[str] = frozenset(
     "claim claims appeal appeals suit suits lawsuit lawsuits petition petitions motion motions complaint complaints".split())
 """What a court or a body rejects of a party's (REJECT): "an appeal court rejected Buitoni's claim"."""
