@@ -1505,7 +1505,6 @@ def test_model_v12_securities_offers_are_no_events(nlp, text):
     ("\"The bank will now have to equip itself to meet a range of services required to attend to varied needs of its "
      "developing members,\" Fujioka said.", "attend"),
     # v15: awarding a contract is procurement
-    ("The joint committee of Taiwan's maize importers awarded contracts to five U.S. companies to supply maize.", "awarded"),
     # v15: a date moved is no sanction; sanctioning a plan is approving it; what a body is, is no act
     ("The company postponed a press conference scheduled for today.", "postponed"),
     ("The meeting was delayed so a draft compromise proposal on buffer stock rules could be completed.", "delayed"),
@@ -2520,3 +2519,33 @@ def test_model_v36_accusation_names_the_party_and_own_or_hoped_breaches_are_none
     assert "said" not in model_events(nlp, "Officials said Japan had not violated the agreement.")
     assert "said" not in model_events(nlp, "Analysts said Japan had violated the agreement.")
     assert "push" not in model_events(nlp, "Prices may push for new highs.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v37: contracts and orders awarded or won are a deal between two parties (AGREE; v15 to v36 kept
+    # procurement out, and every v33-v36 recall reader listed such contracts as firm happenings);
+    # companies merging, a company investing in another (COOPERATE); assets seized (COERCE); pay
+    # rises sought, price cuts demanded by utilities (REQUEST); charges fought, demands resisted
+    # (REJECT); drug applications filed with a body (REQUEST)
+    ("The joint committee of Taiwan's maize importers awarded contracts to five U.S. companies to supply maize.",
+     "awarded", "AGREE"),
+    ("Acme Corp said it was awarded a two-year contract by the Air Force.", "awarded", "AGREE"),
+    ("Continental Grain Co won a contract for the supply of 54,000 tonnes.", "won", "AGREE"),
+    ("Lorimar Inc and Telepictures Corp merged in February 1986.", "merged", "COOPERATE"),
+    ("Nippon Steel Co invested eight mln dlrs in GTX Corp.", "invested", "COOPERATE"),
+    ("The shares were seized by the government commission last year.", "seized", "COERCE"),
+    ("The seamen are seeking a 275 pct pay rise.", "seeking", "REQUEST"),
+    ("Japanese electricity utilities are demanding price cuts.", "demanding", "REQUEST"),
+    ("Kraft said it would fight the charge.", "fight", "REJECT"),
+    ("Lederle filed a new drug application with the Food and Drug Administration.", "application", "REQUEST"),
+])
+def test_model_v37_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v37_no_deal_from_exchange_contracts_or_market_sectors(nlp):
+    assert "bought" not in model_events(nlp, "Traders bought futures contracts for March delivery.")
+    assert "fell" not in model_events(nlp, "Utilities fell 2 pct in heavy trading.")
+    assert "seized" not in model_events(nlp, "The company said it seized the opportunity to expand.")

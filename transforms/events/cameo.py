@@ -52,7 +52,8 @@ OFFICE_AGENTS = frozenset("spokesman spokeswoman spokesperson pope cardinal quee
 """People by office or role that the Phoenix agent list lacks: "a military spokesman threatened"."""
 
 MARKET_AGENTS = frozenset("banker stockbroker shareholder stockholder holder creditor lender bondholder noteholder broker importer buyer "
-                          "seller bidder partner partnership consortium insurer underwriter supplier".split())
+                          "seller bidder partner partnership consortium insurer underwriter supplier meatpacker packer "
+                          "docker grower refiner debtor processor shipper smelter borrower depositor".split())
 """Parties of business news that the political Phoenix agent list lacks (it has ``company``,
 ``investor``, ``exporter``): "shareholders agreed to sell", "creditors rejected the plan"."""
 
@@ -260,6 +261,9 @@ def can_act(tok: Token | None) -> bool:
     if tok.pos_ == "PROPN":
         return True
     lemma = tok.lemma_.lower()
+    if lemma in ("utility", "utilities") and any(c.dep_ in ("compound", "amod") and c.lower_ in ("electricity", "electric", "power", "gas", "water", "public")
+                                                 for c in tok.children):
+        return True  # "Japanese electricity utilities are demanding price cuts" (not "utilities fell" in a market report)
     agents = agent_nouns()
     return lemma in agents or low in agents or lemma in CAPTIVES or lemma in POLITIES or lemma in MARKET_AGENTS or lemma in RELATIONAL_AGENTS or lemma in OFFICE_AGENTS or any(
         c.dep_ == "compound" and c.lemma_.lower() in agents and lemma in ("member", "leader", "head", "group")

@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v36"
+EVENTS_VERSION = "newslake.events.v37"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -628,7 +628,8 @@ def _offer_for_company(tok: Token) -> bool:
     """An offer or a bid of a price for a named company: "Icahn offered 25 dlrs a share for TWA"
     (the ``for`` phrase on the verb or, as the parser often hangs it, on "a share")."""
     amounts = [c for c in tok.children if c.dep_ == "dobj" and _amount(c)]
-    holders = [tok] + [n for a in amounts for n in a.children if n.dep_ == "npadvmod"]
+    holders = [tok] + amounts + [n for a in amounts for n in a.children if n.dep_ == "npadvmod"]  # "offered 220 mln dlrs for
+    # Harper and Row Publishers": the parser hangs "for" on the amount
     return tok.lemma_.lower() in ("offer", "bid") and bool(amounts) \
         and any(o.ent_type_ == "ORG" or o.pos_ == "PROPN" or _company_shares(o)
                 for h in holders for o in prep_objects(h, ("for",)))
@@ -1379,6 +1380,30 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "CONCEDE", tok  # "the SEC agreed to remove the regulation": a restriction yielded
         if lemma == "provide" and any(o.lemma_.lower() in P.ASSISTANCE_OBJECTS for o in prep_objects(tok, ("as",))):
             return "AID", tok  # "will provide 10 mln dlrs as aid to developing countries"
+        if lemma in P.CONTRACT_VERBS and any(t.lemma_.lower() in ("contract", "contracts", "order", "orders") and not any(
+                c.dep_ in ("compound", "amod") and c.lower_ in P.MARKET_CONTRACTS for c in t.children)
+                for o in dobjs + [c for c in tok.children if c.dep_ == "nsubjpass"]
+                for t in o.subtree if t.i - o.i <= 4 and (t.i == o.i or t.dep_ in ("appos", "compound", "dobj", "npadvmod"))) and (
+                any(cameo.can_act(d) or _company(d) for d in _doers(tok))
+                or any(c.dep_ in ("dative", "nsubjpass") and (cameo.can_act(c) or _company(c) or c.lower_ == "it") for c in tok.children)
+                or any(cameo.can_act(b) or _company(b) for b in prep_objects(tok, ("to", "from", "by")))):
+            return "AGREE", tok  # "was awarded a three-year contract by NASA", "won a contract for the supply of 54,000
+            # tonnes", "orders worth 73 mln stg have been awarded to three British firms": a deal between two parties
+        if lemma in P.MERGING_VERBS and tok.tag_ in ("VBD", "VBN", "VBZ") and (doer := subject(tok)) is not None and not doer[1] \
+                and _company(doer[0]) and any(c.dep_ == "conj" and _company(c) for c in doer[0].children):
+            return "COOPERATE", tok  # "Lorimar and Telepictures merged in February 1986"
+        if lemma == "invest" and any(_company(o) for h in [tok] + dobjs for o in prep_objects(h, ("in",))) and _doers(tok) and any(
+                _company(d) or cameo.can_act(d) for d in _doers(tok)):
+            return "COOPERATE", tok  # "Nippon Steel invested eight mln dlrs in GTX": a stake in another company
+        if lemma in P.SEIZING_VERBS and any(o.lemma_.lower() in P.SEIZED_THINGS for o in dobjs + [
+                c for c in tok.children if c.dep_ == "nsubjpass"]) and (is_passive(tok) or (_doers(tok) and _doer_can_act(tok))):
+            return "COERCE", tok  # "the stocks were seized on suspicion that they were owned by Cojuangco"
+        if lemma in ("seek", "demand") and any(any(c.dep_ in ("compound", "amod") and c.lower_ in P.WAGE_WORDS for c in o.children)
+                                               for o in dobjs) and _doer_can_act(tok):
+            return "REQUEST", tok  # "the seamen are seeking a 275 pct pay rise"
+        if lemma == "commit" and tok.tag_ == "VBN" and any(c.dep_ == "xcomp" and infinitive(c) for c in tok.children) \
+                and (doer := subject(tok)) is not None and (cameo.can_act(doer[0]) or _company(doer[0]) or doer[0].pos_ == "PRON"):
+            return "AGREE", tok  # "the firm is committed to make restitution": a pledge
         if lemma in P.GRANTING_VERBS_OF_APPROVAL and any(o.lemma_.lower() in P.APPROVAL_NOUNS for o in dobjs) and any(
                 o.lemma_.lower() in P.APPROVED_THINGS or _deal_noun(o) or cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS
                 or any(c.dep_ == "compound" and c.lemma_.lower() in P.APPROVED_THINGS for c in o.children)  # "the merger plan"
@@ -1405,7 +1430,8 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in ("fight", "oppose", "resist", "contest", "challenge") and any(
                 o.lemma_.lower() in P.BLOCKED_DECISIONS | P.OPPOSED_RULINGS for o in dobjs + [
                     c for c in tok.children if c.dep_ == "nsubjpass"] + ([tok.head] if tok.dep_ == "relcl" else [])) and (
-                (_doers(tok) and _doer_can_act(tok) and any(cameo.can_act(d) or d.ent_type_ in ACTOR_LABELS for d in _doers(tok)))
+                (_doers(tok) and _doer_can_act(tok) and any(cameo.can_act(_reported_it(d)) or d.ent_type_ in ACTOR_LABELS
+                                                            for d in _doers(tok)))
                 or (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in P.FILED_PAPERS)):
             return "REJECT", tok  # "the order, which is being fought by Canada", "filed comments opposing the merger"
         if lemma == "recommend" and any(c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() == "accept" for c in tok.children) \
@@ -1709,7 +1735,7 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "offer" and objs and all(o.lemma_.lower() in P.SECURITIES for o in objs):
             return None  # "the Bundesbank offered Treasury bills", "shares were offered by an underwriting group"
         if lemma == "award" and any(o.lemma_.lower() in P.PROCUREMENT_OBJECTS for o in objs):
-            return None  # "awarded contracts to five U.S. companies to supply maize": procurement, no cooperation
+            return None  # the contract's own row ("awarded contracts to five U.S. companies") is the deal
         if lemma == "order" and objs and any(o.lemma_.lower() in P.VEHICLE_NOUNS for o in objs):
             return None  # "the airline ordered 10 jets": a purchase
         if etype in ("COERCE", "SANCTION") and objs and all(
@@ -2018,6 +2044,10 @@ def match_trigger(tok: Token) -> tuple[str, Token] | None:
                 any(cameo.can_act(o) or o.ent_type_ in ACTOR_LABELS for o in prep_objects(tok, ("with", "to"))
                     + (prep_objects(tok.head, ("with", "to")) if tok.dep_ == "dobj" else []))):
             etype = "REQUEST"  # "filed an application with the Department of Transportation for approval"
+        if etype is None and lemma in P.APPLICATION_NOUNS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.FILING_VERBS | {"submit"} \
+                and any(o.ent_type_ in ("ORG", "GPE") and not _company(o) or o.lemma_.lower() in P.REGULATOR_NOUNS
+                        for o in prep_objects(tok, ("with", "to")) + prep_objects(tok.head, ("with", "to"))):
+            etype = "REQUEST"  # "Lederle filed a new drug application with the Food and Drug Administration"
         if etype is None and lemma in ("motion", "petition") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.FILING_VERBS \
                 and any(o.lemma_.lower() in P.COURT_REMEDIES for o in prep_objects(tok, ("for",))):
             etype = "REQUEST"  # "Texaco will file a motion for a rehearing by the appeals court"
@@ -2222,6 +2252,11 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
     if etype == "SUPPORT" and tok.lemma_.lower() == "approve" and any(
             c.dep_ == "nsubjpass" and c.lemma_.lower() in P.REGULATED_REQUESTS for c in tok.children):
         return True  # "its application has been approved": a body's approval of a party's request
+    if etype == "AGREE" and tok.pos_ == "VERB" and tok.lemma_.lower() in P.CONTRACT_VERBS:
+        return True  # "orders worth 73 mln stg have been awarded to three British firms": a contract is between parties
+    if etype == "COERCE" and tok.lemma_.lower() in P.SEIZING_VERBS and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in P.SEIZED_THINGS for c in tok.children):
+        return True  # "the stocks were seized on suspicion that ...": a seizure by the authorities
     if etype == "REJECT" and tok.dep_ == "acl" and tok.head.lemma_.lower() in P.FILED_PAPERS:
         return True  # "the pilots' union filed comments opposing the merger": the filer opposes
     if etype == "ASSAULT" and tok.lemma_.lower() == "war":

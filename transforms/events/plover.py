@@ -225,7 +225,9 @@ REGULATED_REQUESTS: frozenset[str] = frozenset("application applications patent 
 CAMPAIGNING_VERBS: frozenset[str] = frozenset("push press lobby campaign agitate".split())
 """Verbs of pressing for something (REQUEST with "for"): "plans to push for a 35-hour working week"."""
 
-OPPOSED_RULINGS: frozenset[str] = frozenset("order ruling decision efforts effort rule rules regulation regulations".split())
+OPPOSED_RULINGS: frozenset[str] = frozenset(
+    "order ruling decision efforts effort rule rules regulation regulations charge charges complaint suit lawsuit "
+    "claim claims judgment judgement verdict demand demands request requests".split())
 """Acts of another party that one fights or opposes (REJECT), beside :data:`BLOCKED_DECISIONS`."""
 
 FILED_PAPERS: frozenset[str] = frozenset("comment comments brief briefs objection objections petition filing".split())
@@ -237,6 +239,18 @@ BREACH_VERBS: frozenset[str] = frozenset("violate breach break flout contravene 
 COURT_REMEDIES: frozenset[str] = frozenset(
     "rehearing review injunction stay dismissal reconsideration hearing relief protection".split())
 """What a motion asks a court for (REQUEST): "will file a motion for a rehearing"."""
+
+CONTRACT_VERBS: frozenset[str] = frozenset("award win receive secure land sign get".split())
+"""Verbs of a contract or an order awarded to a party (AGREE): "was awarded a three-year contract"."""
+
+MARKET_CONTRACTS: frozenset[str] = frozenset("futures future option options forward delivery spot".split())
+"""Exchange contracts, no deal between two parties: "futures contracts", "delivery contracts"."""
+
+SEIZING_VERBS: frozenset[str] = frozenset("seize confiscate impound".split())
+SEIZED_THINGS: frozenset[str] = frozenset(
+    "share shares stock stocks asset assets property properties cargo ship ships vessel vessels tanker tankers "
+    "goods document documents weapon weapons arm arms land fund funds account accounts aircraft plane".split())
+"""What a body seizes from a party (COERCE): "the stocks were seized on suspicion"."""
 
 LEGAL_CLAIMS: frozenset[str] = frozenset(
     "claim claims appeal appeals suit suits lawsuit lawsuits petition petitions motion motions complaint complaints".split())
