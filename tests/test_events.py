@@ -2549,3 +2549,50 @@ def test_model_v37_no_deal_from_exchange_contracts_or_market_sectors(nlp):
     assert "bought" not in model_events(nlp, "Traders bought futures contracts for March delivery.")
     assert "fell" not in model_events(nlp, "Utilities fell 2 pct in heavy trading.")
     assert "seized" not in model_events(nlp, "The company said it seized the opportunity to expand.")
+
+
+def test_plover_lexicon_names_are_defined_once():
+    # v29 defined TRADE_FLOWS a second time and silently replaced the first list (found in v38): every
+    # word list in plover.py must be bound once
+    import ast
+    import collections
+    from newslake.transforms.events import plover
+    tree = ast.parse(open(plover.__file__, encoding="utf-8").read())
+    names = [t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+             for t in (node.targets if isinstance(node, ast.Assign) else [node.target]) if isinstance(t, ast.Name)]
+    assert [n for n, k in collections.Counter(names).items() if k > 1] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, etype", [
+    # v38: bans are SANCTION by the readers' criteria unless they ban a political activity or group
+    # (COERCE); a state's protest is a complaint (ACCUSE); retaliation in a story of tariffs is a
+    # SANCTION; aid packages (AID); applications for anything and to a body (REQUEST); fines
+    # (SANCTION); borders closed to imports (SANCTION); rules abolished by a state (CONCEDE); persons
+    # apprehended (COERCE); civil wars (ASSAULT); ventures with a named company (COOPERATE); an
+    # imposition of tariffs (SANCTION); facilities sold to a company (COOPERATE)
+    ("The EC hormone import ban takes effect in January.", "ban", "SANCTION"),
+    ("The government banned the sale of the pesticide.", "banned", "SANCTION"),
+    ("Cyprus's protest was made in a letter to the United Nations.", "protest", "ACCUSE"),
+    ("Reagan announced the tariffs to retaliate for Japan's failure to honor the agreement.", "retaliate", "SANCTION"),
+    ("Canada's federal government will provide a 350 mln dlr oil industry aid package.", "provide", "AID"),
+    ("Bell Canada said it applied for an average eight pct cut in long distance rates.", "applied", "REQUEST"),
+    ("Borden Inc was fined 545,000 dlrs by the court.", "fined", "SANCTION"),
+    ("Mexico has decided to close its border to imports of fresh fruit.", "close", "SANCTION"),
+    ("The French government formally abolished rules setting limits on oil imports.", "abolished", "CONCEDE"),
+    ("The intermediary had been apprehended by police.", "apprehended", "COERCE"),
+    ("Four years of civil war in Lebanon have destroyed its economy.", "war", "ASSAULT"),
+    ("It launched a gold recovery venture with Phoenix Exploration Inc.", "venture", "COOPERATE"),
+    ("Washington announced an imposition of tariffs on Japanese electronic products.", "imposition", "SANCTION"),
+    ("Borden sold the facility to C-B Foods Inc in January 1986.", "sold", "COOPERATE"),
+])
+def test_model_v38_event_types(nlp, text, trigger, etype):
+    assert model_events(nlp, text)[trigger].event_type == etype
+
+
+@pytest.mark.model
+def test_model_v38_repression_stays_coercion_and_a_prediction_of_retaliation_is_none(nlp):
+    assert model_events(nlp, "Police banned the march.")["banned"].event_type == "COERCE"
+    assert model_events(nlp, "The government banned the opposition party.")["banned"].event_type == "COERCE"
+    assert "retaliate" not in model_events(nlp, "Analysts predicted Iran will retaliate soon.")
+    assert "close" not in model_events(nlp, "The company will close its plant to cut costs.")

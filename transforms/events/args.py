@@ -293,6 +293,9 @@ def verb_roles(verb: Token, etype: str, end: Token) -> tuple[Token | None, Token
     agent = prep_objects(verb, ("by",))
     if agent and (children(verb, "agent") or is_passive(verb)):
         actor = agent[0]
+    if etype == "SANCTION" and verb.lemma_.lower() == "retaliate" and verb.dep_ in ("xcomp", "advcl") \
+            and (head := subject(verb.head)) is not None and not head[1] and cameo.can_act(head[0]):
+        actor = head[0]  # "Reagan announced the tariffs to retaliate": who retaliates is who imposes them
     if actor is None and target is not None and (passive or children(verb, "auxpass")):
         actor = _shared_agent(verb)  # "was shot and killed by a gunman": the gunman shot him too
     if actor is None and target is not None and etype == "ASSAULT":

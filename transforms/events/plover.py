@@ -252,6 +252,24 @@ SEIZED_THINGS: frozenset[str] = frozenset(
     "goods document documents weapon weapons arm arms land fund funds account accounts aircraft plane".split())
 """What a body seizes from a party (COERCE): "the stocks were seized on suspicion"."""
 
+LIFTING_VERBS: frozenset[str] = frozenset("abolish scrap lift remove relax ease eliminate dismantle".split())
+LIFTED_RULES: frozenset[str] = frozenset(
+    "restriction restrictions rule rules limit limits control controls curb curbs quota quotas barrier barriers "
+    "ban embargo".split())
+"""What a state lifts when it yields (CONCEDE): "formally abolished rules setting limits on imports"."""
+
+BAN_WORDS: frozenset[str] = frozenset("ban bans prohibit prohibition bar outlaw forbid".split())
+REPRESSED_THINGS: frozenset[str] = frozenset(
+    "march marches rally rallies demonstration demonstrations protest protests party parties union unions meeting "
+    "meetings gathering gatherings newspaper newspapers publication publications strike strikes opposition group "
+    "groups organisation organization organisations organizations movement activity activities assembly".split())
+"""What a ban that represses bans (COERCE): "police banned the march"; any other ban is a SANCTION by the
+readers' criteria ("a ban on corn imports", "a ban on smoking on flights")."""
+
+TRADE_MEASURE_WORDS: frozenset[str] = frozenset(
+    "tariff tariffs duty duties sanction sanctions quota quotas import imports export exports trade embargo".split())
+"""Words of a story's trade measures: retaliation among them is a SANCTION."""
+
 LEGAL_CLAIMS: frozenset[str] = frozenset(
     "claim claims appeal appeals suit suits lawsuit lawsuits petition petitions motion motions complaint complaints".split())
 """What a court or a body rejects of a party's (REJECT): "an appeal court rejected Buitoni's claim"."""
@@ -639,7 +657,7 @@ ACQUIRING_VERBS: frozenset[str] = frozenset("acquire buy purchase".split())
 commerce in goods or shares (:data:`TRADE_VERBS`)."""
 
 HOLDING_NOUNS: frozenset[str] = frozenset("stake interest share shares capital control holding holdings unit "
-                                          "subsidiary division business operations assets pct percent".split())
+                                          "subsidiary division business operations assets pct percent stock".split())
 """What of a company is bought or sold: "took a stake in BAII Holdings", "acquired the entire share
 capital of Capital Homes", "sold its MPB unit to Bearing Acquisition", "an option to acquire 20 pct of
 America West Airlines" (with the company named)."""
@@ -1284,7 +1302,8 @@ RETALIATION_NOUNS: frozenset[str] = frozenset("retaliation revenge reprisal repr
 
 SOLD_ASSETS: frozenset[str] = frozenset(
     "business businesses unit units division divisions operation operations subsidiary subsidiaries rights "
-    "plant plants store stores stake interest assets holding holdings chain mill mills".split())
+    "plant plants store stores stake interest assets holding holdings chain mill mills facility facilities casino "
+    "hotel hotels refinery refineries".split())
 """What of a company is sold to another party: "sold the technology rights to Woodco Inc", "the sale of
 its retail business to a new company" (COOPERATE, with a named buyer or a buyer company), or a party's
 own business sold with no buyer named: "last week's sale of its medium-priced table wines business"."""
@@ -1405,8 +1424,8 @@ ACCOUNTING_ITEMS: frozenset[str] = frozenset(
 """What makes a charge an accounting item, no accusation: "considerable charges for restructuring",
 "a special charge", "a one-time writedown charge"."""
 
-TRADE_FLOWS: frozenset[str] = frozenset("export exports import imports shipment shipments sale sales delivery deliveries "
-                                        "supply supplies trade".split())
+HALTED_TRADE: frozenset[str] = frozenset("export exports import imports shipment shipments sale sales delivery deliveries "
+                                         "supply supplies trade".split())
 """Trade that is halted (:data:`HALTING_VERBS`) with a named state (SANCTION): "will stop exports to
 North Korea"."""
 
