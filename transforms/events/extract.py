@@ -187,8 +187,7 @@ def _figurative(tok: Token, last: Token, etype: str = "") -> bool:
     if etype == "REQUEST" and tok.lemma_.lower() == "demand" and tok.tag_ == "NNS" and any(
             c.dep_ in ("poss", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children):
         return False  # "U.S. demands for faster West German growth": what a party demands, whatever its topic
-    if etype == "AGREE" and tok.lemma_.lower() in ("offer", "bid") and any(
-            _company_shares(o) or _company(o) or (_holding(o) and _names_company(o, ("of", "in"))) for o in prep_objects(tok, ("for",))):
+    if etype == "AGREE" and tok.lemma_.lower() in ("offer", "bid") and _bid_for_company(tok):
         return False  # "a tender offer for all shares of American Service Corp": an offer for a company
     if tok.lemma_.lower() in P.APPROVING_VERBS and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in P.APPROVED_THINGS for c in tok.children):
@@ -466,7 +465,7 @@ def _deal_noun(noun: Token) -> bool:
             _names_company(noun, ("of",)) and any(_company(b) for b in prep_objects(noun, ("to",)) + (
                 prep_objects(noun.head, ("to",)) if noun.dep_ == "dobj" else [])))  # "completed the sale of Central Soya
     # Co Inc to Ferruzzi": the buyer on the verb
-    if lemma == "venture" and tok_is_company_venture(noun):
+    if lemma == "venture" and _company_venture(noun):
         return True  # "launched a gold recovery venture with Phoenix Exploration and Recovery Inc"
     if lemma == "venture" and any(c.lower_ == "joint" for c in noun.children if c.dep_ in ("amod", "compound")):
         return bool(parties) or bool(noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in (
@@ -476,7 +475,7 @@ def _deal_noun(noun: Token) -> bool:
     return False
 
 
-def tok_is_company_venture(noun: Token) -> bool:
+def _company_venture(noun: Token) -> bool:
     """A venture with a named company ("a gold recovery venture with Phoenix Exploration Inc"), joint or not."""
     return any(_company(o) for o in prep_objects(noun, ("with",)) + (
         prep_objects(noun.head, ("with",)) if noun.dep_ == "dobj" else []))
@@ -641,6 +640,13 @@ def _offer_for_company(tok: Token) -> bool:
     return tok.lemma_.lower() in ("offer", "bid") and bool(amounts) \
         and any(o.ent_type_ == "ORG" or o.pos_ == "PROPN" or _company_shares(o)
                 for h in holders for o in prep_objects(h, ("for",)))
+
+
+def _bid_for_company(noun: Token) -> bool:
+    """An offer or a bid whose ``for`` phrase names a company or a holding in one: "a tender offer for all
+    shares of American Service Corp", "its offer for the 45 pct of Standard Oil Co"."""
+    return any(_company_shares(o) or _company(o) or (_holding(o) and _names_company(o, ("of", "in")))
+               for o in prep_objects(noun, ("for",)))
 
 
 def _company_shares(tok: Token) -> bool:
@@ -1448,7 +1454,7 @@ def _match_trigger(tok: Token) -> tuple[str, Token] | None:
             return "CONCEDE", tok  # "the French government formally abolished rules setting limits on imports"
         if lemma == "apprehend" and (is_passive(tok) or _doers(tok)):
             return "COERCE", tok  # "the intermediary had been apprehended by police"
-        if lemma in P.CONTRACT_VERBS and any(t.lemma_.lower() in ("contract", "contracts", "order", "orders") and not any(
+        if lemma in P.CONTRACT_VERBS and any(t.lemma_.lower() in P.CONTRACTS and not any(
                 c.dep_ in ("compound", "amod") and c.lower_ in P.MARKET_CONTRACTS for c in t.children)
                 for o in dobjs + [c for c in tok.children if c.dep_ == "nsubjpass"]
                 for t in o.subtree if t.i - o.i <= 4 and (t.i == o.i or t.dep_ in ("appos", "compound", "dobj", "npadvmod"))) and (
@@ -1466,9 +1472,9 @@ def _match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma in P.SEIZING_VERBS and any(o.lemma_.lower() in P.SEIZED_THINGS for o in dobjs + [
                 c for c in tok.children if c.dep_ == "nsubjpass"]) and (is_passive(tok) or (_doers(tok) and _doer_can_act(tok))):
             return "COERCE", tok  # "the stocks were seized on suspicion that they were owned by Cojuangco"
-        if lemma in ("seek", "demand") and any(any(c.dep_ in ("compound", "amod") and c.lower_ in P.WAGE_WORDS for c in o.children)
-                                               for o in dobjs) and _doer_can_act(tok):
-            return "REQUEST", tok  # "the seamen are seeking a 275 pct pay rise"
+        if lemma in ("want", "seek", "demand") and any(any(c.dep_ in ("compound", "amod") and c.lower_ in P.WAGE_WORDS
+                                                           for c in o.children) for o in dobjs) and _doer_can_act(tok):
+            return "REQUEST", tok  # "the seamen are seeking a 275 pct pay rise", "IG Metall wants a five pct wage rise"
         if lemma == "commit" and tok.tag_ == "VBN" and any(c.dep_ == "xcomp" and infinitive(c) for c in tok.children) \
                 and (doer := subject(tok)) is not None and (cameo.can_act(doer[0]) or _company(doer[0]) or doer[0].pos_ == "PRON"):
             return "AGREE", tok  # "the firm is committed to make restitution": a pledge
@@ -1496,7 +1502,7 @@ def _match_trigger(tok: Token) -> tuple[str, Token] | None:
                 and _doer_can_act(tok):
             return "CONCEDE", tok  # "in accepting a portion of the trade unions' demands": yielding
         if lemma in ("fight", "oppose", "resist", "contest", "challenge") and any(
-                o.lemma_.lower() in P.BLOCKED_DECISIONS | P.OPPOSED_RULINGS for o in dobjs + [
+                o.lemma_.lower() in P.BLOCKED_DECISIONS | P.OPPOSED_RULINGS | P.LEGAL_CLAIMS for o in dobjs + [
                     c for c in tok.children if c.dep_ == "nsubjpass"] + ([tok.head] if tok.dep_ == "relcl" else [])) and (
                 (_doers(tok) and _doer_can_act(tok) and any(cameo.can_act(_reported_it(d)) or d.ent_type_ in ACTOR_LABELS
                                                             for d in _doers(tok)))
@@ -1528,9 +1534,6 @@ def _match_trigger(tok: Token) -> tuple[str, Token] | None:
         if lemma == "sign" and any(_phrase_party_ok(o) or o.lemma_.lower() in ("bank", "banks") for o in prep_objects(tok, ("with",)) + [
                 b for o in dobjs for b in prep_objects(o, ("with",))]) and dobjs and _doer_can_act(tok):
             return "AGREE", tok  # "has signed a 28 mln dlr floating rate note with a group of banks"
-        if lemma == "want" and any(any(c.dep_ in ("compound", "amod") and c.lower_ in P.WAGE_WORDS for c in o.children)
-                                   for o in dobjs) and _doer_can_act(tok):
-            return "REQUEST", tok  # "the union IG Metall wants a five pct wage rise": a wage demand
         if lemma == "apply" and any(o.lemma_.lower() in P.SOUGHT_THINGS | P.APPLIED_FOR or (o.pos_ == "NOUN" and any(
                 c.dep_ in ("amod", "compound", "nummod") for c in o.children)) for o in prep_objects(tok, ("for",))) \
                 and _doers(tok) and _doer_can_act(tok):
@@ -2354,9 +2357,7 @@ def _has_frame(tok: Token, etype: str, actor: Token | None, target: Token | None
         return True  # "jointly developed with Tate and Lyle", "litigation with its insurers", "a bid from RHM": a party named
     if etype == "AGREE" and tok.lemma_.lower() in ("offer", "bid", "proposal") and any(
             c.dep_ == "poss" for c in tok.children) and (any(
-            c.dep_ == "acl" and infinitive(c) and c.lemma_.lower() in P.OFFERED_ACTS for c in tok.children) or any(
-            _company_shares(o) or _company(o) or (_holding(o) and _names_company(o, ("of", "in")))
-            for o in prep_objects(tok, ("for",)))):
+            c.dep_ == "acl" and infinitive(c) and c.lemma_.lower() in P.OFFERED_ACTS for c in tok.children) or _bid_for_company(tok)):
         return True  # "rejected its offer to buy the remaining equity", "its planned tender offer for the 45 pct of
         # Standard Oil Co": an owner's offer to buy
     if etype == "CONCEDE" and tok.pos_ == "VERB" and any(

@@ -162,7 +162,11 @@ with the Soviet Bloc", "barred from trading"."""
 GRANTING_ACTS: frozenset[str] = frozenset("approve award grant sign issue".split())
 """Acts a body stops to penalise a party: "stopped approving any new military contracts to Toshiba"."""
 
-CONTRACT_NOUNS: frozenset[str] = frozenset("contract contracts licence licences license licenses order orders".split())
+CONTRACTS: frozenset[str] = frozenset("contract contracts order orders".split())
+"""Deals a party awards or wins (AGREE, :data:`CONTRACT_VERBS`): "won a contract for the supply of 54,000 tonnes"."""
+
+CONTRACT_NOUNS: frozenset[str] = CONTRACTS | {"licence", "licences", "license", "licenses"}
+"""What a body stops granting to penalise a party (SANCTION): "stopped approving any new military contracts"."""
 
 URGING_VERBS: frozenset[str] = frozenset("encourage urge exhort press prod push".split())
 """Verbs of urging a party to act (REQUEST): "Poehl encouraged the U.S. not to cut interest rates"."""
@@ -203,14 +207,14 @@ CANCELLING_VERBS: frozenset[str] = frozenset("cancel terminate abrogate repudiat
 WAGE_WORDS: frozenset[str] = frozenset("wage wages pay salary salaries".split())
 """What a wage demand is for (REQUEST with "want"): "wants a five pct wage rise"."""
 
-APPLIED_FOR: frozenset[str] = frozenset(
-    "listing listings licence license licences licenses membership insurance loan loans credit permit permits "
-    "patent patents".split())
+PERMIT_NOUNS: frozenset[str] = frozenset("permit permits licence licences license licenses patent patents".split())
+"""What a body awards a party (SUPPORT): "has awarded the company permits to build a disposal site"."""
+
+APPLIED_FOR: frozenset[str] = PERMIT_NOUNS | frozenset("listing listings membership insurance loan loans credit".split())
 """What a party applies to a body for (REQUEST), beside :data:`SOUGHT_THINGS`."""
 
-THREATENED_MEASURES: frozenset[str] = frozenset(
-    "measure measures restraint restraints sanction sanctions action step steps reprisal reprisals retaliation "
-    "tariff tariffs quota quotas curbs".split())
+THREATENED_MEASURES: frozenset[str] = MEASURE_NOUNS | frozenset(
+    "measure measures restraint restraints action step steps reprisal".split())
 """Measures announced on a condition (THREATEN): "will take emergency measures if the protests continue"."""
 
 ECONOMIC_WARS: frozenset[str] = frozenset("trade price tariff currency takeover bidding fare rate interest subsidy".split())
@@ -219,15 +223,15 @@ GRANTING_VERBS_OF_APPROVAL: frozenset[str] = frozenset("give grant issue".split(
 APPROVAL_NOUNS: frozenset[str] = frozenset("approval clearance authorization authorisation consent go-ahead".split())
 """What a body gives a party's deal or plan (SUPPORT): "gave final clearance to the proposed acquisition"."""
 
-REGULATED_REQUESTS: frozenset[str] = frozenset("application applications patent patents licence license permit".split())
+REGULATED_REQUESTS: frozenset[str] = PERMIT_NOUNS | {"application", "applications"}
 """What only a body approves, so that "has been approved" with no agent is a body's approval (SUPPORT)."""
 
 CAMPAIGNING_VERBS: frozenset[str] = frozenset("push press lobby campaign agitate".split())
 """Verbs of pressing for something (REQUEST with "for"): "plans to push for a 35-hour working week"."""
 
 OPPOSED_RULINGS: frozenset[str] = frozenset(
-    "order ruling decision efforts effort rule rules regulation regulations charge charges complaint suit lawsuit "
-    "claim claims judgment judgement verdict demand demands request requests".split())
+    "order ruling decision efforts effort rule rules regulation regulations charge charges judgment judgement verdict "
+    "demand demands request requests".split())
 """Acts of another party that one fights or opposes (REJECT), beside :data:`BLOCKED_DECISIONS`."""
 
 FILED_PAPERS: frozenset[str] = frozenset("comment comments brief briefs objection objections petition filing".split())
@@ -253,10 +257,7 @@ SEIZED_THINGS: frozenset[str] = frozenset(
 """What a body seizes from a party (COERCE): "the stocks were seized on suspicion"."""
 
 LIFTING_VERBS: frozenset[str] = frozenset("abolish scrap lift remove relax ease eliminate dismantle".split())
-LIFTED_RULES: frozenset[str] = frozenset(
-    "restriction restrictions rule rules limit limits control controls curb curbs quota quotas barrier barriers "
-    "ban embargo".split())
-"""What a state lifts when it yields (CONCEDE): "formally abolished rules setting limits on imports"."""
+"""What a state does to a restriction when it yields (CONCEDE, with :data:`LIFTED_RULES`)."""
 
 BAN_WORDS: frozenset[str] = frozenset("ban bans prohibit prohibition bar outlaw forbid".split())
 REPRESSED_THINGS: frozenset[str] = frozenset(
@@ -273,9 +274,6 @@ TRADE_MEASURE_WORDS: frozenset[str] = frozenset(
 LEGAL_CLAIMS: frozenset[str] = frozenset(
     "claim claims appeal appeals suit suits lawsuit lawsuits petition petitions motion motions complaint complaints".split())
 """What a court or a body rejects of a party's (REJECT): "an appeal court rejected Buitoni's claim"."""
-
-PERMIT_NOUNS: frozenset[str] = frozenset("permit permits licence licences license licenses patent patents".split())
-"""What a body awards a party (SUPPORT): "has awarded the company permits to build a disposal site"."""
 
 DEMANDING_SAY_VERBS: frozenset[str] = frozenset("say tell state insist argue add".split())
 """Reporting verbs whose ``must``/``should`` clause about another party is a demand (REQUEST): "Baker
@@ -747,6 +745,10 @@ RESTRICTION_NOUNS: frozenset[str] = frozenset(
     "tax taxes tariff tariffs sanction sanctions ban embargo restriction restrictions quota quotas control "
     "controls curb curbs duty duties barrier barriers regulation regulations limit limits".split())
 """What a concession eases: "the lifting of import taxes", "the easing of sanctions"."""
+
+LIFTED_RULES: frozenset[str] = RESTRICTION_NOUNS | {"rule", "rules"}
+"""What a state lifts when it yields (CONCEDE, with :data:`LIFTING_VERBS`): "formally abolished rules setting
+limits on imports"."""
 
 INQUIRY_NOUNS: frozenset[str] = frozenset("investigation inquiry probe".split())
 """Nouns of an inquiry, an accusation (ACCUSE) when it is into or of a party or a wrong: "an
