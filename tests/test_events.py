@@ -510,6 +510,8 @@ def test_place_and_time_from_sentence_dateline_and_publication():
     # no place in Smith's sentence: the story's only setting, marked as coming from the document
     assert (smith.location_text, smith.location_source) == ("Cairo", "document")
     assert (smith.date_text, smith.date_start, smith.date_end, smith.date_source) == (None, None, ANCHOR, "publication")
+    # an arrest is force, which happens where the story puts its participants: any place of the
+    # sentence counts, even in another clause (for other types only the trigger's clause, v39)
     assert (jones.location_text, jones.location_source, jones.date_text, jones.date_source) == (
         "Cairo", "sentence", "last week", "sentence")
     assert jones.date_start is not None and jones.date_end < ANCHOR
@@ -535,10 +537,39 @@ def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
     assert ("ACCUSE", "Lagos", "document") in places(
         "Police arrested two opposition leaders at a rally in Lagos on Friday. "
         "Thousands marched in Lagos the next day. The government condemned the protesters.")
-    # a place named only as a topic is no setting: no place rather than a guess
+    # a place named only as a topic is no setting: no place rather than a guess (Japan refusing
+    # is a state acting from home: its own country, v39)
     assert places("Japan refused to recognise Taiwan as a party. "
                   "The United Nations urged both sides to resume talks.") == [
-        ("REJECT", None, None), ("REQUEST", None, None), ("CONSULT", None, None)]
+        ("REJECT", "Japan", "actor"), ("REQUEST", None, None), ("CONSULT", None, None)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, place, source", [
+    # a place in the trigger's own clause, not attached to the trigger itself
+    ("De Croo, in Washington for talks with Administration officials, said the tax was unfair.",
+     "talks", "Washington", "sentence"),
+    ("Negotiations were still in progress in Washington, the official said.", "Negotiations", "Washington", "sentence"),
+    # a place in another clause of the sentence belongs to that clause's happening or participant
+    ("Some bankers in the U.S. said that slow progress in talks between Brazil and its foreign lenders has "
+     "increased the likelihood of losses.", "talks", None, None),
+    # (here the story's only setting fills the place, marked as the document's guess)
+    ("A union spokesman in Rio de Janeiro said the seamen had accepted a pay offer from the companies.",
+     "accepted", "Rio de Janeiro", "document"),
+    # a state acting from home: its own country or capital (v39)
+    ("Venezuela requested easier terms because of a drop in oil income.", "requested", "Venezuela", "actor"),
+    ("Washington has been urging Seoul to revalue the won for months.", "urging", "Washington", "actor"),
+    ("Japan's Agriculture Ministry rejected the proposal on Tuesday.", "rejected", "Japan", "actor"),
+    # force lands where its target is, talks are held where the parties meet: no actor place
+    ("Iran attacked a Kuwaiti tanker on Monday.", "attacked", None, None),
+    ("Japan and the United States held talks on the rice market.", "talks", None, None),
+    # a person travels: no actor place
+    ("Treasury Secretary James Baker urged Japan to open its markets.", "urged", None, None),
+])
+def test_model_places_from_the_clause_and_from_a_state_at_home(nlp, text, trigger, place, source):
+    rows = [e for e in run(nlp(text)) if text[e.start_char:e.end_char] == trigger]
+    assert rows, [(e.event_type, text[e.start_char:e.end_char]) for e in run(nlp(text))]
+    assert {(e.location_text, e.location_source) for e in rows} == {(place, source)}
 
 
 @pytest.mark.model

@@ -24,11 +24,12 @@ _STANCE = """CASE {m} WHEN 'asserted' THEN 'firm' WHEN 'reported' THEN 'firm' WH
 
 # Events with participants and place resolved to real-world entities, and whether the text dates
 # them (a publication date only bounds an event: it is no evidence that two reports meet; nor is
-# the story's setting, location_source 'document', evidence of where the event happened).
+# the story's setting, location_source 'document', evidence of where the event happened, nor a
+# state actor's own country, location_source 'actor', which is the participant again).
 _RESOLVED = f"""
     SELECT e.*, coalesce(la.canonical_entity_id, e.actor_entity_id) AS actor_cid,
            coalesce(lt.canonical_entity_id, e.target_entity_id) AS target_cid,
-           CASE WHEN coalesce(e.location_source, '') <> 'document'
+           CASE WHEN coalesce(e.location_source, '') NOT IN ('document', 'actor')
                 THEN coalesce(ll.canonical_entity_id, e.location_entity_id) END AS place_cid,
            (e.date_start IS NOT NULL AND coalesce(e.date_source, '') <> 'publication') AS dated,
            coalesce(dated AND e.date_end - e.date_start <= 31, false) AS month_dated,
@@ -139,8 +140,8 @@ VIEWS["event_pairs"] = (
     "Pairs of events in different documents that report the same happening: the same type, two "
     "pieces of evidence and nothing contradicting. Evidence: a shared participant (real-world entity, "
     "`shared_role`/`shared_entity_id`), the same place (`same_place`; a place taken from the story's "
-    "setting, `location_source` = `document`, is no evidence, nor a place in the country that is the "
-    "shared participant: \"the Soviet Union\" and \"Moscow\"), the same time (`same_time`: dates from "
+    "setting or a state actor's own country, `location_source` = `document` or `actor`, is no "
+    "evidence, nor a place in the country that is the shared participant: \"the Soviet Union\" and \"Moscow\"), the same time (`same_time`: dates from "
     "the text of at most a month each, two single days within 3 days of each other or wider spans "
     "that overlap; a publication date, a year or a decade is no evidence). A shared participant "
     "links with the same place or with two days; with a wider time (\"this week\", \"next month\") "
@@ -261,7 +262,7 @@ VIEWS["entity_timeline"] = (
         ORDER BY de.entity_id, d.published_at NULLS LAST, de.doc_id""",
 )
 
-VIEW_VERSION = "views.v7"
+VIEW_VERSION = "views.v8"
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:

@@ -472,7 +472,8 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
     if by:
         actor = by[0]
     elif etype in P.VERBAL_TYPES:  # "a warning from Turkey", "an appeal from the UN"
-        via = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "come"]
+        via = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "come"] + (
+            [noun.head] if noun.dep_ == "dobj" and noun.head.lemma_.lower() in P.ELICITING_VERBS else [])
         source = [o for h in via for o in prep_objects(h, ("from",))  # "criticism coming from the unions"
                   if o.ent_type_ in ACTOR_LABELS or (o.pos_ == "NOUN" and cameo.can_act(o))]
         if source and actor is None:
@@ -485,9 +486,11 @@ def noun_roles(noun: Token, etype: str) -> tuple[Token | None, Token | None]:
             target = target or of[0]
     light = light_verb(noun)
     heads = [noun] + ([light] if light is not None else [])
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":  # "talks are under way between Zaire and the IMF"
+        heads += [c for c in noun.head.children if c.dep_ in ("acomp", "advmod") and c.lower_ in P.UNDER_WAY_WORDS]
     objs = [o for h in heads for o in prep_objects(h, ("against", "on") + P.TARGET_PREPS.get(etype, ()))
             if (o.ent_type_ not in PLACE_LABELS or (etype in P.HOSTILE_TYPES and o.head.lower_ in ("on", "against"))
-                or (o.ent_type_ == "GPE" and o.head.lower_ == "with"))  # "talks with Iran"
+                or (o.ent_type_ == "GPE" and o.head.lower_ in ("with", "between")))  # "talks with Iran"
             and o.ent_type_ not in ("DATE", "TIME")
             and (o.head.lower_ != "on" or etype in P.HOSTILE_TYPES or cameo.can_act(o))  # "talks on quotas": a topic
             and (actor is None or o.i != actor.i)]

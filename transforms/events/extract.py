@@ -36,7 +36,7 @@ from newslake.transforms.keys import PLACE_LABELS
 from newslake.transforms.events.args import (ACTOR_LABELS, RELATIVE_PRONOUNS, Args, event_noun, is_passive,
                                              _quantity_head, clause_party, light_verb, noun_roles, prep_objects, subject,
                                              verb_roles)
-from newslake.transforms.events.context import (ClaimLike, claim_for, conditional_threat, date_of, dateline_place, document_place,
+from newslake.transforms.events.context import (ClaimLike, actor_place, claim_for, conditional_threat, date_of, dateline_place, document_place,
                                                 in_background_clause, infinitive,
                                                 local_modality, mode_of, place_of, place_span, sentence_date, sentence_place,
                                                 violent_place)
@@ -47,7 +47,7 @@ from newslake.transforms.events.timex import normalize_time
 from newslake.transforms.entities.lexicons import CORPORATE_SUFFIXES
 from newslake.transforms.types import EntityLookup, SpanEntityLookup, doc_text
 
-EVENTS_VERSION = "newslake.events.v38"
+EVENTS_VERSION = "newslake.events.v39"
 NO_ENTITIES: EntityLookup = SpanEntityLookup()
 COMPANY_SUFFIXES = CORPORATE_SUFFIXES - {"group", "bank"}  # "the rebel group", "the World Bank" are no companies
 __all__ = ["EVENTS_VERSION", "PLOVER_TYPES", "MODALITIES", "ClaimLike", "Event", "extract_events"]
@@ -2410,6 +2410,9 @@ def _under_way(noun: Token) -> bool:
     if noun.dep_ != "nsubj":
         return False
     verb = noun.head
+    if verb.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "advmod") and c.lower_ in P.UNDER_WAY_WORDS
+                                          for c in verb.children):
+        return True  # "talks are underway"
     if verb.lemma_.lower() == "be":  # "talks are about to begin", "talks are set to resume"
         verb = next((x for c in verb.children if c.dep_ in ("acomp", "xcomp") for x in [c] + [
             g for g in c.children if g.dep_ == "xcomp"] if x.pos_ == "VERB"), verb)
@@ -2721,7 +2724,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
             if speaker is not None and a_tok is None:
                 a = speaker
             if loc[0] is None and k == 0:
-                near = sentence_place(tok, args, [(a[1], a[2]), (t[1], t[2])])
+                near = sentence_place(tok, args, [(a[1], a[2]), (t[1], t[2])], anywhere=etype in VIOLENT_TYPES)
                 if near is not None:
                     loc, loc_source = place_span(near, args), "sentence"
             if date_text is None and k == 0:
@@ -2747,9 +2750,9 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
 
 def _fill_from_document(events: list[Event], doc: Doc, args: Args,
                         published_at: datetime.datetime | datetime.date | None) -> list[Event]:
-    """Place from the dateline, else the story's most-named place, and an upper bound from the
-    publication date, where the text gave neither (``location_source="dateline"`` or
-    ``"document"``, ``date_source="publication"``)."""
+    """Place from a state actor acting from home, else the dateline, else the story's most-named
+    place, and an upper bound from the publication date, where the text gave neither
+    (``location_source="actor"``, ``"dateline"`` or ``"document"``, ``date_source="publication"``)."""
     line, line_source = dateline_place(doc, args), "dateline"
     if line is None:
         line, line_source = document_place(doc, args), "document"
@@ -2758,7 +2761,12 @@ def _fill_from_document(events: list[Event], doc: Doc, args: Args,
     out = []
     for e in events:
         changes: dict = {}
-        if e.location_text is None and line_span is not None:
+        home = actor_place(doc, args, e.event_type, e.actor_start, e.actor_end) if e.location_text is None else None
+        if home is not None:
+            text, start, end, eid = args.span(home)
+            changes.update(location_text=text, location_start=start, location_end=end, location_entity_id=eid,
+                           location_source="actor")
+        elif e.location_text is None and line_span is not None:
             changes.update(location_text=line_span[0], location_start=line_span[1], location_end=line_span[2],
                            location_entity_id=line_span[3], location_source=line_source)
         if e.date_text is None and e.date_end is None and day is not None:

@@ -148,6 +148,10 @@ REGULATOR_NOUNS: frozenset[str] = frozenset(
     "administration board fda ftc sec fcc".split())
 """Bodies that approve what a party asks (with :data:`APPROVING_VERBS`), beside named organisations."""
 
+ELICITING_VERBS: frozenset[str] = frozenset("draw attract receive face meet provoke prompt spark".split())
+"""Verbs that bring a verbal act from its speaker, named in their ``from`` phrase: "the decision drew
+protests from Australia", "the plan faced criticism from the unions" (the speaker is the actor)."""
+
 THROWING_VERBS: frozenset[str] = frozenset("throw hurl lob plant toss".split())
 """Verbs of using a weapon (:data:`WEAPON_NOUNS`): "bombs were thrown into the compound" (ASSAULT)."""
 
@@ -304,6 +308,10 @@ and soldiers" (not "battle", "fight" or "war": "the battle between Texaco and Pe
 UNDER_WAY_VERBS: frozenset[str] = frozenset("begin start resume open continue end conclude close collapse stall "
                                             "proceed progress reconvene adjourn".split())
 """Verbs that tell talks or a strike as under way, with the noun as subject: "talks resumed"."""
+
+UNDER_WAY_WORDS: frozenset[str] = frozenset("underway ongoing".split())
+"""Words after "be" that tell talks or a strike as going on: "talks are underway between Zaire and the IMF"
+(its ``between`` phrase names the parties)."""
 
 OCCURRENCE_VERBS: frozenset[str] = frozenset("happen occur erupt unfold rage ensue flare".split())
 """Verbs (with "broke out", "took place") that tell their subject happened: "clashes erupted",
