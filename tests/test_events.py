@@ -537,6 +537,11 @@ def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
     assert ("ACCUSE", "Lagos", "document") in places(
         "Police arrested two opposition leaders at a rally in Lagos on Friday. "
         "Thousands marched in Lagos the next day. The government condemned the protesters.")
+    # an event the text dates well before the story is background: the setting is not its place (v39)
+    story = ("Police arrested two opposition leaders at a rally in Lagos on Friday. Thousands marched in Lagos "
+             "the next day. The government and the unions signed a wage accord")
+    assert {(p, s) for t, p, s in places(story + ".") if t == "AGREE"} == {("Lagos", "document")}
+    assert {(p, s) for t, p, s in places(story + " in 1976.") if t == "AGREE"} == {(None, None)}
     # a place named only as a topic is no setting: no place rather than a guess (Japan refusing
     # is a state acting from home: its own country, v39)
     assert places("Japan refused to recognise Taiwan as a party. "
@@ -563,6 +568,9 @@ def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
     # force lands where its target is, talks are held where the parties meet: no actor place
     ("Iran attacked a Kuwaiti tanker on Monday.", "attacked", None, None),
     ("Japan and the United States held talks on the rice market.", "talks", None, None),
+    # a speech act's "to" and "from" name parties, not places (v39)
+    ("The Greek government withdrew its request to Washington to close the base.", "withdrew", None, None),
+    ("The Reagan administration has objected to Brazil protecting its computer industry.", "objected", None, None),
     # a person travels: no actor place
     ("Treasury Secretary James Baker urged Japan to open its markets.", "urged", None, None),
 ])

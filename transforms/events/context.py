@@ -95,9 +95,14 @@ def _named_place(t: Token, args: Args) -> Token | None:
     return None
 
 
-def place_of(tok: Token, args: Args) -> Token | None:
+def place_of(tok: Token, args: Args, speech: bool = False) -> Token | None:
+    """A place attached to the trigger's clause: "attacked a camp near Homs", "a visit to Tokyo".
+    With ``speech`` (a speech act: a request, a complaint, a promise) ``to`` and ``from`` name the
+    party spoken to or the speaker, not a place: "a request to Washington", "protests from Australia"
+    (all five such places wrong in the first held-out place readings of v39, seeds 593/595)."""
     objects = [c for c in tok.children if c.dep_ == "dobj"]  # "attacked a camp near Homs"
-    hit = find(scope(tok) + objects, PLACE_PREPS | {"to"}, lambda t: _named_place(t, args))
+    preps = (PLACE_PREPS - {"from"}) if speech else PLACE_PREPS | {"to"}
+    hit = find(scope(tok) + objects, preps, lambda t: _named_place(t, args))
     return hit  # type: ignore[return-value]
 
 

@@ -2670,7 +2670,7 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
         if tok.pos_ == "NOUN" and actor is not None and (actor.ent_type_ in AMOUNT_LABELS or _amount(actor)) \
                 and not cameo.can_act(actor):  # not "hundreds of farmers"
             continue  # "gave the party the support of 42 pct of voters": a share, not a stance
-        place = place_of(tok, args)
+        place = place_of(tok, args, speech=etype in P.VERBAL_TYPES)
         if place is None and etype in VIOLENT_TYPES:
             place = violent_place(tok, args)
         if place is not None and (place == target or place == actor):
@@ -2748,11 +2748,23 @@ def _mentions(doc: Doc, doc_id: str, entities: EntityLookup, claims: Sequence[Cl
     return events
 
 
+BACKGROUND_DAYS = 31
+"""An event the text dates to end more than this many days before the story is background (a 1976
+accord, last December's conference): the story's setting or dateline is not its place."""
+
+
+def _background(e: Event, day: datetime.date | None) -> bool:
+    """True when the text dates the event to end more than :data:`BACKGROUND_DAYS` before the story."""
+    return (day is not None and e.date_end is not None and e.date_source not in ("publication", "report")
+            and e.date_end < day - datetime.timedelta(days=BACKGROUND_DAYS))
+
+
 def _fill_from_document(events: list[Event], doc: Doc, args: Args,
                         published_at: datetime.datetime | datetime.date | None) -> list[Event]:
     """Place from a state actor acting from home, else the dateline, else the story's most-named
     place, and an upper bound from the publication date, where the text gave neither
-    (``location_source="actor"``, ``"dateline"`` or ``"document"``, ``date_source="publication"``)."""
+    (``location_source="actor"``, ``"dateline"`` or ``"document"``, ``date_source="publication"``);
+    an event the text dates well before the story takes neither the dateline nor the setting."""
     line, line_source = dateline_place(doc, args), "dateline"
     if line is None:
         line, line_source = document_place(doc, args), "document"
@@ -2766,7 +2778,7 @@ def _fill_from_document(events: list[Event], doc: Doc, args: Args,
             text, start, end, eid = args.span(home)
             changes.update(location_text=text, location_start=start, location_end=end, location_entity_id=eid,
                            location_source="actor")
-        elif e.location_text is None and line_span is not None:
+        elif e.location_text is None and line_span is not None and not _background(e, day):
             changes.update(location_text=line_span[0], location_start=line_span[1], location_end=line_span[2],
                            location_entity_id=line_span[3], location_source=line_source)
         if e.date_text is None and e.date_end is None and day is not None:
