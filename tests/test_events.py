@@ -568,6 +568,8 @@ def test_model_place_from_the_story_setting_when_there_is_no_dateline(nlp):
     # force lands where its target is, talks are held where the parties meet: no actor place
     ("Iran attacked a Kuwaiti tanker on Monday.", "attacked", None, None),
     ("Japan and the United States held talks on the rice market.", "talks", None, None),
+    # states named together take their stand at a forum, not at home
+    ("Britain and West Germany opposed the proposed tax on oils and fats.", "opposed", None, None),
     # a speech act's "to" and "from" name parties, not places (v39)
     ("The Greek government withdrew its request to Washington to close the base.", "withdrew", None, None),
     ("The Reagan administration has objected to Brazil protecting its computer industry.", "objected", None, None),
