@@ -517,12 +517,12 @@ def sentence_place(tok: Token, args: Args, taken: Sequence[tuple[int | None, int
     Washington for talks", "negotiations were still in progress in Washington". A purpose or
     participle clause takes the place of the clause it hangs on ("Marx is in New York holding
     talks"), and a clause on the event noun that tells the happening itself lends its place
-    (:data:`HAPPENING_VERBS`: "negotiations that ended today in Tokyo"). With ``anywhere`` (force and
-    protest, which happen at a physical site the story names) any place of the sentence after a
-    place preposition counts, as before v39: "soldiers killed one man as they barred peasants from
-    land seized from missionaries in northern Haiti" (13 of 14 such rows judged right on seed 1601). A place in another clause of the sentence is no evidence: read on 103 sentence places
-    of the Reuters tuning half (seed 1601), 42 of 98 judged were right over the whole sentence, 23
-    of 28 within the clause."""
+    (:data:`HAPPENING_VERBS`: "negotiations that ended today in Tokyo"). A place in another clause
+    is no evidence: of 98 sentence places judged on the Reuters tuning half (seed 1601), 42 were
+    right over the whole sentence, 23 of 28 within the clause. With ``anywhere`` (force and protest,
+    which happen at a physical site the story names) any place of the sentence after a place
+    preposition counts, as before v39: "soldiers killed one man as they barred peasants from land
+    seized from missionaries in northern Haiti" (13 of 14 such rows right on seed 1601)."""
     own = clause_of(tok)
     clauses = {own} | ({clause_of(own.head)} if own.dep_ in ("xcomp", "advcl") else set()) | {
         c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in HAPPENING_VERBS}
@@ -586,8 +586,8 @@ GOVERNMENT_BODIES = frozenset(
     "government administration cabinet regime junta bureaucracy chancellery politburo presidium regulator "
     "parliament congress senate legislature court judiciary tribunal ministry authorities authority".split())
 """A state's own bodies: the body nouns among the Phoenix agent heads coded GOV, LEG and JUD
-(``Phoenix.agents.txt``, MIT), and "ministry", which the dictionary names only in phrases. People
-(presidents, envoys) are left out: they travel."""
+(``Phoenix.agents.txt``, MIT), with "authorities" and "ministry", which the dictionary names only
+in phrases. People (presidents, envoys) are left out: they travel."""
 
 HOME_ACTS = frozenset("REQUEST ACCUSE REJECT THREATEN SUPPORT SANCTION CONCEDE".split())
 """Acts a state does from home: demands, complaints, refusals, threats, backing, sanctions,
