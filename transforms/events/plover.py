@@ -264,13 +264,6 @@ LIFTING_VERBS: frozenset[str] = frozenset("abolish scrap lift remove relax ease 
 """What a state does to a restriction when it yields (CONCEDE, with :data:`LIFTED_RULES`)."""
 
 BAN_WORDS: frozenset[str] = frozenset("ban bans prohibit prohibition bar outlaw forbid".split())
-REPRESSED_THINGS: frozenset[str] = frozenset(
-    "march marches rally rallies demonstration demonstrations protest protests party parties union unions meeting "
-    "meetings gathering gatherings newspaper newspapers publication publications strike strikes opposition group "
-    "groups organisation organization organisations organizations movement activity activities assembly".split())
-"""What a ban that represses bans (COERCE): "police banned the march"; any other ban is a SANCTION by the
-readers' criteria ("a ban on corn imports", "a ban on smoking on flights")."""
-
 TRADE_MEASURE_WORDS: frozenset[str] = frozenset(
     "tariff tariffs duty duties sanction sanctions quota quotas import imports export exports trade embargo".split())
 """Words of a story's trade measures: retaliation among them is a SANCTION."""
@@ -1330,6 +1323,13 @@ BANNED_ACTIVITIES: frozenset[str] = frozenset(
     "party parties newspaper newspapers union unions group groups organisation organization gathering "
     "gatherings meeting meetings activity activities".split())
 """What a ban suppresses (COERCE), not trade (SANCTION): "banned the opposition party"."""
+
+REPRESSED_THINGS: frozenset[str] = BANNED_ACTIVITIES | frozenset(
+    "march marches rally rallies demonstration demonstrations protest protests strike strikes opposition "
+    "movement assembly publication publications organisations organizations".split())
+"""What a ban that represses bans (COERCE): the activities of :data:`BANNED_ACTIVITIES` and the
+protests themselves, "police banned the march"; any other ban is a SANCTION by the readers' criteria
+("a ban on corn imports", "a ban on smoking on flights")."""
 
 
 # -- events v25 -------------------------------------------------------------------------------
